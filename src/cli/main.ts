@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/** `crsim`: the command line of community-resilience. */
+import { Command } from 'commander';
+import { ScenarioError } from '../scenario/errors.js';
+import { PACKAGE_VERSION } from '../version.js';
+import { registerRun } from './commands/run.js';
+
+const program = new Command();
+program
+  .name('crsim')
+  .description('Agent-based simulation of community resilience in crises (五社联动, lockdown provision)')
+  .version(PACKAGE_VERSION);
+registerRun(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof ScenarioError) {
+    process.stderr.write(`crsim: invalid scenario\n${e.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`crsim: ${(e as Error).stack ?? e}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,42 @@
+/**
+ * Calendar: day ticks mapped to ISO dates (UTC, so no time zone or daylight saving can move a
+ * day). Day 0 is the scenario's start date.
+ */
+const MS_PER_DAY = 86_400_000;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Parses `YYYY-MM-DD` (or a Date, as YAML gives) to a UTC day number; throws on anything else. */
+export function toEpochDay(date: string | Date): number {
+  if (date instanceof Date) return Math.floor(date.getTime() / MS_PER_DAY);
+  if (!ISO_DATE.test(date)) throw new Error(`not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  const t = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
+    throw new Error(`not a calendar date: ${date}`);
+  }
+  return t / MS_PER_DAY;
+}
+
+export function fromEpochDay(epochDay: number): string {
+  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export class Calendar {
+  readonly startEpoch: number;
+  /** Number of simulated days, start and end included. */
+  readonly days: number;
+
+  constructor(start: string, end: string) {
+    this.startEpoch = toEpochDay(start);
+    this.days = toEpochDay(end) - this.startEpoch + 1;
+    if (this.days < 1) throw new Error(`calendar end ${end} is before start ${start}`);
+  }
+
+  dayOf(date: string): number {
+    return toEpochDay(date) - this.startEpoch;
+  }
+
+  dateOf(day: number): string {
+    return fromEpochDay(this.startEpoch + day);
+  }
+}

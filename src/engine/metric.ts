@@ -1,0 +1,30 @@
+/**
+ * A metric is sampled once at the end of every day and becomes one column of the time series.
+ */
+import type { StepContext } from './process.js';
+
+export interface Metric<W> {
+  readonly name: string;
+  /** Unit as a researcher would write it in a table header, e.g. "share", "¥", "hours". */
+  readonly unit: string;
+  readonly description: string;
+  sample(world: W, ctx: StepContext): number;
+}
+
+/** Daily samples, one Float64Array column per metric; NaN where a metric has no value that day. */
+export class MetricRecorder<W> {
+  readonly columns: Record<string, Float64Array> = {};
+
+  constructor(readonly metrics: readonly Metric<W>[], days: number) {
+    const seen = new Set<string>();
+    for (const m of metrics) {
+      if (seen.has(m.name)) throw new Error(`metric "${m.name}" is defined twice`);
+      seen.add(m.name);
+      this.columns[m.name] = new Float64Array(days).fill(NaN);
+    }
+  }
+
+  record(world: W, ctx: StepContext): void {
+    for (const m of this.metrics) this.columns[m.name][ctx.day] = m.sample(world, ctx);
+  }
+}

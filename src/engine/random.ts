@@ -1,0 +1,81 @@
+/**
+ * Seeded random streams. Every draw in a run comes from a named `seedrandom` alea stream, so a
+ * run is a pure function of its seed, and switching one process off does not shift the draws of
+ * the others (common random numbers: paired comparisons stay paired until the policy differs).
+ */
+import seedrandom from 'seedrandom';
+
+/** A seeded generator: call it for a uniform number in [0, 1). Its state can be saved. */
+export interface Rng {
+  (): number;
+  state(): object;
+}
+
+/**
+ * The seed of one run, derived from the master seed and any further keys (replicate, point…).
+ * Deterministic, and distinct keys give unrelated streams because alea hashes the whole string.
+ */
+export function deriveSeed(master: number | string, ...keys: (number | string)[]): string {
+  return [master, ...keys].join('/');
+}
+
+/** One stream per name, created on first use, all derived from the run seed. */
+export class RandomStreams {
+  private readonly streams = new Map<string, Rng>();
+  constructor(readonly runSeed: string, savedStates?: Record<string, object>) {
+    if (savedStates) {
+      for (const [name, state] of Object.entries(savedStates)) {
+        this.streams.set(name, seedrandom.alea('', { state: state as seedrandom.State.Alea }) as unknown as Rng);
+      }
+    }
+  }
+
+  get(name: string): Rng {
+    let rng = this.streams.get(name);
+    if (!rng) {
+      rng = seedrandom.alea(`${this.runSeed}#${name}`, { state: true }) as unknown as Rng;
+      this.streams.set(name, rng);
+    }
+    return rng;
+  }
+
+  /** Every stream's state, for snapshots (warm start and branching). */
+  states(): Record<string, object> {
+    const out: Record<string, object> = {};
+    for (const [name, rng] of this.streams) out[name] = rng.state();
+    return out;
+  }
+}
+
+/** Integer in [lo, hi], both ends included. */
+export function randomInt(rng: Rng, lo: number, hi: number): number {
+  return lo + Math.floor(rng() * (hi - lo + 1));
+}
+
+/** True with probability p. */
+export function bernoulli(rng: Rng, p: number): boolean {
+  return rng() < p;
+}
+
+/** Index drawn from unnormalised weights. */
+export function pickWeighted(rng: Rng, weights: readonly number[]): number {
+  let total = 0;
+  for (const w of weights) total += w;
+  let u = rng() * total;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i];
+    if (u < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** Fisher–Yates shuffle in place of the first `n` entries. */
+export function shuffle<T extends { length: number; [i: number]: any }>(rng: Rng, items: T, n = items.length): T {
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = items[i];
+    items[i] = items[j];
+    items[j] = t;
+  }
+  return items;
+}

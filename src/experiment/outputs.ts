@@ -1,0 +1,58 @@
+/**
+ * Run folders: `manifest.json` (resolved scenario, seeds, versions, timing), `timeseries.csv`
+ * (one row per day, a `date` column, one column per metric) and `summary.json`. Everything but
+ * the manifest's timing is a pure function of scenario and seed, so reruns are byte-identical.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { RunResult } from './run.js';
+import { PACKAGE_VERSION } from '../version.js';
+
+/** Rows for the time-series table: date, day, phase, then every metric (blank where NaN). */
+export function timeseriesRows(result: RunResult): (string | number)[][] {
+  const names = result.metrics.map((m) => m.name);
+  const header = ['date', 'day', 'phase', ...names];
+  const rows: (string | number)[][] = [header];
+  for (let d = 0; d < result.dates.length; d++) {
+    rows.push([result.dates[d], d, result.phases[d], ...names.map((n) => {
+      const v = result.series[n][d];
+      return Number.isNaN(v) ? '' : v;
+    })]);
+  }
+  return rows;
+}
+
+export function timeseriesCsv(result: RunResult): string {
+  return stringify(timeseriesRows(result));
+}
+
+export function summaryJson(result: RunResult): string {
+  return JSON.stringify(result.summary, null, 2) + '\n';
+}
+
+export interface ManifestExtras {
+  scenarioFile?: string;
+  /** The resolved document with provenance, so the run can be reproduced from the manifest. */
+  document?: Record<string, unknown>;
+  wallTimeMs?: number;
+}
+
+export function writeRunFolder(dir: string, result: RunResult, extras: ManifestExtras = {}): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'timeseries.csv'), timeseriesCsv(result));
+  writeFileSync(join(dir, 'summary.json'), summaryJson(result));
+  const manifest = {
+    package: { name: 'community-resilience', version: PACKAGE_VERSION },
+    node: process.version,
+    scenarioFile: extras.scenarioFile ?? null,
+    seed: { master: result.masterSeed, replicate: result.replicate, run: result.runSeed },
+    dates: { start: result.dates[0], end: result.dates[result.dates.length - 1], days: result.dates.length },
+    phases: result.phaseSpans,
+    metrics: result.metrics,
+    wallTimeMs: extras.wallTimeMs ?? null,
+    scenario: result.scenario,
+    document: extras.document ?? null,
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+}

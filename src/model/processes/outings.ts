@@ -1,0 +1,45 @@
+/**
+ * Outings (paper 000's timeline). In normal times and after reopening a household shops when its
+ * stocks run low. After the road closure of 2020-01-24 ordinary supply is disrupted: an outing
+ * may find nothing, and prices rise. Under movement control (2020-02-03) each household may go
+ * out once every few days; under closed management (2020-02-11) not at all.
+ */
+import type { Process } from '../../engine/process.js';
+import { bernoulli } from '../../engine/random.js';
+import { needsBasicGoods, needsPersonalGoods, packagesToCover } from '../needs.js';
+import { OUTING_PHASES, PHASES } from '../phases.js';
+import type { World } from '../world.js';
+
+export const outings: Process<World> = {
+  name: 'outings',
+  phases: OUTING_PHASES,
+  step(world, ctx) {
+    const s = world.scenario;
+    const hh = world.households;
+    const t = world.today;
+    const disrupted = ctx.phase === PHASES.roadClosure || ctx.phase === PHASES.movementControl;
+    const interval = s.outings.movementControlIntervalDays;
+    const markup = disrupted ? s.outings.disruptedPriceMarkup : 1;
+    for (let h = 0; h < hh.count; h++) {
+      if (ctx.phase === PHASES.movementControl && (ctx.day + hh.outingSlot[h]) % interval !== 0) continue;
+      const basic = needsBasicGoods(s, hh, h);
+      const personal = needsPersonalGoods(s, hh, h);
+      if (!basic && !personal) continue;
+      if (disrupted && !bernoulli(ctx.rng, s.outings.disruptedAvailability)) continue;
+      t.outingPurchases++;
+      if (personal) hh.personalStock[h] = s.needs.personalCoverDays;
+      if (!basic) continue;
+      const { vegetable, pork } = packagesToCover(s, hh, h);
+      hh.vegetableStock[h] += vegetable * s.needs.personDaysPerPackage.vegetable;
+      hh.porkStock[h] += pork * s.needs.personDaysPerPackage.pork;
+      const normal = vegetable * s.packages.vegetable.normalPrice + pork * s.packages.pork.normalPrice;
+      t.vegetablePackages += vegetable;
+      t.vegetablePaid += vegetable * s.packages.vegetable.normalPrice * markup;
+      t.porkPackages += pork;
+      t.porkPaid += pork * s.packages.pork.normalPrice * markup;
+      t.normalValue += normal;
+      hh.lastPriceRatio[h] = markup;
+      hh.lastVariety[h] = 1;
+    }
+  },
+};

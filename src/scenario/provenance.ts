@@ -1,0 +1,49 @@
+/**
+ * Provenance is part of the scenario format. A parameter may be written as a bare value, or as
+ * `{ value: 12, paper: "000 …" }` with exactly one source key saying where the number comes from:
+ *   paper      a figure from one of the five papers (file number, section)
+ *   derived    arithmetic on paper figures (the formula)
+ *   literature a named outside source
+ *   assumed    a modelling choice (the reason)
+ * The wrappers are stripped before validation and kept in a map from parameter path to source.
+ */
+export const PROVENANCE_KINDS = ['paper', 'derived', 'literature', 'assumed'] as const;
+export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
+
+export interface Provenance {
+  kind: ProvenanceKind;
+  note: string;
+}
+
+/** Parameter path (`packages.vegetable.subsidy`) → where its value comes from. */
+export type ProvenanceMap = Record<string, Provenance>;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** True for a `{ value, <kind>: note }` node. */
+export function isProvenanceWrapper(node: unknown): node is Record<string, unknown> {
+  if (!isPlainObject(node) || !('value' in node)) return false;
+  const keys = Object.keys(node);
+  return keys.length === 2 && PROVENANCE_KINDS.some((k) => k in node);
+}
+
+/** Replaces every wrapper by its value; records the provenance of each wrapped path. */
+export function stripProvenance(node: unknown, path: string[] = [], into: ProvenanceMap = {}): { value: unknown; provenance: ProvenanceMap } {
+  const walk = (n: unknown, p: string[]): unknown => {
+    if (isProvenanceWrapper(n)) {
+      const kind = PROVENANCE_KINDS.find((k) => k in n)!;
+      into[p.join('.')] = { kind, note: String(n[kind]) };
+      return n.value;
+    }
+    if (Array.isArray(n)) return n.map((item, i) => walk(item, [...p, String(i)]));
+    if (isPlainObject(n)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(n)) out[k] = walk(v, [...p, k]);
+      return out;
+    }
+    return n;
+  };
+  return { value: walk(node, path), provenance: into };
+}
