@@ -84,6 +84,15 @@ export const dailyMetrics: Metric<World>[] = [
     name: 'deliveriesPending', unit: 'orders', description: 'Orders taken and not yet delivered at the end of the day',
     sample: (w) => w.orders.length,
   },
+  {
+    name: 'deliveriesOverdue', unit: 'orders', description: "Pending orders taken before this evening: they missed their next-afternoon delivery",
+    sample(w, ctx) {
+      const q = w.orders;
+      let overdue = 0;
+      for (let i = 0; i < q.length; i++) if (w.households.orderDay[q.items[(q.head + i) % q.items.length]] < ctx.day) overdue++;
+      return overdue;
+    },
+  },
   counter('deliveredByPartyMembers', 'orders', 'Deliveries carried by double-reporting party members'),
   counter('deliveredByVolunteers', 'orders', 'Deliveries carried by volunteers'),
   counter('deliveredByRcStaff', 'orders', 'Deliveries carried by RC staff'),

@@ -3,7 +3,7 @@
  * curve, unmet need-days per group, prices by regime, staff overload, deliveries, money.
  */
 import type { Calendar } from '../engine/calendar.js';
-import { RESIDENT_GROUPS, REGIMES, type ResidentGroup, type World } from '../model/world.js';
+import { RESIDENT_GROUPS, REGIMES, rcStaff, type ResidentGroup, type World } from '../model/world.js';
 import { packagePrice } from '../model/pricing.js';
 import { groupQColumn } from './daily.js';
 import { resilienceMeasures, type ResilienceMeasures } from './resilience.js';
@@ -28,11 +28,11 @@ export interface Summary {
     byRegime: Record<'early' | 'later', { vegetable: number | null; pork: number | null; vegetableList: number; porkList: number }>;
   };
   staff: { peakOverload: number; overloadedDays: number; hoursDemanded: number; hoursAvailable: number };
-  deliveries: { made: number; peakPending: number; pendingOrderDays: number; pendingAtEnd: number; byPartyMembers: number; byVolunteers: number; byRcStaff: number; byMerchants: number };
+  deliveries: { made: number; peakPending: number; pendingOrderDays: number; overdueOrderDays: number; pendingAtEnd: number; byPartyMembers: number; byVolunteers: number; byRcStaff: number; byMerchants: number };
   selfOrganisation: { compounds: number; groupBuys: number };
   satisfaction: { final: number; minimum: number };
   ledger: World['ledger'];
-  population: { residents: number; households: number; buildings: number; compounds: number; doubleReporters: number; volunteers: number };
+  population: { residents: number; households: number; buildings: number; compounds: number; rcStaff: number; doubleReporters: number; volunteers: number };
 }
 
 const sum = (a: ArrayLike<number>, from = 0) => {
@@ -113,6 +113,7 @@ export function summarise(world: World, columns: Record<string, Float64Array>, c
       made: sum(columns.deliveriesMade),
       peakPending: max(columns.deliveriesPending),
       pendingOrderDays: sum(columns.deliveriesPending),
+      overdueOrderDays: sum(columns.deliveriesOverdue),
       pendingAtEnd: world.orders.length,
       byPartyMembers: sum(columns.deliveredByPartyMembers),
       byVolunteers: sum(columns.deliveredByVolunteers),
@@ -127,6 +128,7 @@ export function summarise(world: World, columns: Record<string, Float64Array>, c
       households: hh.count,
       buildings: world.buildings.length,
       compounds: world.compounds.length,
+      rcStaff: rcStaff(world),
       doubleReporters: world.scenario.partyMembers.doubleReporting ? world.buildings.reduce((n, b) => n + b.doubleReporters, 0) : 0,
       volunteers: world.compounds.reduce((n, c) => n + c.volunteers, 0),
     },

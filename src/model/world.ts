@@ -200,6 +200,11 @@ export interface World {
   today: DayCounters;
 }
 
+/** Residents' committee staff: the scenario's staffing norm applied to this community's size. */
+export function rcStaff(world: World): number {
+  return Math.round((world.scenario.residentsCommittee.staffPer10000Residents * world.residents.count) / 10_000);
+}
+
 /** Party members of a building active today: none unless double reporting is in force and the regime mobilises them. */
 export function activePartyMembers(world: World, building: Building): number {
   const regime = world.deliveringRegime ? world.scenario.regimes[world.deliveringRegime] : null;

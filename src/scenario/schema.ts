@@ -149,7 +149,7 @@ export const scenarioSchema = z
       .strict(),
     residentsCommittee: z
       .object({
-        staff: count,
+        staffPer10000Residents: nonNegative.describe('community workers per 10,000 residents; the staff count is this × residents ÷ 10,000, rounded'),
         hoursPerDay: nonNegative,
         adminMinutesPerHousehold: nonNegative.describe('daily temperature statistics, per household'),
         gateDutyHoursPerCompound: nonNegative,

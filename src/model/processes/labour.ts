@@ -7,7 +7,7 @@
  */
 import type { Process } from '../../engine/process.js';
 import { CRISIS_PHASES, type PhaseName } from '../phases.js';
-import { activePartyMembers, type World } from '../world.js';
+import { activePartyMembers, rcStaff, type World } from '../world.js';
 
 export const labour: Process<World> = {
   name: 'labour',
@@ -21,7 +21,7 @@ export const labour: Process<World> = {
         (world.regime ? world.compounds.length * rc.gateDutyHoursPerCompound : 0) +
         world.adminSurges.reduce((n, x) => n + x.hours, 0)
       : 0;
-    L.rcHoursAvailable = rc.staff * rc.hoursPerDay;
+    L.rcHoursAvailable = rcStaff(world) * rc.hoursPerDay;
     L.rcHoursFree = Math.max(0, L.rcHoursAvailable - admin);
     world.today.adminHours = admin;
     world.today.staffHoursDemanded = admin;
