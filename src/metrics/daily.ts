@@ -17,13 +17,12 @@ function groupQ(group: ResidentGroup): Metric<World> {
     unit: 'share',
     description: `Share of residents in group ${group} whose household's basic needs were met`,
     sample(world) {
-      const hh = world.households;
-      const members = hh[group];
+      const { count, basicMet, [group]: members } = world.households;
       let met = 0;
       let all = 0;
-      for (let h = 0; h < hh.count; h++) {
+      for (let h = 0; h < count; h++) {
         all += members[h];
-        if (hh.basicMet[h]) met += members[h];
+        met += basicMet[h] * members[h];
       }
       return all > 0 ? met / all : NaN;
     },
@@ -40,18 +39,20 @@ export const dailyMetrics: Metric<World>[] = [
   {
     name: 'q', unit: 'share', description: 'Q(t): share of households whose basic needs (vegetables and meat) were met',
     sample(w) {
+      const { count, basicMet } = w.households;
       let met = 0;
-      for (let h = 0; h < w.households.count; h++) met += w.households.basicMet[h];
-      return met / w.households.count;
+      for (let h = 0; h < count; h++) met += basicMet[h];
+      return met / count;
     },
   },
   ...RESIDENT_GROUPS.map(groupQ),
   {
     name: 'personalUnmetShare', unit: 'share', description: 'Share of households whose personal needs (fruit, other items) were unmet',
     sample(w) {
+      const { count, personalMet } = w.households;
       let unmet = 0;
-      for (let h = 0; h < w.households.count; h++) unmet += 1 - w.households.personalMet[h];
-      return unmet / w.households.count;
+      for (let h = 0; h < count; h++) unmet += 1 - personalMet[h];
+      return unmet / count;
     },
   },
   {
@@ -87,9 +88,10 @@ export const dailyMetrics: Metric<World>[] = [
   {
     name: 'deliveriesOverdue', unit: 'orders', description: "Pending orders taken before this evening: they missed their next-afternoon delivery",
     sample(w, ctx) {
-      const q = w.orders;
+      const { items, head, length } = w.orders;
+      const { orderDay } = w.households;
       let overdue = 0;
-      for (let i = 0; i < q.length; i++) if (w.households.orderDay[q.items[(q.head + i) % q.items.length]] < ctx.day) overdue++;
+      for (let i = 0; i < length; i++) if (orderDay[items[(head + i) % items.length]] < ctx.day) overdue++;
       return overdue;
     },
   },
@@ -106,9 +108,10 @@ export const dailyMetrics: Metric<World>[] = [
   {
     name: 'meanSatisfaction', unit: 'score 0–1', description: 'Mean household satisfaction',
     sample(w) {
+      const { count, satisfaction } = w.households;
       let sum = 0;
-      for (let h = 0; h < w.households.count; h++) sum += w.households.satisfaction[h];
-      return sum / w.households.count;
+      for (let h = 0; h < count; h++) sum += satisfaction[h];
+      return sum / count;
     },
   },
   { name: 'packageKinds', unit: 'kinds', description: 'Kinds of basic package on offer (0 outside closed management)', sample: (w) => (w.regime ? w.packageKinds : 0) },

@@ -1,17 +1,28 @@
 /**
  * How much a household buys: when the stock of either basic good falls below `reorderBelowDays`
  * of its consumption, it tops both up to `coverDays`, in whole packages.
+ *
+ * The checks are built once per step with the columns they read captured, because they run
+ * for every household every day.
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { Households } from './world.js';
 
-export function needsBasicGoods(s: Scenario, hh: Households, h: number): boolean {
-  const threshold = s.needs.reorderBelowDays * hh.members[h];
-  return hh.vegetableStock[h] < threshold || hh.porkStock[h] < threshold;
+/** `(h) => true` when household h is low on vegetables or pork. */
+export function lowOnBasicGoods(s: Scenario, hh: Households): (h: number) => boolean {
+  const { members, vegetableStock, porkStock } = hh;
+  const days = s.needs.reorderBelowDays;
+  return (h) => {
+    const threshold = days * members[h];
+    return vegetableStock[h] < threshold || porkStock[h] < threshold;
+  };
 }
 
-export function needsPersonalGoods(s: Scenario, hh: Households, h: number): boolean {
-  return hh.personalStock[h] < s.needs.reorderBelowDays;
+/** `(h) => true` when household h is low on personal goods. */
+export function lowOnPersonalGoods(s: Scenario, hh: Households): (h: number) => boolean {
+  const { personalStock } = hh;
+  const days = s.needs.reorderBelowDays;
+  return (h) => personalStock[h] < days;
 }
 
 /** Whole packages of each kind that bring the household's stock up to `coverDays`. */

@@ -9,18 +9,21 @@ import type { World } from '../world.js';
 export const consumption: Process<World> = {
   name: 'consumption',
   step(world) {
-    const hh = world.households;
-    for (let h = 0; h < hh.count; h++) {
-      const need = hh.members[h];
-      const basicMet = hh.vegetableStock[h] >= need && hh.porkStock[h] >= need;
-      hh.vegetableStock[h] = Math.max(0, hh.vegetableStock[h] - need);
-      hh.porkStock[h] = Math.max(0, hh.porkStock[h] - need);
-      const personalMet = hh.personalStock[h] >= 1;
-      hh.personalStock[h] = Math.max(0, hh.personalStock[h] - 1);
-      hh.basicMet[h] = basicMet ? 1 : 0;
-      hh.personalMet[h] = personalMet ? 1 : 0;
-      if (!basicMet) hh.unmetBasicDays[h]++;
-      if (!personalMet) hh.unmetPersonalDays[h]++;
+    // Columns hoisted into locals: this loop runs once per household per day.
+    const { count, members, vegetableStock, porkStock, personalStock, basicMet, personalMet, unmetBasicDays, unmetPersonalDays } = world.households;
+    for (let h = 0; h < count; h++) {
+      const need = members[h];
+      const veg = vegetableStock[h];
+      const pork = porkStock[h];
+      const basic = veg >= need && pork >= need;
+      vegetableStock[h] = veg > need ? veg - need : 0;
+      porkStock[h] = pork > need ? pork - need : 0;
+      const personal = personalStock[h];
+      personalStock[h] = personal > 1 ? personal - 1 : 0;
+      basicMet[h] = basic ? 1 : 0;
+      personalMet[h] = personal >= 1 ? 1 : 0;
+      if (!basic) unmetBasicDays[h]++;
+      if (personal < 1) unmetPersonalDays[h]++;
     }
   },
 };

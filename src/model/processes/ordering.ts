@@ -8,7 +8,7 @@
  */
 import type { Process } from '../../engine/process.js';
 import { bernoulli, shuffle } from '../../engine/random.js';
-import { needsBasicGoods, packagesToCover } from '../needs.js';
+import { lowOnBasicGoods, packagesToCover } from '../needs.js';
 import { CLOSED_PHASES } from '../phases.js';
 import { packagePrice } from '../pricing.js';
 import { activePartyMembers, CHANNEL, DIGITAL, type World } from '../world.js';
@@ -49,8 +49,10 @@ export const ordering: Process<World> = {
     };
 
     const waitingForVisit: number[][] = world.buildings.map(() => []);
+    const lowOnBasics = lowOnBasicGoods(s, hh);
+    const { orderDay } = hh;
     for (let h = 0; h < hh.count; h++) {
-      if (hh.orderDay[h] >= 0 || !needsBasicGoods(s, hh, h)) continue;
+      if (orderDay[h] >= 0 || !lowOnBasics(h)) continue;
       const digital = hh.digital[h];
       if (digital !== DIGITAL.none) {
         const skill = digital === DIGITAL.adult ? 'adult' : 'elderly';

@@ -6,7 +6,7 @@
  */
 import type { Process } from '../../engine/process.js';
 import { bernoulli } from '../../engine/random.js';
-import { needsBasicGoods, needsPersonalGoods, packagesToCover } from '../needs.js';
+import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from '../needs.js';
 import { OUTING_PHASES, PHASES } from '../phases.js';
 import type { World } from '../world.js';
 
@@ -20,10 +20,14 @@ export const outings: Process<World> = {
     const disrupted = ctx.phase === PHASES.roadClosure || ctx.phase === PHASES.movementControl;
     const interval = s.outings.movementControlIntervalDays;
     const markup = disrupted ? s.outings.disruptedPriceMarkup : 1;
+    const movementControl = ctx.phase === PHASES.movementControl;
+    const lowOnBasics = lowOnBasicGoods(s, hh);
+    const lowOnPersonal = lowOnPersonalGoods(s, hh);
+    const { outingSlot } = hh;
     for (let h = 0; h < hh.count; h++) {
-      if (ctx.phase === PHASES.movementControl && (ctx.day + hh.outingSlot[h]) % interval !== 0) continue;
-      const basic = needsBasicGoods(s, hh, h);
-      const personal = needsPersonalGoods(s, hh, h);
+      if (movementControl && (ctx.day + outingSlot[h]) % interval !== 0) continue;
+      const basic = lowOnBasics(h);
+      const personal = lowOnPersonal(h);
       if (!basic && !personal) continue;
       if (disrupted && !bernoulli(ctx.rng, s.outings.disruptedAvailability)) continue;
       t.outingPurchases++;

@@ -14,11 +14,11 @@ export const satisfaction: Process<World> = {
     const { weights: w, adjustmentRate } = world.scenario.satisfaction;
     const total = w.basic + w.personal + w.price + w.variety;
     if (total === 0) return;
-    const hh = world.households;
-    for (let h = 0; h < hh.count; h++) {
-      const priceScore = Math.min(1, Math.max(0, 2 - hh.lastPriceRatio[h]));
-      const target = (w.basic * hh.basicMet[h] + w.personal * hh.personalMet[h] + w.price * priceScore + w.variety * hh.lastVariety[h]) / total;
-      hh.satisfaction[h] += adjustmentRate * (target - hh.satisfaction[h]);
+    const { count, basicMet, personalMet, lastPriceRatio, lastVariety, satisfaction: score } = world.households;
+    for (let h = 0; h < count; h++) {
+      const priceScore = Math.min(1, Math.max(0, 2 - lastPriceRatio[h]));
+      const target = (w.basic * basicMet[h] + w.personal * personalMet[h] + w.price * priceScore + w.variety * lastVariety[h]) / total;
+      score[h] += adjustmentRate * (target - score[h]);
     }
   },
 };
