@@ -215,6 +215,10 @@ export const scenarioSchema = z
       if (e.date < s.calendar.start || e.date > s.calendar.end) {
         ctx.addIssue({ code: 'custom', path: ['events', i, 'date'], message: `${e.date} is outside the run (${s.calendar.start} to ${s.calendar.end})` });
       }
+      // Listed in date order, so a reader sees the crisis unfold as it happens.
+      if (i > 0 && e.date < s.events[i - 1].date) {
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'date'], message: `events must be in date order: ${e.date} comes before the previous event's ${s.events[i - 1].date}` });
+      }
     });
   });
 
