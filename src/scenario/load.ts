@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from './errors.js';
+import { parseScenarioOrManifest, type LoadedInput } from './manifest.js';
 import { parseScenario, type LoadedScenario, type ParseOptions, type ReadRelative } from './parse.js';
 
 /** The folder of scenarios shipped with the package. */
@@ -28,4 +29,9 @@ export function readScenarioText(file: string): string {
 
 export function loadScenario(file: string, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedScenario {
   return parseScenario(readScenarioText(file), file, readRelativeFile, overrides, options);
+}
+
+/** A scenario file, or a run's manifest.json (to reproduce the run), told apart by shape. */
+export function loadScenarioOrManifest(file: string, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedInput {
+  return parseScenarioOrManifest(readScenarioText(file), file, readRelativeFile, overrides, options);
 }
