@@ -106,7 +106,11 @@ export function messagesFor(issue: z.core.$ZodIssue, value: unknown): IssueMessa
       // A nullable field (a timeline step that may be absent) also accepts null.
       const lookup = schemaAt(path);
       const nullable = lookup.found && (lookup.schema as any)._zod.def.type === 'nullable';
-      return [{ path, at: 'value', message: `expected ${expected}${nullable ? ' or null' : ''}, found ${foundText}` }];
+      // A mapping with a `value` key was meant as a value with its source, but is not one.
+      const wrapperHint = found !== null && typeof found === 'object' && !Array.isArray(found) && 'value' in found
+        ? `; a value with its source is written { value: …, paper|derived|literature|assumed: "…" }, with exactly one source (found keys ${Object.keys(found).join(', ')})`
+        : '';
+      return [{ path, at: 'value', message: `expected ${expected}${nullable ? ' or null' : ''}, found ${foundText}${wrapperHint}` }];
     }
     case 'too_small':
     case 'too_big': {
@@ -127,9 +131,9 @@ export function messagesFor(issue: z.core.$ZodIssue, value: unknown): IssueMessa
     case 'not_multiple_of':
       return [{ path, at: 'value', message: `expected a multiple of ${issue.divisor}, found ${foundText}` }];
     case 'custom':
-      // Refinements written in the schema: either a noun phrase ("a real calendar date") for a
-      // value check, or a full sentence for a check across fields.
-      if (/^(a|an) /.test(issue.message)) return [{ path, at: 'value', message: `expected ${issue.message}, found ${foundText}` }];
+      // Refinements written in the schema: "expected …" for a check of one value (what was
+      // found is added), or a full sentence for a check across fields.
+      if (/^expected /.test(issue.message)) return [{ path, at: 'value', message: `${issue.message}, found ${foundText}` }];
       return [{ path, at: 'value', message: issue.message }];
     default:
       return [{ path, at: 'value', message: `${issue.message}, found ${foundText}` }];

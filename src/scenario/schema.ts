@@ -13,9 +13,14 @@ const positiveCount = z.number().int().min(1);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'a real calendar date');
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date');
 const intRange = z
   .object({ min: count, max: count })
+  .strict()
+  .refine((r) => r.min <= r.max, 'min must not exceed max');
+/** A range of counts that cannot be zero: a compound has buildings, a building has floors. */
+const positiveIntRange = z
+  .object({ min: positiveCount, max: positiveCount })
   .strict()
   .refine((r) => r.min <= r.max, 'min must not exceed max');
 const numRange = z
@@ -83,8 +88,8 @@ export const scenarioSchema = z
     community: z
       .object({
         compounds: positiveCount,
-        buildingsPerCompound: intRange,
-        floorsPerBuilding: intRange,
+        buildingsPerCompound: positiveIntRange,
+        floorsPerBuilding: positiveIntRange,
         householdsPerFloor: positiveCount,
         propertyCompanyShare: share,
       })
