@@ -119,7 +119,8 @@ function sortProblems(problems: ScenarioProblem[], sources: ScenarioSource[]): S
 
 /** `events[0].date` and `events.0.date` both name the first event's date. */
 export function splitParameterPath(path: string): string[] {
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((k, i, all) => k !== '' || all.length === 1);
+  if (path.trim() === '') return [];
+  return path.trim().replace(/\[(\d+)\]/g, '.$1').split('.');
 }
 
 function wasText(v: unknown): string {
