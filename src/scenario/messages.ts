@@ -107,9 +107,15 @@ export function messagesFor(issue: z.core.$ZodIssue, value: unknown): IssueMessa
       const lookup = schemaAt(path);
       const nullable = lookup.found && (lookup.schema as any)._zod.def.type === 'nullable';
       // A mapping with a `value` key was meant as a value with its source, but is not one.
-      const wrapperHint = found !== null && typeof found === 'object' && !Array.isArray(found) && 'value' in found
-        ? `; a value with its source is written { value: …, paper|derived|literature|assumed: "…" }, with exactly one source (found keys ${Object.keys(found).join(', ')})`
-        : '';
+      let wrapperHint = '';
+      if (found !== null && typeof found === 'object' && !Array.isArray(found) && 'value' in found) {
+        const kinds = ['paper', 'derived', 'literature', 'assumed'];
+        const misspelt = Object.keys(found).filter((k) => k !== 'value' && !kinds.includes(k));
+        const guess = misspelt.map((k) => [k, closestKey(k, kinds)]).find(([, close]) => close !== undefined);
+        wrapperHint = guess
+          ? `; "${guess[0]}" is not a source: did you mean "${guess[1]}"?`
+          : `; a value with its source is written { value: …, paper|derived|literature|assumed: "…" }, with exactly one source (found keys ${Object.keys(found).join(', ')})`;
+      }
       return [{ path, at: 'value', message: `expected ${expected}${nullable ? ' or null' : ''}, found ${foundText}${wrapperHint}` }];
     }
     case 'too_small':

@@ -76,6 +76,12 @@ describe('unknown keys', () => {
 });
 
 describe('wrong values', () => {
+  it('suggests the source key when a provenance wrapper misspells it', () => {
+    const text = defaultWith(['hoursPerDay: { value: 3, assumed:', 'hoursPerDay: { value: 3, assumd:']);
+    const [p] = problemsOf(() => load({ 's.yaml': text }, 's.yaml'));
+    expect(p).toMatchObject({ path: 'volunteers.hoursPerDay', message: 'expected a number, found a mapping; "assumd" is not a source: did you mean "assumed"?' });
+  });
+
   it('names the expected type and what was found, at the wrapper\'s value', () => {
     const text = defaultWith(['householdsPerFloor: { value: 4,', 'householdsPerFloor: { value: four,']);
     const [p] = problemsOf(() => load({ 's.yaml': text }, 's.yaml'));
