@@ -115,10 +115,12 @@ describe('crsim run manifest.json', () => {
     expect(b.document).toEqual(a.document);
   });
 
-  it('writes beside the original run by default, not over it', () => {
+  it('writes to runs/<run folder>-rerun by default, not over the original', () => {
+    const before = file(first, 'manifest.json');
     const r = crsim('run', join(first, 'manifest.json'), '--quiet');
     expect(r.status).toBe(0);
-    expect(file(`${first}-rerun`, 'summary.json')).toBe(file(first, 'summary.json'));
+    expect(file(join(work, 'runs', 'first-rerun'), 'summary.json')).toBe(file(first, 'summary.json'));
+    expect(file(first, 'manifest.json')).toBe(before);
   });
 
   it('takes --seed over the manifest\'s', () => {

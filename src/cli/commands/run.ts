@@ -25,7 +25,7 @@ export function registerRun(program: Command): void {
     .option('--seed <n>', "master seed (default: the scenario's seed, or the manifest's)", parseSeed)
     .option('--replicate <n>', 'replicate index; the run seed derives from seed and replicate (default: 0, or the manifest\'s)', parseSeed)
     .option('--set <path=value>', 'override a parameter, e.g. --set regimes.later.subsidised=false (repeatable)', collectSet)
-    .option('--out <dir>', 'run folder (default: runs/<scenario>-seed<seed>; for a manifest, its folder with -rerun)')
+    .option('--out <dir>', 'run folder (default: runs/<scenario>-seed<seed>; for runs/x/manifest.json, runs/x-rerun)')
     .option('--quiet', 'print nothing but errors')
     .option('--json', 'print the summary as JSON instead of a table')
     .action((file: string, opts: RunCommandOptions) => {
@@ -37,8 +37,8 @@ export function registerRun(program: Command): void {
         replicate: opts.replicate ?? manifest?.replicate ?? 0,
       });
       const wallTimeMs = Math.round(performance.now() - started);
-      // A rerun from a manifest goes beside the original run, not over it.
-      const defaultOut = manifest ? `${dirname(resolve(file))}-rerun` : `runs/${basename(file, extname(file))}-seed${result.masterSeed}`;
+      // A rerun from runs/x/manifest.json goes to runs/x-rerun, never over the run it reproduces.
+      const defaultOut = manifest ? `runs/${basename(dirname(resolve(file)))}-rerun` : `runs/${basename(file, extname(file))}-seed${result.masterSeed}`;
       const out = resolve(opts.out ?? defaultOut);
       writeRunFolder(out, result, { scenarioFile: resolve(file), document: loaded.document, wallTimeMs });
       if (opts.quiet) return;
