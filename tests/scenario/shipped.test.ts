@@ -65,7 +65,7 @@ describe('provenance checks', () => {
 });
 
 describe('scenarios/schema.json', () => {
-  it('is what crsim schema prints (regenerate: node dist/cli/main.js schema --out scenarios/schema.json)', () => {
+  it('is what crsim schema prints (regenerate: npm run schema:json)', () => {
     expect(schemaText).toBe(scenarioJsonSchemaText());
   });
 
