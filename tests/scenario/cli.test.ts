@@ -3,10 +3,10 @@
  * `crsim run manifest.json`. Runs the built CLI (dist/, built by `npm test` before vitest).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, SCENARIOS_DIR } from '../../src/scenario/load.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -17,6 +17,8 @@ function crsim(...args: string[]): { status: number | null; stdout: string; stde
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(() => {
   expect(existsSync(cli), 'dist/cli/main.js is built (npm test runs tsc first)').toBe(true);

@@ -1,5 +1,5 @@
 /** `extends:` inherits a scenario: mappings merge, lists and values replace; bad chains are clear errors. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,7 @@ describe('extends', () => {
     const [p] = problemsOf(() => loadScenario(join(dir, 'v.yaml')));
     expect(p).toMatchObject({ path: 'extends', line: 1, column: 10 });
     expect(p.message).toBe(`cannot read "gone.yaml": no such file (looked for ${join(dir, 'gone.yaml')})`);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reports a cycle, with the chain, where it closes', () => {
