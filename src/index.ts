@@ -9,7 +9,7 @@
 export * as engine from './engine/index.js';
 export { runScenario, collectResult, runSeedOf, type RunResult, type RunOptions, type MetricInfo } from './experiment/run.js';
 export { writeRunFolder, timeseriesCsv, timeseriesRows, summaryJson } from './experiment/outputs.js';
-export { loadScenario, DEFAULT_SCENARIO, SCENARIOS_DIR } from './scenario/load.js';
+export { loadScenario, loadScenarioOrManifest, readRelativeFile, DEFAULT_SCENARIO, SCENARIOS_DIR } from './scenario/load.js';
 export * from './scenario/index.js';
 export { createSimulation, defaultProcesses, type ModelOptions } from './model/index.js';
 export type { World, Households, Residents, Building, Compound, Merchant, ResidentGroup } from './model/world.js';

@@ -4,6 +4,8 @@ import { Command } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
+import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
 
 const program = new Command();
 program
@@ -11,6 +13,8 @@ program
   .description('Agent-based simulation of community resilience in crises (五社联动, lockdown provision)')
   .version(PACKAGE_VERSION);
 registerRun(program);
+registerValidate(program);
+registerSchema(program);
 
 try {
   await program.parseAsync(process.argv);

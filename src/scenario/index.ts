@@ -1,4 +1,6 @@
 export { scenarioSchema, type Scenario, type ScenarioInput, type Regime } from './schema.js';
-export { parseScenario, resolveDocument, validateDocument, setParameter, type LoadedScenario, type ReadRelative } from './parse.js';
+export { parseScenario, resolveDocument, resolveSources, validateDocument, setParameter, splitParameterPath, type LoadedScenario, type ReadRelative, type ParseOptions, type ValidateContext, type ResolvedDocument } from './parse.js';
+export { parseScenarioOrManifest, isRunManifest, type LoadedInput, type ManifestSeeds } from './manifest.js';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
 export { ScenarioError, formatProblem, type ScenarioProblem } from './errors.js';
-export { stripProvenance, PROVENANCE_KINDS, type Provenance, type ProvenanceMap, type ProvenanceKind } from './provenance.js';
+export { stripProvenance, unsourcedLeaves, PROVENANCE_KINDS, type Provenance, type ProvenanceMap, type ProvenanceKind } from './provenance.js';

@@ -3,7 +3,7 @@
  * replaced by the child's value. A provenance wrapper is a leaf: the child's value and source
  * replace the parent's together.
  */
-import { isProvenanceWrapper } from './provenance.js';
+import { isProvenanceWrapper, setOwn } from './provenance.js';
 
 function isMergeable(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !isProvenanceWrapper(v);
@@ -11,7 +11,8 @@ function isMergeable(v: unknown): v is Record<string, unknown> {
 
 export function deepMerge(base: unknown, override: unknown): unknown {
   if (!isMergeable(base) || !isMergeable(override)) return override;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(override)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(base)) setOwn(out, k, v);
+  for (const [k, v] of Object.entries(override)) setOwn(out, k, Object.prototype.hasOwnProperty.call(base, k) ? deepMerge(base[k], v) : v);
   return out;
 }

@@ -1,12 +1,16 @@
 /**
  * Scenario loading without the file system (so the browser can use it too): YAML or JSON text →
- * `extends:` resolved → provenance stripped → validated against the schema.
+ * `extends:` resolved → `--set` overrides applied → provenance stripped → day offsets turned into
+ * dates → validated against the schema. Every problem is reported with its file, line and column.
  */
-import { parse as parseYaml } from 'yaml';
+import { normaliseDates } from './dates.js';
 import { deepMerge } from './merge.js';
-import { ScenarioError } from './errors.js';
-import { stripProvenance, type ProvenanceMap } from './provenance.js';
+import { ScenarioError, type ScenarioProblem } from './errors.js';
+import { messagesFor } from './messages.js';
+import { isProvenanceWrapper, PROVENANCE_KINDS, stripProvenance, unsourcedLeaves, type ProvenanceMap } from './provenance.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { didYouMean, schemaAt } from './schema-walk.js';
+import { locate, locateIn, parseSource, positionAt, type ScenarioSource } from './source.js';
 
 /** Reads the file a scenario `extends`, given the path as written and the file it appears in. */
 export type ReadRelative = (relativePath: string, fromFile: string) => { file: string; text: string };
@@ -20,80 +24,158 @@ export interface LoadedScenario {
   file: string;
 }
 
-function parseDocument(text: string, file: string): Record<string, unknown> {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new ScenarioError([{ file, path: '', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }]);
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new ScenarioError([{ file, path: '', message: `expected a mapping of scenario keys, found ${doc === null || doc === undefined ? 'an empty document' : Array.isArray(doc) ? 'a list' : typeof doc}` }]);
-  }
-  return doc as Record<string, unknown>;
+export interface ParseOptions {
+  /** Also require a source (paper, derived, literature, assumed) on every parameter value. */
+  strict?: boolean;
 }
 
-/** Parses one document and everything it extends, merged parent-first. */
-export function resolveDocument(text: string, file: string, readRelative: ReadRelative, chain: string[] = []): Record<string, unknown> {
-  if (chain.includes(file)) {
-    throw new ScenarioError([{ file, path: 'extends', message: `extends cycle: ${[...chain, file].join(' → ')}` }]);
-  }
-  const doc = parseDocument(text, file);
+/** A resolved document and the files it came from, the file itself first, then what it extends. */
+export interface ResolvedDocument {
+  document: Record<string, unknown>;
+  sources: ScenarioSource[];
+}
+
+function problemAt(source: ScenarioSource, path: string[], message: string): ScenarioProblem {
+  const found = locateIn(source, path);
+  const offset = found.depth === path.length ? found.value?.range?.[0] : undefined;
+  return { file: source.file, path: path.join('.'), message, ...(offset === undefined ? {} : positionAt(source, offset)) };
+}
+
+/** Parses one document and everything it extends, merged parent-first, keeping the syntax trees. */
+export function resolveSources(text: string, file: string, readRelative: ReadRelative, chain: string[] = []): ResolvedDocument {
+  const { source, value: doc } = parseSource(text, file);
+  if (!Object.prototype.hasOwnProperty.call(doc, 'extends')) return { document: doc, sources: [source] };
   const parentPath = doc.extends;
   delete doc.extends;
-  if (parentPath === undefined) return doc;
-  if (typeof parentPath !== 'string') {
-    throw new ScenarioError([{ file, path: 'extends', message: 'expected a relative file path' }]);
+  if (typeof parentPath !== 'string' || parentPath.trim() === '') {
+    throw new ScenarioError([problemAt(source, ['extends'], `expected the path of a scenario file, relative to this one, found ${JSON.stringify(parentPath)}`)]);
   }
   let parent: { file: string; text: string };
   try {
     parent = readRelative(parentPath, file);
-  } catch {
-    throw new ScenarioError([{ file, path: 'extends', message: `cannot read ${parentPath}` }]);
+  } catch (e) {
+    throw new ScenarioError([problemAt(source, ['extends'], `cannot read "${parentPath}": ${(e as Error).message}`)]);
   }
-  const base = resolveDocument(parent.text, parent.file, readRelative, [...chain, file]);
-  return deepMerge(base, doc) as Record<string, unknown>;
+  const visited = [...chain, file];
+  if (visited.includes(parent.file)) {
+    throw new ScenarioError([problemAt(source, ['extends'], `extends cycle: ${[...visited.slice(visited.indexOf(parent.file)), parent.file].join(' → ')}`)]);
+  }
+  const base = resolveSources(parent.text, parent.file, readRelative, visited);
+  return { document: deepMerge(base.document, doc) as Record<string, unknown>, sources: [source, ...base.sources] };
+}
+
+/** Parses one document and everything it extends, merged parent-first. */
+export function resolveDocument(text: string, file: string, readRelative: ReadRelative, chain: string[] = []): Record<string, unknown> {
+  return resolveSources(text, file, readRelative, chain).document;
+}
+
+export interface ValidateContext {
+  /** The files the document came from (for line and column); see resolveSources. */
+  sources?: ScenarioSource[];
+  /** Paths set with `--set` (or overrides), whose problems are reported against the command line. */
+  overridden?: string[];
+  strict?: boolean;
 }
 
 /** Validates a resolved document; throws a ScenarioError listing every problem. */
-export function validateDocument(document: Record<string, unknown>, file: string): LoadedScenario {
+export function validateDocument(document: Record<string, unknown>, file: string, context: ValidateContext = {}): LoadedScenario {
   const { value, provenance } = stripProvenance(document);
-  const result = scenarioSchema.safeParse(value);
+  const normalised = normaliseDates(value);
+  const result = scenarioSchema.safeParse(normalised);
+  const sources = context.sources ?? [];
+  const place = (path: (string | number)[], at: 'key' | 'value'): Omit<ScenarioProblem, 'path' | 'message'> => {
+    const dotted = path.join('.');
+    if (context.overridden?.some((p) => dotted === p || dotted.startsWith(`${p}.`))) return { file: '--set' };
+    return locate(sources, path, at) ?? { file };
+  };
+  const problems: ScenarioProblem[] = [];
   if (!result.success) {
-    throw new ScenarioError(
-      result.error.issues.map((issue) => ({ file, path: issue.path.join('.'), message: issue.message })),
-    );
+    const messages = result.error.issues.flatMap((issue) => messagesFor(issue, normalised));
+    // A misspelt key is one problem, not two: drop "missing regimeSwitch" when the unknown
+    // "regimeswitch" beside it already suggests it.
+    const suggested = new Set(messages.filter((m) => m.suggests).map((m) => [...m.path.slice(0, -1), m.suggests].join('.')));
+    for (const m of messages) {
+      if (m.missing && suggested.has(m.path.join('.'))) continue;
+      problems.push({ ...place(m.path, m.at), path: m.path.join('.'), message: m.message });
+    }
   }
-  return { scenario: result.data, provenance, document, file };
+  if (context.strict) {
+    for (const path of unsourcedLeaves(document)) {
+      problems.push({ ...place(path, 'value'), path: path.join('.'), message: `no provenance: write { value: …, ${PROVENANCE_KINDS.join('|')}: "…" } to say where this value comes from` });
+    }
+  }
+  if (problems.length > 0) throw new ScenarioError(sortProblems(problems, sources));
+  return { scenario: (result as { data: Scenario }).data, provenance, document, file };
 }
 
-/** Sets `a.b.c` in a document, creating nothing: the path must already exist. */
+/** In reading order: by file (the scenario before what it extends), then line and column. */
+function sortProblems(problems: ScenarioProblem[], sources: ScenarioSource[]): ScenarioProblem[] {
+  const fileRank = (f: string) => (f === '--set' ? -1 : sources.findIndex((s) => s.file === f));
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => fileRank(a.p.file) - fileRank(b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+/** `events[0].date` and `events.0.date` both name the first event's date. */
+export function splitParameterPath(path: string): string[] {
+  if (path.trim() === '') return [];
+  return path.trim().replace(/\[(\d+)\]/g, '.$1').split('.');
+}
+
+function wasText(v: unknown): string {
+  return isProvenanceWrapper(v) ? JSON.stringify(v.value) : JSON.stringify(v);
+}
+
+/**
+ * Sets a parameter (`regimes.later.quality`, `events.0.date`) in a document. The path must be one
+ * the schema knows (an unknown one throws, with a suggestion when a known key is close); missing
+ * mappings on the way are created. The value is recorded as set on the command line, with what it
+ * replaced, so a run's manifest says where every value came from.
+ */
 export function setParameter(document: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node: any = document;
-  for (const key of keys.slice(0, -1)) {
-    if (typeof node !== 'object' || node === null || !(key in node)) throw new Error(`no parameter ${path}`);
-    node = node[key];
+  const keys = splitParameterPath(path);
+  if (keys.length === 0 || keys.some((k) => k === '')) throw new Error(`"${path}" is not a parameter path (write it like regimes.later.quality)`);
+  const lookup = schemaAt(keys);
+  if (!lookup.found) {
+    const where = lookup.depth === 0 ? 'a scenario' : keys.slice(0, lookup.depth).join('.');
+    throw new Error(`no parameter "${path}": ${where} has no "${keys[lookup.depth]}"${didYouMean(keys[lookup.depth], lookup.known)}`);
+  }
+  const note = (was: unknown) => `set on the command line${was === undefined ? '' : `; was ${wasText(was)}`}`;
+  let node: Record<string, unknown> | unknown[] = document;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i];
+    const here = keys.slice(0, i + 1).join('.');
+    let child = (node as any)[key];
+    if (Array.isArray(node) && child === undefined) throw new Error(`no parameter "${path}": ${keys.slice(0, i).join('.')} has ${node.length} entries (numbered from 0)`);
+    // Part of a value with a source (one bound of a range): the part gets its own source.
+    if (isProvenanceWrapper(child)) child = child.value;
+    if (child === undefined || child === null) {
+      child = /^\d+$/.test(keys[i + 1]) ? [] : {};
+      (node as any)[key] = child;
+    }
+    if (typeof child !== 'object' || child === null) throw new Error(`cannot set "${path}": ${here} is ${JSON.stringify(child)}, not a mapping`);
+    node = child as Record<string, unknown>;
   }
   const last = keys[keys.length - 1];
-  if (typeof node !== 'object' || node === null || !(last in node)) throw new Error(`no parameter ${path}`);
-  const current = node[last];
-  // Keep the provenance wrapper's shape but mark the value as overridden.
-  if (current && typeof current === 'object' && 'value' in current && !Array.isArray(current)) {
-    node[last] = { value, assumed: `set by override (was ${JSON.stringify(current.value)})` };
-  } else {
-    node[last] = value;
-  }
+  if (Array.isArray(node) && Number(last) > node.length) throw new Error(`no parameter "${path}": ${keys.slice(0, -1).join('.')} has ${node.length} entries (numbered from 0)`);
+  const current = (node as any)[last];
+  (node as any)[last] = { value, assumed: note(current) };
 }
 
-export function parseScenario(text: string, file: string, readRelative: ReadRelative, overrides: Record<string, unknown> = {}): LoadedScenario {
-  const document = resolveDocument(text, file, readRelative);
+export function parseScenario(text: string, file: string, readRelative: ReadRelative, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedScenario {
+  const { document, sources } = resolveSources(text, file, readRelative);
+  const problems: ScenarioProblem[] = [];
+  const overridden: string[] = [];
   for (const [path, value] of Object.entries(overrides)) {
     try {
       setParameter(document, path, value);
+      overridden.push(splitParameterPath(path).join('.'));
     } catch (e) {
-      throw new ScenarioError([{ file, path, message: (e as Error).message }]);
+      problems.push({ file: '--set', path, message: (e as Error).message });
     }
   }
-  return validateDocument(document, file);
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return validateDocument(document, file, { sources, overridden, strict: options.strict });
 }
+

@@ -22,6 +22,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Sets a key as an own property, even `__proto__` (which plain assignment would not). */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** True for a `{ value, <kind>: note }` node. */
 export function isProvenanceWrapper(node: unknown): node is Record<string, unknown> {
   if (!isPlainObject(node) || !('value' in node)) return false;
@@ -35,15 +40,36 @@ export function stripProvenance(node: unknown, path: string[] = [], into: Proven
     if (isProvenanceWrapper(n)) {
       const kind = PROVENANCE_KINDS.find((k) => k in n)!;
       into[p.join('.')] = { kind, note: String(n[kind]) };
-      return n.value;
+      // A part of a sourced value may carry its own source (e.g. one bound set by --set).
+      return walk(n.value, p);
     }
     if (Array.isArray(n)) return n.map((item, i) => walk(item, [...p, String(i)]));
     if (isPlainObject(n)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(n)) out[k] = walk(v, [...p, k]);
+      for (const [k, v] of Object.entries(n)) setOwn(out, k, walk(v, [...p, k]));
       return out;
     }
     return n;
   };
   return { value: walk(node, path), provenance: into };
+}
+
+/** Keys at the top of a scenario that describe it rather than parameterise the model. */
+const METADATA_KEYS = new Set(['name', 'description', 'extends']);
+
+/**
+ * Paths of the parameter values that do not say where they come from: every scalar (null
+ * included) that is not inside a provenance wrapper. Empty lists and mappings hold no value.
+ */
+export function unsourcedLeaves(document: unknown): string[][] {
+  const out: string[][] = [];
+  const walk = (n: unknown, p: string[]): void => {
+    if (isProvenanceWrapper(n)) return;
+    if (Array.isArray(n)) n.forEach((item, i) => walk(item, [...p, String(i)]));
+    else if (isPlainObject(n)) {
+      for (const [k, v] of Object.entries(n)) if (!(p.length === 0 && METADATA_KEYS.has(k))) walk(v, [...p, k]);
+    } else out.push(p);
+  };
+  walk(document, []);
+  return out;
 }

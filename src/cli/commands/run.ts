@@ -1,28 +1,45 @@
 /** `crsim run [SCENARIO]`: one run, a run folder, and a readable resilience summary. */
-import { basename, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeRunFolder } from '../../experiment/outputs.js';
 import { runScenario } from '../../experiment/run.js';
-import { DEFAULT_SCENARIO, loadScenario } from '../../scenario/load.js';
+import { DEFAULT_SCENARIO, loadScenarioOrManifest } from '../../scenario/load.js';
 import { formatSummary } from '../format-summary.js';
 import { parseSeed } from '../options.js';
+import { collectSet, parseSetOptions } from '../set-option.js';
+
+interface RunCommandOptions {
+  seed?: number;
+  replicate?: number;
+  out?: string;
+  set?: string[];
+  quiet?: boolean;
+  json?: boolean;
+}
 
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('run a scenario once and write manifest.json, timeseries.csv and summary.json')
-    .argument('[scenario]', 'scenario file (YAML or JSON)', DEFAULT_SCENARIO)
-    .option('--seed <n>', "master seed (default: the scenario's seed)", parseSeed)
-    .option('--replicate <n>', 'replicate index (the run seed derives from seed and replicate)', parseSeed, 0)
-    .option('--out <dir>', 'run folder (default: runs/<scenario>-seed<seed>)')
+    .description('run a scenario once and write manifest.json, timeseries.csv and summary.json; given a manifest.json, reproduce that run')
+    .argument('[scenario]', 'scenario file (YAML or JSON), or a run folder\'s manifest.json', DEFAULT_SCENARIO)
+    .option('--seed <n>', "master seed (default: the scenario's seed, or the manifest's)", parseSeed)
+    .option('--replicate <n>', 'replicate index; the run seed derives from seed and replicate (default: 0, or the manifest\'s)', parseSeed)
+    .option('--set <path=value>', 'override a parameter, e.g. --set regimes.later.subsidised=false (repeatable)', collectSet)
+    .option('--out <dir>', 'run folder (default: runs/<scenario>-seed<seed>; for runs/x/manifest.json, runs/x-rerun)')
     .option('--quiet', 'print nothing but errors')
     .option('--json', 'print the summary as JSON instead of a table')
-    .action((file: string, opts: { seed?: number; replicate: number; out?: string; quiet?: boolean; json?: boolean }) => {
-      const loaded = loadScenario(file);
+    .action((file: string, opts: RunCommandOptions) => {
+      const loaded = loadScenarioOrManifest(file, parseSetOptions(opts.set));
+      const manifest = loaded.manifestSeeds;
       const started = performance.now();
-      const result = runScenario(loaded.scenario, { seed: opts.seed, replicate: opts.replicate });
+      const result = runScenario(loaded.scenario, {
+        seed: opts.seed ?? manifest?.master,
+        replicate: opts.replicate ?? manifest?.replicate ?? 0,
+      });
       const wallTimeMs = Math.round(performance.now() - started);
-      const out = resolve(opts.out ?? `runs/${basename(file, extname(file))}-seed${result.masterSeed}`);
+      // A rerun from runs/x/manifest.json goes to runs/x-rerun, never over the run it reproduces.
+      const defaultOut = manifest ? `runs/${basename(dirname(resolve(file)))}-rerun` : `runs/${basename(file, extname(file))}-seed${result.masterSeed}`;
+      const out = resolve(opts.out ?? defaultOut);
       writeRunFolder(out, result, { scenarioFile: resolve(file), document: loaded.document, wallTimeMs });
       if (opts.quiet) return;
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
