@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
+import { registerViz } from './commands/viz.js';
 
 const program = new Command();
 program
@@ -11,6 +12,7 @@ program
   .description('Agent-based simulation of community resilience in crises (五社联动, lockdown provision)')
   .version(PACKAGE_VERSION);
 registerRun(program);
+registerViz(program);
 
 try {
   await program.parseAsync(process.argv);
