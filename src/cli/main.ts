@@ -5,6 +5,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
 import { registerViz } from './commands/viz.js';
+import { registerReport } from './commands/report.js';
 
 const program = new Command();
 program
@@ -12,6 +13,7 @@ program
   .description('Agent-based simulation of community resilience in crises (五社联动, lockdown provision)')
   .version(PACKAGE_VERSION);
 registerRun(program);
+registerReport(program);
 registerViz(program);
 
 try {

@@ -190,6 +190,8 @@ function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   if (!state.teacher && compare) jobs.push({ file: compare, overrides: {} });
   state.runId++;
   state.running = true;
+  // Set at once, so nothing (a test, a script) mistakes the previous run's "done" for this one's.
+  document.body.dataset.runState = 'running';
   state.runs = [];
   state.networkDay = null;
   showProblems(null);

@@ -80,13 +80,13 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
   // The export buttons sit at the top right of the card: the title keeps clear of them.
   const titleRoom = width - 12 - 120;
   svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 22).text(spec.title)
-    .style('font-size', textWidth(spec.title, 15) > titleRoom ? `${Math.max(11, Math.floor((15 * titleRoom) / textWidth(spec.title, 15)))}px` : null);
+    .style('font-size', textWidth(spec.title, 15) > titleRoom ? `${Math.max(11, Math.floor((15 * titleRoom) / textWidth(spec.title, 15)))}px` : '15px');
 
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},36)`);
   spec.lines.forEach((l, i) => {
     const g = legend.append('g').attr('transform', `translate(${legendPos[i].x},${legendPos[i].y})`);
     g.append('line').attr('x1', 0).attr('x2', 24).attr('y1', 6).attr('y2', 6).attr('stroke', l.colour).attr('stroke-width', 2.5)
-      .attr('stroke-dasharray', l.dashed ? '6 4' : null);
+      .attr('stroke-dasharray', l.dashed ? '6 4' : '15px');
     g.append('text').attr('x', 30).attr('y', 10).text(l.label);
   });
   if (spec.lines.some((l) => l.band)) {
