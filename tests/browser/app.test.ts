@@ -41,6 +41,29 @@ const lineValues = (page: Page, key: string) =>
 const waitForRunState = (page: Page, state: string, timeout = 30_000) =>
   page.waitForFunction((s) => document.body.dataset.runState === s, state, { timeout });
 
+/**
+ * Pairs of text labels whose boxes overlap, per chart (titles, legends, phase names, resilience
+ * marks, axis ticks): at 1280×720 there should be none.
+ */
+const noOverlappingLabels = (page: Page) =>
+  page.evaluate(() => {
+    const clashes: string[] = [];
+    for (const svg of document.querySelectorAll('svg.chart-svg')) {
+      const boxes = [...svg.querySelectorAll('text')].filter((t) => t.textContent).map((t) => ({ text: t.textContent!, r: t.getBoundingClientRect() }));
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r;
+          const b = boxes[j].r;
+          // One pixel of slack: glyph boxes of neighbouring rows touch.
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+            clashes.push(`${svg.getAttribute('data-chart')}: "${boxes[i].text}" × "${boxes[j].text}"`);
+          }
+        }
+      }
+    }
+    return clashes;
+  });
+
 const meanOf = (a: (number | null)[]) => a.reduce<number>((s, v) => s + (v ?? 0), 0) / a.length;
 
 beforeAll(async () => {
@@ -78,6 +101,14 @@ describe('the visualizer in Chromium', () => {
     expect(await page.$$eval('[data-chart="q"] path.band', (b) => b.length)).toBe(1);
     const robustness = Number(await page.$eval('[data-chart="q"] .marks', (g) => g.getAttribute('data-robustness')));
     expect(robustness).toBeCloseTo(Math.min(...q.slice(14).map(Number)), 12);
+    // Keyboard: a focused chart moves its tooltip with the arrow keys.
+    await page.focus('[data-chart="q"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#card-q .tooltip').isVisible()).toBe(true);
+    expect(await page.locator('#card-q .tooltip .tip-date').textContent()).toMatch(/^11 Jan 2020/);
+    await page.keyboard.press('Escape');
+    expect(await noOverlappingLabels(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'research-view.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'research-view-full.png'), fullPage: true });
     await page.close();

@@ -49,6 +49,10 @@ describe('Q(t) chart data', () => {
     const dashed = spec.lines.filter((l) => l.dashed);
     expect(dashed.map((l) => l.key)).toEqual(['qElderlyNoSmartphone@1', 'qElderlySmartphone@1', 'qOthers@1']);
     expect(dashed[0].label).toMatch(/B$/);
+    // The legend names each group once and the runs once each, by line style.
+    expect(spec.lines.filter((l) => l.legend !== null).map((l) => l.legend)).toEqual(['Elderly without smartphone', 'Elderly with smartphone', 'Other residents']);
+    expect(spec.runStyles).toEqual([{ label: 'A', dashed: false }, { label: 'B', dashed: true }]);
+    expect(qChart([a]).runStyles).toEqual([]);
   });
 });
 

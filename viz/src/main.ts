@@ -217,7 +217,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   if (m.runId !== state.runId) return;
   switch (m.type) {
     case 'start': {
-      const label = m.slot > 0 && state.teacher ? `${t('before')}` : m.label;
+      // Teacher mode compares a run with itself before the last change: "now" and "before" say it all.
+      const label = state.teacher ? t(m.slot > 0 ? 'before' : 'now') : m.label;
       let run = state.runs[m.slot];
       if (!run || m.replicate === 0) {
         run = { label, dates: m.dates, phases: m.phases, phaseSpans: m.phaseSpans, metrics: m.metrics, replicates: [], summaries: [] };

@@ -27,7 +27,8 @@ export function drawHeatmap(container: HTMLElement, h: Heatmap, labels: { x: str
       .attr('data-x', c.x).attr('data-y', c.y).attr('data-mean', c.mean)
       .append('title').text(`${labels.x} = ${c.x}, ${labels.y} = ${c.y}: ${formatNumber(c.mean, 3)} (n = ${c.n})`);
     if (x.bandwidth() > 40 && y.bandwidth() > 18 && !Number.isNaN(c.mean)) {
-      const dark = (d3.hsl(colour(c.mean)).l ?? 0) < 0.5;
+      // Lab lightness, not HSL: viridis yellows are light even where their HSL lightness is 0.5.
+      const dark = d3.lab(colour(c.mean)).l < 60;
       cell.append('text').attr('class', 'cell-label').attr('x', x.bandwidth() / 2).attr('y', y.bandwidth() / 2 + 4).attr('text-anchor', 'middle')
         .attr('fill', dark ? '#fff' : '#111').text(formatNumber(c.mean, 2));
     }

@@ -56,14 +56,26 @@ function layoutLegend(labels: string[], width: number): { x: number; y: number }
 export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts: DrawOptions): SVGSVGElement {
   container.replaceChildren();
   container.classList.add('chart');
-  const { width, height } = opts;
+  const { width } = opts;
   const days = spec.dates.length;
 
-  const legendItems = spec.lines.map((l) => l.label);
-  if (spec.lines.some((l) => l.band)) legendItems.push(t('band'));
-  const legendPos = layoutLegend(legendItems, width - 70);
+  // Legend: each metric once (solid, its colour), the band, then the runs by line style.
+  const maxLabel = width - 70 - 60;
+  const fit = (label: string) => {
+    if (textWidth(label, 11.5) <= maxLabel) return label;
+    let cut = label;
+    while (cut.length > 4 && textWidth(`${cut}…`, 11.5) > maxLabel) cut = cut.slice(0, -1);
+    return `${cut}…`;
+  };
+  type Item = { label: string; colour: string; dashed: boolean; band?: boolean };
+  const items: Item[] = spec.lines.filter((l) => l.legend !== null).map((l) => ({ label: fit(l.legend!), colour: l.colour, dashed: false }));
+  if (spec.lines.some((l) => l.band)) items.push({ label: t('band'), colour: '#888', dashed: false, band: true });
+  for (const r of spec.runStyles) items.push({ label: fit(r.label), colour: '#444', dashed: r.dashed });
+  const legendPos = layoutLegend(items.map((i) => i.label), width - 70);
   const legendRows = legendPos.length ? legendPos[legendPos.length - 1].y / 18 + 1 : 0;
   const margin = { top: 34 + legendRows * 18 + 30, right: 24, bottom: 34, left: 58 };
+  // Extra legend rows (a comparison) make the chart taller rather than the plot smaller.
+  const height = opts.height + Math.max(0, legendRows - 1) * 18;
   const innerW = width - margin.left - margin.right;
   const innerH = Math.max(60, height - margin.top - margin.bottom);
 
@@ -83,18 +95,12 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
     .style('font-size', textWidth(spec.title, 15) > titleRoom ? `${Math.max(11, Math.floor((15 * titleRoom) / textWidth(spec.title, 15)))}px` : '15px');
 
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},36)`);
-  spec.lines.forEach((l, i) => {
+  items.forEach((item, i) => {
     const g = legend.append('g').attr('transform', `translate(${legendPos[i].x},${legendPos[i].y})`);
-    g.append('line').attr('x1', 0).attr('x2', 24).attr('y1', 6).attr('y2', 6).attr('stroke', l.colour).attr('stroke-width', 2.5)
-      .attr('stroke-dasharray', l.dashed ? '6 4' : '15px');
-    g.append('text').attr('x', 30).attr('y', 10).text(l.label);
+    if (item.band) g.append('rect').attr('width', 24).attr('height', 10).attr('y', 1).attr('fill', item.colour).attr('opacity', 0.3);
+    else g.append('line').attr('x1', 0).attr('x2', 24).attr('y1', 6).attr('y2', 6).attr('stroke', item.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', item.dashed ? '6 4' : null);
+    g.append('text').attr('x', 30).attr('y', 10).text(item.label);
   });
-  if (spec.lines.some((l) => l.band)) {
-    const p = legendPos[legendPos.length - 1];
-    const g = legend.append('g').attr('transform', `translate(${p.x},${p.y})`);
-    g.append('rect').attr('width', 24).attr('height', 10).attr('y', 1).attr('fill', '#888').attr('opacity', 0.3);
-    g.append('text').attr('x', 30).attr('y', 10).text(t('band'));
-  }
 
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   const x = d3.scaleLinear().domain([0, Math.max(1, days - 1)]).range([0, innerW]);

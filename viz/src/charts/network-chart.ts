@@ -33,8 +33,9 @@ export function drawNetwork(container: HTMLElement, links: FlowLink[], date: str
   const pos = new Map(ACTORS.map((a) => [a.id, { x: 70 + a.x * (width - 140), y: top + 20 + a.y * (height - top - 50) }]));
   const defs = svg.append('defs');
   for (const k of kinds) {
-    defs.append('marker').attr('id', `arrow-${k}`).attr('viewBox', '0 0 10 10').attr('refX', 8).attr('refY', 5)
-      .attr('markerWidth', 4).attr('markerHeight', 4).attr('orient', 'auto-start-reverse')
+    defs.append('marker').attr('id', `arrow-${k}`).attr('viewBox', '0 0 10 10').attr('refX', 10).attr('refY', 5)
+      // Fixed-size heads: scaled with the stroke, a wide flow's head would hide the node.
+      .attr('markerUnits', 'userSpaceOnUse').attr('markerWidth', 11).attr('markerHeight', 11).attr('orient', 'auto-start-reverse')
       .append('path').attr('d', 'M0,0L10,5L0,10z').attr('fill', FLOW_COLOURS[k]);
   }
   // Links between the same pair bend to different sides by kind, so they do not overlap.
@@ -42,7 +43,12 @@ export function drawNetwork(container: HTMLElement, links: FlowLink[], date: str
   const g = svg.append('g');
   for (const l of links) {
     const a = pos.get(l.source)!;
-    const b = pos.get(l.target)!;
+    const end = pos.get(l.target)!;
+    // End the arrow just outside the target's label pill, so the head stays visible.
+    const dx = a.x - end.x;
+    const dy = a.y - end.y;
+    const k = Math.min(1, 18 / Math.max(1e-9, Math.abs(dy)), (textWidth(t(ACTORS.find((x) => x.id === l.target)!.label), 12) / 2 + 14) / Math.max(1e-9, Math.abs(dx)));
+    const b = { x: end.x + dx * k, y: end.y + dy * k };
     const mx = (a.x + b.x) / 2 - (b.y - a.y) * bend[l.kind];
     const my = (a.y + b.y) / 2 + (b.x - a.x) * bend[l.kind];
     const w = l.amount > 0 ? 1.5 + 12 * Math.sqrt(l.relative) : 0;

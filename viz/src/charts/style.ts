@@ -10,9 +10,9 @@ export const CHART_CSS = `
 .chart-svg .grid line { stroke: #e6e6e6; }
 .chart-svg .grid path { stroke: none; }
 .chart-svg .axis-label { font-size: 11px; fill: #444; }
-.chart-svg .phase-label { font-size: 10.5px; fill: #5a5040; }
+.chart-svg .phase-label { font-size: 10.5px; fill: #5a5040; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .chart-svg .legend text { font-size: 11.5px; fill: #222; }
-.chart-svg .mark-label { font-size: 11px; font-weight: 600; }
+.chart-svg .mark-label { font-size: 11px; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .chart-svg .line { fill: none; stroke-width: 2.25px; stroke-linejoin: round; stroke-linecap: round; }
 .chart-svg .line.dashed { stroke-dasharray: 6 4; stroke-width: 2px; }
 .chart-svg .band { opacity: 0.22; }

@@ -10,7 +10,10 @@ import { daysFilled, meanBand, type RunData } from './run-data.js';
 export interface ChartLine {
   /** Metric name, plus `@1` for the comparison run. */
   key: string;
+  /** Full label, for the tooltip (metric and run). */
   label: string;
+  /** Label in the legend, or null to leave the line out of it (a comparison run's copy of a metric). */
+  legend: string | null;
   colour: string;
   dashed: boolean;
   /** One value per day (NaN: no value, or not yet simulated). */
@@ -48,6 +51,8 @@ export interface LineChartSpec {
   phases: PhaseBand[];
   yDomain?: [number, number];
   refLines: { y: number; label: string }[];
+  /** With a comparison: which run is solid and which dashed (the legend's second part). */
+  runStyles: { label: string; dashed: boolean }[];
   marks?: ResilienceMarks;
   /** Digits after the decimal point in tooltips. */
   digits: number;
@@ -67,6 +72,8 @@ function linesFor(metric: string, runs: RunData[], withBand: boolean, label = t(
     const line: ChartLine = {
       key: r === 0 ? metric : `${metric}@${r}`,
       label: runs.length > 1 ? `${label} — ${run.label}` : label,
+      // With a comparison the legend names each metric once and the runs by line style.
+      legend: r === 0 ? label : null,
       colour: SERIES_COLOURS[metric] ?? OKABE_ITO.black,
       dashed: r > 0,
       values: mb.mean,
@@ -112,7 +119,8 @@ function padTo(lines: ChartLine[], days: number): ChartLine[] {
 
 function spec(id: string, runs: RunData[], title: string, yLabel: string, lines: ChartLine[], rest: Partial<LineChartSpec> = {}): LineChartSpec {
   const base = baseRun(runs);
-  return { id, title, yLabel, dates: base.dates, lines: padTo(lines, base.dates.length), phases: phaseBands(runs[0]), refLines: [], digits: 2, ...rest };
+  const runStyles = runs.length > 1 ? runs.map((r, i) => ({ label: r.label, dashed: i > 0 })) : [];
+  return { id, title, yLabel, dates: base.dates, lines: padTo(lines, base.dates.length), phases: phaseBands(runs[0]), refLines: [], runStyles, digits: 2, ...rest };
 }
 
 export function qChart(runs: RunData[], threshold = 0.95): LineChartSpec {
