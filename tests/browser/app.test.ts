@@ -152,6 +152,23 @@ describe('the visualizer in Chromium', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('a scenario file opened from disk is validated with the CLI’s messages, and nothing is run', async () => {
+    const page = await openPage('?autorun=0');
+    const bad = 'extends: lockdown-2020.yaml\nname: broken\nresidentsCommittee:\n  staff: -3\n';
+    await page.locator('#yaml-file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
+    await page.locator('#problems').waitFor({ state: 'visible' });
+    expect(await page.locator('#problems').textContent()).toMatch(/Invalid scenario[\s\S]*broken\.yaml: residentsCommittee\.staff: /);
+    expect(await page.$$('path.line[data-key="q"]')).toHaveLength(0);
+    // A valid file that extends a shipped scenario by name runs.
+    const good = 'extends: lockdown-2020.yaml\nname: more staff\nresidentsCommittee:\n  staff: 30\n';
+    await page.locator('#yaml-file').setInputFiles({ name: 'more-staff.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
+    await waitForRunState(page, 'done');
+    expect(await page.locator('#problems').isHidden()).toBe(true);
+    expect((await lineValues(page, 'q')).length).toBeGreaterThan(90);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('the language switch changes the labels to Chinese and back', async () => {
     const page = await openPage();
     await waitForRunState(page, 'done');
