@@ -418,9 +418,14 @@ $('scenario').addEventListener('change', () => {
   startRun({ catchUpTo: currentDay() });
 });
 $('play').addEventListener('click', () => {
+  if (!state.running) {
+    // A finished run plays again from the start (same settings, same crisis day).
+    state.paused = false;
+    startRun();
+    return;
+  }
   state.paused = !state.paused;
   send({ type: state.paused ? 'pause' : 'play' });
-  if (!state.paused && !state.running) startRun();
   updateTransport();
 });
 $('step').addEventListener('click', () => {
@@ -452,8 +457,7 @@ $('yaml-file').addEventListener('change', async () => {
   startRun();
 });
 
-$('run-files').addEventListener('change', async () => {
-  const files = [...($<HTMLInputElement>('run-files').files ?? [])];
+async function openRunFiles(files: File[]) {
   const byName = (n: string) => files.find((f) => f.name === n);
   const ts = byName('timeseries.csv') ?? files.find((f) => f.name.endsWith('.csv'));
   if (!ts) {
@@ -476,7 +480,9 @@ $('run-files').addEventListener('change', async () => {
   } catch (e) {
     showProblems([(e as Error).message]);
   }
-});
+}
+$('run-files').addEventListener('change', () => void openRunFiles([...($<HTMLInputElement>('run-files').files ?? [])]));
+$('run-dir').addEventListener('change', () => void openRunFiles([...($<HTMLInputElement>('run-dir').files ?? [])]));
 
 $('sweep-file').addEventListener('change', async () => {
   const file = $<HTMLInputElement>('sweep-file').files?.[0];
@@ -488,7 +494,9 @@ $('sweep-file').addEventListener('change', async () => {
     return;
   }
   const factors = factorColumns(state.sweep);
-  const measures = measureColumns(state.sweep).filter((c) => !factors.includes(c));
+  // Any numeric column can be the measure (a measure with few distinct values is also offered
+  // as a factor); run ids and seeds are not measures.
+  const measures = measureColumns(state.sweep).filter((c) => !/^(run|runId|run_id|seed|replicate)$/i.test(c));
   const fill = (id: string, options: string[], pick: number) => {
     const s = $<HTMLSelectElement>(id);
     s.replaceChildren(...options.map((o) => new Option(o, o)));
@@ -496,7 +504,9 @@ $('sweep-file').addEventListener('change', async () => {
   };
   fill('heat-x', factors, 0);
   fill('heat-y', factors, 1);
-  fill('heat-m', measures, Math.max(0, measures.findIndex((m) => /robustness|loss/i.test(m))));
+  // Default: a resilience measure if there is one, else the last column (summaries follow parameters).
+  const preferred = measures.findIndex((m) => /robustness|loss/i.test(m));
+  fill('heat-m', measures, preferred >= 0 ? preferred : measures.length - 1);
   renderHeatmap();
   $('card-heatmap').scrollIntoView({ behavior: 'smooth' });
 });

@@ -86,7 +86,7 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('role', 'img')
     .attr('tabindex', 0)
-    .attr('aria-label', `${spec.title}. ${t('exportLabel')}: ←/→`)
+    .attr('aria-label', `${spec.title}. ${t('chartKeys')}.`)
     .attr('data-chart', spec.id);
   svg.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
   // The export buttons sit at the top right of the card: the title keeps clear of them.
