@@ -108,6 +108,7 @@ describe('the visualizer in Chromium', () => {
     expect(await page.locator('#card-q .tooltip').isVisible()).toBe(true);
     expect(await page.locator('#card-q .tooltip .tip-date').textContent()).toMatch(/^11 Jan 2020/);
     await page.keyboard.press('Escape');
+    await page.locator('[data-chart="q"]').blur();
     expect(await noOverlappingLabels(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'research-view.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'research-view-full.png'), fullPage: true });
@@ -136,8 +137,13 @@ describe('the visualizer in Chromium', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('opening a crsim run folder draws the numbers the CLI wrote', async () => {
+  it('opening a crsim run folder draws the numbers the CLI wrote, and a live run in the page gives the same numbers', async () => {
     const page = await openPage('?autorun=0');
+    // The worker runs the library's own model: one replicate with the CLI's seed matches the CLI exactly.
+    await page.locator('#reps').fill('1');
+    await page.locator('#run').click();
+    await waitForRunState(page, 'done');
+    const live = { q: await lineValues(page, 'q'), pending: await lineValues(page, 'deliveriesPending') };
     await page.locator('#run-files').setInputFiles(['timeseries.csv', 'summary.json', 'manifest.json'].map((f) => join(runDir, f)));
     await waitForRunState(page, 'loaded');
     const rows = readFileSync(join(runDir, 'timeseries.csv'), 'utf8').trim().split('\n').map((r) => r.split(','));
@@ -145,6 +151,8 @@ describe('the visualizer in Chromium', () => {
     for (const key of ['q', 'qElderlyNoSmartphone', 'priceIndex', 'staffHoursDemanded', 'deliveriesPending', 'meanSatisfaction']) {
       expect(await lineValues(page, key), key).toEqual(column(key));
     }
+    expect(live.q).toEqual(column('q'));
+    expect(live.pending).toEqual(column('deliveriesPending'));
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));
     expect(await page.locator('#measures [data-measure="robustness"]').textContent()).toBe(summary.resilience.robustness.toFixed(3));
     expect(await page.locator('#group-table [data-group="elderlyNoSmartphone"]').textContent()).toBe(summary.groups.elderlyNoSmartphone.unmetNeedDays.toFixed(2));

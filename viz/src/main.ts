@@ -71,6 +71,13 @@ const state: State = {
 
 const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
 const send = (m: ToWorker) => worker.postMessage(m);
+// A crash inside the model must not leave the page saying "Running" for ever.
+worker.onerror = (e) => {
+  state.running = false;
+  document.body.dataset.runState = 'error';
+  showProblems([e.message || 'the simulation stopped with an error']);
+  updateTransport();
+};
 
 // ---------------------------------------------------------------- controls
 
@@ -327,6 +334,7 @@ function render() {
   const day = state.networkDay ?? (filled >= main.dates.length && !state.teacher ? busiestDay(main) : Math.max(0, filled - 1));
   slider.value = String(day);
   slider.setAttribute('aria-valuetext', main.dates[day] ?? '');
+  slider.setAttribute('aria-label', t('networkDay'));
   const netCard = $('card-network');
   const net = drawNetwork(host('card-network'), flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(320, netCard.clientWidth - 12), height: 320 });
   addExportButtons(netCard, net, 'crsim-network');
