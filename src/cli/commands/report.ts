@@ -35,8 +35,9 @@ export function reportHtml(runDir: string, opts: ReportOptions = {}): string {
   const css = existsSync(join(bundleDir, 'report.css')) ? readFileSync(join(bundleDir, 'report.css'), 'utf8') : '';
   const manifest = manifestJson ? JSON.parse(manifestJson) : {};
   const name: string = manifest.scenario?.name ?? basename(dir);
-  const seed = manifest.seed ? `seed ${manifest.seed.master}, replicate ${manifest.seed.replicate}` : '';
-  const dates = manifest.dates ? `${manifest.dates.start} – ${manifest.dates.end} (${manifest.dates.days} days)` : '';
+  const zh = opts.lang === 'zh';
+  const seed = manifest.seed ? (zh ? `随机种子 ${manifest.seed.master}，重复 ${manifest.seed.replicate}` : `seed ${manifest.seed.master}, replicate ${manifest.seed.replicate}`) : '';
+  const dates = manifest.dates ? `${manifest.dates.start} – ${manifest.dates.end} (${manifest.dates.days} ${zh ? '天' : 'days'})` : '';
   const version = manifest.package ? `${manifest.package.name} ${manifest.package.version}` : '';
   const data = { timeseriesCsv, summaryJson, manifestJson, label: name, lang: opts.lang ?? 'en', threshold: manifest.scenario?.resilience?.recoveryThreshold };
   return `<!doctype html>
@@ -51,7 +52,7 @@ export function reportHtml(runDir: string, opts: ReportOptions = {}): string {
 <header>
 <h1>${escapeHtml(name)}</h1>
 <p>${escapeHtml([seed, dates, version].filter(Boolean).join(' · '))}</p>
-<p>Run folder: ${escapeHtml(dir)}</p>
+<p>${zh ? '运行结果文件夹' : 'Run folder'}: ${escapeHtml(dir)}</p>
 </header>
 <main id="report"></main>
 <script type="application/json" id="crsim-run">${scriptSafeJson(data)}</script>
