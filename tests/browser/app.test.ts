@@ -151,6 +151,14 @@ describe('the visualizer in Chromium', () => {
     for (const key of ['q', 'qElderlyNoSmartphone', 'priceIndex', 'staffHoursDemanded', 'deliveriesPending', 'meanSatisfaction']) {
       expect(await lineValues(page, key), key).toEqual(column(key));
     }
+    // The network shows a day of the run (its busiest) with that day's flows from the same table.
+    const day = Number(await page.locator('#network-day').inputValue());
+    const flow = async (id: string) => Number(await page.getAttribute(`[data-chart="network"] path[data-flow="${id}"]`, 'data-amount'));
+    expect(await flow('partyMembers-residents-goods')).toBe(column('deliveredByPartyMembers')[day]);
+    expect(await flow('government-merchants-money')).toBe(column('subsidyPaid')[day]);
+    expect(await flow('partyMembers-residents-goods')).toBeGreaterThan(0);
+    await page.locator('#network-day').fill('0');
+    await page.waitForFunction(() => document.querySelector('[data-chart="network"] path[data-flow="partyMembers-residents-goods"]')?.getAttribute('data-amount') === '0');
     expect(live.q).toEqual(column('q'));
     expect(live.pending).toEqual(column('deliveriesPending'));
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));

@@ -9,15 +9,39 @@ import { t } from '../i18n.js';
 import { FLOW_COLOURS } from '../palette.js';
 import { formatDate, formatNumber, textWidth } from './line-chart.js';
 
+const widthOf = (l: FlowLink) => (l.amount > 0 ? 1.5 + 12 * Math.sqrt(l.relative) : 0);
+const titleOf = (date: string | null) => `${t('networkTitle')}${date ? ` · ${formatDate(date, true)}` : ''}`;
+const flowLabel = (l: FlowLink) =>
+  `${t(ACTORS.find((x) => x.id === l.source)!.label)} → ${t(ACTORS.find((x) => x.id === l.target)!.label)}: ${formatNumber(l.amount, 0)} ${t(`flow${l.kind[0].toUpperCase()}${l.kind.slice(1)}`)}`;
+
+/**
+ * Draws the network, or, when the same network (size and language) is already on screen, only
+ * moves the link widths to the new day with a short transition: that is the animation a class
+ * sees as the run plays.
+ */
 export function drawNetwork(container: HTMLElement, links: FlowLink[], date: string | null, opts: { width: number; height: number }): SVGSVGElement {
+  const existing = container.querySelector<SVGSVGElement>('svg[data-chart="network"]');
+  const signature = `${opts.width}x${opts.height}:${t('networkTitle')}`;
+  if (existing && existing.dataset.signature === signature) {
+    const svg = d3.select(existing);
+    svg.select('.title').text(titleOf(date));
+    for (const l of links) {
+      const path = svg.select<SVGPathElement>(`path[data-flow="${l.id}"]`);
+      path.attr('data-amount', l.amount).attr('marker-end', l.amount > 0 ? `url(#arrow-${l.kind})` : null);
+      path.select('title').text(flowLabel(l));
+      // Inline styles, so the stylesheet's CSS transition animates the change (no d3-transition needed).
+      path.style('stroke-width', `${widthOf(l)}px`).style('opacity', l.amount > 0 ? '0.8' : '0');
+    }
+    return existing;
+  }
   container.replaceChildren();
   container.classList.add('chart');
   const { width, height } = opts;
   const svg = d3.select(container).append('svg').attr('xmlns', 'http://www.w3.org/2000/svg').attr('class', 'chart-svg')
     .attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img').attr('tabindex', 0)
-    .attr('aria-label', t('networkTitle')).attr('data-chart', 'network');
+    .attr('aria-label', t('networkTitle')).attr('data-chart', 'network').attr('data-signature', `${opts.width}x${opts.height}:${t('networkTitle')}`);
   svg.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
-  svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 22).text(`${t('networkTitle')}${date ? ` · ${formatDate(date, true)}` : ''}`);
+  svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 22).text(titleOf(date));
 
   const kinds = ['orders', 'goods', 'money', 'labour'] as const;
   const legend = svg.append('g').attr('class', 'legend').attr('transform', 'translate(12,40)');
@@ -51,12 +75,12 @@ export function drawNetwork(container: HTMLElement, links: FlowLink[], date: str
     const b = { x: end.x + dx * k, y: end.y + dy * k };
     const mx = (a.x + b.x) / 2 - (b.y - a.y) * bend[l.kind];
     const my = (a.y + b.y) / 2 + (b.x - a.x) * bend[l.kind];
-    const w = l.amount > 0 ? 1.5 + 12 * Math.sqrt(l.relative) : 0;
+    const w = widthOf(l);
     const path = g.append('path').attr('d', `M${a.x},${a.y}Q${mx},${my} ${b.x},${b.y}`).attr('fill', 'none')
-      .attr('stroke', FLOW_COLOURS[l.kind]).attr('stroke-width', w).attr('opacity', l.amount > 0 ? 0.8 : 0)
+      .attr('stroke', FLOW_COLOURS[l.kind]).style('stroke-width', `${w}px`).style('opacity', l.amount > 0 ? '0.8' : '0')
       .attr('marker-end', l.amount > 0 ? `url(#arrow-${l.kind})` : null)
       .attr('data-flow', l.id).attr('data-amount', l.amount);
-    path.append('title').text(`${t(ACTORS.find((x) => x.id === l.source)!.label)} → ${t(ACTORS.find((x) => x.id === l.target)!.label)}: ${formatNumber(l.amount, 0)} ${t(`flow${l.kind[0].toUpperCase()}${l.kind.slice(1)}`)}`);
+    path.append('title').text(flowLabel(l));
   }
   for (const a of ACTORS) {
     const p = pos.get(a.id)!;

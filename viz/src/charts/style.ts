@@ -17,6 +17,7 @@ export const CHART_CSS = `
 .chart-svg .line.dashed { stroke-dasharray: 6 4; stroke-width: 2px; }
 .chart-svg .band { opacity: 0.22; }
 .chart-svg .cursor { stroke: #333; stroke-width: 1px; stroke-dasharray: 2 2; }
+.chart-svg path[data-flow] { transition: stroke-width 180ms ease-out, opacity 180ms ease-out; }
 .chart-svg .node-label { font-size: 12px; font-weight: 600; fill: #111; }
 .chart-svg .cell-label { font-size: 11px; }
 `;
