@@ -121,7 +121,9 @@ describe('the visualizer in Chromium', () => {
     await page.locator('#speed').fill('4');
     await page.waitForFunction(() => (document.querySelector('path.line[data-key="q"]')?.getAttribute('data-values') ?? '').split(',').filter((v) => v !== 'null').length > 8);
     expect(await page.locator('#crisis-status').textContent()).toMatch(/waits/);
-    await page.locator('#crisis').click();
+    // The keyboard starts the crisis as the button does (a presenter's clicker sends keys).
+    await page.locator('h1').click();
+    await page.keyboard.press('c');
     await waitForRunState(page, 'done');
     const before = await lineValues(page, 'qElderlyNoSmartphone');
     await page.locator('#sw-doubleReporting').uncheck();

@@ -520,6 +520,21 @@ $('sweep-file').addEventListener('change', async () => {
 });
 for (const id of ['heat-x', 'heat-y', 'heat-m']) $(id).addEventListener('change', renderHeatmap);
 
+// Teacher shortcuts, for a presenter's clicker or a keyboard at the front of the room. Ignored
+// while a control has focus, so Space still toggles a focused switch and arrows move sliders.
+document.addEventListener('keydown', (e) => {
+  if (!state.teacher || e.ctrlKey || e.metaKey || e.altKey) return;
+  const target = e.target as HTMLElement;
+  if (target.closest('input, select, textarea, button, svg')) return;
+  const click = (id: string) => {
+    e.preventDefault();
+    if (!($(id) as HTMLButtonElement).disabled) $(id).click();
+  };
+  if (e.key === ' ' || e.key === 'k') click('play');
+  else if (e.key === 'ArrowRight' || e.key === '.') click('step');
+  else if (e.key === 'c' || e.key === 'C') click('crisis');
+});
+
 let resizeTimer = 0;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
