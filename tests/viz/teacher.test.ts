@@ -73,3 +73,17 @@ describe('holding and starting the crisis', () => {
     expect(started.summary.resilience.shockDay).toBe(day);
   });
 });
+
+describe('scenario names in Chinese', () => {
+  it('translate every shipped scenario and leave the others as written', async () => {
+    const { scenarioName, setLang } = await import('../../viz/src/i18n.js');
+    setLang('zh');
+    try {
+      for (const n of shippedNames().filter((f) => f.startsWith('q-community/'))) expect(scenarioName(n, 'x'), n).toMatch(/^Q社区封控/);
+      expect(scenarioName('mine.yaml', 'My scenario')).toBe('My scenario');
+    } finally {
+      setLang('en');
+    }
+    expect(scenarioName(DEFAULT_SCENARIO, 'Q community')).toBe('Q community');
+  });
+});

@@ -303,3 +303,20 @@ export function t(key: string): string {
 export function hasMessage(key: string): key is MessageKey {
   return key in en;
 }
+
+/**
+ * Chinese names of the shipped scenarios (their files name them in English). A scenario not listed
+ * here, or any scenario in English, shows the `name:` written in its file.
+ */
+const SCENARIO_NAMES_ZH: Record<string, string> = {
+  'q-community/lockdown-2020.yaml': 'Q社区封控（湖北H市，2020年）',
+  'q-community/app-only-ordering.yaml': 'Q社区封控：仅限小程序订购',
+  'q-community/early-regime-only.yaml': 'Q社区封控：始终停留在前期模式',
+  'q-community/no-double-reporting.yaml': 'Q社区封控：没有党员双报到',
+  'q-community/no-self-organisation.yaml': 'Q社区封控：没有小区自组织',
+  'q-community/no-subsidy.yaml': 'Q社区封控：后期模式无政府补贴',
+};
+
+export function scenarioName(file: string, written: string): string {
+  return current === 'zh' ? SCENARIO_NAMES_ZH[file] ?? written : written;
+}

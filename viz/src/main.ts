@@ -18,7 +18,7 @@ import { changesBetween, overridesOf, SLIDERS, SWITCHES, type TeacherSettings } 
 import { runFromFolder } from './data/timeseries-csv.js';
 import { formatProblem } from '../../src/scenario/errors.js';
 import { parse as parseYaml } from 'yaml';
-import { setLang, t, type Lang } from './i18n.js';
+import { scenarioName, setLang, t, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
 import { groupTableHtml, measuresHtml } from './ui/tables.js';
 import type { FromWorker, RunRequest, ToWorker } from './worker/protocol.js';
@@ -89,7 +89,7 @@ function fillScenarioMenus() {
     const keep = select.value;
     select.replaceChildren();
     if (id === 'compare') select.append(new Option(t('none'), ''));
-    for (const n of names) select.append(new Option(scenarioTitle(files[n], n), n));
+    for (const n of names) select.append(new Option(scenarioName(n, scenarioTitle(files[n], n)), n));
     if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
   }
 }
@@ -225,7 +225,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   switch (m.type) {
     case 'start': {
       // Teacher mode compares a run with itself before the last change: "now" and "before" say it all.
-      const label = state.teacher ? t(m.slot > 0 ? 'before' : 'now') : m.label;
+      const label = state.teacher ? t(m.slot > 0 ? 'before' : 'now') : scenarioName(m.file, m.label);
       let run = state.runs[m.slot];
       if (!run || m.replicate === 0) {
         run = { label, dates: m.dates, phases: m.phases, phaseSpans: m.phaseSpans, metrics: m.metrics, replicates: [], summaries: [] };

@@ -40,7 +40,7 @@ export type ToWorker =
   | { type: 'cancel' };
 
 export type FromWorker =
-  | { type: 'start'; runId: number; slot: number; replicate: number; label: string; dates: string[]; phases: string[]; phaseSpans: PhaseSpan[]; metrics: MetricInfo[]; recoveryThreshold: number }
+  | { type: 'start'; runId: number; slot: number; replicate: number; file: string; label: string; dates: string[]; phases: string[]; phaseSpans: PhaseSpan[]; metrics: MetricInfo[]; recoveryThreshold: number }
   | { type: 'days'; runId: number; slot: number; replicate: number; from: number; columns: Record<string, number[]> }
   | { type: 'replicateDone'; runId: number; slot: number; replicate: number; summary: Summary }
   | { type: 'done'; runId: number }

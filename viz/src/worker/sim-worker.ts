@@ -109,7 +109,7 @@ async function execute(req: RunRequest): Promise<void> {
       const dates = Array.from({ length: sim.calendar.days }, (_, d) => sim.calendar.dateOf(d));
       const phases = dates.map((_, d) => sim.timeline.phaseAt(d));
       const metrics = collectResult(sim, scenario, req.seed, replicate, runSeed).metrics;
-      post({ type: 'start', runId: req.runId, slot, replicate, label: scenario.name, dates, phases, phaseSpans: spansOf(dates, phases), metrics, recoveryThreshold: scenario.resilience.recoveryThreshold });
+      post({ type: 'start', runId: req.runId, slot, replicate, file: req.jobs[slot].file, label: scenario.name, dates, phases, phaseSpans: spansOf(dates, phases), metrics, recoveryThreshold: scenario.resilience.recoveryThreshold });
       // Only the first replicate of the main scenario is paced; the rest fill the band at full speed.
       const paced = slot === 0 && replicate === 0;
       const catchUp = paced ? Math.min(req.catchUpTo ?? 0, sim.calendar.days) : 0;
