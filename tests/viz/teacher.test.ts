@@ -87,3 +87,12 @@ describe('scenario names in Chinese', () => {
     expect(scenarioName(DEFAULT_SCENARIO, 'Q community')).toBe('Q community');
   });
 });
+
+describe('the scenario menu', () => {
+  it('lists scenarios, not other YAML files that may sit beside them', async () => {
+    const { looksLikeScenario } = await import('../../viz/src/data/scenarios.js');
+    expect(looksLikeScenario(SHIPPED[DEFAULT_SCENARIO])).toBe(true);
+    expect(looksLikeScenario('# a variant\nextends: lockdown-2020.yaml\n')).toBe(true);
+    expect(looksLikeScenario('name: sweep\nbase: ../q-community/lockdown-2020.yaml\nvary: {}\n')).toBe(false);
+  });
+});

@@ -12,9 +12,15 @@ export const SHIPPED: Record<string, string> = Object.fromEntries(
 
 export const DEFAULT_SCENARIO = 'q-community/lockdown-2020.yaml';
 
+/**
+ * A scenario (as opposed to, say, an experiment file kept beside the scenarios) has a calendar of
+ * its own or extends one that does.
+ */
+export const looksLikeScenario = (text: string) => /^(calendar|extends):/m.test(text);
+
 /** Shipped scenario files, the default first, then the variants alphabetically. */
 export function shippedNames(): string[] {
-  return Object.keys(SHIPPED).sort((a, b) => (a === DEFAULT_SCENARIO ? -1 : b === DEFAULT_SCENARIO ? 1 : a.localeCompare(b)));
+  return Object.keys(SHIPPED).filter((k) => looksLikeScenario(SHIPPED[k])).sort((a, b) => (a === DEFAULT_SCENARIO ? -1 : b === DEFAULT_SCENARIO ? 1 : a.localeCompare(b)));
 }
 
 /** The `name:` line of a scenario text, for menus (without parsing the whole document). */
