@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { readerOver, SHIPPED, DEFAULT_SCENARIO, shippedNames, scenarioTitle } from '../../viz/src/data/scenarios.js';
-import { changesBetween, holdCrisis, overridesOf, SLIDERS, startCrisisOn, SWITCHES, switchesOf } from '../../viz/src/data/teacher.js';
+import { changesBetween, holdCrisis, overridesOf, settingsOf, SLIDERS, startCrisisOn, SWITCHES, switchesOf } from '../../viz/src/data/teacher.js';
 
 const load = (overrides: Record<string, unknown> = {}, file = DEFAULT_SCENARIO) => parseScenario(SHIPPED[file], file, readerOver(SHIPPED), overrides).scenario;
 
@@ -28,8 +28,16 @@ describe('teacher switches and sliders', () => {
     for (const sl of SLIDERS) expect(sl.read(s)).toBe(({ subsidy: 20, partyMembers: 4, smartphone: 55, staff: 7 } as Record<string, number>)[sl.id]);
   });
 
-  it('start from the scenario’s own positions', () => {
+  it('start from the scenario’s own positions, and setting them changes nothing', () => {
     expect(switchesOf(load())).toEqual({ doubleReporting: true, selfOrganisation: true, subsidy: true, volunteers: true, wechatChain: true, doorToDoor: true });
+    expect(settingsOf(load()).sliders).toEqual({ subsidy: 12, partyMembers: 3, smartphone: 30, staff: 11 });
+    expect(switchesOf(load({}, 'q-community/no-subsidy.yaml')).subsidy).toBe(false);
+    const base = settingsOf(load());
+    expect(load(overridesOf(base, base))).toEqual(load());
+    // Without a base every slider is applied, and party members per building become one number.
+    expect(load(overridesOf(base)).partyMembers.perBuilding).toEqual({ min: 3, max: 3 });
+    const moved = overridesOf({ ...base, sliders: { ...base.sliders, staff: 20 } }, base);
+    expect(Object.keys(moved).filter((k) => !SWITCHES.some((sw) => sw.paths.includes(k)))).toEqual(['residentsCommittee.staff']);
   });
 
   it('describe what changed, switches by caption and sliders by old and new value', () => {

@@ -12,12 +12,12 @@ import { dashboardCharts } from './data/chart-spec.js';
 import { measureRows } from './data/measures.js';
 import { busiestDay, flowsOn } from './data/network.js';
 import { daysFilled, emptyColumns, type RunData } from './data/run-data.js';
-import { DEFAULT_SCENARIO, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
+import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
 import { factorColumns, heatmap, measureColumns, parseRunsCsv, type SweepTable } from './data/sweep.js';
-import { changesBetween, overridesOf, SLIDERS, SWITCHES, type TeacherSettings } from './data/teacher.js';
+import { changesBetween, overridesOf, settingsOf, SLIDERS, SWITCHES, type TeacherSettings } from './data/teacher.js';
 import { runFromFolder } from './data/timeseries-csv.js';
 import { formatProblem } from '../../src/scenario/errors.js';
-import { parse as parseYaml } from 'yaml';
+import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioName, setLang, t, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
 import { groupTableHtml, measuresHtml } from './ui/tables.js';
@@ -42,6 +42,8 @@ interface State {
   paused: boolean;
   teacher: boolean;
   settings: TeacherSettings;
+  /** Where the scenario itself puts the switches and sliders. */
+  baseSettings: TeacherSettings;
   /** Settings of the run shown as "before" in teacher mode. */
   previousSettings: TeacherSettings | null;
   /** undefined: the scenario's own timeline; null: held; a day: started then. */
@@ -61,6 +63,7 @@ const state: State = {
   paused: false,
   teacher: false,
   settings: { switches: {}, sliders: {} },
+  baseSettings: { switches: {}, sliders: {} },
   previousSettings: null,
   crisisDay: undefined,
   userFiles: {},
@@ -94,39 +97,18 @@ function fillScenarioMenus() {
   }
 }
 
-/** The switch and slider positions of the chosen scenario, read from its YAML. */
+/**
+ * The switch and slider positions of the chosen scenario, read with the library's parser (so
+ * `extends` and provenance wrappers are handled as everywhere else). An invalid file keeps the
+ * current positions; running it will show its problems.
+ */
 function settingsFromScenario(file: string): TeacherSettings {
   const files = { ...SHIPPED, ...state.userFiles };
-  // The switches' defaults come from the parsed default chain; reading the YAML directly keeps
-  // the main thread free of the full parser for this small job.
-  const chain: Record<string, unknown>[] = [];
-  let name: string | undefined = file;
-  while (name && files[name] !== undefined && chain.length < 8) {
-    const doc = parseYaml(files[name]) as Record<string, unknown>;
-    chain.unshift(doc);
-    const parent = doc.extends as string | undefined;
-    name = parent ? Object.keys(files).find((k) => k.split('/').pop() === parent.split('/').pop()) : undefined;
+  try {
+    return settingsOf(parseScenario(files[file], file, readerOver(files)).scenario);
+  } catch {
+    return state.settings;
   }
-  const get = (path: string): unknown => {
-    let found: unknown;
-    for (const doc of chain) {
-      let node: unknown = doc;
-      for (const k of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined;
-      if (node && typeof node === 'object' && 'value' in (node as object)) node = (node as { value: unknown }).value;
-      if (node !== undefined) found = node;
-    }
-    return found;
-  };
-  const switches: Record<string, boolean> = {};
-  for (const sw of SWITCHES) switches[sw.id] = Boolean(get(sw.paths[0]));
-  const perBuilding = get('partyMembers.perBuilding') as { min: number; max: number } | undefined;
-  const sliders: Record<string, number> = {
-    subsidy: Number(get('packages.vegetable.subsidy') ?? 12),
-    partyMembers: perBuilding ? Math.round((perBuilding.min + perBuilding.max) / 2) : 2,
-    smartphone: Math.round(Number(get('population.smartphoneShare.elderly') ?? 0.3) * 100),
-    staff: Number(get('residentsCommittee.staff') ?? 11),
-  };
-  return { switches, sliders };
 }
 
 function buildTeacherControls() {
@@ -191,8 +173,8 @@ function currentDay(): number {
 function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   const files = { ...SHIPPED, ...state.userFiles };
   const file = $<HTMLSelectElement>('scenario').value || DEFAULT_SCENARIO;
-  const jobs: RunRequest['jobs'] = [{ file, overrides: state.teacher ? overridesOf(state.settings) : {} }];
-  if (state.teacher && state.previousSettings) jobs.push({ file, overrides: overridesOf(state.previousSettings) });
+  const jobs: RunRequest['jobs'] = [{ file, overrides: state.teacher ? overridesOf(state.settings, state.baseSettings) : {} }];
+  if (state.teacher && state.previousSettings) jobs.push({ file, overrides: overridesOf(state.previousSettings, state.baseSettings) });
   const compare = $<HTMLSelectElement>('compare').value;
   if (!state.teacher && compare) jobs.push({ file: compare, overrides: {} });
   state.runId++;
@@ -393,7 +375,7 @@ function setMode(teacher: boolean) {
   $('mode-teacher').setAttribute('aria-pressed', String(teacher));
   if (teacher) {
     // A class starts in normal times; the teacher starts the crisis.
-    state.settings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
+    state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
     state.previousSettings = null;
     state.captionKeys = [];
     state.crisisDay = null;
@@ -419,7 +401,7 @@ $('lang-en').addEventListener('click', () => applyLanguage('en'));
 $('lang-zh').addEventListener('click', () => applyLanguage('zh'));
 $('scenario').addEventListener('change', () => {
   if (!state.teacher) return;
-  state.settings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
+  state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
   state.previousSettings = null;
   state.captionKeys = [];
   buildTeacherControls();

@@ -61,11 +61,15 @@ export const SLIDERS: TeacherSlider[] = [
 
 export interface TeacherSettings {
   switches: Record<string, boolean>;
-  /** Only sliders the teacher moved; the others keep the scenario's values. */
   sliders: Record<string, number>;
 }
 
-export function overridesOf(settings: TeacherSettings): Record<string, unknown> {
+/**
+ * The overrides for the teacher's settings. A slider still where the scenario put it (`base`) is
+ * left out: a slider is coarser than the scenario (one number of party members per building
+ * instead of the paper's 2–3), so merely showing it must not change the model.
+ */
+export function overridesOf(settings: TeacherSettings, base?: TeacherSettings): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const sw of SWITCHES) {
     const on = settings.switches[sw.id];
@@ -74,7 +78,7 @@ export function overridesOf(settings: TeacherSettings): Record<string, unknown> 
   }
   for (const sl of SLIDERS) {
     const v = settings.sliders[sl.id];
-    if (v !== undefined) Object.assign(out, sl.overrides(v));
+    if (v !== undefined && v !== base?.sliders[sl.id]) Object.assign(out, sl.overrides(v));
   }
   return out;
 }
@@ -89,6 +93,11 @@ export function switchesOf(s: Scenario): Record<string, boolean> {
     wechatChain: s.regimes.later.channels.wechatChain,
     doorToDoor: s.regimes.later.channels.doorToDoor,
   };
+}
+
+/** Every switch and slider where the scenario puts it: what teacher mode starts from. */
+export function settingsOf(s: Scenario): TeacherSettings {
+  return { switches: switchesOf(s), sliders: Object.fromEntries(SLIDERS.map((sl) => [sl.id, sl.read(s)])) };
 }
 
 const MS_PER_DAY = 86_400_000;
