@@ -258,6 +258,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
 
 function changeSettings(next: TeacherSettings) {
   const changes = changesBetween(state.settings, next);
+  // A control released where it was changes nothing: keep the run and its "before" line.
+  if (changes.length === 0) return;
   state.previousSettings = state.settings;
   state.settings = next;
   state.captionKeys = changes.map((c) => c.kind === 'switch' ? t(c.key) : `${t(c.key)}: ${t('capSlider')} ${c.from} ${t('capTo')} ${c.to}.`);
@@ -502,12 +504,15 @@ $('sweep-file').addEventListener('change', async () => {
 });
 for (const id of ['heat-x', 'heat-y', 'heat-m']) $(id).addEventListener('change', renderHeatmap);
 
-// Teacher shortcuts, for a presenter's clicker or a keyboard at the front of the room. Ignored
-// while a control has focus, so Space still toggles a focused switch and arrows move sliders.
+// Teacher shortcuts, for a presenter's clicker or a keyboard at the front of the room. Space and
+// arrows belong to a focused control (a switch, a slider, a chart); letters work anywhere but in
+// text fields and menus.
 document.addEventListener('keydown', (e) => {
   if (!state.teacher || e.ctrlKey || e.metaKey || e.altKey) return;
   const target = e.target as HTMLElement;
-  if (target.closest('input, select, textarea, button, svg')) return;
+  const typing = target.closest('input[type=number], input[type=text], select, textarea');
+  const onControl = target.closest('input, select, textarea, button, svg');
+  if (typing || (onControl && (e.key === ' ' || e.key.startsWith('Arrow')))) return;
   const click = (id: string) => {
     e.preventDefault();
     if (!($(id) as HTMLButtonElement).disabled) $(id).click();
