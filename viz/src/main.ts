@@ -11,15 +11,17 @@ import { drawHeatmap } from './charts/heatmap-chart.js';
 import { dashboardCharts } from './data/chart-spec.js';
 import { measureRows } from './data/measures.js';
 import { busiestDay, flowsOn } from './data/network.js';
-import { daysFilled, emptyColumns, type RunData } from './data/run-data.js';
+import { applyWorkerMessage } from './data/live-runs.js';
+import { daysFilled, type RunData } from './data/run-data.js';
 import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
 import { factorColumns, heatmap, measureColumns, parseRunsCsv, type SweepTable } from './data/sweep.js';
-import { changesBetween, overridesOf, settingsOf, SLIDERS, SWITCHES, type TeacherSettings } from './data/teacher.js';
+import { changesBetween, overridesOf, settingsOf, type TeacherSettings } from './data/teacher.js';
 import { runFromFolder } from './data/timeseries-csv.js';
 import { formatProblem } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { scenarioName, setLang, t, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
+import { renderTeacherControls } from './ui/teacher-controls.js';
 import { groupTableHtml, measuresHtml } from './ui/tables.js';
 import type { FromWorker, RunRequest, ToWorker } from './worker/protocol.js';
 import { formatDate } from './charts/line-chart.js';
@@ -112,45 +114,7 @@ function settingsFromScenario(file: string): TeacherSettings {
 }
 
 function buildTeacherControls() {
-  const sw = $('switches');
-  sw.replaceChildren();
-  for (const s of SWITCHES) {
-    const label = document.createElement('label');
-    label.className = 'switch';
-    const input = document.createElement('input');
-    input.type = 'checkbox';
-    input.id = `sw-${s.id}`;
-    input.checked = state.settings.switches[s.id] ?? true;
-    input.addEventListener('change', () => changeSettings({ ...state.settings, switches: { ...state.settings.switches, [s.id]: input.checked } }));
-    const span = document.createElement('span');
-    span.textContent = t(s.label);
-    label.append(input, span);
-    sw.append(label);
-  }
-  const sl = $('sliders');
-  sl.replaceChildren();
-  for (const s of SLIDERS) {
-    const div = document.createElement('div');
-    div.className = 'slider';
-    const label = document.createElement('label');
-    label.htmlFor = `sl-${s.id}`;
-    const out = document.createElement('output');
-    const value = state.settings.sliders[s.id] ?? s.min;
-    out.textContent = String(value);
-    label.append(document.createTextNode(t(s.label)), out);
-    const input = document.createElement('input');
-    input.type = 'range';
-    input.id = `sl-${s.id}`;
-    input.min = String(s.min);
-    input.max = String(s.max);
-    input.step = String(s.step);
-    input.value = String(value);
-    input.addEventListener('input', () => (out.textContent = input.value));
-    // Re-run on release (change), not on every pixel of a drag.
-    input.addEventListener('change', () => changeSettings({ ...state.settings, sliders: { ...state.settings.sliders, [s.id]: Number(input.value) } }));
-    div.append(label, input);
-    sl.append(div);
-  }
+  renderTeacherControls($('switches'), $('sliders'), state.settings, (next) => changeSettings(next));
 }
 
 function setStatus(text: string) {
@@ -205,35 +169,18 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
   if (m.runId !== state.runId) return;
   switch (m.type) {
-    case 'start': {
+    case 'start':
+    case 'days':
+    case 'replicateDone':
       // Teacher mode compares a run with itself before the last change: "now" and "before" say it all.
-      const label = state.teacher ? t(m.slot > 0 ? 'before' : 'now') : scenarioName(m.file, m.label);
-      let run = state.runs[m.slot];
-      if (!run || m.replicate === 0) {
-        run = { label, dates: m.dates, phases: m.phases, phaseSpans: m.phaseSpans, metrics: m.metrics, replicates: [], summaries: [] };
-        state.runs[m.slot] = run;
-      }
-      run.replicates[m.replicate] = emptyColumns(m.metrics, m.dates.length);
-      run.summaries[m.replicate] = null;
-      if (m.slot === 0) state.recoveryThreshold = m.recoveryThreshold;
-      break;
-    }
-    case 'days': {
-      const rep = state.runs[m.slot]?.replicates[m.replicate];
-      if (!rep) break;
-      for (const [name, values] of Object.entries(m.columns)) rep[name]?.set(values, m.from);
-      if (m.slot === 0 && m.replicate === 0) {
-        const day = m.from + (Object.values(m.columns)[0]?.length ?? 0);
+      applyWorkerMessage(state.runs, m, (start) => (state.teacher ? t(start.slot > 0 ? 'before' : 'now') : scenarioName(start.file, start.label)));
+      if (m.type === 'start' && m.slot === 0) state.recoveryThreshold = m.recoveryThreshold;
+      if (m.type === 'days' && m.slot === 0 && m.replicate === 0) {
         const run = state.runs[0]!;
+        const day = daysFilled(run);
         setStatus(`${state.paused ? t('paused') : t('running')} · ${formatDate(run.dates[day - 1] ?? run.dates[0], true)} · ${run.phases[day - 1] ? t(run.phases[day - 1]) : ''}`);
       }
       break;
-    }
-    case 'replicateDone': {
-      const run = state.runs[m.slot];
-      if (run) run.summaries[m.replicate] = m.summary;
-      break;
-    }
     case 'done':
       state.running = false;
       setStatus(`${t('done')} · ${state.runs[0]?.label ?? ''}`);
