@@ -70,9 +70,20 @@ export function registerReport(program: Command): void {
     .option('--out <file>', 'HTML file to write (default: RUN_DIR/report.html)')
     .option('--lang <lang>', 'language of the labels: en or zh', 'en')
     .action((runDir: string, opts: { out?: string; lang: string }) => {
-      if (opts.lang !== 'en' && opts.lang !== 'zh') throw new Error(`--lang must be en or zh, not ${opts.lang}`);
+      // A wrong folder or a missing build is the user's to fix: a message, not a stack trace.
+      const fail = (message: string) => {
+        process.stderr.write(`crsim report: ${message}\n`);
+        process.exit(1);
+      };
+      if (opts.lang !== 'en' && opts.lang !== 'zh') return fail(`--lang must be en or zh, not ${opts.lang}`);
+      let html: string;
+      try {
+        html = reportHtml(runDir, { lang: opts.lang });
+      } catch (e) {
+        return fail((e as Error).message);
+      }
       const out = resolve(opts.out ?? join(runDir, 'report.html'));
-      writeFileSync(out, reportHtml(runDir, { lang: opts.lang }));
+      writeFileSync(out, html);
       process.stdout.write(`${out}\n`);
     });
 }
