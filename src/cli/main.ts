@@ -6,6 +6,8 @@ import { PACKAGE_VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
+import { registerViz } from './commands/viz.js';
+import { registerReport } from './commands/report.js';
 
 const program = new Command();
 program
@@ -15,6 +17,8 @@ program
 registerRun(program);
 registerValidate(program);
 registerSchema(program);
+registerReport(program);
+registerViz(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,69 @@
+/**
+ * A small static file server for the built visualizer (node:http, no dependencies). It serves
+ * one folder on localhost only, with the MIME types a Vite build needs (module workers must be
+ * served as JavaScript), and refuses paths that climb out of the folder.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** The package root, found from this file whether it runs from src/ (tsx) or dist/ (built). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Where `npm run build` puts the visualizer. */
+export const VIZ_DIST = join(PACKAGE_ROOT, 'dist', 'viz');
+/** Where it puts the report bundle that `crsim report` inlines. */
+export const REPORT_DIST = join(PACKAGE_ROOT, 'dist', 'viz-report');
+
+export interface StaticServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+  const base = resolve(root);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      resolvePromise({
+        server,
+        url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}

@@ -1,0 +1,296 @@
+/**
+ * End-to-end tests of the visualizer in real headless Chromium (Debian's, via playwright-core):
+ * the built app served by the same static server `crsim viz` uses, the CLI writing a real run
+ * folder, and `crsim report` producing an offline page. Numbers are read from the charts' data
+ * (`data-values` on each line), never from pixels. Screenshots go to tests/artifacts/.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, VIZ_DIST, type StaticServer } from '../../src/cli/static-server.js';
+import { launchChromium } from './browser.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ARTIFACTS = join(ROOT, 'tests/artifacts');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const CLI = join(ROOT, 'src/cli/main.ts');
+
+let server: StaticServer;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+let tmp: string;
+let runDir: string;
+const problems: string[] = [];
+
+async function openPage(query = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(server.url + query);
+  return page;
+}
+
+const lineValues = (page: Page, key: string) =>
+  page.$eval(`path.line[data-key="${key}"]`, (p) => JSON.parse(p.getAttribute('data-values')!) as (number | null)[]);
+
+const waitForRunState = (page: Page, state: string, timeout = 30_000) =>
+  page.waitForFunction((s) => document.body.dataset.runState === s, state, { timeout });
+
+/**
+ * Pairs of text labels whose boxes overlap, per chart (titles, legends, phase names, resilience
+ * marks, axis ticks): at 1280×720 there should be none.
+ */
+const noOverlappingLabels = (page: Page) =>
+  page.evaluate(() => {
+    const clashes: string[] = [];
+    for (const svg of document.querySelectorAll('svg.chart-svg')) {
+      const boxes = [...svg.querySelectorAll('text')].filter((t) => t.textContent).map((t) => ({ text: t.textContent!, r: t.getBoundingClientRect() }));
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r;
+          const b = boxes[j].r;
+          // One pixel of slack: glyph boxes of neighbouring rows touch.
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+            clashes.push(`${svg.getAttribute('data-chart')}: "${boxes[i].text}" × "${boxes[j].text}"`);
+          }
+        }
+      }
+    }
+    return clashes;
+  });
+
+const meanOf = (a: (number | null)[]) => a.reduce<number>((s, v) => s + (v ?? 0), 0) / a.length;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // Build the app and the report bundle as `npm run build:viz` does, so the tests see what ships.
+  execFileSync('npm', ['run', '--silent', 'build:viz'], { cwd: ROOT, stdio: 'pipe' });
+  tmp = mkdtempSync(join(tmpdir(), 'crsim-browser-'));
+  runDir = join(tmp, 'run');
+  execFileSync(TSX, [CLI, 'run', '--out', runDir, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+  server = await serveStatic(VIZ_DIST);
+  ({ context, close: closeBrowser } = await launchChromium());
+}, 120_000);
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the visualizer in Chromium', () => {
+  it('loads without console errors and draws Q(t) with one point per day of the default scenario', async () => {
+    const page = await openPage();
+    await waitForRunState(page, 'done');
+    const q = await lineValues(page, 'q');
+    const csvDays = readFileSync(join(runDir, 'timeseries.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(q).toHaveLength(csvDays);
+    expect(q.every((v) => typeof v === 'number' && v >= 0 && v <= 1)).toBe(true);
+    // The path has exactly one vertex per day: one moveto and days − 1 linetos.
+    const d = await page.$eval('path.line[data-key="q"]', (p) => p.getAttribute('d')!);
+    expect(d.match(/M/g)).toHaveLength(1);
+    expect(d.match(/L/g)).toHaveLength(csvDays - 1);
+    // Phases shaded, a replicate band (10 replicates by default), and the resilience marks.
+    expect(await page.$$eval('[data-chart="q"] rect[data-phase]', (r) => r.map((x) => x.getAttribute('data-phase')))).toEqual(
+      ['normal', 'roadClosure', 'movementControl', 'closedEarly', 'closedLater', 'reopened']);
+    expect(await page.$$eval('[data-chart="q"] path.band', (b) => b.length)).toBe(1);
+    const robustness = Number(await page.$eval('[data-chart="q"] .marks', (g) => g.getAttribute('data-robustness')));
+    expect(robustness).toBeCloseTo(Math.min(...q.slice(14).map(Number)), 12);
+    // Keyboard: a focused chart moves its tooltip with the arrow keys.
+    await page.focus('[data-chart="q"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#card-q .tooltip').isVisible()).toBe(true);
+    expect(await page.locator('#card-q .tooltip .tip-date').textContent()).toMatch(/^11 Jan 2020/);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-chart="q"]').blur();
+    expect(await noOverlappingLabels(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'research-view.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'research-view-full.png'), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('teacher mode: switching off double reporting and re-running lowers the curve of the elderly without smartphones', async () => {
+    const page = await openPage('?mode=teacher');
+    await page.locator('#speed').fill('4');
+    await page.waitForFunction(() => (document.querySelector('path.line[data-key="q"]')?.getAttribute('data-values') ?? '').split(',').filter((v) => v !== 'null').length > 8);
+    expect(await page.locator('#crisis-status').textContent()).toMatch(/waits/);
+    // The keyboard starts the crisis as the button does (a presenter's clicker sends keys).
+    await page.locator('h1').click();
+    await page.keyboard.press('c');
+    await waitForRunState(page, 'done');
+    const before = await lineValues(page, 'qElderlyNoSmartphone');
+    await page.locator('#sw-doubleReporting').uncheck();
+    await waitForRunState(page, 'done');
+    const after = await lineValues(page, 'qElderlyNoSmartphone');
+    // The previous run stays on the chart as the dashed "before" line.
+    expect(await lineValues(page, 'qElderlyNoSmartphone@1')).toEqual(before);
+    expect(after).toHaveLength(before.length);
+    expect(meanOf(after)).toBeLessThan(meanOf(before) - 0.01);
+    expect(await page.locator('#caption').textContent()).toMatch(/Double reporting off[\s\S]*Result/);
+    await page.screenshot({ path: join(ARTIFACTS, 'teacher-view.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('opening a crsim run folder draws the numbers the CLI wrote, and a live run in the page gives the same numbers', async () => {
+    const page = await openPage('?autorun=0');
+    // The worker runs the library's own model: one replicate with the CLI's seed matches the CLI exactly.
+    await page.locator('#reps').fill('1');
+    await page.locator('#run').click();
+    await waitForRunState(page, 'done');
+    const live = { q: await lineValues(page, 'q'), pending: await lineValues(page, 'deliveriesPending') };
+    await page.locator('#run-files').setInputFiles(['timeseries.csv', 'summary.json', 'manifest.json'].map((f) => join(runDir, f)));
+    await waitForRunState(page, 'loaded');
+    const rows = readFileSync(join(runDir, 'timeseries.csv'), 'utf8').trim().split('\n').map((r) => r.split(','));
+    const column = (name: string) => rows.slice(1).map((r) => (r[rows[0].indexOf(name)] === '' ? null : Number(r[rows[0].indexOf(name)])));
+    for (const key of ['q', 'qElderlyNoSmartphone', 'priceIndex', 'staffHoursDemanded', 'deliveriesPending', 'meanSatisfaction']) {
+      expect(await lineValues(page, key), key).toEqual(column(key));
+    }
+    // The network shows a day of the run (its busiest) with that day's flows from the same table.
+    const day = Number(await page.locator('#network-day').inputValue());
+    const flow = async (id: string) => Number(await page.getAttribute(`[data-chart="network"] path[data-flow="${id}"]`, 'data-amount'));
+    expect(await flow('partyMembers-residents-goods')).toBe(column('deliveredByPartyMembers')[day]);
+    expect(await flow('government-merchants-money')).toBe(column('subsidyPaid')[day]);
+    expect(await flow('partyMembers-residents-goods')).toBeGreaterThan(0);
+    await page.locator('#network-day').fill('0');
+    await page.waitForFunction(() => document.querySelector('[data-chart="network"] path[data-flow="partyMembers-residents-goods"]')?.getAttribute('data-amount') === '0');
+    expect(live.q).toEqual(column('q'));
+    expect(live.pending).toEqual(column('deliveriesPending'));
+    const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));
+    expect(await page.locator('#measures [data-measure="robustness"]').textContent()).toBe(summary.resilience.robustness.toFixed(3));
+    expect(await page.locator('#group-table [data-group="elderlyNoSmartphone"]').textContent()).toBe(summary.groups.elderlyNoSmartphone.unmetNeedDays.toFixed(2));
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('a scenario file opened from disk is validated with the CLI’s messages, and nothing is run', async () => {
+    const page = await openPage('?autorun=0');
+    const bad = 'extends: lockdown-2020.yaml\nname: broken\nresidentsCommittee:\n  staffPer10000Residents: -3\n';
+    await page.locator('#yaml-file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
+    await page.locator('#problems').waitFor({ state: 'visible' });
+    expect(await page.locator('#problems').textContent()).toMatch(/Invalid scenario[\s\S]*broken\.yaml(:\d+:\d+)?: residentsCommittee\.staffPer10000Residents: /);
+    expect(await page.$$('path.line[data-key="q"]')).toHaveLength(0);
+    // A valid file that extends a shipped scenario by name runs.
+    const good = 'extends: lockdown-2020.yaml\nname: more staff\nresidentsCommittee:\n  staffPer10000Residents: 30\n';
+    await page.locator('#yaml-file').setInputFiles({ name: 'more-staff.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
+    await waitForRunState(page, 'done');
+    expect(await page.locator('#problems').isHidden()).toBe(true);
+    expect((await lineValues(page, 'q')).length).toBeGreaterThan(90);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('a sweep’s runs.csv becomes a heatmap of the mean measure over two factors', async () => {
+    const page = await openPage('?autorun=0');
+    const rows = ['runId,seed,replicate,partyMembers.perBuilding,packages.vegetable.subsidy,robustness'];
+    let id = 0;
+    for (const pm of [0, 2, 4]) for (const sub of [0, 12]) for (const rep of [0, 1]) rows.push(`${++id},1,${rep},${pm},${sub},${0.5 + pm / 10 + sub / 100 + rep / 50}`);
+    await page.locator('#sweep-file').setInputFiles({ name: 'runs.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.locator('[data-chart="heatmap"]').waitFor();
+    expect(await page.locator('#heat-x').inputValue()).toBe('partyMembers.perBuilding');
+    expect(await page.locator('#heat-y').inputValue()).toBe('packages.vegetable.subsidy');
+    expect(await page.locator('#heat-m').inputValue()).toBe('robustness');
+    const cells = await page.$$eval('[data-chart="heatmap"] rect[data-mean]', (r) => r.map((c) => [c.getAttribute('data-x'), c.getAttribute('data-y'), Number(c.getAttribute('data-mean'))]));
+    expect(cells).toHaveLength(6);
+    expect(cells.find((c) => c[0] === '4' && c[1] === '12')![2]).toBeCloseTo(0.5 + 0.4 + 0.12 + 0.01, 12);
+    await page.locator('#card-heatmap').screenshot({ path: join(ARTIFACTS, 'sweep-heatmap.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('the language switch changes the labels to Chinese and back', async () => {
+    const page = await openPage();
+    await waitForRunState(page, 'done');
+    const title = () => page.$eval('[data-chart="q"] .title', (t) => t.textContent);
+    expect(await title()).toMatch(/Resilience curve/);
+    await page.locator('#lang-zh').click();
+    await page.waitForFunction(() => document.querySelector('[data-chart="q"] .title')?.textContent?.includes('韧性曲线'));
+    expect(await page.locator('h1').textContent()).toBe('封控中的社区韧性');
+    expect(await page.$$eval('[data-chart="q"] .phase-label', (l) => l.map((x) => x.textContent))).toContain('封路');
+    expect(await page.locator('#run').textContent()).toBe('运行');
+    await page.screenshot({ path: join(ARTIFACTS, 'research-view-zh.png') });
+    await page.locator('#lang-en').click();
+    await page.waitForFunction(() => document.querySelector('[data-chart="q"] .title')?.textContent?.includes('Resilience'));
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('exports a chart as a valid standalone SVG with the drawn data', async () => {
+    const page = await openPage();
+    await waitForRunState(page, 'done');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#card-q [data-export="svg"]').click()]);
+    expect(download.suggestedFilename()).toBe('crsim-q.svg');
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('<?xml')).toBe(true);
+    const check = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.localName,
+        ns: doc.documentElement.namespaceURI,
+        values: doc.querySelector('path.line[data-key="q"]')?.getAttribute('data-values'),
+        style: doc.querySelector('style')?.textContent?.includes('.chart-svg') ?? false,
+      };
+    }, text);
+    expect(check.error).toBeNull();
+    expect(check.root).toBe('svg');
+    expect(check.ns).toBe('http://www.w3.org/2000/svg');
+    expect(JSON.parse(check.values!)).toEqual(await lineValues(page, 'q'));
+    expect(check.style).toBe(true);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#card-q [data-export="png"]').click()]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
+describe('crsim report and crsim viz', () => {
+  it('crsim report writes one HTML page that draws the run offline', async () => {
+    const out = join(tmp, 'report.html');
+    execFileSync(TSX, [CLI, 'report', runDir, '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => problems.push(`report pageerror: ${e.message}`));
+    await page.goto(`file://${out}`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const csv = readFileSync(join(runDir, 'timeseries.csv'), 'utf8').trim().split('\n').map((r) => r.split(','));
+    const q = csv.slice(1).map((r) => Number(r[csv[0].indexOf('q')]));
+    expect(await lineValues(page, 'q')).toEqual(q);
+    expect(await page.$$eval('svg.chart-svg', (s) => s.length)).toBe(8);
+    expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('crsim viz serves the app on localhost and prints the URL', async () => {
+    const child = spawn(TSX, [CLI, 'viz', '--port', '0'], { cwd: ROOT });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        let out = '';
+        child.stdout.on('data', (b) => {
+          out += b;
+          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+          if (m) resolveUrl(m[0]);
+        });
+        child.once('exit', (code) => reject(new Error(`crsim viz exited with ${code}`)));
+      });
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/<script type="module"/);
+      expect((await fetch(`${url}../../etc/passwd`)).status).not.toBe(200);
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,103 @@
+/**
+ * The actors network of one day: who sends orders, goods, money and labour to whom, read from
+ * that day's metrics. Link widths are scaled per kind of flow against the largest flow of that
+ * kind over the whole run, so widths compare across days but not across kinds (orders and yuan
+ * have no common unit).
+ */
+import type { MessageKey } from '../i18n.js';
+import type { RunData } from './run-data.js';
+
+export type FlowKind = 'orders' | 'goods' | 'money' | 'labour';
+
+export interface Actor {
+  id: string;
+  label: MessageKey;
+  /** Position in a unit square; the drawing scales it. Fixed, so the picture does not jump. */
+  x: number;
+  y: number;
+}
+
+export const ACTORS: Actor[] = [
+  { id: 'government', label: 'government', x: 0.5, y: 0.02 },
+  { id: 'rc', label: 'rc', x: 0.5, y: 0.42 },
+  { id: 'merchants', label: 'merchants', x: 0.9, y: 0.2 },
+  { id: 'partyMembers', label: 'partyMembers', x: 0.1, y: 0.2 },
+  { id: 'volunteers', label: 'volunteers', x: 0.1, y: 0.72 },
+  { id: 'ownersCommittee', label: 'ownersCommittee', x: 0.9, y: 0.72 },
+  { id: 'residents', label: 'residents', x: 0.5, y: 0.98 },
+];
+
+export interface FlowDef {
+  source: string;
+  target: string;
+  kind: FlowKind;
+  /** The day's amount from that day's metric values. */
+  amount: (v: (metric: string) => number) => number;
+}
+
+const z = (x: number) => (Number.isNaN(x) ? 0 : x);
+
+export const FLOWS: FlowDef[] = [
+  { source: 'residents', target: 'merchants', kind: 'orders', amount: (v) => z(v('ordersApp')) },
+  // The WeChat chain runs only through a building's double-reporting party members.
+  { source: 'residents', target: 'partyMembers', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) },
+  { source: 'partyMembers', target: 'rc', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) },
+  // Door-to-door orders are taken by party members or volunteers; the metrics do not say which,
+  // so they are drawn as reaching the RC, which tallies them.
+  { source: 'residents', target: 'rc', kind: 'orders', amount: (v) => z(v('ordersDoorToDoor')) },
+  { source: 'rc', target: 'merchants', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) + z(v('ordersDoorToDoor')) },
+  { source: 'merchants', target: 'rc', kind: 'goods', amount: (v) => z(v('deliveriesMade')) - z(v('deliveredByMerchants')) },
+  { source: 'merchants', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByMerchants')) },
+  { source: 'rc', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByRcStaff')) },
+  { source: 'rc', target: 'partyMembers', kind: 'goods', amount: (v) => z(v('deliveredByPartyMembers')) },
+  { source: 'partyMembers', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByPartyMembers')) },
+  { source: 'rc', target: 'volunteers', kind: 'goods', amount: (v) => z(v('deliveredByVolunteers')) },
+  { source: 'volunteers', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByVolunteers')) },
+  { source: 'ownersCommittee', target: 'residents', kind: 'goods', amount: (v) => z(v('groupBuyHouseholds')) },
+  { source: 'residents', target: 'merchants', kind: 'money', amount: (v) => z(v('residentPayments')) },
+  { source: 'government', target: 'merchants', kind: 'money', amount: (v) => z(v('subsidyPaid')) },
+  { source: 'government', target: 'rc', kind: 'labour', amount: (v) => z(v('adminHours')) },
+];
+
+export interface FlowLink {
+  id: string;
+  source: string;
+  target: string;
+  kind: FlowKind;
+  amount: number;
+  /** amount ÷ the largest amount of this kind on any day of the run, in [0, 1]. */
+  relative: number;
+}
+
+/** The amounts of every flow on a day of replicate 0 (the replicate a live run shows first). */
+export function flowsOn(run: RunData, day: number): FlowLink[] {
+  const rep = run.replicates[0];
+  if (!rep) return [];
+  const valueOn = (d: number) => (metric: string) => rep[metric]?.[d] ?? NaN;
+  const maxByKind: Record<FlowKind, number> = { orders: 0, goods: 0, money: 0, labour: 0 };
+  for (let d = 0; d < run.dates.length; d++) {
+    for (const f of FLOWS) maxByKind[f.kind] = Math.max(maxByKind[f.kind], f.amount(valueOn(d)));
+  }
+  return FLOWS.map((f) => {
+    const amount = Math.max(0, f.amount(valueOn(day)));
+    const max = maxByKind[f.kind];
+    return { id: `${f.source}-${f.target}-${f.kind}`, source: f.source, target: f.target, kind: f.kind, amount, relative: max > 0 ? amount / max : 0 };
+  });
+}
+
+/**
+ * The day whose flows are largest (summed relative widths over all links): what a finished run's
+ * network shows first, since the last day of a run after reopening has almost no flows.
+ */
+export function busiestDay(run: RunData): number {
+  let best = 0;
+  let bestTotal = -1;
+  for (let d = 0; d < run.dates.length; d++) {
+    const total = flowsOn(run, d).reduce((s, l) => s + l.relative, 0);
+    if (total > bestTotal) {
+      best = d;
+      bestTotal = total;
+    }
+  }
+  return best;
+}

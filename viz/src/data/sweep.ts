@@ -1,0 +1,76 @@
+/**
+ * A sweep's `runs.csv` (one row per run: parameters, seed, summary measures) as a heatmap: the
+ * mean of one measure in each cell of two chosen factors. Columns whose values are all numbers
+ * are measures; columns with few distinct values are offered as factors.
+ */
+import { csvParse } from 'd3';
+
+export interface SweepTable {
+  columns: string[];
+  rows: Record<string, string>[];
+}
+
+export function parseRunsCsv(text: string): SweepTable {
+  const rows = csvParse(text.replace(/^\uFEFF/, ''));
+  if (rows.length === 0) throw new Error('runs.csv has no rows');
+  return { columns: rows.columns, rows: rows as unknown as Record<string, string>[] };
+}
+
+const isNumber = (s: string | undefined) => s !== undefined && s !== '' && !Number.isNaN(Number(s));
+
+/** Columns that vary between runs and take at most `maxLevels` values: candidate factors. */
+export function factorColumns(table: SweepTable, maxLevels = 30): string[] {
+  return table.columns.filter((c) => {
+    const levels = new Set(table.rows.map((r) => r[c]));
+    return levels.size > 1 && levels.size <= maxLevels && !/^(run|runId|run_id|seed|replicate)$/i.test(c);
+  });
+}
+
+/** Numeric columns: candidate measures. */
+export function measureColumns(table: SweepTable): string[] {
+  return table.columns.filter((c) => table.rows.every((r) => r[c] === '' || isNumber(r[c])) && table.rows.some((r) => isNumber(r[c])));
+}
+
+export interface HeatCell {
+  x: string;
+  y: string;
+  mean: number;
+  n: number;
+}
+
+export interface Heatmap {
+  xLevels: string[];
+  yLevels: string[];
+  cells: HeatCell[];
+  min: number;
+  max: number;
+}
+
+/** Levels in numeric order when they are numbers, else in order of appearance. */
+function levelsOf(table: SweepTable, column: string): string[] {
+  const levels = [...new Set(table.rows.map((r) => r[column]))];
+  return levels.every(isNumber) ? levels.sort((a, b) => Number(a) - Number(b)) : levels;
+}
+
+export function heatmap(table: SweepTable, xFactor: string, yFactor: string, measure: string): Heatmap {
+  const xLevels = levelsOf(table, xFactor);
+  const yLevels = levelsOf(table, yFactor);
+  const acc = new Map<string, { sum: number; n: number }>();
+  for (const r of table.rows) {
+    if (!isNumber(r[measure])) continue;
+    const key = `${r[xFactor]}\u0000${r[yFactor]}`;
+    const a = acc.get(key) ?? { sum: 0, n: 0 };
+    a.sum += Number(r[measure]);
+    a.n++;
+    acc.set(key, a);
+  }
+  const cells: HeatCell[] = [];
+  for (const y of yLevels) {
+    for (const x of xLevels) {
+      const a = acc.get(`${x}\u0000${y}`);
+      cells.push({ x, y, mean: a ? a.sum / a.n : NaN, n: a?.n ?? 0 });
+    }
+  }
+  const means = cells.map((c) => c.mean).filter((m) => !Number.isNaN(m));
+  return { xLevels, yLevels, cells, min: Math.min(...means), max: Math.max(...means) };
+}

@@ -1,0 +1,487 @@
+/**
+ * The visualizer page: wires the controls, the simulation worker and the charts. State is a small
+ * object; every change ends in `scheduleRender()`, which redraws all charts from the runs at the
+ * next animation frame (so a fast worker never makes the page draw more than once a frame).
+ */
+import './styles.css';
+import { CHART_CSS } from './charts/style.js';
+import { drawLineChart } from './charts/line-chart.js';
+import { drawNetwork } from './charts/network-chart.js';
+import { drawHeatmap } from './charts/heatmap-chart.js';
+import { dashboardCharts } from './data/chart-spec.js';
+import { measureRows } from './data/measures.js';
+import { busiestDay, flowsOn } from './data/network.js';
+import { applyWorkerMessage } from './data/live-runs.js';
+import { daysFilled, type RunData } from './data/run-data.js';
+import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
+import { factorColumns, heatmap, measureColumns, parseRunsCsv, type SweepTable } from './data/sweep.js';
+import { changesBetween, overridesOf, settingsOf, type TeacherSettings } from './data/teacher.js';
+import { runFromFolder } from './data/timeseries-csv.js';
+import { formatProblem } from '../../src/scenario/errors.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { scenarioName, setLang, t, type Lang } from './i18n.js';
+import { addExportButtons } from './ui/cards.js';
+import { renderTeacherControls } from './ui/teacher-controls.js';
+import { groupTableHtml, measuresHtml } from './ui/tables.js';
+import type { FromWorker, RunRequest, ToWorker } from './worker/protocol.js';
+import { formatDate } from './charts/line-chart.js';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+// Chart styles live in one string shared with exported SVGs.
+const style = document.createElement('style');
+style.textContent = CHART_CSS;
+document.head.append(style);
+
+/** Pacing steps of the speed slider, in milliseconds per simulated day. */
+const SPEEDS = [900, 500, 250, 100, 30];
+
+interface State {
+  runs: (RunData | null)[];
+  recoveryThreshold: number;
+  runId: number;
+  running: boolean;
+  paused: boolean;
+  teacher: boolean;
+  settings: TeacherSettings;
+  /** Where the scenario itself puts the switches and sliders. */
+  baseSettings: TeacherSettings;
+  /** Settings of the run shown as "before" in teacher mode. */
+  previousSettings: TeacherSettings | null;
+  /** undefined: the scenario's own timeline; null: held; a day: started then. */
+  crisisDay: number | null | undefined;
+  /** Scenario texts the user opened, by name. */
+  userFiles: Record<string, string>;
+  networkDay: number | null;
+  sweep: SweepTable | null;
+  captionKeys: string[];
+}
+
+const state: State = {
+  runs: [],
+  recoveryThreshold: 0.95,
+  runId: 0,
+  running: false,
+  paused: false,
+  teacher: false,
+  settings: { switches: {}, sliders: {} },
+  baseSettings: { switches: {}, sliders: {} },
+  previousSettings: null,
+  crisisDay: undefined,
+  userFiles: {},
+  networkDay: null,
+  sweep: null,
+  captionKeys: [],
+};
+
+const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
+const send = (m: ToWorker) => worker.postMessage(m);
+// A crash inside the model must not leave the page saying "Running" for ever.
+worker.onerror = (e) => {
+  state.running = false;
+  document.body.dataset.runState = 'error';
+  showProblems([e.message || 'the simulation stopped with an error']);
+  updateTransport();
+};
+
+// ---------------------------------------------------------------- controls
+
+function fillScenarioMenus() {
+  const names = [...shippedNames(), ...Object.keys(state.userFiles)];
+  const files = { ...SHIPPED, ...state.userFiles };
+  for (const id of ['scenario', 'compare']) {
+    const select = $<HTMLSelectElement>(id);
+    const keep = select.value;
+    select.replaceChildren();
+    if (id === 'compare') select.append(new Option(t('none'), ''));
+    for (const n of names) select.append(new Option(scenarioName(n, scenarioTitle(files[n], n)), n));
+    if (keep && [...select.options].some((o) => o.value === keep)) select.value = keep;
+  }
+}
+
+/**
+ * The switch and slider positions of the chosen scenario, read with the library's parser (so
+ * `extends` and provenance wrappers are handled as everywhere else). An invalid file keeps the
+ * current positions; running it will show its problems.
+ */
+function settingsFromScenario(file: string): TeacherSettings {
+  const files = { ...SHIPPED, ...state.userFiles };
+  try {
+    return settingsOf(parseScenario(files[file], file, readerOver(files)).scenario);
+  } catch {
+    return state.settings;
+  }
+}
+
+function buildTeacherControls() {
+  renderTeacherControls($('switches'), $('sliders'), state.settings, (next) => changeSettings(next));
+}
+
+function setStatus(text: string) {
+  $('status').textContent = text;
+}
+
+function showProblems(lines: string[] | null) {
+  const box = $('problems');
+  box.hidden = !lines;
+  box.textContent = lines ? `${t('invalidScenario')}\n${lines.join('\n')}` : '';
+}
+
+// ---------------------------------------------------------------- runs
+
+function currentDay(): number {
+  const main = state.runs[0];
+  return main ? daysFilled(main) : 0;
+}
+
+function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
+  const files = { ...SHIPPED, ...state.userFiles };
+  const file = $<HTMLSelectElement>('scenario').value || DEFAULT_SCENARIO;
+  const jobs: RunRequest['jobs'] = [{ file, overrides: state.teacher ? overridesOf(state.settings, state.baseSettings) : {} }];
+  if (state.teacher && state.previousSettings) jobs.push({ file, overrides: overridesOf(state.previousSettings, state.baseSettings) });
+  const compare = $<HTMLSelectElement>('compare').value;
+  if (!state.teacher && compare) jobs.push({ file: compare, overrides: {} });
+  state.runId++;
+  state.running = true;
+  // Set at once, so nothing (a test, a script) mistakes the previous run's "done" for this one's.
+  document.body.dataset.runState = 'running';
+  state.runs = [];
+  state.networkDay = null;
+  showProblems(null);
+  const req: RunRequest = {
+    type: 'run',
+    runId: state.runId,
+    jobs,
+    files,
+    seed: Math.max(0, Math.floor(Number($<HTMLInputElement>('seed').value) || 0)),
+    replicates: state.teacher ? 1 : Math.min(100, Math.max(1, Math.floor(Number($<HTMLInputElement>('reps').value) || 1))),
+    delayMs: state.teacher ? SPEEDS[Number($<HTMLInputElement>('speed').value)] : 0,
+    paused: state.teacher && state.paused,
+    crisisDay: state.teacher ? state.crisisDay : undefined,
+    catchUpTo: opts.catchUpTo,
+  };
+  send(req);
+  updateTransport();
+  scheduleRender();
+}
+
+worker.onmessage = (e: MessageEvent<FromWorker>) => {
+  const m = e.data;
+  if (m.runId !== state.runId) return;
+  switch (m.type) {
+    case 'start':
+    case 'days':
+    case 'replicateDone':
+      // Teacher mode compares a run with itself before the last change: "now" and "before" say it all.
+      applyWorkerMessage(state.runs, m, (start) => (state.teacher ? t(start.slot > 0 ? 'before' : 'now') : scenarioName(start.file, start.label)));
+      if (m.type === 'start' && m.slot === 0) state.recoveryThreshold = m.recoveryThreshold;
+      if (m.type === 'days' && m.slot === 0 && m.replicate === 0) {
+        const run = state.runs[0]!;
+        const day = daysFilled(run);
+        setStatus(`${state.paused ? t('paused') : t('running')} · ${formatDate(run.dates[day - 1] ?? run.dates[0], true)} · ${run.phases[day - 1] ? t(run.phases[day - 1]) : ''}`);
+      }
+      break;
+    case 'done':
+      state.running = false;
+      setStatus(`${t('done')} · ${state.runs[0]?.label ?? ''}`);
+      document.body.dataset.runState = 'done';
+      updateTransport();
+      break;
+    case 'problems':
+      state.running = false;
+      showProblems(m.problems.map(formatProblem));
+      setStatus('');
+      updateTransport();
+      break;
+    case 'error':
+      state.running = false;
+      showProblems([m.message]);
+      updateTransport();
+      break;
+  }
+  if (m.type !== 'done') document.body.dataset.runState = state.running ? 'running' : 'idle';
+  scheduleRender();
+};
+
+function changeSettings(next: TeacherSettings) {
+  const changes = changesBetween(state.settings, next);
+  // A control released where it was changes nothing: keep the run and its "before" line.
+  if (changes.length === 0) return;
+  state.previousSettings = state.settings;
+  state.settings = next;
+  state.captionKeys = changes.map((c) => c.kind === 'switch' ? t(c.key) : `${t(c.key)}: ${t('capSlider')} ${c.from} ${t('capTo')} ${c.to}.`);
+  // Replay to where the class was, with the crisis where it was, and keep playing from there.
+  startRun({ catchUpTo: currentDay() });
+}
+
+function updateTransport() {
+  $('play').textContent = state.paused ? t('play') : t('pause');
+  $('play').setAttribute('aria-pressed', String(!state.paused));
+  const main = state.runs[0];
+  const shocked = main ? main.phases.slice(0, Math.max(1, currentDay())).some((p) => p !== 'normal') : false;
+  ($('crisis') as HTMLButtonElement).disabled = state.crisisDay !== null || shocked;
+  $('crisis-status').textContent = state.crisisDay === null
+    ? t('crisisWaiting')
+    : main && typeof state.crisisDay === 'number' ? `${t('crisisStarted')} ${formatDate(main.dates[state.crisisDay] ?? main.dates[0], true)}` : '';
+}
+
+// ---------------------------------------------------------------- drawing
+
+let renderQueued = false;
+function scheduleRender() {
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(() => {
+    renderQueued = false;
+    render();
+  });
+}
+
+function render() {
+  const runs = state.runs.filter((r): r is RunData => r !== null && r !== undefined);
+  const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
+  if (runs.length === 0) {
+    host('card-q').innerHTML = `<p class="empty">${t('noData')}</p>`;
+    return;
+  }
+  const specs = dashboardCharts(runs, state.recoveryThreshold);
+  const heights: Record<string, number> = { q: 340, groups: 300 };
+  for (const spec of specs) {
+    const card = $(`card-${spec.id}`);
+    const h = host(`card-${spec.id}`);
+    const width = Math.max(320, card.clientWidth - 12);
+    const svg = drawLineChart(h, spec, { width, height: heights[spec.id] ?? 250 });
+    addExportButtons(card, svg, `crsim-${spec.id}`);
+  }
+  const rows = measureRows(runs);
+  $('measures').innerHTML = measuresHtml(rows);
+  $('group-table').innerHTML = groupTableHtml(rows);
+
+  const main = runs[0];
+  const filled = daysFilled(main);
+  const slider = $<HTMLInputElement>('network-day');
+  slider.max = String(Math.max(0, main.dates.length - 1));
+  // Live: follow the newest day. Finished: start on the busiest day (the run ends quiet).
+  const day = state.networkDay ?? (filled >= main.dates.length && !state.teacher ? busiestDay(main) : Math.max(0, filled - 1));
+  slider.value = String(day);
+  slider.setAttribute('aria-valuetext', main.dates[day] ?? '');
+  slider.setAttribute('aria-label', t('networkDay'));
+  const netCard = $('card-network');
+  const net = drawNetwork(host('card-network'), flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(320, netCard.clientWidth - 12), height: 320 });
+  addExportButtons(netCard, net, 'crsim-network');
+
+  renderCaption(runs);
+}
+
+function renderCaption(runs: RunData[]) {
+  const box = $('caption');
+  box.hidden = !state.teacher || state.captionKeys.length === 0;
+  if (box.hidden) return;
+  const lines = state.captionKeys.map((k) => `<p>${k}</p>`);
+  const [now, before] = runs;
+  const a = before?.summaries[0];
+  const b = now?.summaries[0];
+  if (a && b) {
+    const f = (v: number) => v.toFixed(2);
+    lines.push(`<p><strong>${t('result')}:</strong> ${t('capLowestQ')} ${f(a.resilience.robustness)} → ${f(b.resilience.robustness)}; ${t('capElderlyUnmet')} ${f(a.groups.elderlyNoSmartphone.unmetNeedDays)} → ${f(b.groups.elderlyNoSmartphone.unmetNeedDays)}.</p>`);
+  }
+  $('caption-text').innerHTML = lines.join('');
+}
+
+function renderHeatmap() {
+  const card = $('card-heatmap');
+  const table = state.sweep;
+  card.hidden = !table;
+  if (!table) return;
+  const xs = $<HTMLSelectElement>('heat-x').value;
+  const ys = $<HTMLSelectElement>('heat-y').value;
+  const ms = $<HTMLSelectElement>('heat-m').value;
+  if (!xs || !ys || !ms) return;
+  const svg = drawHeatmap(card.querySelector<HTMLElement>('.chart-host')!, heatmap(table, xs, ys, ms), { x: xs, y: ys, measure: ms }, { width: Math.max(320, card.clientWidth - 12), height: 420 });
+  addExportButtons(card, svg, 'crsim-heatmap');
+}
+
+// ---------------------------------------------------------------- language and mode
+
+function applyLanguage(l: Lang) {
+  setLang(l);
+  document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
+  document.title = `${t('appTitle')} · crsim`;
+  $('lang-en').setAttribute('aria-pressed', String(l === 'en'));
+  $('lang-zh').setAttribute('aria-pressed', String(l === 'zh'));
+  fillScenarioMenus();
+  buildTeacherControls();
+  updateTransport();
+  scheduleRender();
+  renderHeatmap();
+}
+
+function setMode(teacher: boolean) {
+  state.teacher = teacher;
+  document.body.classList.toggle('teacher', teacher);
+  $('mode-research').setAttribute('aria-pressed', String(!teacher));
+  $('mode-teacher').setAttribute('aria-pressed', String(teacher));
+  if (teacher) {
+    // A class starts in normal times; the teacher starts the crisis.
+    state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
+    state.previousSettings = null;
+    state.captionKeys = [];
+    state.crisisDay = null;
+    state.paused = false;
+    buildTeacherControls();
+    startRun();
+  } else {
+    state.crisisDay = undefined;
+    state.paused = false;
+    send({ type: 'cancel' });
+    state.running = false;
+    updateTransport();
+  }
+  scheduleRender();
+}
+
+// ---------------------------------------------------------------- events
+
+$('run').addEventListener('click', () => startRun());
+$('mode-research').addEventListener('click', () => setMode(false));
+$('mode-teacher').addEventListener('click', () => setMode(true));
+$('lang-en').addEventListener('click', () => applyLanguage('en'));
+$('lang-zh').addEventListener('click', () => applyLanguage('zh'));
+$('scenario').addEventListener('change', () => {
+  if (!state.teacher) return;
+  state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
+  state.previousSettings = null;
+  state.captionKeys = [];
+  buildTeacherControls();
+  startRun({ catchUpTo: currentDay() });
+});
+$('play').addEventListener('click', () => {
+  if (!state.running) {
+    // A finished run plays again from the start (same settings, same crisis day).
+    state.paused = false;
+    startRun();
+    return;
+  }
+  state.paused = !state.paused;
+  send({ type: state.paused ? 'pause' : 'play' });
+  updateTransport();
+});
+$('step').addEventListener('click', () => {
+  if (!state.paused) {
+    state.paused = true;
+    send({ type: 'pause' });
+  }
+  send({ type: 'step' });
+  updateTransport();
+});
+$('speed').addEventListener('input', () => send({ type: 'speed', delayMs: SPEEDS[Number($<HTMLInputElement>('speed').value)] }));
+$('crisis').addEventListener('click', () => {
+  const day = currentDay();
+  state.crisisDay = day;
+  state.captionKeys = [`${t('crisisStarted')} ${formatDate(state.runs[0]?.dates[day] ?? '', true)}.`];
+  startRun({ catchUpTo: day });
+});
+$('network-day').addEventListener('input', () => {
+  state.networkDay = Number($<HTMLInputElement>('network-day').value);
+  scheduleRender();
+});
+
+$('yaml-file').addEventListener('change', async () => {
+  const file = $<HTMLInputElement>('yaml-file').files?.[0];
+  if (!file) return;
+  state.userFiles[file.name] = await file.text();
+  fillScenarioMenus();
+  $<HTMLSelectElement>('scenario').value = file.name;
+  startRun();
+});
+
+async function openRunFiles(files: File[]) {
+  const byName = (n: string) => files.find((f) => f.name === n);
+  const ts = byName('timeseries.csv') ?? files.find((f) => f.name.endsWith('.csv'));
+  if (!ts) {
+    showProblems(['timeseries.csv']);
+    return;
+  }
+  try {
+    const [csv, summary, manifest] = await Promise.all([ts.text(), byName('summary.json')?.text(), byName('manifest.json')?.text()]);
+    const folder = (ts as File & { webkitRelativePath?: string }).webkitRelativePath?.split('/').slice(-2, -1)[0];
+    const run = runFromFolder({ timeseriesCsv: csv, summaryJson: summary, manifestJson: manifest, label: folder || undefined });
+    send({ type: 'cancel' });
+    state.runId++;
+    state.running = false;
+    state.runs = [run];
+    state.networkDay = null;
+    showProblems(null);
+    setStatus(`${t('loadedRun')}: ${run.label}`);
+    document.body.dataset.runState = 'loaded';
+    scheduleRender();
+  } catch (e) {
+    showProblems([(e as Error).message]);
+  }
+}
+$('run-files').addEventListener('change', () => void openRunFiles([...($<HTMLInputElement>('run-files').files ?? [])]));
+$('run-dir').addEventListener('change', () => void openRunFiles([...($<HTMLInputElement>('run-dir').files ?? [])]));
+
+$('sweep-file').addEventListener('change', async () => {
+  const file = $<HTMLInputElement>('sweep-file').files?.[0];
+  if (!file) return;
+  try {
+    state.sweep = parseRunsCsv(await file.text());
+  } catch (e) {
+    showProblems([(e as Error).message]);
+    return;
+  }
+  const factors = factorColumns(state.sweep);
+  // Any numeric column can be the measure (a measure with few distinct values is also offered
+  // as a factor); run ids and seeds are not measures.
+  const measures = measureColumns(state.sweep).filter((c) => !/^(run|runId|run_id|seed|replicate)$/i.test(c));
+  const fill = (id: string, options: string[], pick: number) => {
+    const s = $<HTMLSelectElement>(id);
+    s.replaceChildren(...options.map((o) => new Option(o, o)));
+    s.value = options[Math.min(pick, options.length - 1)] ?? '';
+  };
+  fill('heat-x', factors, 0);
+  fill('heat-y', factors, 1);
+  // Default: a resilience measure if there is one, else the last column (summaries follow parameters).
+  const preferred = measures.findIndex((m) => /robustness|loss/i.test(m));
+  fill('heat-m', measures, preferred >= 0 ? preferred : measures.length - 1);
+  renderHeatmap();
+  $('card-heatmap').scrollIntoView({ behavior: 'smooth' });
+});
+for (const id of ['heat-x', 'heat-y', 'heat-m']) $(id).addEventListener('change', renderHeatmap);
+
+// Teacher shortcuts, for a presenter's clicker or a keyboard at the front of the room. Space and
+// arrows belong to a focused control (a switch, a slider, a chart); letters work anywhere but in
+// text fields and menus.
+document.addEventListener('keydown', (e) => {
+  if (!state.teacher || e.ctrlKey || e.metaKey || e.altKey) return;
+  const target = e.target as HTMLElement;
+  const typing = target.closest('input[type=number], input[type=text], select, textarea');
+  const onControl = target.closest('input, select, textarea, button, svg');
+  if (typing || (onControl && (e.key === ' ' || e.key.startsWith('Arrow')))) return;
+  const click = (id: string) => {
+    e.preventDefault();
+    if (!($(id) as HTMLButtonElement).disabled) $(id).click();
+  };
+  if (e.key === ' ' || e.key === 'k') click('play');
+  else if (e.key === 'ArrowRight' || e.key === '.') click('step');
+  else if (e.key === 'c' || e.key === 'C') click('crisis');
+});
+
+let resizeTimer = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = window.setTimeout(() => {
+    scheduleRender();
+    renderHeatmap();
+  }, 150);
+});
+
+// Start: the language from the URL (?lang=zh) or the browser, the default scenario, one run.
+const params = new URLSearchParams(location.search);
+const initialLang: Lang = params.get('lang') === 'zh' || (!params.get('lang') && navigator.language.startsWith('zh')) ? 'zh' : 'en';
+applyLanguage(initialLang);
+$<HTMLSelectElement>('scenario').value = DEFAULT_SCENARIO;
+if (params.get('mode') === 'teacher') setMode(true);
+else if (params.get('autorun') !== '0') startRun();

@@ -1,0 +1,23 @@
+/** HTML summaries under the Q(t) and group charts. */
+import { escapeHtml, formatNumber } from '../charts/line-chart.js';
+import type { MeasureRow } from '../data/measures.js';
+import { GROUP_METRICS } from '../data/chart-spec.js';
+import { t } from '../i18n.js';
+
+export function measuresHtml(rows: MeasureRow[]): string {
+  return rows.map((r) => {
+    const rapidity = Number.isNaN(r.rapidityDays) ? t('neverRecovers') : `${formatNumber(r.rapidityDays, 1)} ${t('days')}${r.neverRecovered ? ` (${r.neverRecovered}× ${t('neverRecovers')})` : ''}`;
+    return `<dl data-run="${escapeHtml(r.label)}"><div><dt>${escapeHtml(r.label)}</dt><dd>n = ${r.replicates}</dd></div>`
+      + `<div><dt>${t('robustness')}</dt><dd data-measure="robustness">${formatNumber(r.robustness, 3)}</dd></div>`
+      + `<div><dt>${t('rapidity')}</dt><dd data-measure="rapidity">${rapidity}</dd></div>`
+      + `<div><dt>${t('loss')}</dt><dd data-measure="loss">${formatNumber(r.lossNeedDays, 2)} ${t('needDays')}</dd></div></dl>`;
+  }).join('');
+}
+
+export function groupTableHtml(rows: MeasureRow[]): string {
+  if (rows.length === 0) return '';
+  const groups = GROUP_METRICS.map((m) => m.replace(/^q/, '')).map((g) => g[0].toLowerCase() + g.slice(1));
+  const head = `<tr><th>${t('unmetNeedDays')}</th>${GROUP_METRICS.map((m) => `<th>${escapeHtml(t(m))}</th>`).join('')}</tr>`;
+  const body = rows.map((r) => `<tr><td>${escapeHtml(r.label)}</td>${groups.map((g) => `<td class="num" data-group="${g}">${formatNumber(r.unmetNeedDays[g], 2)}</td>`).join('')}</tr>`).join('');
+  return `<table>${head}${body}</table>`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The simulation worker: parses scenarios with the library's own parser, runs the library's
+ * model day by day and posts each day's metrics, so the page stays responsive and the charts
+ * fill in as the community lives through the lockdown. Pacing (pause, step, speed) lives here
+ * because the day loop does.
+ */
+import { collectResult, runSeedOf } from '../../../src/experiment/run.js';
+import { createSimulation } from '../../../src/model/index.js';
+import type { Simulation } from '../../../src/engine/simulation.js';
+import type { World } from '../../../src/model/world.js';
+import { ScenarioError } from '../../../src/scenario/errors.js';
+import { parseScenario } from '../../../src/scenario/parse.js';
+import type { Scenario } from '../../../src/scenario/schema.js';
+import { readerOver } from '../data/scenarios.js';
+import { spansOf } from '../data/run-data.js';
+import { holdCrisis, startCrisisOn } from '../data/teacher.js';
+import type { FromWorker, RunRequest, ToWorker } from './protocol.js';
+
+const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
+
+let current: RunRequest | null = null;
+let paused = false;
+let delayMs = 0;
+let stepsAllowed = 0;
+let wake: (() => void) | null = null;
+
+const wakeUp = () => {
+  const w = wake;
+  wake = null;
+  w?.();
+};
+const sleep = (ms: number) => new Promise<void>((resolve) => {
+  wake = resolve;
+  setTimeout(wakeUp, ms);
+});
+const waitForWake = () => new Promise<void>((resolve) => {
+  wake = resolve;
+});
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const m = e.data;
+  switch (m.type) {
+    case 'run':
+      current = m;
+      paused = m.paused;
+      delayMs = m.delayMs;
+      stepsAllowed = 0;
+      wakeUp();
+      void execute(m);
+      break;
+    case 'pause':
+      paused = true;
+      break;
+    case 'play':
+      paused = false;
+      wakeUp();
+      break;
+    case 'step':
+      stepsAllowed++;
+      wakeUp();
+      break;
+    case 'speed':
+      delayMs = m.delayMs;
+      wakeUp();
+      break;
+    case 'cancel':
+      current = null;
+      wakeUp();
+      break;
+  }
+};
+
+function dayColumns(sim: Simulation<World>, from: number, to: number): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [name, col] of Object.entries(sim.columns)) out[name] = Array.from(col.subarray(from, to));
+  return out;
+}
+
+function prepare(req: RunRequest, file: string, overrides: Record<string, unknown>): Scenario {
+  const loaded = parseScenario(req.files[file], file, readerOver(req.files), overrides);
+  let s = loaded.scenario;
+  if (req.crisisDay === null) s = holdCrisis(s);
+  else if (req.crisisDay !== undefined) {
+    const start = Date.parse(`${s.calendar.start}T00:00:00Z`);
+    s = startCrisisOn(s, new Date(start + req.crisisDay * 86_400_000).toISOString().slice(0, 10));
+  }
+  return s;
+}
+
+async function execute(req: RunRequest): Promise<void> {
+  const live = () => current === req;
+  let scenarios: Scenario[];
+  try {
+    scenarios = req.jobs.map((j) => prepare(req, j.file, j.overrides));
+  } catch (e) {
+    if (e instanceof ScenarioError) post({ type: 'problems', runId: req.runId, problems: e.problems });
+    else post({ type: 'error', runId: req.runId, message: (e as Error).message });
+    return;
+  }
+  // The comparison runs first, unpaced (a run takes well under a second), so the reference curve
+  // is on screen while the main run fills in day by day beside it.
+  const order = [...scenarios.keys()].slice(1).concat(0);
+  for (const slot of order) {
+    const scenario = scenarios[slot];
+    for (let replicate = 0; replicate < req.replicates; replicate++) {
+      if (!live()) return;
+      const runSeed = runSeedOf(req.seed, replicate);
+      const sim = createSimulation(scenario, runSeed);
+      const dates = Array.from({ length: sim.calendar.days }, (_, d) => sim.calendar.dateOf(d));
+      const phases = dates.map((_, d) => sim.timeline.phaseAt(d));
+      const metrics = collectResult(sim, scenario, req.seed, replicate, runSeed).metrics;
+      post({ type: 'start', runId: req.runId, slot, replicate, file: req.jobs[slot].file, label: scenario.name, dates, phases, phaseSpans: spansOf(dates, phases), metrics, recoveryThreshold: scenario.resilience.recoveryThreshold });
+      // Only the first replicate of the main scenario is paced; the rest fill the band at full speed.
+      const paced = slot === 0 && replicate === 0;
+      const catchUp = paced ? Math.min(req.catchUpTo ?? 0, sim.calendar.days) : 0;
+      if (catchUp > 0) {
+        sim.run(catchUp);
+        post({ type: 'days', runId: req.runId, slot, replicate, from: 0, columns: dayColumns(sim, 0, catchUp) });
+      }
+      let sliceStart = performance.now();
+      let from = sim.day;
+      while (!sim.done) {
+        if (!live()) return;
+        if (paced && paused && stepsAllowed === 0) {
+          await waitForWake();
+          continue;
+        }
+        if (paced && paused) stepsAllowed--;
+        sim.step();
+        const pacedNow = paced && (delayMs > 0 || paused);
+        // Post every paced day; batch fast days (about 30 updates a second) to spare the page.
+        if (pacedNow || performance.now() - sliceStart > 33 || sim.done) {
+          post({ type: 'days', runId: req.runId, slot, replicate, from, columns: dayColumns(sim, from, sim.day) });
+          from = sim.day;
+        }
+        if (pacedNow && !paused) await sleep(delayMs);
+        else if (performance.now() - sliceStart > 33) {
+          // Yield so pause, speed and cancel messages get through.
+          await sleep(0);
+          sliceStart = performance.now();
+        }
+      }
+      const summary = collectResult(sim, scenario, req.seed, replicate, runSeed).summary;
+      post({ type: 'replicateDone', runId: req.runId, slot, replicate, summary });
+    }
+  }
+  if (live()) post({ type: 'done', runId: req.runId });
+}
