@@ -1,0 +1,326 @@
+/**
+ * The files of a sweep folder, written so that a crash loses nothing finished:
+ *
+ *   experiment.json      the resolved experiment (points, seeds, columns) and versions
+ *   runs.csv             one row per finished run, appended as each finishes
+ *   timeseries.csv       the kept daily metrics of each finished run, keyed by run_id
+ *   timeseries.parquet   written when the sweep completes (Parquet cannot be appended)
+ *   runs.parquet         likewise
+ *
+ * A run's time-series rows are appended before its runs.csv row, so a run counts as done exactly
+ * when its runs.csv row is complete; `--resume` drops anything else (a half-written line, the
+ * series of a run that had no row yet) and runs only what is missing. When every run is in,
+ * both tables are sorted by run_id, so the final files are the same for any worker count,
+ * completion order, interruption or sharding.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { PACKAGE_VERSION } from '../version.js';
+import { csvLines, parseCsvLine, runIdOfLine, type Cell } from './csv-lines.js';
+import { runIdOf, runSeedFor } from './design.js';
+import type { ResolvedExperiment } from './load.js';
+import { flatten } from './measures.js';
+import type { RunOutcome } from './task.js';
+
+export const FILES = {
+  experiment: 'experiment.json',
+  runs: 'runs.csv',
+  timeseries: 'timeseries.csv',
+  runsParquet: 'runs.parquet',
+  timeseriesParquet: 'timeseries.parquet',
+} as const;
+
+export interface Shard {
+  /** 1-based: shard K of N. */
+  index: number;
+  count: number;
+}
+
+/** Parses `K/N` (1 ≤ K ≤ N). */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const shard = m ? { index: Number(m[1]), count: Number(m[2]) } : null;
+  if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
+    throw new Error(`expected a shard as K/N with 1 ≤ K ≤ N (e.g. 3/8), found "${text}"`);
+  }
+  return shard;
+}
+
+/** Run ids of a shard: every N-th run starting at K−1, so shards stay balanced across points. */
+export function inShard(runId: number, shard: Shard | undefined): boolean {
+  return !shard || runId % shard.count === shard.index - 1;
+}
+
+/** Column names of runs.csv: ids, seed, every varied parameter (flattened), every kept measure. */
+export function runsColumns(exp: ResolvedExperiment): { parameters: string[]; header: string[] } {
+  const parameters: string[] = [];
+  for (const point of exp.points) {
+    for (const key of Object.keys(flatten(point))) if (!parameters.includes(key)) parameters.push(key);
+  }
+  // Design points are flat path → value maps; a whole-object value (perBuilding: {min, max})
+  // flattens to one column per field.
+  return { parameters, header: ['run_id', 'point', 'replicate', 'seed', ...parameters, ...exp.measures] };
+}
+
+export function timeseriesHeader(exp: ResolvedExperiment): string[] {
+  return ['run_id', 'date', 'day', 'phase', ...exp.metrics];
+}
+
+/** The content of experiment.json: everything that decides the results, and nothing that varies between machines or attempts. */
+export function experimentRecord(exp: ResolvedExperiment, shard: Shard | undefined): Record<string, unknown> {
+  const { header } = runsColumns(exp);
+  // Paths are recorded but not fingerprinted: shards run on cluster nodes may see other mounts.
+  const body = {
+    name: exp.spec.name,
+    spec: exp.spec,
+    masterSeed: exp.masterSeed,
+    seedRule: exp.spec.commonRandomNumbers ? 'run seed = (seed, replicate), shared by all points' : 'run seed = (seed, point, replicate)',
+    replicates: exp.replicates,
+    runs: exp.runs,
+    varied: exp.varied,
+    points: exp.points.map((parameters, point) => ({
+      point,
+      parameters,
+      seeds: Array.from({ length: exp.replicates }, (_, r) => runSeedFor(exp.masterSeed, point, r, exp.spec.commonRandomNumbers)),
+    })),
+    columns: { runs: header, timeseries: timeseriesHeader(exp) },
+    baseScenario: exp.baseScenario,
+  };
+  const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
+  return {
+    ...body,
+    experimentFile: exp.file,
+    scenarioFile: exp.scenarioFile,
+    fingerprint,
+    shard: shard ?? null,
+    versions: { 'community-resilience': PACKAGE_VERSION, node: process.version },
+  };
+}
+
+/** The runs.csv row of one finished run. */
+export function runRow(exp: ResolvedExperiment, parameters: string[], outcome: RunOutcome): Cell[] {
+  const point = flatten(exp.points[outcome.point]);
+  return [
+    outcome.runId, outcome.point, outcome.replicate, outcome.runSeed,
+    ...parameters.map((p) => point[p] as Cell),
+    ...exp.measures.map((m) => outcome.measures[m]),
+  ];
+}
+
+/** The timeseries.csv rows of one finished run. */
+export function seriesRows(exp: ResolvedExperiment, outcome: RunOutcome): Cell[][] {
+  return outcome.dates.map((date, d) => [outcome.runId, date, d, outcome.phases[d], ...exp.metrics.map((m) => outcome.series[m][d])]);
+}
+
+function splitComplete(text: string): string[] {
+  const lines = text.split('\n');
+  lines.pop(); // after the last newline: empty, or a line cut short by a crash
+  return lines;
+}
+
+function writeAtomically(file: string, data: string | Uint8Array): void {
+  writeFileSync(`${file}.tmp`, data);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** An open sweep folder: appends finished runs; knows which are done. */
+export class SweepFolder {
+  readonly done = new Set<number>();
+  private runsFd = -1;
+  private seriesFd = -1;
+  private readonly parameters: string[];
+
+  private constructor(readonly dir: string, readonly exp: ResolvedExperiment, readonly shard: Shard | undefined) {
+    this.parameters = runsColumns(exp).parameters;
+  }
+
+  /**
+   * Opens `dir` for the experiment. A folder with results needs `resume`; a folder from a
+   * different experiment (or shard) is refused either way, so results never mix.
+   */
+  static open(dir: string, exp: ResolvedExperiment, opts: { resume?: boolean; shard?: Shard } = {}): SweepFolder {
+    const folder = new SweepFolder(dir, exp, opts.shard);
+    const record = experimentRecord(exp, opts.shard);
+    const recordFile = join(dir, FILES.experiment);
+    const runsFile = join(dir, FILES.runs);
+    const seriesFile = join(dir, FILES.timeseries);
+    mkdirSync(dir, { recursive: true });
+    if (existsSync(recordFile)) {
+      const previous = JSON.parse(readFileSync(recordFile, 'utf8'));
+      if (previous.fingerprint !== record.fingerprint || JSON.stringify(previous.shard) !== JSON.stringify(record.shard)) {
+        throw new Error(`${dir} holds results of a different experiment or shard (fingerprint ${previous.fingerprint}, shard ${JSON.stringify(previous.shard)}); use another --out`);
+      }
+      if (!opts.resume) throw new Error(`${dir} already holds this sweep's results; pass --resume to run only what is missing, or choose another --out`);
+    }
+    const runsHeader = csvLines([runsColumns(exp).header]);
+    const seriesHeader = csvLines([timeseriesHeader(exp)]);
+    if (opts.resume && existsSync(runsFile)) {
+      // Keep complete runs only; a run is complete when its runs.csv line is.
+      const runLines = splitComplete(readFileSync(runsFile, 'utf8')).slice(1);
+      for (const line of runLines) folder.done.add(runIdOfLine(line));
+      const seriesLines = existsSync(seriesFile) ? splitComplete(readFileSync(seriesFile, 'utf8')).slice(1) : [];
+      const kept = seriesLines.filter((line) => folder.done.has(runIdOfLine(line)));
+      writeAtomically(runsFile, runsHeader + runLines.map((l) => `${l}\n`).join(''));
+      writeAtomically(seriesFile, seriesHeader + kept.map((l) => `${l}\n`).join(''));
+    } else {
+      writeFileSync(runsFile, runsHeader);
+      writeFileSync(seriesFile, seriesHeader);
+    }
+    writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n');
+    folder.runsFd = openSync(runsFile, 'a');
+    folder.seriesFd = openSync(seriesFile, 'a');
+    return folder;
+  }
+
+  /** Run ids this folder should hold: all runs of the experiment in its shard. */
+  expectedRunIds(): number[] {
+    const ids: number[] = [];
+    for (let p = 0; p < this.exp.points.length; p++) {
+      for (let r = 0; r < this.exp.replicates; r++) {
+        const id = runIdOf(p, r, this.exp.replicates);
+        if (inShard(id, this.shard)) ids.push(id);
+      }
+    }
+    return ids;
+  }
+
+  /** Appends one finished run: its series first, then its runs.csv row (the commit). */
+  append(outcome: RunOutcome): void {
+    writeSync(this.seriesFd, csvLines(seriesRows(this.exp, outcome)));
+    writeSync(this.runsFd, csvLines([runRow(this.exp, this.parameters, outcome)]));
+    this.done.add(outcome.runId);
+  }
+
+  close(): void {
+    if (this.runsFd >= 0) closeSync(this.runsFd);
+    if (this.seriesFd >= 0) closeSync(this.seriesFd);
+    this.runsFd = this.seriesFd = -1;
+  }
+
+  get complete(): boolean {
+    return this.expectedRunIds().every((id) => this.done.has(id));
+  }
+
+  /** Sorts both tables by run id and writes the Parquet copies. */
+  finalise(): void {
+    this.close();
+    finaliseFolder(this.dir, this.exp.spec.outputs.formats.includes('parquet'));
+  }
+}
+
+/** Groups journal lines by run id and returns them sorted by run id (lines of a run keep their order). */
+function sortByRun(lines: string[]): string[] {
+  const byRun = new Map<number, string[]>();
+  for (const line of lines) {
+    const id = runIdOfLine(line);
+    let list = byRun.get(id);
+    if (!list) byRun.set(id, (list = []));
+    list.push(line);
+  }
+  return [...byRun.keys()].sort((a, b) => a - b).flatMap((id) => byRun.get(id)!);
+}
+
+/** Rewrites runs.csv and timeseries.csv sorted by run_id and (optionally) writes Parquet copies. */
+export function finaliseFolder(dir: string, parquet: boolean, extra?: { runs: string[]; series: string[] }): void {
+  const runsFile = join(dir, FILES.runs);
+  const seriesFile = join(dir, FILES.timeseries);
+  const runsText = splitComplete(readFileSync(runsFile, 'utf8'));
+  const seriesText = splitComplete(readFileSync(seriesFile, 'utf8'));
+  const runsHeader = runsText[0];
+  const seriesHeader = seriesText[0];
+  const runs = sortByRun([...runsText.slice(1), ...(extra?.runs ?? [])]);
+  const series = sortByRun([...seriesText.slice(1), ...(extra?.series ?? [])]);
+  writeAtomically(runsFile, [runsHeader, ...runs].map((l) => `${l}\n`).join(''));
+  writeAtomically(seriesFile, [seriesHeader, ...series].map((l) => `${l}\n`).join(''));
+  if (parquet) {
+    writeAtomically(join(dir, FILES.runsParquet), toParquet(parseCsvLine(runsHeader), runs.map(parseCsvLine)));
+    writeAtomically(join(dir, FILES.timeseriesParquet), toParquet(parseCsvLine(seriesHeader), series.map(parseCsvLine)));
+  }
+}
+
+const INTEGER_COLUMNS = new Set(['run_id', 'point', 'replicate', 'day']);
+
+/** A Parquet file of CSV text cells: ids as INT32, numeric columns as DOUBLE (blank → null), booleans, the rest strings. */
+function toParquet(header: string[], rows: string[][]): Uint8Array {
+  const columnData = header.map((name, j) => {
+    const cells = rows.map((r) => r[j] ?? '');
+    const filled = cells.filter((c) => c !== '');
+    if (INTEGER_COLUMNS.has(name)) return { name, data: Int32Array.from(cells, Number), type: 'INT32' as const, nullable: false };
+    if (filled.length > 0 && filled.every((c) => c === 'true' || c === 'false')) {
+      return { name, data: cells.map((c) => (c === '' ? null : c === 'true')), type: 'BOOLEAN' as const };
+    }
+    if (filled.every((c) => c.trim() !== '' && !Number.isNaN(Number(c)))) {
+      return { name, data: cells.map((c) => (c === '' ? null : Number(c))), type: 'DOUBLE' as const };
+    }
+    return { name, data: cells.map((c) => (c === '' ? null : c)), type: 'STRING' as const };
+  });
+  return new Uint8Array(parquetWriteBuffer({ columnData, createdBy: `community-resilience ${PACKAGE_VERSION}` }));
+}
+
+/** Reads the journal lines of a finished or partial sweep folder (for merging). */
+export function readFolder(dir: string): { record: Record<string, any>; runs: string[]; series: string[]; runsHeader: string; seriesHeader: string } {
+  const recordFile = join(dir, FILES.experiment);
+  if (!existsSync(recordFile)) throw new Error(`${dir} is not a sweep folder (no ${FILES.experiment})`);
+  const record = JSON.parse(readFileSync(recordFile, 'utf8'));
+  const runsText = splitComplete(readFileSync(join(dir, FILES.runs), 'utf8'));
+  const seriesText = splitComplete(readFileSync(join(dir, FILES.timeseries), 'utf8'));
+  const done = new Set(runsText.slice(1).map(runIdOfLine));
+  return {
+    record,
+    runsHeader: runsText[0],
+    seriesHeader: seriesText[0],
+    runs: runsText.slice(1),
+    series: seriesText.slice(1).filter((l) => done.has(runIdOfLine(l))),
+  };
+}
+
+/**
+ * Combines shard folders (or any folders of the same experiment) into `out`: checks that they
+ * belong to one experiment, that together they hold every run, and that a run found twice is
+ * identical; then writes files equal to those of the unsharded sweep.
+ */
+export function mergeFolders(dirs: string[], out: string): { runs: number } {
+  if (dirs.length === 0) throw new Error('name at least one sweep folder to merge');
+  const parts = dirs.map((d) => ({ dir: d, ...readFolder(d) }));
+  const first = parts[0];
+  for (const p of parts.slice(1)) {
+    if (p.record.fingerprint !== first.record.fingerprint) {
+      throw new Error(`${p.dir} is from a different experiment than ${first.dir} (fingerprint ${p.record.fingerprint} ≠ ${first.record.fingerprint})`);
+    }
+  }
+  const runs = new Map<number, string>();
+  const series = new Map<number, string[]>();
+  for (const p of parts) {
+    for (const line of p.runs) {
+      const id = runIdOfLine(line);
+      if (runs.has(id) && runs.get(id) !== line) throw new Error(`run ${id} differs between folders (${p.dir}); were they made with different versions?`);
+      runs.set(id, line);
+    }
+    const mine = new Map<number, string[]>();
+    for (const line of p.series) {
+      const id = runIdOfLine(line);
+      if (!mine.has(id)) mine.set(id, []);
+      mine.get(id)!.push(line);
+    }
+    for (const [id, lines] of mine) if (!series.has(id)) series.set(id, lines);
+  }
+  const total = first.record.runs as number;
+  const missing: number[] = [];
+  for (let id = 0; id < total; id++) if (!runs.has(id)) missing.push(id);
+  if (missing.length) {
+    const incomplete = parts.filter((p) => p.record.shard).map((p) => `${p.dir} (shard ${p.record.shard.index}/${p.record.shard.count}, ${p.runs.length} runs)`);
+    throw new Error(`the folders hold ${runs.size} of ${total} runs; missing run ids ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Folders: ${incomplete.join('; ') || dirs.join(', ')}. Finish the missing shards (crsim sweep … --shard K/N --resume) and merge again.`);
+  }
+  mkdirSync(out, { recursive: true });
+  const record: Record<string, any> = { ...first.record, shard: null };
+  writeFileSync(join(out, FILES.experiment), JSON.stringify(record, null, 2) + '\n');
+  writeFileSync(join(out, FILES.runs), `${first.runsHeader}\n`);
+  writeFileSync(join(out, FILES.timeseries), `${first.seriesHeader}\n`);
+  finaliseFolder(out, (record.spec.outputs.formats as string[]).includes('parquet'), {
+    runs: [...runs.values()],
+    series: [...series.values()].flat(),
+  });
+  return { runs: runs.size };
+}
