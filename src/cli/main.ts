@@ -4,6 +4,9 @@ import { Command } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
+import { registerCompare } from './commands/compare.js';
+import { registerMerge } from './commands/merge.js';
+import { registerSweep } from './commands/sweep.js';
 
 const program = new Command();
 program
@@ -11,6 +14,9 @@ program
   .description('Agent-based simulation of community resilience in crises (五社联动, lockdown provision)')
   .version(PACKAGE_VERSION);
 registerRun(program);
+registerSweep(program);
+registerMerge(program);
+registerCompare(program);
 
 try {
   await program.parseAsync(process.argv);
