@@ -1,0 +1,161 @@
+/**
+ * Sweeps end to end. These use worker threads, which load dist/experiment/worker.js: `npm test`
+ * builds before running vitest.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExperiment } from '../../src/experiment/load.js';
+import { runExperiment, sweepToFolder } from '../../src/experiment/sweep.js';
+import { mergeFolders } from '../../src/experiment/sweep-files.js';
+import { CLI, expectSameFolders, tempDir, writeExperiment } from './helpers.js';
+
+const EXPERIMENT = `factors:
+  packages.vegetable.subsidy: [0, 12]
+  partyMembers.perBuilding: [{ min: 1, max: 1 }, { min: 3, max: 4 }]
+latinHypercube:
+  points: 2
+  factors:
+    population.volunteerShare: { min: 0, max: 0.05 }
+replicates: 3
+seed: 11
+keep:
+  measures: [resilience, groups.elderlyNoSmartphone.unmetNeedDays, prices.meanPricePaid]
+  metrics: [q, deliveriesPending]
+`;
+
+let file: string;
+let reference: string;
+
+beforeAll(async () => {
+  file = writeExperiment(EXPERIMENT);
+  reference = join(tempDir(), 'reference');
+  await sweepToFolder(file, reference, { workers: 1 });
+});
+
+const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
+
+describe('crsim sweep', () => {
+  it('writes runs.csv in long format: one row per run, ids, seed, varied parameters and kept measures', () => {
+    const runs = lines(join(reference, 'runs.csv'));
+    expect(runs[0]).toBe('run_id,point,replicate,seed,packages.vegetable.subsidy,partyMembers.perBuilding.min,partyMembers.perBuilding.max,population.volunteerShare,'
+      + 'resilience.q0,resilience.robustness,resilience.rapidityDays,resilience.lossNeedDays,resilience.normalised,resilience.shockDay,resilience.windowDays,resilience.shockDate,'
+      + 'groups.elderlyNoSmartphone.unmetNeedDays,prices.meanPricePaid');
+    expect(runs).toHaveLength(1 + 8 * 3);
+    expect(runs[1]).toMatch(/^0,0,0,11\/p0\/0,0,1,1,0\.0\d*,/);
+    expect(runs[24]).toMatch(/^23,7,2,11\/p7\/2,12,3,4,/);
+    const series = lines(join(reference, 'timeseries.csv'));
+    expect(series[0]).toBe('run_id,date,day,phase,q,deliveriesPending');
+    expect(series).toHaveLength(1 + 24 * 97);
+    expect(series[1]).toMatch(/^0,2020-01-10,0,normal,1,0$/);
+    const record = JSON.parse(readFileSync(join(reference, 'experiment.json'), 'utf8'));
+    expect(record.points).toHaveLength(8);
+    expect(record.points[7].seeds).toEqual(['11/p7/0', '11/p7/1', '11/p7/2']);
+    expect(record.versions['community-resilience']).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('writes Parquet tables that hold the same rows as the CSV files', async () => {
+    const buf = readFileSync(join(reference, 'timeseries.parquet'));
+    const rows = await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) });
+    expect(rows).toHaveLength(24 * 97);
+    const csvLast = lines(join(reference, 'timeseries.csv')).at(-1)!.split(',');
+    const last = rows.at(-1)!;
+    expect([last.run_id, last.date, last.day, last.phase, last.q, last.deliveriesPending].map(String)).toEqual(csvLast);
+    const rbuf = readFileSync(join(reference, 'runs.parquet'));
+    const runs = await parquetReadObjects({ file: rbuf.buffer.slice(rbuf.byteOffset, rbuf.byteOffset + rbuf.byteLength) });
+    expect(runs.map((r) => r.seed)).toEqual(lines(join(reference, 'runs.csv')).slice(1).map((l) => l.split(',')[3]));
+  });
+
+  it('gives byte-identical files with 1 and 2 worker threads', async () => {
+    const two = join(tempDir(), 'two');
+    await sweepToFolder(file, two, { workers: 2 });
+    expectSameFolders(reference, two, expect);
+  });
+
+  it('returns the same rows in memory (runExperiment) as it writes to runs.csv', async () => {
+    const { runs } = await runExperiment(file, { workers: 0 });
+    const csv = lines(join(reference, 'runs.csv'));
+    const header = csv[0].split(',');
+    expect(runs).toHaveLength(24);
+    expect(runs.map((r) => header.map((h) => (r[h] === null ? '' : String(r[h]))).join(','))).toEqual(csv.slice(1));
+  });
+
+  it('resumes after SIGKILL mid-sweep (and a torn last line) to files equal to an uninterrupted sweep', async () => {
+    const big = writeExperiment(EXPERIMENT.replace('replicates: 3', 'replicates: 12'));
+    const whole = join(tempDir(), 'whole');
+    await sweepToFolder(big, whole, { workers: 2 });
+    const out = join(tempDir(), 'killed');
+    const child = spawn(process.execPath, [CLI, 'sweep', big, '--workers', '1', '--out', out, '--quiet'], { stdio: 'ignore' });
+    const runsFile = join(out, 'runs.csv');
+    await new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (existsSync(runsFile) && lines(runsFile).length > 10) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+      child.on('exit', () => { clearInterval(poll); reject(new Error('the sweep finished before it could be killed')); });
+    });
+    await new Promise((r) => child.on('exit', r));
+    const kept = lines(runsFile).length - 1;
+    expect(kept).toBeGreaterThan(9);
+    expect(kept).toBeLessThan(96);
+    expect(existsSync(join(out, 'timeseries.parquet'))).toBe(false); // not finalised
+    // A crash in the middle of a write leaves half a line; resume must drop it.
+    appendFileSync(runsFile, '95,31,');
+    appendFileSync(join(out, 'timeseries.csv'), '94,2020-01-10,0,norm');
+    const resumed = spawnSync(process.execPath, [CLI, 'sweep', big, '--workers', '2', '--out', out, '--resume'], { encoding: 'utf8' });
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toContain(`${96 - kept} runs in`);
+    expect(resumed.stdout).toContain(`${kept} already done`);
+    expectSameFolders(whole, out, expect);
+  }, 30_000);
+
+  it('refuses to overwrite a finished folder without --resume, or to resume a different experiment', async () => {
+    await expect(sweepToFolder(file, reference, { workers: 0 })).rejects.toThrow(/pass --resume/);
+    const other = writeExperiment(EXPERIMENT.replace('seed: 11', 'seed: 12'));
+    await expect(sweepToFolder(other, reference, { workers: 0, resume: true })).rejects.toThrow(/different experiment/);
+    // Resuming a complete folder runs nothing and leaves it as it was.
+    const again = await sweepToFolder(file, reference, { workers: 0, resume: true });
+    expect(again).toEqual({ complete: true, ran: 0, alreadyDone: 24 });
+  });
+
+  it('splits runs into disjoint shards whose merge equals the unsharded sweep', async () => {
+    const base = tempDir();
+    const shards = [1, 2, 3].map((k) => join(base, `shard-${k}`));
+    for (const [i, dir] of shards.entries()) await sweepToFolder(file, dir, { workers: 0, shard: { index: i + 1, count: 3 } });
+    const counts = shards.map((d) => lines(join(d, 'runs.csv')).length - 1);
+    expect(counts).toEqual([8, 8, 8]);
+    const ids = shards.flatMap((d) => lines(join(d, 'runs.csv')).slice(1).map((l) => Number(l.split(',')[0])));
+    expect(new Set(ids).size).toBe(24);
+    // Missing a shard is an error that says what is missing.
+    expect(() => mergeFolders(shards.slice(0, 2), join(base, 'partial'))).toThrow(/hold 16 of 24 runs/);
+    const merged = join(base, 'merged');
+    const r = spawnSync(process.execPath, [CLI, 'merge', ...shards, '--out', merged], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expectSameFolders(reference, merged, expect);
+  });
+
+  it('emits a Slurm job-array script with one shard per task and a dependent merge', () => {
+    const out = join(tempDir(), 'cluster');
+    const r = spawnSync(process.execPath, [CLI, 'sweep', file, '--emit-slurm', '--shards', '4', '--workers', '2', '--out', out], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const script = readFileSync(join(out, 'sweep.slurm.sh'), 'utf8');
+    expect(script).toContain('#SBATCH --array=1-4');
+    expect(script).toContain('#SBATCH --cpus-per-task=2');
+    expect(script).toContain('--shard "$K/4"');
+    expect(script).toContain('--dependency=afterok:');
+    expect(script).toMatch(/merge .*shards\/1-of-4.*shards\/4-of-4.* --out/);
+    expect(spawnSync('bash', ['-n', join(out, 'sweep.slurm.sh')]).status).toBe(0);
+    expect(existsSync(join(out, 'runs.csv'))).toBe(false);
+  });
+
+  it('loads the experiment once per call: the resolved points are reused by the API', () => {
+    const exp = loadExperiment(file);
+    expect(exp.runs).toBe(24);
+  });
+});
