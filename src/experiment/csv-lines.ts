@@ -1,13 +1,26 @@
 /** Minimal CSV helpers for the sweep journal: rows in, lines out, and back (RFC 4180 quoting). */
-import { stringify } from 'csv-stringify/sync';
-
 export type Cell = string | number | boolean | null | undefined;
 
-/** One CSV line per row, each ending in "\n". NaN, null and undefined become empty cells. */
+/** One cell: numbers as JavaScript prints them (shortest exact form), strings quoted when needed. */
+function cell(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isNaN(v) ? '' : String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * One CSV line per row, each ending in "\n"; NaN, null and undefined become empty cells.
+ * Hand-written rather than csv-stringify because the sweep's main thread formats every day of
+ * every run, and this keeps it off the critical path of the worker threads.
+ */
 export function csvLines(rows: Cell[][]): string {
-  return stringify(rows.map((r) => r.map((v) => (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : v))), {
-    cast: { boolean: (v) => String(v) },
-  });
+  let out = '';
+  for (const row of rows) {
+    for (let j = 0; j < row.length; j++) out += (j ? ',' : '') + cell(row[j]);
+    out += '\n';
+  }
+  return out;
 }
 
 /** Splits one CSV line into fields, undoing quotes. */
