@@ -16,7 +16,7 @@ const { experiment, runs } = await runExperiment(file, {
   workers: 2,
   onRun: process.stderr.isTTY ? (_, done, total) => process.stderr.write(`\r${done}/${total} runs`) : undefined,
 });
-console.error(`${runs.length} runs in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+console.error(`${process.stderr.isTTY ? "\r" : ""}${runs.length} runs in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
 // runs is one plain object per run, the rows of runs.csv: group them by design point.
 const measures = ['resilience.lossNeedDays', 'groups.elderlyNoSmartphone.unmetNeedDays', 'prices.meanPricePaid'] as const;

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { PACKAGE_VERSION } from '../version.js';
 import { csvLines, parseCsvLine, runIdOfLine, type Cell } from './csv-lines.js';
-import { runIdOf, runSeedFor } from './design.js';
+import { runIdOf } from './design.js';
 import type { ResolvedExperiment } from './load.js';
 import { flatten } from './measures.js';
 import type { RunOutcome } from './task.js';
@@ -76,15 +76,14 @@ export function experimentRecord(exp: ResolvedExperiment, shard: Shard | undefin
     name: exp.spec.name,
     spec: exp.spec,
     masterSeed: exp.masterSeed,
-    seedRule: exp.spec.commonRandomNumbers ? 'run seed = (seed, replicate), shared by all points' : 'run seed = (seed, point, replicate)',
+    // The rule, not a list: a list would grow with points × replicates; runs.csv has each run's seed.
+    seedRule: exp.spec.commonRandomNumbers
+      ? `run seed = "${exp.masterSeed}/REPLICATE", shared by all points (common random numbers)`
+      : `run seed = "${exp.masterSeed}/pPOINT/REPLICATE"`,
     replicates: exp.replicates,
     runs: exp.runs,
     varied: exp.varied,
-    points: exp.points.map((parameters, point) => ({
-      point,
-      parameters,
-      seeds: Array.from({ length: exp.replicates }, (_, r) => runSeedFor(exp.masterSeed, point, r, exp.spec.commonRandomNumbers)),
-    })),
+    points: exp.points.map((parameters, point) => ({ point, parameters })),
     columns: { runs: header, timeseries: timeseriesHeader(exp) },
     baseScenario: exp.baseScenario,
   };

@@ -52,7 +52,8 @@ describe('crsim sweep', () => {
     expect(series[1]).toMatch(/^0,2020-01-10,0,normal,1,0$/);
     const record = JSON.parse(readFileSync(join(reference, 'experiment.json'), 'utf8'));
     expect(record.points).toHaveLength(8);
-    expect(record.points[7].seeds).toEqual(['11/p7/0', '11/p7/1', '11/p7/2']);
+    expect(record.points[7].parameters['packages.vegetable.subsidy']).toBe(12);
+    expect(record.seedRule).toBe('run seed = "11/pPOINT/REPLICATE"');
     expect(record.versions['community-resilience']).toMatch(/^\d+\.\d+\.\d+/);
   });
 
