@@ -13,12 +13,13 @@
  * both tables are sorted by run_id, so the final files are the same for any worker count,
  * completion order, interruption or sharding.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { PACKAGE_VERSION } from '../version.js';
-import { csvLines, parseCsvLine, runIdOfLine, type Cell } from './csv-lines.js';
+import { csvLines, parseCsvLine, type Cell } from './csv-lines.js';
+import { indexJournal, writeJournal, TimeseriesParquet, type JournalIndex, type Segment } from './journal.js';
 import { runIdOf } from './design.js';
 import type { ResolvedExperiment } from './load.js';
 import { flatten } from './measures.js';
@@ -113,12 +114,6 @@ export function seriesRows(exp: ResolvedExperiment, outcome: RunOutcome): Cell[]
   return outcome.dates.map((date, d) => [outcome.runId, date, d, outcome.phases[d], ...exp.metrics.map((m) => outcome.series[m][d])]);
 }
 
-function splitComplete(text: string): string[] {
-  const lines = text.split('\n');
-  lines.pop(); // after the last newline: empty, or a line cut short by a crash
-  return lines;
-}
-
 function writeAtomically(file: string, data: string | Uint8Array): void {
   writeFileSync(`${file}.tmp`, data);
   renameSync(`${file}.tmp`, file);
@@ -153,19 +148,23 @@ export class SweepFolder {
       }
       if (!opts.resume) throw new Error(`${dir} already holds this sweep's results; pass --resume to run only what is missing, or choose another --out`);
     }
-    const runsHeader = csvLines([runsColumns(exp).header]);
-    const seriesHeader = csvLines([timeseriesHeader(exp)]);
+    const runsHeader = csvLines([runsColumns(exp).header]).trimEnd();
+    const seriesHeader = csvLines([timeseriesHeader(exp)]).trimEnd();
     if (opts.resume && existsSync(runsFile)) {
       // Keep complete runs only; a run is complete when its runs.csv line is.
-      const runLines = splitComplete(readFileSync(runsFile, 'utf8')).slice(1);
-      for (const line of runLines) folder.done.add(runIdOfLine(line));
-      const seriesLines = existsSync(seriesFile) ? splitComplete(readFileSync(seriesFile, 'utf8')).slice(1) : [];
-      const kept = seriesLines.filter((line) => folder.done.has(runIdOfLine(line)));
-      writeAtomically(runsFile, runsHeader + runLines.map((l) => `${l}\n`).join(''));
-      writeAtomically(seriesFile, seriesHeader + kept.map((l) => `${l}\n`).join(''));
+      const runs = indexJournal(runsFile);
+      for (const id of runs.runs.keys()) folder.done.add(id);
+      const ids = [...folder.done].sort((a, b) => a - b);
+      writeJournal(runsFile, runs.header || runsHeader, ids, (id) => runs.runs.get(id)!);
+      if (existsSync(seriesFile)) {
+        const series = indexJournal(seriesFile);
+        writeJournal(seriesFile, series.header || seriesHeader, ids.filter((id) => series.runs.has(id)), (id) => series.runs.get(id)!);
+      } else {
+        writeFileSync(seriesFile, `${seriesHeader}\n`);
+      }
     } else {
-      writeFileSync(runsFile, runsHeader);
-      writeFileSync(seriesFile, seriesHeader);
+      writeFileSync(runsFile, `${runsHeader}\n`);
+      writeFileSync(seriesFile, `${seriesHeader}\n`);
     }
     writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n');
     folder.runsFd = openSync(runsFile, 'a');
@@ -209,40 +208,42 @@ export class SweepFolder {
   }
 }
 
-/** Groups journal lines by run id and returns them sorted by run id (lines of a run keep their order). */
-function sortByRun(lines: string[]): string[] {
-  const byRun = new Map<number, string[]>();
-  for (const line of lines) {
-    const id = runIdOfLine(line);
-    let list = byRun.get(id);
-    if (!list) byRun.set(id, (list = []));
-    list.push(line);
-  }
-  return [...byRun.keys()].sort((a, b) => a - b).flatMap((id) => byRun.get(id)!);
+/** Where the lines of each run are, in one or more journals (the first file holding a run wins). */
+type Sources = Map<number, Segment[]>;
+
+function sourcesOf(indexes: JournalIndex[]): Sources {
+  const out: Sources = new Map();
+  for (const index of indexes) for (const [id, segs] of index.runs) if (!out.has(id)) out.set(id, segs);
+  return out;
 }
 
-/** Rewrites runs.csv and timeseries.csv sorted by run_id and (optionally) writes Parquet copies. */
-export function finaliseFolder(dir: string, parquet: boolean, extra?: { runs: string[]; series: string[] }): void {
-  const runsFile = join(dir, FILES.runs);
-  const seriesFile = join(dir, FILES.timeseries);
-  const runsText = splitComplete(readFileSync(runsFile, 'utf8'));
-  const seriesText = splitComplete(readFileSync(seriesFile, 'utf8'));
-  const runsHeader = runsText[0];
-  const seriesHeader = seriesText[0];
-  const runs = sortByRun([...runsText.slice(1), ...(extra?.runs ?? [])]);
-  const series = sortByRun([...seriesText.slice(1), ...(extra?.series ?? [])]);
-  writeAtomically(runsFile, [runsHeader, ...runs].map((l) => `${l}\n`).join(''));
-  writeAtomically(seriesFile, [seriesHeader, ...series].map((l) => `${l}\n`).join(''));
-  if (parquet) {
-    writeAtomically(join(dir, FILES.runsParquet), toParquet(parseCsvLine(runsHeader), runs.map(parseCsvLine)));
-    writeAtomically(join(dir, FILES.timeseriesParquet), toParquet(parseCsvLine(seriesHeader), series.map(parseCsvLine)));
-  }
+/**
+ * Writes the final tables into `dir` from the given journals: runs.csv and timeseries.csv sorted by
+ * run_id, and (optionally) their Parquet copies. Streams, so the time series may exceed memory.
+ */
+export function writeSortedTables(dir: string, runs: { header: string; sources: Sources }, series: { header: string; sources: Sources }, parquet: boolean): void {
+  const ids = [...runs.sources.keys()].sort((a, b) => a - b);
+  const createdBy = `community-resilience ${PACKAGE_VERSION}`;
+  const runLines: string[] = [];
+  writeJournal(join(dir, FILES.runs), runs.header, ids, (id) => runs.sources.get(id)!, parquet ? (lines) => runLines.push(...lines) : undefined);
+  const stream = parquet ? new TimeseriesParquet(join(dir, FILES.timeseriesParquet), series.header, createdBy) : undefined;
+  writeJournal(join(dir, FILES.timeseries), series.header, ids.filter((id) => series.sources.has(id)), (id) => series.sources.get(id)!, stream ? (lines) => stream.add(lines) : undefined);
+  stream?.finish();
+  // runs.parquet from memory: one line per run is small next to the time series.
+  if (parquet) writeAtomically(join(dir, FILES.runsParquet), toParquet(parseCsvLine(runs.header), runLines.map(parseCsvLine), createdBy));
 }
 
-const INTEGER_COLUMNS = new Set(['run_id', 'point', 'replicate', 'day']);
+/** Sorts a complete folder's tables by run_id and writes the Parquet copies. */
+export function finaliseFolder(dir: string, parquet: boolean): void {
+  const runs = indexJournal(join(dir, FILES.runs));
+  const series = indexJournal(join(dir, FILES.timeseries));
+  writeSortedTables(dir, { header: runs.header, sources: runs.runs }, { header: series.header, sources: series.runs }, parquet);
+}
 
-/** A Parquet file of CSV text cells: ids as INT32, numeric columns as DOUBLE (blank → null), booleans, the rest strings. */
-function toParquet(header: string[], rows: string[][]): Uint8Array {
+const INTEGER_COLUMNS = new Set(['run_id', 'point', 'replicate']);
+
+/** runs.parquet: ids as INT32, numeric columns as DOUBLE (blank → null), booleans, the rest strings. */
+function toParquet(header: string[], rows: string[][], createdBy: string): Uint8Array {
   const columnData = header.map((name, j) => {
     const cells = rows.map((r) => r[j] ?? '');
     const filled = cells.filter((c) => c !== '');
@@ -255,24 +256,7 @@ function toParquet(header: string[], rows: string[][]): Uint8Array {
     }
     return { name, data: cells.map((c) => (c === '' ? null : c)), type: 'STRING' as const };
   });
-  return new Uint8Array(parquetWriteBuffer({ columnData, createdBy: `community-resilience ${PACKAGE_VERSION}` }));
-}
-
-/** Reads the journal lines of a finished or partial sweep folder (for merging). */
-export function readFolder(dir: string): { record: Record<string, any>; runs: string[]; series: string[]; runsHeader: string; seriesHeader: string } {
-  const recordFile = join(dir, FILES.experiment);
-  if (!existsSync(recordFile)) throw new Error(`${dir} is not a sweep folder (no ${FILES.experiment})`);
-  const record = JSON.parse(readFileSync(recordFile, 'utf8'));
-  const runsText = splitComplete(readFileSync(join(dir, FILES.runs), 'utf8'));
-  const seriesText = splitComplete(readFileSync(join(dir, FILES.timeseries), 'utf8'));
-  const done = new Set(runsText.slice(1).map(runIdOfLine));
-  return {
-    record,
-    runsHeader: runsText[0],
-    seriesHeader: seriesText[0],
-    runs: runsText.slice(1),
-    series: seriesText.slice(1).filter((l) => done.has(runIdOfLine(l))),
-  };
+  return new Uint8Array(parquetWriteBuffer({ columnData, createdBy }));
 }
 
 /**
@@ -282,44 +266,60 @@ export function readFolder(dir: string): { record: Record<string, any>; runs: st
  */
 export function mergeFolders(dirs: string[], out: string): { runs: number } {
   if (dirs.length === 0) throw new Error('name at least one sweep folder to merge');
-  const parts = dirs.map((d) => ({ dir: d, ...readFolder(d) }));
+  const parts = dirs.map((dir) => {
+    const recordFile = join(dir, FILES.experiment);
+    if (!existsSync(recordFile)) throw new Error(`${dir} is not a sweep folder (no ${FILES.experiment})`);
+    return {
+      dir,
+      record: JSON.parse(readFileSync(recordFile, 'utf8')) as Record<string, any>,
+      runs: indexJournal(join(dir, FILES.runs)),
+      series: indexJournal(join(dir, FILES.timeseries)),
+    };
+  });
   const first = parts[0];
   for (const p of parts.slice(1)) {
     if (p.record.fingerprint !== first.record.fingerprint) {
       throw new Error(`${p.dir} is from a different experiment than ${first.dir} (fingerprint ${p.record.fingerprint} ≠ ${first.record.fingerprint})`);
     }
   }
-  const runs = new Map<number, string>();
-  const series = new Map<number, string[]>();
+  // A run in two folders (an overlapping re-run) must be the same bytes in both.
+  const seen = new Map<number, { dir: string; line: string }>();
+  const lineOf = (seg: Segment) => {
+    const fd = openSync(seg.file, 'r');
+    try {
+      const b = Buffer.alloc(seg.end - seg.start);
+      readSync(fd, b, 0, b.length, seg.start);
+      return b.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  };
   for (const p of parts) {
-    for (const line of p.runs) {
-      const id = runIdOfLine(line);
-      if (runs.has(id) && runs.get(id) !== line) throw new Error(`run ${id} differs between folders (${p.dir}); were they made with different versions?`);
-      runs.set(id, line);
+    for (const [id, segs] of p.runs.runs) {
+      const prior = seen.get(id);
+      if (!prior) {
+        seen.set(id, { dir: p.dir, line: '' });
+        continue;
+      }
+      if (!prior.line) prior.line = lineOf(parts.find((q) => q.dir === prior.dir)!.runs.runs.get(id)![0]);
+      if (lineOf(segs[0]) !== prior.line) throw new Error(`run ${id} differs between ${prior.dir} and ${p.dir}; were they made with different versions?`);
     }
-    const mine = new Map<number, string[]>();
-    for (const line of p.series) {
-      const id = runIdOfLine(line);
-      if (!mine.has(id)) mine.set(id, []);
-      mine.get(id)!.push(line);
-    }
-    for (const [id, lines] of mine) if (!series.has(id)) series.set(id, lines);
   }
   const total = first.record.runs as number;
   const missing: number[] = [];
-  for (let id = 0; id < total; id++) if (!runs.has(id)) missing.push(id);
+  for (let id = 0; id < total; id++) if (!seen.has(id)) missing.push(id);
   if (missing.length) {
-    const incomplete = parts.filter((p) => p.record.shard).map((p) => `${p.dir} (shard ${p.record.shard.index}/${p.record.shard.count}, ${p.runs.length} runs)`);
-    throw new Error(`the folders hold ${runs.size} of ${total} runs; missing run ids ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Folders: ${incomplete.join('; ') || dirs.join(', ')}. Finish the missing shards (crsim sweep … --shard K/N --resume) and merge again.`);
+    const held = parts.map((p) => `${p.dir}${p.record.shard ? ` (shard ${p.record.shard.index}/${p.record.shard.count})` : ''}: ${p.runs.runs.size} runs`);
+    throw new Error(`the folders hold ${seen.size} of ${total} runs; missing run ids ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. ${held.join('; ')}. Finish the missing shards (crsim sweep … --shard K/N --resume) and merge again.`);
   }
   mkdirSync(out, { recursive: true });
   const record: Record<string, any> = { ...first.record, shard: null };
   writeFileSync(join(out, FILES.experiment), JSON.stringify(record, null, 2) + '\n');
-  writeFileSync(join(out, FILES.runs), `${first.runsHeader}\n`);
-  writeFileSync(join(out, FILES.timeseries), `${first.seriesHeader}\n`);
-  finaliseFolder(out, (record.spec.outputs.formats as string[]).includes('parquet'), {
-    runs: [...runs.values()],
-    series: [...series.values()].flat(),
-  });
-  return { runs: runs.size };
+  writeSortedTables(
+    out,
+    { header: first.runs.header, sources: sourcesOf(parts.map((p) => p.runs)) },
+    { header: first.series.header, sources: sourcesOf(parts.map((p) => p.series)) },
+    (record.spec.outputs.formats as string[]).includes('parquet'),
+  );
+  return { runs: seen.size };
 }
