@@ -13,7 +13,7 @@ import { loadExperiment, type ResolvedExperiment } from './load.js';
 import { flatten, type MeasureValue } from './measures.js';
 import { inShard, runsColumns, SweepFolder, type Shard } from './sweep-files.js';
 import { executeRun, type RunOutcome, type RunTask } from './task.js';
-import { assertBranchable, warmUp } from './warm-start.js';
+import { assertBranchable, warmUp, WarmStartError } from './warm-start.js';
 
 /** The package root, from src/experiment (tsx, vitest) or dist/experiment (built). */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +37,7 @@ export interface SweepOptions {
 export function plannedTasks(exp: ResolvedExperiment, options: SweepOptions = {}): RunTask[] {
   const warm = options.warmStart ?? exp.spec.warmStart;
   if (warm && !exp.spec.commonRandomNumbers) {
-    throw new Error('a warm start branches every point from one snapshot per replicate, so the experiment needs commonRandomNumbers: true');
+    throw new WarmStartError('a warm start branches every point from one snapshot per replicate, so the experiment needs commonRandomNumbers: true');
   }
   const tasks: RunTask[] = [];
   for (let p = 0; p < exp.points.length; p++) {
@@ -65,6 +65,7 @@ export function plannedTasks(exp: ResolvedExperiment, options: SweepOptions = {}
  * the normal period reads; the message names the parameters.
  */
 export function checkWarmStart(exp: ResolvedExperiment): void {
+  plannedTasks(exp, { warmStart: true, shard: { index: 1, count: Number.MAX_SAFE_INTEGER } }); // the commonRandomNumbers check
   const warm = warmUp(exp.baseScenario, runSeedFor(exp.masterSeed, 0, 0, true));
   exp.pointScenarios.forEach((s, p) => assertBranchable(warm, s, `point ${p} (${Object.entries(exp.points[p]).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`));
 }
