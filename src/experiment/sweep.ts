@@ -120,6 +120,18 @@ export function runRowObject(exp: ResolvedExperiment, outcome: RunOutcome): RunR
   return row;
 }
 
+/**
+ * Streams an experiment's runs as they finish (completion order), each as its runs.csv row and
+ * its outcome (with the kept daily series), without holding them all in memory:
+ *
+ *   for await (const { row } of streamRuns('examples/sweep-subsidy.yaml', { workers: 2 })) console.log(row);
+ */
+export async function* streamRuns(experiment: string | ResolvedExperiment, options: SweepOptions = {}): AsyncGenerator<{ row: RunRow; outcome: RunOutcome }> {
+  const exp = typeof experiment === 'string' ? loadExperiment(experiment) : experiment;
+  if (options.warmStart ?? exp.spec.warmStart) checkWarmStart(exp);
+  for await (const outcome of runTasks(plannedTasks(exp, options), options)) yield { row: runRowObject(exp, outcome), outcome };
+}
+
 export interface ExperimentResult {
   experiment: ResolvedExperiment;
   /** One row per run, sorted by run_id (the rows of runs.csv). */

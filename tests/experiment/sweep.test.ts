@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/experiment/load.js';
-import { runExperiment, sweepToFolder } from '../../src/experiment/sweep.js';
+import { runExperiment, streamRuns, sweepToFolder } from '../../src/experiment/sweep.js';
 import { mergeFolders } from '../../src/experiment/sweep-files.js';
 import { CLI, expectSameFolders, tempDir, writeExperiment } from './helpers.js';
 
@@ -75,12 +75,16 @@ describe('crsim sweep', () => {
     expectSameFolders(reference, two, expect);
   });
 
-  it('returns the same rows in memory (runExperiment) as it writes to runs.csv', async () => {
+  it('returns the same rows in memory (runExperiment) and as a stream (streamRuns) as it writes to runs.csv', async () => {
     const { runs } = await runExperiment(file, { workers: 0 });
     const csv = lines(join(reference, 'runs.csv'));
     const header = csv[0].split(',');
     expect(runs).toHaveLength(24);
     expect(runs.map((r) => header.map((h) => (r[h] === null ? '' : String(r[h]))).join(','))).toEqual(csv.slice(1));
+    // The same rows stream out as runs finish.
+    const streamed = [];
+    for await (const { row } of streamRuns(file, { workers: 2 })) streamed.push(row);
+    expect(streamed.sort((a, b) => (a.run_id as number) - (b.run_id as number))).toEqual(runs);
   });
 
   it('resumes after SIGKILL mid-sweep (and a torn last line) to files equal to an uninterrupted sweep', async () => {
