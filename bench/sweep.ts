@@ -23,13 +23,21 @@ await sweepToFolder(experiment, mkdtempSync(join(tmpdir(), 'crsim-bench-')), { w
 const rates: number[] = [];
 for (const n of workers) {
   let seconds = Infinity;
+  let cpu = 0;
   for (let attempt = 0; attempt < 3; attempt++) {
     const dir = mkdtempSync(join(tmpdir(), 'crsim-bench-'));
     const started = performance.now();
+    const cpuStart = process.cpuUsage(); // all threads of this process, workers included
     await sweepToFolder(experiment, dir, { workers: n });
-    seconds = Math.min(seconds, (performance.now() - started) / 1000);
+    const wall = (performance.now() - started) / 1000;
+    if (wall < seconds) {
+      seconds = wall;
+      const used = process.cpuUsage(cpuStart);
+      cpu = (used.user + used.system) / 1e6;
+    }
     rmSync(dir, { recursive: true, force: true });
   }
   rates.push(experiment.runs / seconds);
-  console.log(`${String(n).padStart(2)} worker${n === 1 ? ' ' : 's'}  ${seconds.toFixed(2).padStart(6)} s  ${(experiment.runs / seconds).toFixed(1).padStart(6)} runs/s  speed-up ${(rates.at(-1)! / rates[0]).toFixed(2)}×`);
+  // CPU time per run and cores kept busy tell a slow shared machine from a poor speed-up.
+  console.log(`${String(n).padStart(2)} worker${n === 1 ? ' ' : 's'}  ${seconds.toFixed(2).padStart(6)} s  ${(experiment.runs / seconds).toFixed(1).padStart(6)} runs/s  speed-up ${(rates.at(-1)! / rates[0]).toFixed(2)}×   (${((cpu / experiment.runs) * 1000).toFixed(0)} ms CPU per run, ${(cpu / seconds).toFixed(2)} cores busy; load average ${loadavg()[0].toFixed(2)})`);
 }
