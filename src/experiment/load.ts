@@ -102,8 +102,9 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
   try {
     base = loadScenario(scenarioFile);
   } catch (e) {
-    if (e instanceof ScenarioError) throw new ScenarioError([...e.problems, ...[{ file, path: 'scenario', message: 'the base scenario is invalid (see above)', ...positionOf(src, ['scenario']) }]]);
-    throw e;
+    if (!(e instanceof ScenarioError)) throw e;
+    // The scenario's own problems first, then where the experiment names it.
+    throw new ScenarioError([...e.problems, { file, path: 'scenario', message: 'the base scenario is invalid (problems above)', ...positionOf(src, ['scenario']) }]);
   }
   const document = structuredClone(base.document);
   const setProblems: { path: (string | number)[]; message: string }[] = [];
@@ -137,7 +138,10 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
     baseScenario = validate(document);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    fail(file, src, e.problems.map((p) => ({ path: ['set'], message: `the base scenario with these settings is invalid: ${p.path}: ${p.message}` })));
+    fail(file, src, e.problems.map((p) => {
+      const culprit = Object.keys(spec.set).find((k) => p.path === k || p.path.startsWith(`${k}.`) || k.startsWith(`${p.path}.`));
+      return { path: culprit ? ['set', culprit] : ['set'], message: `the base scenario with these settings is invalid: ${p.path}: ${p.message}` };
+    }));
   }
   const masterSeed = spec.seed ?? baseScenario.seed;
   const points = designPoints(spec, masterSeed);

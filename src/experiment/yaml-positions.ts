@@ -2,7 +2,7 @@
  * Line and column of a path in a YAML text, so an experiment-file error reads
  * `sweep.yaml:12:5: factors.packages.vegetable.subsidy: …` like a compiler message.
  */
-import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isCollection, isMap, isSeq, parseDocument, type Document } from 'yaml';
 
 export interface YamlSource {
   doc: Document;
@@ -15,31 +15,29 @@ export function parseWithPositions(text: string): YamlSource {
   return { doc, lines };
 }
 
+const startOf = (node: unknown): number | undefined => (node as { range?: number[] } | null)?.range?.[0];
+
 /**
- * The position of the deepest node along `path` that exists (a missing key points at its
- * parent mapping). With `key`, points at that key inside the mapping at `path` (unknown keys).
+ * Where `path` is written: at the value for a scalar, at the key for a mapping or list (the
+ * value may span many lines), at `key` itself when given (an unknown key). A path that does not
+ * exist (a missing key) points at the deepest part that does.
  */
 export function positionOf(src: YamlSource, path: readonly PropertyKey[], key?: string): { line: number; column: number } | undefined {
-  let node: unknown = src.doc.contents;
-  let offset: number | undefined = (node as { range?: number[] } | null)?.range?.[0];
   const steps = key === undefined ? path : [...path, key];
-  for (const step of steps) {
+  let node: unknown = src.doc.contents;
+  let offset = startOf(node);
+  for (let i = 0; i < steps.length; i++) {
+    const last = i === steps.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === String(step));
+      const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === String(steps[i]));
       if (!pair) break;
-      // Point at the key for the last step when the value is a collection, at the value otherwise.
-      const keyNode = pair.key as { range?: number[] } | null;
-      offset = keyNode?.range?.[0] ?? offset;
       node = pair.value;
-      if (step !== steps[steps.length - 1] || (key === undefined && !isMap(node) && !isSeq(node))) {
-        offset = (node as { range?: number[] } | null)?.range?.[0] ?? offset;
-      }
-      if (key !== undefined && step === key) offset = keyNode?.range?.[0] ?? offset;
+      const atValue = last && key === undefined && !isCollection(node);
+      offset = (atValue ? startOf(node) : startOf(pair.key)) ?? offset;
     } else if (isSeq(node)) {
-      const item = node.items[Number(step)];
-      if (item === undefined) break;
-      node = item;
-      offset = (node as { range?: number[] } | null)?.range?.[0] ?? offset;
+      node = node.items[Number(steps[i])];
+      if (node === undefined) break;
+      offset = startOf(node) ?? offset;
     } else {
       break;
     }

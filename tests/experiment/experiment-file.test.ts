@@ -89,6 +89,17 @@ keep:
     expect(problemsOf(missing).message).toContain(`${missing}:2:11: scenario: no such scenario file`);
   });
 
+  it('points at the `set` entry that makes the base scenario invalid', () => {
+    const file = join(writeExperiment('').replace(/experiment\.yaml$/, ''), 'set.yaml');
+    writeFileSync(file, `name: bad setting
+scenario: ${join(SCENARIOS, 'lockdown-2020.yaml')}
+set:
+  community.compounds: 2
+  packages.vegetable.subsidy: 99
+`);
+    expect(problemsOf(file).message).toBe(`${file}:5:31: set.packages.vegetable.subsidy: the base scenario with these settings is invalid: packages: a subsidy cannot exceed the list price`);
+  });
+
   it('refuses a warm start without common random numbers', () => {
     const file = writeExperiment('warmStart: true\n');
     expect(problemsOf(file).message).toContain('warmStart: a warm start branches every point from one snapshot per replicate, so it needs commonRandomNumbers: true');
