@@ -47,9 +47,3 @@ export function parseCsvLine(line: string): string[] {
   }
   return out;
 }
-
-/** The run id at the start of a journal line (runs.csv and timeseries.csv both begin with it). */
-export function runIdOfLine(line: string): number {
-  const comma = line.indexOf(',');
-  return Number(comma < 0 ? line : line.slice(0, comma));
-}

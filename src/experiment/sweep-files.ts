@@ -310,7 +310,13 @@ export function mergeFolders(dirs: string[], out: string): { runs: number } {
   for (let id = 0; id < total; id++) if (!seen.has(id)) missing.push(id);
   if (missing.length) {
     const held = parts.map((p) => `${p.dir}${p.record.shard ? ` (shard ${p.record.shard.index}/${p.record.shard.count})` : ''}: ${p.runs.runs.size} runs`);
-    throw new Error(`the folders hold ${seen.size} of ${total} runs; missing run ids ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. ${held.join('; ')}. Finish the missing shards (crsim sweep … --shard K/N --resume) and merge again.`);
+    const count = parts.find((p) => p.record.shard)?.record.shard.count as number | undefined;
+    const absent = count ? Array.from({ length: count }, (_, i) => i + 1).filter((k) => !parts.some((p) => p.record.shard?.index === k)) : [];
+    throw new Error(
+      `the folders hold ${seen.size} of ${total} runs; ${missing.length} missing (run ids ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''})` +
+      `${absent.length ? `; no folder for shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${count}`).join(', ')}` : ''}.\n` +
+      `  ${held.join('\n  ')}\nFinish the missing shards (crsim sweep … --shard K/N --resume) and merge again.`,
+    );
   }
   mkdirSync(out, { recursive: true });
   const record: Record<string, any> = { ...first.record, shard: null };

@@ -137,7 +137,7 @@ describe('crsim sweep', () => {
     const ids = shards.flatMap((d) => lines(join(d, 'runs.csv')).slice(1).map((l) => Number(l.split(',')[0])));
     expect(new Set(ids).size).toBe(24);
     // Missing a shard is an error that says what is missing.
-    expect(() => mergeFolders(shards.slice(0, 2), join(base, 'partial'))).toThrow(/hold 16 of 24 runs/);
+    expect(() => mergeFolders(shards.slice(0, 2), join(base, "partial"))).toThrow(/hold 16 of 24 runs; 8 missing .*; no folder for shard 3\/3/);
     const merged = join(base, 'merged');
     const r = spawnSync(process.execPath, [CLI, 'merge', ...shards, '--out', merged], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
