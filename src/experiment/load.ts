@@ -107,30 +107,32 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
     throw new ScenarioError([...e.problems, { file, path: 'scenario', message: 'the base scenario is invalid (problems above)', ...positionOf(src, ['scenario']) }]);
   }
   const document = structuredClone(base.document);
-  const setProblems: { path: (string | number)[]; message: string }[] = [];
+  const earlyProblems: { path: (string | number)[]; message: string }[] = [];
   for (const [path, value] of Object.entries(spec.set)) {
     try {
       setDocumentParameter(document, path, value);
     } catch (e) {
-      setProblems.push({ path: ['set', path], message: (e as Error).message });
+      earlyProblems.push({ path: ['set', path], message: (e as Error).message });
     }
   }
   const lhsFactors = spec.latinHypercube ? Object.keys(spec.latinHypercube.factors) : [];
   const varied = [...Object.keys(spec.factors), ...lhsFactors];
+  /** Where a varied parameter is written in the experiment file. */
+  const factorAt = (path: string) => (path in spec.factors ? ['factors', path] : ['latinHypercube', 'factors', path]);
   for (const path of varied) {
     try {
       setDocumentParameter(structuredClone(document), path, 0);
     } catch (e) {
-      setProblems.push({ path: [path in spec.factors ? 'factors' : 'latinHypercube', ...(path in spec.factors ? [] : ['factors']), path], message: (e as Error).message });
+      earlyProblems.push({ path: factorAt(path), message: (e as Error).message });
     }
   }
   const { measures, unknown } = selectMeasures(spec.keep.measures);
-  unknown.forEach((name) => setProblems.push({ path: ['keep', 'measures', spec.keep.measures!.indexOf(name)], message: `no summary measure or group named "${name}" (e.g. resilience, resilience.robustness, groups.others.unmetNeedDays; see docs/metrics.md)` }));
+  unknown.forEach((name) => earlyProblems.push({ path: ['keep', 'measures', spec.keep.measures!.indexOf(name)], message: `no summary measure or group named "${name}" (e.g. resilience, resilience.robustness, groups.others.unmetNeedDays; see docs/metrics.md)` }));
   const metrics = spec.keep.metrics ?? [...DAILY_METRICS];
   metrics.forEach((name, i) => {
-    if (!DAILY_METRICS.includes(name)) setProblems.push({ path: ['keep', 'metrics', i], message: `no daily metric named "${name}" (known: ${DAILY_METRICS.join(', ')})` });
+    if (!DAILY_METRICS.includes(name)) earlyProblems.push({ path: ['keep', 'metrics', i], message: `no daily metric named "${name}" (known: ${DAILY_METRICS.join(', ')})` });
   });
-  if (setProblems.length) fail(file, src, setProblems);
+  if (earlyProblems.length) fail(file, src, earlyProblems);
 
   const validate = (doc: Record<string, unknown>) => validateDocument(doc, scenarioFile).scenario;
   let baseScenario: Scenario;
@@ -159,7 +161,7 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
       if (!(e instanceof ScenarioError)) throw e;
       for (const p of e.problems) {
         const culprit = varied.find((v) => p.path === v || p.path.startsWith(`${v}.`) || v.startsWith(`${p.path}.`)) ?? varied[0];
-        const at = culprit === undefined ? ['factors'] : culprit in spec.factors ? ['factors', culprit] : ['latinHypercube', 'factors', culprit];
+        const at = culprit === undefined ? ['factors'] : factorAt(culprit);
         const key = `${at.join('.')}|${p.path}|${p.message}`;
         if (!problems.has(key)) {
           problems.set(key, { path: at, message: `point ${i} (${describePoint(point)}) gives an invalid scenario: ${p.path}: ${p.message}` });
