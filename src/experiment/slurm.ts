@@ -43,9 +43,11 @@ export function slurmScript(o: SlurmOptions): string {
 #SBATCH --time=${o.time}
 #SBATCH --output=${join(o.out, 'slurm', '%x-%A_%a.out')}
 ${o.partition ? `#SBATCH --partition=${o.partition}\n` : ''}set -euo pipefail
-CRSIM="\${CRSIM:-node ${quote(CLI)}}"
+CLI=${quote(CLI)}
 EXPERIMENT=${quote(o.experimentFile)}
 OUT=${quote(o.out)}
+# How crsim is started: $CRSIM if set (e.g. CRSIM="npx crsim"), else node on the built CLI.
+crsim() { if [ -n "\${CRSIM:-}" ]; then $CRSIM "$@"; else node "$CLI" "$@"; fi; }
 
 if [ -z "\${SLURM_JOB_ID:-}" ]; then
   # Not inside Slurm: submit the array, then the merge that waits for all of it.
@@ -53,14 +55,14 @@ if [ -z "\${SLURM_JOB_ID:-}" ]; then
   array_job=$(sbatch --parsable "$0")
   sbatch --parsable --dependency=afterok:"\${array_job%%;*}" --job-name=${jobName}-merge \\
     --cpus-per-task=1 --time=${o.time} --output="$OUT/slurm/%x-%j.out"${o.partition ? ` --partition=${o.partition}` : ''} \\
-    --wrap "$CRSIM merge ${shardDirs.replace(/"/g, '\\"')} --out '$OUT'"
+    --wrap "\${CRSIM:-node '$CLI'} merge ${shardDirs.replace(/"/g, '\\"')} --out '$OUT'"
   echo "submitted array job \${array_job} and its merge job"
   exit 0
 fi
 
 # Inside the array: run this task's shard; --resume continues after a requeue.
 K="\${SLURM_ARRAY_TASK_ID}"
-$CRSIM sweep "$EXPERIMENT" --shard "$K/${o.shards}" --workers "\${SLURM_CPUS_PER_TASK:-${o.workers}}" \\
+crsim sweep "$EXPERIMENT" --shard "$K/${o.shards}" --workers "\${SLURM_CPUS_PER_TASK:-${o.workers}}" \\
   --out "$OUT/shards/$K-of-${o.shards}" --resume --quiet${o.warmStart ? ' --warm-start' : ''}
 `;
 }

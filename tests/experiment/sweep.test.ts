@@ -3,11 +3,10 @@
  * builds before running vitest.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadExperiment } from '../../src/experiment/load.js';
 import { runExperiment, streamRuns, sweepToFolder } from '../../src/experiment/sweep.js';
 import { mergeFolders } from '../../src/experiment/sweep-files.js';
 import { CLI, expectSameFolders, tempDir, writeExperiment } from './helpers.js';
@@ -145,22 +144,35 @@ describe('crsim sweep', () => {
     expectSameFolders(reference, merged, expect);
   });
 
-  it('emits a Slurm job-array script with one shard per task and a dependent merge', () => {
-    const out = join(tempDir(), 'cluster');
-    const r = spawnSync(process.execPath, [CLI, 'sweep', file, '--emit-slurm', '--shards', '4', '--workers', '2', '--out', out], { encoding: 'utf8' });
+  it('emits a Slurm job-array script whose tasks and dependent merge reproduce the unsharded sweep', () => {
+    const base = tempDir();
+    const out = join(base, 'cluster');
+    const r = spawnSync(process.execPath, [CLI, 'sweep', file, '--emit-slurm', '--shards', '3', '--workers', '2', '--out', out], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const script = readFileSync(join(out, 'sweep.slurm.sh'), 'utf8');
-    expect(script).toContain('#SBATCH --array=1-4');
-    expect(script).toContain('#SBATCH --cpus-per-task=2');
-    expect(script).toContain('--shard "$K/4"');
-    expect(script).toContain('--dependency=afterok:');
-    expect(script).toMatch(/merge .*shards\/1-of-4.*shards\/4-of-4.* --out/);
-    expect(spawnSync('bash', ['-n', join(out, 'sweep.slurm.sh')]).status).toBe(0);
+    const script = join(out, 'sweep.slurm.sh');
+    const text = readFileSync(script, 'utf8');
+    expect(text).toContain('#SBATCH --array=1-3');
+    expect(text).toContain('#SBATCH --cpus-per-task=2');
     expect(existsSync(join(out, 'runs.csv'))).toBe(false);
-  });
-
-  it('loads the experiment once per call: the resolved points are reused by the API', () => {
-    const exp = loadExperiment(file);
-    expect(exp.runs).toBe(24);
-  });
+    // A stand-in for sbatch that records what it is asked to submit.
+    const bin = join(base, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'sbatch'), `#!/bin/bash\nprintf '%s\\n' "$@" >> ${join(base, 'calls')}\necho ---- >> ${join(base, 'calls')}\necho 4242\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    expect(spawnSync('bash', [script], { env, encoding: 'utf8' }).status).toBe(0);
+    const [arrayCall, mergeCall] = readFileSync(join(base, 'calls'), 'utf8').split('----\n').map((c) => c.trimEnd().split('\n'));
+    expect(arrayCall).toEqual(['--parsable', script]);
+    expect(mergeCall).toContain('--dependency=afterok:4242');
+    // Run the three array tasks as Slurm would, then the merge job's command.
+    for (const k of ['1', '2', '3']) {
+      const task = spawnSync('bash', [script], { env: { ...env, SLURM_JOB_ID: '4242', SLURM_ARRAY_TASK_ID: k, SLURM_CPUS_PER_TASK: '1' }, encoding: 'utf8' });
+      expect(task.stderr).toBe('');
+      expect(task.status).toBe(0);
+    }
+    const merge = spawnSync('bash', ['-c', mergeCall[mergeCall.indexOf('--wrap') + 1]], { encoding: 'utf8' });
+    expect(merge.status).toBe(0);
+    for (const name of ['experiment.json', 'runs.csv', 'timeseries.csv', 'runs.parquet', 'timeseries.parquet']) {
+      expect({ name, equal: readFileSync(join(out, name)).equals(readFileSync(join(reference, name))) }).toEqual({ name, equal: true });
+    }
+  }, 30_000);
 });
