@@ -49,8 +49,3 @@ export async function reportErrors(what: string, body: () => Promise<void> | voi
     process.exit(2);
   }
 }
-
-export function parseWorkers(value: string): number {
-  if (!/^\d+$/.test(value)) throw new Error(`--workers expects a whole number, found "${value}"`);
-  return Number(value);
-}
