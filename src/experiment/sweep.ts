@@ -14,6 +14,7 @@ import { flatten, type MeasureValue } from './measures.js';
 import { inShard, runsColumns, SweepFolder, type Shard } from './sweep-files.js';
 import { executeRun, type RunOutcome, type RunTask } from './task.js';
 import { assertBranchable, warmUp, WarmStartError } from './warm-start.js';
+import type { ModelOptions } from '../model/index.js';
 
 /** The package root, from src/experiment (tsx, vitest) or dist/experiment (built). */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,6 +32,12 @@ export interface SweepOptions {
   warmStart?: boolean;
   /** Stops handing out tasks; runs in progress finish and are still reported. */
   signal?: AbortSignal;
+  /**
+   * Custom processes or extra metrics (see runScenario). Functions cannot be sent to worker
+   * threads, so this needs `workers: 0`. To keep an extra metric's series, add its name to the
+   * loaded experiment's `metrics` list (the file may only name built-in metrics).
+   */
+  model?: ModelOptions;
 }
 
 /** The tasks of an experiment (in the shard, not skipped), ordered so warm starts are reused. */
@@ -76,10 +83,13 @@ export function checkWarmStart(exp: ResolvedExperiment): void {
  */
 export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): AsyncGenerator<RunOutcome> {
   const workers = options.workers ?? availableParallelism();
+  if (options.model && workers > 0) {
+    throw new Error('custom processes or metrics (model) run only in the calling thread: pass workers: 0');
+  }
   if (workers <= 0) {
     for (const task of tasks) {
       if (options.signal?.aborted) return;
-      yield executeRun(task);
+      yield executeRun(task, options.model);
       await new Promise((r) => setImmediate(r)); // let signals and progress output through
     }
     return;

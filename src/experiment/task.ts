@@ -2,6 +2,7 @@
  * One run of a sweep as a self-contained task: plain data in, plain data out, so the same
  * function runs in a worker thread or in the calling thread and gives identical results.
  */
+import type { ModelOptions } from '../model/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { pickMeasures, type MeasureValue } from './measures.js';
 import { runScenario, type RunResult } from './run.js';
@@ -40,21 +41,22 @@ export interface RunOutcome {
 const warmCache = new Map<string, WarmStart>();
 const WARM_CACHE_SIZE = 4;
 
-function warmStartFor(base: Scenario, runSeed: string): WarmStart {
+function warmStartFor(base: Scenario, runSeed: string, model: ModelOptions): WarmStart {
   const key = `${runSeed}\u0000${JSON.stringify(base)}`;
-  let warm = warmCache.get(key);
+  let warm = model.processes || model.extraMetrics ? undefined : warmCache.get(key);
   if (!warm) {
-    warm = warmUp(base, runSeed);
+    warm = warmUp(base, runSeed, model);
     warmCache.set(key, warm);
     if (warmCache.size > WARM_CACHE_SIZE) warmCache.delete(warmCache.keys().next().value!);
   }
   return warm;
 }
 
-export function executeRun(task: RunTask): RunOutcome {
+/** Runs one task; `model` (custom processes or metrics) only in the calling thread, since functions cannot be sent to a worker. */
+export function executeRun(task: RunTask, model: ModelOptions = {}): RunOutcome {
   const result: RunResult = task.warmStartBase
-    ? branch(warmStartFor(task.warmStartBase, task.runSeed), task.scenario, task.masterSeed, task.replicate)
-    : runScenario(task.scenario, { seed: task.masterSeed, replicate: task.replicate, runSeed: task.runSeed });
+    ? branch(warmStartFor(task.warmStartBase, task.runSeed, model), task.scenario, task.masterSeed, task.replicate, model)
+    : runScenario(task.scenario, { ...model, seed: task.masterSeed, replicate: task.replicate, runSeed: task.runSeed });
   const series: Record<string, Float64Array> = {};
   for (const m of task.metrics) series[m] = result.series[m];
   return {
