@@ -18,3 +18,4 @@ export { dailyMetrics } from './metrics/daily.js';
 export { resilienceMeasures, type ResilienceMeasures } from './metrics/resilience.js';
 export type { Summary, GroupSummary } from './metrics/summary.js';
 export { PACKAGE_VERSION } from './version.js';
+export * from './experiment/index.js';

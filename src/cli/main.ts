@@ -8,6 +8,9 @@ import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { registerViz } from './commands/viz.js';
 import { registerReport } from './commands/report.js';
+import { registerCompare } from './commands/compare.js';
+import { registerMerge } from './commands/merge.js';
+import { registerSweep } from './commands/sweep.js';
 
 const program = new Command();
 program
@@ -19,6 +22,9 @@ registerValidate(program);
 registerSchema(program);
 registerReport(program);
 registerViz(program);
+registerSweep(program);
+registerMerge(program);
+registerCompare(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,6 +17,8 @@ export interface RunOptions extends ModelOptions {
   seed?: number;
   /** Replicate index; the run seed is derived from (master seed, replicate). */
   replicate?: number;
+  /** The run seed itself, when it derives from more than (master seed, replicate), e.g. a sweep's design point. */
+  runSeed?: string;
   /** Called after each simulated day (e.g. to stream a live chart). */
   onDay?: (sim: Simulation<World>) => void;
 }
@@ -49,7 +51,7 @@ export function runSeedOf(masterSeed: number, replicate: number): string {
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const masterSeed = options.seed ?? scenario.seed;
   const replicate = options.replicate ?? 0;
-  const runSeed = runSeedOf(masterSeed, replicate);
+  const runSeed = options.runSeed ?? runSeedOf(masterSeed, replicate);
   const sim = createSimulation(scenario, runSeed, options);
   while (!sim.done) {
     sim.step();

@@ -208,7 +208,9 @@ export function rcStaff(world: World): number {
 /** Party members of a building active today: none unless double reporting is in force and the regime mobilises them. */
 export function activePartyMembers(world: World, building: Building): number {
   const regime = world.deliveringRegime ? world.scenario.regimes[world.deliveringRegime] : null;
-  return world.scenario.partyMembers.doubleReporting && regime?.partyMembersMobilised ? building.doubleReporters : 0;
+  // The regime is checked first so that the normal period never reads doubleReporting: warm-start
+  // branching (experiment/warm-start.ts) can then branch a no-double-reporting variant.
+  return regime?.partyMembersMobilised && world.scenario.partyMembers.doubleReporting ? building.doubleReporters : 0;
 }
 
 export function emptyHouseholds(n: number): Households {

@@ -29,8 +29,10 @@ export const labour: Process<World> = {
     const regime = world.deliveringRegime ? s.regimes[world.deliveringRegime] : null;
     for (const b of world.buildings) {
       const members = activePartyMembers(world, b);
-      L.partyDeliveries[b.id] = members * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour;
-      L.partyVisits[b.id] = world.regime ? members * s.partyMembers.orderTakingHours * s.lastMile.doorVisitsPerHour : 0;
+      // Parameters are read only when party members are active, so the normal period does not
+      // depend on them and warm-start branches may vary them (experiment/warm-start.ts).
+      L.partyDeliveries[b.id] = members > 0 ? members * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour : 0;
+      L.partyVisits[b.id] = world.regime && members > 0 ? members * s.partyMembers.orderTakingHours * s.lastMile.doorVisitsPerHour : 0;
     }
     const volunteers = regime?.volunteersMobilised ?? false;
     for (const c of world.compounds) L.volunteerHours[c.id] = volunteers ? c.volunteers * s.volunteers.hoursPerDay : 0;

@@ -1,0 +1,20 @@
+/** `crsim merge DIR… --out DIR`: combine shard folders into the set an unsharded sweep writes. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { mergeFolders } from '../../experiment/sweep-files.js';
+import { reportErrors } from './experiment-common.js';
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description('merge sweep shard folders (crsim sweep --shard K/N) into one sweep folder')
+    .argument('<dirs...>', 'shard folders of one experiment')
+    .requiredOption('--out <dir>', 'folder to write the merged results to')
+    .option('--quiet', 'print nothing but errors')
+    .action((dirs: string[], opts: { out: string; quiet?: boolean }) =>
+      reportErrors('merge', () => {
+        const { runs } = mergeFolders(dirs.map((d) => resolve(d)), resolve(opts.out));
+        if (!opts.quiet) process.stdout.write(`Merged ${runs} runs from ${dirs.length} folders into ${resolve(opts.out)}\n`);
+      }),
+    );
+}
