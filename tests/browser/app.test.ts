@@ -189,14 +189,19 @@ describe('the visualizer in Chromium', () => {
 
   it('a sweep’s runs.csv becomes a heatmap of the mean measure over two factors', async () => {
     const page = await openPage('?autorun=0');
-    const rows = ['runId,seed,replicate,partyMembers.perBuilding,packages.vegetable.subsidy,robustness'];
+    // The layout `crsim sweep` writes: run keys, the varied parameters, then summary measures.
+    const rows = ['run_id,point,replicate,seed,partyMembers.perBuilding.min,packages.vegetable.subsidy,resilience.robustness'];
     let id = 0;
-    for (const pm of [0, 2, 4]) for (const sub of [0, 12]) for (const rep of [0, 1]) rows.push(`${++id},1,${rep},${pm},${sub},${0.5 + pm / 10 + sub / 100 + rep / 50}`);
+    let point = 0;
+    for (const pm of [0, 2, 4]) for (const sub of [0, 12]) {
+      for (const rep of [0, 1]) rows.push(`${id++},${point},${rep},2020/p${point}/${rep},${pm},${sub},${0.5 + pm / 10 + sub / 100 + rep / 50}`);
+      point++;
+    }
     await page.locator('#sweep-file').setInputFiles({ name: 'runs.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await page.locator('[data-chart="heatmap"]').waitFor();
-    expect(await page.locator('#heat-x').inputValue()).toBe('partyMembers.perBuilding');
+    expect(await page.locator('#heat-x').inputValue()).toBe('partyMembers.perBuilding.min');
     expect(await page.locator('#heat-y').inputValue()).toBe('packages.vegetable.subsidy');
-    expect(await page.locator('#heat-m').inputValue()).toBe('robustness');
+    expect(await page.locator('#heat-m').inputValue()).toBe('resilience.robustness');
     const cells = await page.$$eval('[data-chart="heatmap"] rect[data-mean]', (r) => r.map((c) => [c.getAttribute('data-x'), c.getAttribute('data-y'), Number(c.getAttribute('data-mean'))]));
     expect(cells).toHaveLength(6);
     expect(cells.find((c) => c[0] === '4' && c[1] === '12')![2]).toBeCloseTo(0.5 + 0.4 + 0.12 + 0.01, 12);

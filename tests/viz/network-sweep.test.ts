@@ -41,23 +41,24 @@ describe('actors network', () => {
 });
 
 describe('sweep heatmap', () => {
+  // The layout `crsim sweep` writes: run keys, the varied parameters, then summary measures.
   const csv = [
-    'runId,seed,subsidy,staff,robustness,label',
-    '1,1,0,5,0.5,a',
-    '2,2,0,5,0.7,a',
-    '3,1,12,5,0.8,a',
-    '4,1,0,10,0.6,a',
-    '5,1,12,10,,a',
+    'run_id,point,replicate,seed,subsidy,staff,resilience.robustness,resilience.shockDate,label',
+    '0,0,0,7/p0/0,0,5,0.5,2020-01-24,a',
+    '1,0,1,7/p0/1,0,5,0.7,2020-01-24,a',
+    '2,1,0,7/p1/0,12,5,0.8,2020-01-24,a',
+    '3,2,0,7/p2/0,0,10,0.6,2020-01-24,a',
+    '4,3,0,7/p3/0,12,10,,2020-01-24,a',
   ].join('\n');
 
-  it('offers varying columns as factors and numeric columns as measures', () => {
+  it('offers varied parameters as factors and numeric summary columns as measures', () => {
     const t = parseRunsCsv(csv);
-    expect(factorColumns(t)).toEqual(['subsidy', 'staff', 'robustness']);
-    expect(measureColumns(t)).toEqual(['runId', 'seed', 'subsidy', 'staff', 'robustness']);
+    expect(factorColumns(t)).toEqual(['subsidy', 'staff']);
+    expect(measureColumns(t)).toEqual(['resilience.robustness']);
   });
 
   it('averages the measure per cell, levels in numeric order, NaN for an empty cell', () => {
-    const h = heatmap(parseRunsCsv(csv), 'subsidy', 'staff', 'robustness');
+    const h = heatmap(parseRunsCsv(csv), 'subsidy', 'staff', 'resilience.robustness');
     expect(h.xLevels).toEqual(['0', '12']);
     expect(h.yLevels).toEqual(['5', '10']);
     const cell = (x: string, y: string) => h.cells.find((c) => c.x === x && c.y === y)!;

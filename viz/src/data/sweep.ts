@@ -4,6 +4,11 @@
  * are measures; columns with few distinct values are offered as factors.
  */
 import { csvParse } from 'd3';
+import { SUMMARY_MEASURES } from '../../../src/experiment/measures.js';
+
+/** Columns `crsim sweep` writes to identify a run; neither factors nor measures. */
+const RUN_KEYS = /^(run|runId|run_id|point|seed|replicate)$/i;
+const SUMMARY = new Set<string>(SUMMARY_MEASURES);
 
 export interface SweepTable {
   columns: string[];
@@ -18,17 +23,24 @@ export function parseRunsCsv(text: string): SweepTable {
 
 const isNumber = (s: string | undefined) => s !== undefined && s !== '' && !Number.isNaN(Number(s));
 
-/** Columns that vary between runs and take at most `maxLevels` values: candidate factors. */
+/**
+ * Columns that vary between runs and take at most `maxLevels` values: candidate factors. The
+ * model's summary measures are never factors, even when they happen to take few values.
+ */
 export function factorColumns(table: SweepTable, maxLevels = 30): string[] {
   return table.columns.filter((c) => {
+    if (RUN_KEYS.test(c) || SUMMARY.has(c)) return false;
     const levels = new Set(table.rows.map((r) => r[c]));
-    return levels.size > 1 && levels.size <= maxLevels && !/^(run|runId|run_id|seed|replicate)$/i.test(c);
+    return levels.size > 1 && levels.size <= maxLevels;
   });
 }
 
-/** Numeric columns: candidate measures. */
+/** Numeric columns other than run keys and factors: candidate measures. */
 export function measureColumns(table: SweepTable): string[] {
-  return table.columns.filter((c) => table.rows.every((r) => r[c] === '' || isNumber(r[c])) && table.rows.some((r) => isNumber(r[c])));
+  const factors = new Set(factorColumns(table));
+  return table.columns.filter(
+    (c) => !RUN_KEYS.test(c) && !factors.has(c) && table.rows.every((r) => r[c] === '' || isNumber(r[c])) && table.rows.some((r) => isNumber(r[c])),
+  );
 }
 
 export interface HeatCell {
