@@ -5,7 +5,7 @@
  */
 import { Calendar } from './calendar.js';
 import { MetricRecorder, type Metric } from './metric.js';
-import type { Process, StepContext } from './process.js';
+import type { Process } from './process.js';
 import { RandomStreams } from './random.js';
 import type { Timeline } from './timeline.js';
 

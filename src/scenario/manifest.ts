@@ -4,8 +4,7 @@
  */
 import { ScenarioError } from './errors.js';
 import { parseSource } from './source.js';
-import { parseScenario, setParameter, splitParameterPath, validateDocument, type LoadedScenario, type ParseOptions } from './parse.js';
-import type { ScenarioProblem } from './errors.js';
+import { applyOverrides, parseScenario, validateDocument, type LoadedScenario, type ParseOptions } from './parse.js';
 
 export interface ManifestSeeds {
   master: number;
@@ -59,17 +58,7 @@ export function parseScenarioOrManifest(
   // Parsing the text again as YAML gives positions for problems inside the manifest's document.
   const { source } = parseSource(text, file);
   const document = structuredClone(json.document);
-  const problems: ScenarioProblem[] = [];
-  const overridden: string[] = [];
-  for (const [path, value] of Object.entries(overrides)) {
-    try {
-      setParameter(document, path, value);
-      overridden.push(splitParameterPath(path).join('.'));
-    } catch (e) {
-      problems.push({ file: '--set', path, message: (e as Error).message });
-    }
-  }
-  if (problems.length > 0) throw new ScenarioError(problems);
+  const overridden = applyOverrides(document, overrides);
   const documentSource = { ...source, doc: source.doc.clone() };
   documentSource.doc.contents = source.doc.get('document', true) as any;
   const loaded = validateDocument(document, file, { sources: [documentSource], overridden, strict: options.strict });

@@ -163,8 +163,11 @@ export function setParameter(document: Record<string, unknown>, path: string, va
   (node as any)[last] = { value, assumed: note(current) };
 }
 
-export function parseScenario(text: string, file: string, readRelative: ReadRelative, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedScenario {
-  const { document, sources } = resolveSources(text, file, readRelative);
+/**
+ * Applies `--set` overrides to a document in place; returns the dotted paths set. Throws one
+ * ScenarioError listing every override that names no parameter.
+ */
+export function applyOverrides(document: Record<string, unknown>, overrides: Record<string, unknown>): string[] {
   const problems: ScenarioProblem[] = [];
   const overridden: string[] = [];
   for (const [path, value] of Object.entries(overrides)) {
@@ -176,6 +179,12 @@ export function parseScenario(text: string, file: string, readRelative: ReadRela
     }
   }
   if (problems.length > 0) throw new ScenarioError(problems);
+  return overridden;
+}
+
+export function parseScenario(text: string, file: string, readRelative: ReadRelative, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedScenario {
+  const { document, sources } = resolveSources(text, file, readRelative);
+  const overridden = applyOverrides(document, overrides);
   return validateDocument(document, file, { sources, overridden, strict: options.strict });
 }
 

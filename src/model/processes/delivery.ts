@@ -7,6 +7,7 @@
  * finished today waits for tomorrow; the backlog is the RC's unmet workload.
  */
 import type { Process } from '../../engine/process.js';
+import { receivePackages } from '../receipts.js';
 import { CHANNEL, REGIMES, type World } from '../world.js';
 
 /** Who carried an order from the gate to the door. */
@@ -81,27 +82,18 @@ export const delivery: Process<World> = {
 
 /** The household takes in its order and pays the prices fixed when it was taken. */
 function receive(world: World, h: number): void {
-  const s = world.scenario;
   const hh = world.households;
   const t = world.today;
   const veg = hh.orderVegetable[h];
   const pork = hh.orderPork[h];
-  const quality = hh.orderQuality[h];
-  hh.vegetableStock[h] += veg * s.needs.personDaysPerPackage.vegetable * quality;
-  hh.porkStock[h] += pork * s.needs.personDaysPerPackage.pork * quality;
-
   const vegPaid = veg * hh.orderVegetablePrice[h];
   const porkPaid = pork * hh.orderPorkPrice[h];
   const subsidy = veg * hh.orderVegetableSubsidy[h] + pork * hh.orderPorkSubsidy[h];
-  const normal = veg * s.packages.vegetable.normalPrice + pork * s.packages.pork.normalPrice;
-  t.vegetablePackages += veg;
-  t.vegetablePaid += vegPaid;
-  t.porkPackages += pork;
-  t.porkPaid += porkPaid;
-  t.normalValue += normal;
+  receivePackages(world, h, { vegetable: veg, pork, vegetablePaid: vegPaid, porkPaid, quality: hh.orderQuality[h], variety: hh.orderVariety[h] });
   t.residentPayments += vegPaid + porkPaid;
   t.subsidyPaid += subsidy;
   t.deliveriesMade++;
+
   const ledger = world.ledger;
   ledger.packagesDelivered += veg + pork;
   ledger.residentPayments += vegPaid + porkPaid;
@@ -113,8 +105,7 @@ function receive(world: World, h: number): void {
   byRegime.porkPayments += porkPaid;
   byRegime.residentPayments += vegPaid + porkPaid;
   byRegime.subsidyPaid += subsidy;
-  hh.lastPriceRatio[h] = normal > 0 ? (vegPaid + porkPaid) / normal : 1;
-  hh.lastVariety[h] = hh.orderVariety[h];
+
   hh.orderDay[h] = -1;
   hh.orderChannel[h] = CHANNEL.none;
   hh.orderVegetable[h] = 0;

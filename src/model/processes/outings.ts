@@ -8,6 +8,7 @@ import type { Process } from '../../engine/process.js';
 import { bernoulli } from '../../engine/random.js';
 import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from '../needs.js';
 import { OUTING_PHASES, PHASES } from '../phases.js';
+import { receivePackages } from '../receipts.js';
 import type { World } from '../world.js';
 
 export const outings: Process<World> = {
@@ -34,16 +35,14 @@ export const outings: Process<World> = {
       if (personal) hh.personalStock[h] = s.needs.personalCoverDays;
       if (!basic) continue;
       const { vegetable, pork } = packagesToCover(s, hh, h);
-      hh.vegetableStock[h] += vegetable * s.needs.personDaysPerPackage.vegetable;
-      hh.porkStock[h] += pork * s.needs.personDaysPerPackage.pork;
-      const normal = vegetable * s.packages.vegetable.normalPrice + pork * s.packages.pork.normalPrice;
-      t.vegetablePackages += vegetable;
-      t.vegetablePaid += vegetable * s.packages.vegetable.normalPrice * markup;
-      t.porkPackages += pork;
-      t.porkPaid += pork * s.packages.pork.normalPrice * markup;
-      t.normalValue += normal;
-      hh.lastPriceRatio[h] = markup;
-      hh.lastVariety[h] = 1;
+      receivePackages(world, h, {
+        vegetable,
+        pork,
+        vegetablePaid: vegetable * s.packages.vegetable.normalPrice * markup,
+        porkPaid: pork * s.packages.pork.normalPrice * markup,
+        quality: 1,
+        variety: 1,
+      });
     }
   },
 };
