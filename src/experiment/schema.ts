@@ -44,7 +44,8 @@ const lhsFactor = z
     integer: z.boolean().default(false).describe('draw whole numbers (each stratum of [min, max+1) once)'),
   })
   .strict()
-  .refine((r) => r.max >= r.min, { message: '`max` must not be below `min`' });
+  .refine((r) => r.max >= r.min, { message: '`max` must not be below `min`' })
+  .refine((r) => !r.integer || (Number.isInteger(r.min) && Number.isInteger(r.max)), { message: 'an `integer` factor needs whole-number `min` and `max`' });
 
 const measureName = z.string().min(1);
 

@@ -51,8 +51,12 @@ export function studentTCdf(t: number, df: number): number {
 
 /** The t quantile: the t with P(T ≤ t) = p (bisection; plenty fast for a table of measures). */
 export function studentTQuantile(p: number, df: number): number {
-  let lo = -1e3;
-  let hi = 1e3;
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  let lo = -1;
+  let hi = 1;
+  while (studentTCdf(lo, df) > p) lo *= 2;
+  while (studentTCdf(hi, df) < p) hi *= 2;
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
     if (studentTCdf(mid, df) < p) lo = mid;

@@ -87,6 +87,8 @@ export function experimentRecord(exp: ResolvedExperiment, shard: Shard | undefin
     points: exp.points.map((parameters, point) => ({ point, parameters })),
     columns: { runs: header, timeseries: timeseriesHeader(exp) },
     baseScenario: exp.baseScenario,
+    // Resuming or merging across model versions would mix results of two models.
+    packageVersion: PACKAGE_VERSION,
   };
   const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   return {
@@ -324,7 +326,9 @@ export function mergeFolders(dirs: string[], out: string): { runs: number } {
   writeSortedTables(
     out,
     { header: first.runs.header, sources: sourcesOf(parts.map((p) => p.runs)) },
-    { header: first.series.header, sources: sourcesOf(parts.map((p) => p.series)) },
+    // A run's series come from a folder where that run finished (has its runs.csv row), never
+    // from lines a crashed attempt left behind.
+    { header: first.series.header, sources: sourcesOf(parts.map((p) => ({ ...p.series, runs: new Map([...p.series.runs].filter(([id]) => p.runs.runs.has(id))) }))) },
     (record.spec.outputs.formats as string[]).includes('parquet'),
   );
   return { runs: seen.size };

@@ -42,8 +42,10 @@ const warmCache = new Map<string, WarmStart>();
 const WARM_CACHE_SIZE = 4;
 
 function warmStartFor(base: Scenario, runSeed: string, model: ModelOptions): WarmStart {
+  // Custom processes or metrics change the snapshot, and the key cannot name functions: never cache those.
+  if (model.processes || model.extraMetrics) return warmUp(base, runSeed, model);
   const key = `${runSeed}\u0000${JSON.stringify(base)}`;
-  let warm = model.processes || model.extraMetrics ? undefined : warmCache.get(key);
+  let warm = warmCache.get(key);
   if (!warm) {
     warm = warmUp(base, runSeed, model);
     warmCache.set(key, warm);

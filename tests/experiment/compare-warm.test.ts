@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../src/experiment/compare.js';
 import { runScenario, runSeedOf } from '../../src/experiment/run.js';
 import { studentTQuantile, meanWithCI } from '../../src/experiment/stats.js';
-import { sweepToFolder } from '../../src/experiment/sweep.js';
+import { runExperiment, sweepToFolder } from '../../src/experiment/sweep.js';
+import { defaultProcesses } from '../../src/model/index.js';
+import type { World } from '../../src/model/world.js';
 import { branch, branchProblems, warmUp, WarmStartError } from '../../src/experiment/warm-start.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { CLI, SCENARIOS, expectSameFolders, tempDir, writeExperiment } from './helpers.js';
@@ -110,5 +112,32 @@ outputs: { formats: [csv] }
 commonRandomNumbers: true
 `);
     await expect(sweepToFolder(bad, join(tempDir(), 'bad'), { workers: 0, warmStart: true })).rejects.toThrow(/point 1 \(population\.smartphoneShare\.elderly=0\.5\)[\s\S]*population\.smartphoneShare\.elderly: 0\.5 in the variant, 0\.3 in the base/);
+  });
+});
+
+describe('warm starts with custom processes', () => {
+  it('never reuse a snapshot made with custom processes for a run without them', async () => {
+    const body = (warm: boolean) => `factors:
+  regimes.later.subsidised: [true, false]
+replicates: 2
+seed: 5
+commonRandomNumbers: true
+warmStart: ${warm}
+keep:
+  measures: [deliveries.made]
+  metrics: [q]
+`;
+    // A process that changes the normal period: its snapshot must not leak into plain runs.
+    const hungry = {
+      name: 'hungry',
+      step: (w: World) => { for (let h = 0; h < w.households.count; h++) w.households.vegetableStock[h] *= 0.5; },
+    };
+    const made = (r: { runs: Record<string, unknown>[] }) => r.runs.map((row) => row['deliveries.made']);
+    const warm = writeExperiment(body(true));
+    const withModel = await runExperiment(warm, { workers: 0, model: { processes: [...defaultProcesses, hungry] } });
+    const plain = await runExperiment(warm, { workers: 0 });
+    const cold = await runExperiment(writeExperiment(body(false)), { workers: 0 });
+    expect(made(plain)).toEqual(made(cold));
+    expect(made(withModel)).not.toEqual(made(cold));
   });
 });

@@ -41,6 +41,14 @@ describe('design points', () => {
     expect(latinHypercube(10, f, 'x')).not.toEqual(latinHypercube(10, f, 'y'));
   });
 
+  it('refuses an integer Latin hypercube factor whose bounds are not whole numbers', () => {
+    const spec = (min: number, max: number) => ({ name: 'x', scenario: 's.yaml', latinHypercube: { points: 3, factors: { k: { min, max, integer: true } } } });
+    const bad = experimentSchema.safeParse(spec(0.5, 3.2));
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0].message).toMatch(/whole-number `min` and `max`/);
+    expect(experimentSchema.safeParse(spec(1, 3)).success).toBe(true);
+  });
+
   it('crosses the grid with the Latin hypercube sample', () => {
     const spec = experimentSchema.parse({
       name: 'x', scenario: 's.yaml',

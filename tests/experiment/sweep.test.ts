@@ -125,7 +125,8 @@ describe('crsim sweep', () => {
     expect(existsSync(join(out, 'timeseries.parquet'))).toBe(false); // not finalised
     // A crash in the middle of a write leaves half a line; resume must drop it.
     appendFileSync(runsFile, '95,31,');
-    appendFileSync(join(out, 'timeseries.csv'), '94,2020-01-10,0,norm');
+    // Series lines of a run that has no runs.csv row yet (run 95 is never done at this point).
+    appendFileSync(join(out, 'timeseries.csv'), '95,2020-01-10,0,normal,1,0\n94,2020-01-10,0,norm');
     const resumed = spawnSync(process.execPath, [CLI, 'sweep', big, '--workers', '2', '--out', out, '--resume'], { encoding: 'utf8' });
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toContain(`${96 - kept} runs in`);
@@ -148,6 +149,9 @@ describe('crsim sweep', () => {
     for (const [i, dir] of shards.entries()) await sweepToFolder(file, dir, { workers: 0, shard: { index: i + 1, count: 3 } });
     const counts = shards.map((d) => lines(join(d, 'runs.csv')).length - 1);
     expect(counts).toEqual([8, 8, 8]);
+    // Leftovers of a crashed attempt: shard 1 holds series lines of a run that shard 2 finished.
+    const foreign = lines(join(shards[1], 'runs.csv'))[1].split(',')[0];
+    appendFileSync(join(shards[0], 'timeseries.csv'), `${foreign},2020-01-10,0,normal,0.5,7\n`);
     const ids = shards.flatMap((d) => lines(join(d, 'runs.csv')).slice(1).map((l) => Number(l.split(',')[0])));
     expect(new Set(ids).size).toBe(24);
     // Missing a shard is an error that says what is missing.

@@ -11,7 +11,7 @@ import { loadExperiment } from '../../experiment/load.js';
 import { experimentJsonSchema } from '../../experiment/schema.js';
 import { slurmScript } from '../../experiment/slurm.js';
 import { parseShard, type Shard } from '../../experiment/sweep-files.js';
-import { checkWarmStart, sweepToFolder } from '../../experiment/sweep.js';
+import { sweepToFolder } from '../../experiment/sweep.js';
 import { progressBar, reportErrors } from './experiment-common.js';
 
 interface SweepCliOptions {
@@ -80,7 +80,6 @@ export function registerSweep(program: Command): void {
           if (!opts.quiet) process.stdout.write(`Wrote ${target}: ${exp.runs} runs in ${opts.shards} array tasks, then a merge into ${out}.\nSubmit with: bash ${target}\n`);
           return;
         }
-        if (opts.warmStart) checkWarmStart(exp);
         let bar = progressBar(0, true);
         const controller = new AbortController();
         const onSigint = () => {
