@@ -13,12 +13,15 @@ export const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '.
 export const DEFAULT_SCENARIO = resolve(SCENARIOS_DIR, 'q-community/lockdown-2020.yaml');
 
 /** Reads an `extends` target relative to the file that names it. */
-export const readRelativeFile: ReadRelative = (relative, from) => {
-  const target = resolve(dirname(from), relative);
-  if (!existsSync(target)) throw new Error(`no such file (looked for ${target})`);
-  if (statSync(target).isDirectory()) throw new Error(`${target} is a folder, not a scenario file`);
-  return { file: target, text: readFileSync(target, 'utf8') };
-};
+export const readRelativeFile: ReadRelative = Object.assign(
+  (relative: string, from: string) => {
+    const target = resolve(dirname(from), relative);
+    if (!existsSync(target)) throw new Error(`no such file (looked for ${target})`);
+    if (statSync(target).isDirectory()) throw new Error(`${target} is a folder, not a scenario file`);
+    return { file: target, text: readFileSync(target, 'utf8') };
+  },
+  { canonical: (file: string) => resolve(file) },
+);
 
 /** Reads a scenario file as text, or throws a ScenarioError saying why it cannot. */
 export function readScenarioText(file: string): string {

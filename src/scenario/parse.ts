@@ -13,7 +13,13 @@ import { didYouMean, schemaAt } from './schema-walk.js';
 import { locate, locateIn, parseSource, positionAt, type ScenarioSource } from './source.js';
 
 /** Reads the file a scenario `extends`, given the path as written and the file it appears in. */
-export type ReadRelative = (relativePath: string, fromFile: string) => { file: string; text: string };
+export type ReadRelative = ((relativePath: string, fromFile: string) => { file: string; text: string }) & {
+  /**
+   * The one name of a file however it was written (e.g. its absolute path), so an `extends`
+   * cycle is caught at the file that closes it even when the top file was named relatively.
+   */
+  canonical?: (file: string) => string;
+};
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -57,8 +63,10 @@ export function resolveSources(text: string, file: string, readRelative: ReadRel
     throw new ScenarioError([problemAt(source, ['extends'], `cannot read "${parentPath}": ${(e as Error).message}`)]);
   }
   const visited = [...chain, file];
-  if (visited.includes(parent.file)) {
-    throw new ScenarioError([problemAt(source, ['extends'], `extends cycle: ${[...visited.slice(visited.indexOf(parent.file)), parent.file].join(' → ')}`)]);
+  const key = readRelative.canonical ?? ((f: string) => f);
+  const seenAt = visited.map(key).indexOf(key(parent.file));
+  if (seenAt >= 0) {
+    throw new ScenarioError([problemAt(source, ['extends'], `extends cycle: ${[...visited.slice(seenAt), visited[seenAt]].join(' → ')}`)]);
   }
   const base = resolveSources(parent.text, parent.file, readRelative, visited);
   return { document: deepMerge(base.document, doc) as Record<string, unknown>, sources: [source, ...base.sources] };

@@ -1,7 +1,7 @@
 /** `extends:` inherits a scenario: mappings merge, lists and values replace; bad chains are clear errors. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import { load, positionOf, problemsOf } from './helpers.js';
@@ -87,4 +87,19 @@ describe('extends', () => {
     expect(p.file).toBe('p.yaml');
     expect(p.message).toMatch(/^not valid YAML/);
   });
+
+  it('catches a cycle on disk at the file that closes it, however the first file was named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crsim-cycle-'));
+    try {
+      writeFileSync(join(dir, 'a.yaml'), 'extends: b.yaml\n');
+      writeFileSync(join(dir, 'b.yaml'), 'extends: a.yaml\n');
+      const typed = relative(process.cwd(), join(dir, 'a.yaml'));
+      const [p] = problemsOf(() => loadScenario(typed));
+      expect(p.file).toBe(join(dir, 'b.yaml'));
+      expect(p.message).toBe(`extends cycle: ${typed} → ${join(dir, 'b.yaml')} → ${typed}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
