@@ -5,6 +5,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,10 +38,31 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * Whether `host` is a loopback address (127.0.0.0/8, ::1) or `localhost`: the server has no
+ * access control, so it must not be reachable from other machines.
+ */
+export function isLoopbackHost(host: string): boolean {
+  if (host.toLowerCase() === 'localhost') return true;
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
+
 export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const base = resolve(root);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // Malformed percent-encoding (`/%E0%A4%A`): the client's mistake, not a reason to crash.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(403).end('forbidden');
@@ -52,7 +74,8 @@ export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise
       return;
     }
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).pipe(res);
+    // A file that cannot be read (permissions, removed meanwhile) ends this response, not the server.
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
@@ -61,7 +84,8 @@ export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise
       const actual = typeof address === 'object' && address ? address.port : port;
       resolvePromise({
         server,
-        url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`,
+        // IPv6 literals need brackets in a URL.
+        url: `http://${isIP(host) === 6 ? `[${host}]` : host}:${actual}/`,
         close: () => new Promise((r) => server.close(() => r())),
       });
     });
