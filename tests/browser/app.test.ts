@@ -5,12 +5,13 @@
  * (`data-values` on each line), never from pixels. Screenshots go to tests/artifacts/.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, VIZ_DIST, type StaticServer } from '../../src/cli/static-server.js';
+import { isLoopbackHost, serveStatic, VIZ_DIST, type StaticServer } from '../../src/cli/static-server.js';
 import { launchChromium } from './browser.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -62,6 +63,24 @@ const noOverlappingLabels = (page: Page) =>
       }
     }
     return clashes;
+  });
+
+/** Resolves after the page has drawn a frame (renders are queued to the next animation frame). */
+const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+/**
+ * A GET with the path sent exactly as written: fetch() and the URL parser would normalise `..`
+ * and so never test the server's own checks.
+ */
+const rawGet = (url: string, path: string) =>
+  new Promise<{ status: number; body: string }>((resolveGet, reject) => {
+    const { hostname, port } = new URL(url);
+    request({ hostname, port, path }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolveGet({ status: res.statusCode!, body }));
+    }).on('error', reject).end();
   });
 
 const meanOf = (a: (number | null)[]) => a.reduce<number>((s, v) => s + (v ?? 0), 0) / a.length;
@@ -166,21 +185,56 @@ describe('the visualizer in Chromium', () => {
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));
     expect(await page.locator('#measures [data-measure="robustness"]').textContent()).toBe(summary.resilience.robustness.toFixed(3));
     expect(await page.locator('#group-table [data-group="elderlyNoSmartphone"]').textContent()).toBe(summary.groups.elderlyNoSmartphone.unmetNeedDays.toFixed(2));
+    // Rapidity is measured with the opened run's threshold (from its manifest), not the live run's 0.95.
+    const rapidityAt = async () => ({
+      threshold: Number(await page.getAttribute('[data-chart="q"] .marks', 'data-threshold')),
+      rapidity: await page.getAttribute('[data-chart="q"] .marks', 'data-rapidity'),
+    });
+    expect(await rapidityAt()).toEqual({ threshold: 0.95, rapidity: expect.any(String) });
+    const at95 = (await rapidityAt()).rapidity;
+    const lowDir = join(tmp, 'run-threshold-05');
+    mkdirSync(lowDir, { recursive: true });
+    for (const f of ['timeseries.csv', 'summary.json']) copyFileSync(join(runDir, f), join(lowDir, f));
+    const manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
+    manifest.scenario.resilience.recoveryThreshold = 0.5;
+    writeFileSync(join(lowDir, 'manifest.json'), JSON.stringify(manifest));
+    await page.locator('#run-files').setInputFiles(['timeseries.csv', 'summary.json', 'manifest.json'].map((f) => join(lowDir, f)));
+    await page.waitForFunction(() => document.querySelector('[data-chart="q"] .marks')?.getAttribute('data-threshold') !== '0.95', undefined, { timeout: 5_000 });
+    const at05 = await rapidityAt();
+    expect(at05.threshold).toBe(0.5);
+    // Q comes back above half of Q0 sooner than above 95 % of it.
+    expect(Number(at05.rapidity)).toBeLessThan(Number(at95));
     await page.close();
     expect(problems).toEqual([]);
   }, 60_000);
 
   it('a scenario file opened from disk is validated with the CLI’s messages, and nothing is run', async () => {
-    const page = await openPage('?autorun=0');
-    const bad = 'extends: lockdown-2020.yaml\nname: broken\nresidentsCommittee:\n  staffPer10000Residents: -3\n';
+    // A successful run first: none of it may stay on the page once an invalid file is opened.
+    const page = await openPage();
+    await waitForRunState(page, 'done');
+    expect(await page.$$('path.line')).not.toHaveLength(0);
+    expect(await page.locator('#seed').inputValue()).toBe('2020');
+    const bad = 'extends: lockdown-2020.yaml\nname: broken\nseed: 5\nresidentsCommittee:\n  staffPer10000Residents: -3\n';
     await page.locator('#yaml-file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
     await page.locator('#problems').waitFor({ state: 'visible' });
     expect(await page.locator('#problems').textContent()).toMatch(/Invalid scenario[\s\S]*broken\.yaml(:\d+:\d+)?: residentsCommittee\.staffPer10000Residents: /);
-    expect(await page.$$('path.line[data-key="q"]')).toHaveLength(0);
-    // A valid file that extends a shipped scenario by name runs.
-    const good = 'extends: lockdown-2020.yaml\nname: more staff\nresidentsCommittee:\n  staffPer10000Residents: 30\n';
+    await nextFrame(page);
+    expect(await page.$$('path.line')).toHaveLength(0);
+    expect(await page.$$('svg.chart-svg, [data-export]')).toHaveLength(0);
+    expect(await page.locator('#measures').innerHTML()).toBe('');
+    expect(await page.locator('#group-table').innerHTML()).toBe('');
+    // An invalid file leaves the seed field alone.
+    expect(await page.locator('#seed').inputValue()).toBe('2020');
+    // A valid file that extends a shipped scenario by name runs, with its own seed.
+    const good = 'extends: lockdown-2020.yaml\nname: more staff\nseed: 7\nresidentsCommittee:\n  staffPer10000Residents: 30\n';
     await page.locator('#yaml-file').setInputFiles({ name: 'more-staff.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
     await waitForRunState(page, 'done');
+    expect(await page.locator('#seed').inputValue()).toBe('7');
+    // Back to a shipped scenario: its seed again.
+    await page.locator('#scenario').selectOption('q-community/no-subsidy.yaml');
+    expect(await page.locator('#seed').inputValue()).toBe('2020');
+    await page.locator('#scenario').selectOption('more-staff.yaml');
+    expect(await page.locator('#seed').inputValue()).toBe('7');
     expect(await page.locator('#problems').isHidden()).toBe(true);
     expect((await lineValues(page, 'q')).length).toBeGreaterThan(90);
     await page.close();
@@ -293,7 +347,53 @@ describe('crsim report and crsim viz', () => {
       const res = await fetch(url);
       expect(res.status).toBe(200);
       expect(await res.text()).toMatch(/<script type="module"/);
-      expect((await fetch(`${url}../../etc/passwd`)).status).not.toBe(200);
+      // Raw paths, as an attacker would send them (fetch() would normalise the dots away).
+      const traversal = await rawGet(url, '/..%2f..%2fpackage.json');
+      expect([403, 404]).toContain(traversal.status);
+      expect(traversal.body).not.toMatch(/"name"/);
+      expect((await rawGet(url, '/../../package.json')).status).not.toBe(200);
+      // Malformed percent-encoding is a bad request, and the server lives on.
+      expect((await rawGet(url, '/%E0%A4%A')).status).toBe(400);
+      expect((await rawGet(url, '/')).status).toBe(200);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
+
+  it('crsim viz refuses a host that is not a loopback address', async () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) expect(isLoopbackHost(h), h).toBe(false);
+    const child = spawn(TSX, [CLI, 'viz', '--port', '0', '--host', '0.0.0.0'], { cwd: ROOT });
+    try {
+      let err = '';
+      child.stderr.on('data', (b) => (err += b));
+      // A server that starts anyway is killed after 10 s rather than left listening.
+      const code = await new Promise<number | null>((r, reject) => {
+        child.once('exit', r);
+        setTimeout(() => reject(new Error('crsim viz --host 0.0.0.0 kept running')), 10_000);
+      });
+      expect(code).toBe(2);
+      expect(err).toMatch(/0\.0\.0\.0 is not a loopback address/);
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
+
+  it('crsim viz prints the URL with the host it listens on', async () => {
+    const child = spawn(TSX, [CLI, 'viz', '--port', '0', '--host', '127.0.0.2'], { cwd: ROOT });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        let out = '';
+        child.stdout.on('data', (b) => {
+          out += b;
+          const m = /http:\/\/\S+\//.exec(out);
+          if (m) resolveUrl(m[0]);
+        });
+        child.once('exit', (code) => reject(new Error(`crsim viz exited with ${code}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/$/);
+      expect((await fetch(url)).status).toBe(200);
     } finally {
       child.kill();
     }

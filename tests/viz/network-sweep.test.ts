@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTORS, busiestDay, FLOWS, flowsOn } from '../../viz/src/data/network.js';
+import { ACTORS, busiestDay, FLOWS, flowsOn, maxFlowsByKind } from '../../viz/src/data/network.js';
 import { factorColumns, heatmap, measureColumns, parseRunsCsv } from '../../viz/src/data/sweep.js';
 import { result, runData } from './fixtures.js';
 
@@ -27,6 +27,14 @@ describe('actors network', () => {
     for (const kind of ['orders', 'goods', 'money', 'labour']) {
       expect(Math.max(...all.flat().filter((l) => l.kind === kind).map((l) => l.relative))).toBe(1);
     }
+  });
+
+  it('gives the same widths with the run’s maxima computed once and passed in', () => {
+    const max = maxFlowsByKind(run);
+    for (const kind of ['orders', 'goods', 'money', 'labour'] as const) {
+      expect(max[kind]).toBe(Math.max(...r.dates.flatMap((_, d) => flowsOn(run, d).filter((l) => l.kind === kind).map((l) => l.amount))));
+    }
+    for (let d = 0; d < r.dates.length; d += 5) expect(flowsOn(run, d, max)).toEqual(flowsOn(run, d));
   });
 
   it('opens a finished run on a day of the crisis, not the quiet last day', () => {

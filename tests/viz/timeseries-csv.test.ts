@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summaryJson, timeseriesCsv } from '../../src/experiment/outputs.js';
-import { runFromFolder } from '../../viz/src/data/timeseries-csv.js';
+import { recoveryThresholdOf, runFromFolder } from '../../viz/src/data/timeseries-csv.js';
 import { result } from './fixtures.js';
 
 describe('runFromFolder', () => {
@@ -28,5 +28,12 @@ describe('runFromFolder', () => {
   it('refuses a table that is not a crsim run table', () => {
     expect(() => runFromFolder({ timeseriesCsv: 'a,b\n1,2\n' })).toThrow(/date/);
     expect(() => runFromFolder({ timeseriesCsv: 'date\n' })).toThrow(/no rows/);
+  });
+
+  it('takes the recovery threshold from the manifest, the default only without one', () => {
+    const r = result();
+    expect(recoveryThresholdOf(JSON.stringify({ scenario: { ...r.scenario, resilience: { recoveryThreshold: 0.8 } } }))).toBe(0.8);
+    expect(recoveryThresholdOf(JSON.stringify({ scenario: r.scenario }))).toBe(r.scenario.resilience.recoveryThreshold);
+    expect(recoveryThresholdOf(undefined)).toBe(0.95);
   });
 });

@@ -16,9 +16,10 @@ import { daysFilled, type RunData } from './data/run-data.js';
 import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
 import { factorColumns, heatmap, measureColumns, parseRunsCsv, type SweepTable } from './data/sweep.js';
 import { changesBetween, overridesOf, settingsOf, type TeacherSettings } from './data/teacher.js';
-import { runFromFolder } from './data/timeseries-csv.js';
+import { recoveryThresholdOf, runFromFolder } from './data/timeseries-csv.js';
 import { formatProblem } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/parse.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 import { scenarioName, setLang, t, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
 import { renderTeacherControls } from './ui/teacher-controls.js';
@@ -100,17 +101,31 @@ function fillScenarioMenus() {
 }
 
 /**
- * The switch and slider positions of the chosen scenario, read with the library's parser (so
- * `extends` and provenance wrappers are handled as everywhere else). An invalid file keeps the
- * current positions; running it will show its problems.
+ * The chosen scenario, read with the library's parser (so `extends` and provenance wrappers are
+ * handled as everywhere else), or null if it is invalid: running it will show its problems.
  */
-function settingsFromScenario(file: string): TeacherSettings {
+function scenarioOf(file: string): Scenario | null {
   const files = { ...SHIPPED, ...state.userFiles };
   try {
-    return settingsOf(parseScenario(files[file], file, readerOver(files)).scenario);
+    return parseScenario(files[file], file, readerOver(files)).scenario;
   } catch {
-    return state.settings;
+    return null;
   }
+}
+
+/** The switch and slider positions of a scenario; an invalid file keeps the current positions. */
+function settingsFromScenario(file: string): TeacherSettings {
+  const scenario = scenarioOf(file);
+  return scenario ? settingsOf(scenario) : state.settings;
+}
+
+/**
+ * Puts the scenario's own seed in the seed field, so a run in the page gives the numbers of
+ * `crsim run FILE` (which uses that seed); an invalid file leaves the field as it is.
+ */
+function seedFromScenario(file: string) {
+  const scenario = scenarioOf(file);
+  if (scenario) $<HTMLInputElement>('seed').value = String(scenario.seed);
 }
 
 function buildTeacherControls() {
@@ -241,7 +256,17 @@ function render() {
   const runs = state.runs.filter((r): r is RunData => r !== null && r !== undefined);
   const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
   if (runs.length === 0) {
+    // While a new run is starting, the last drawing stays until its first day arrives (no flash
+    // on every teacher change). With nothing running (a failed run), nothing of a previous run
+    // may stay on the page: every run-derived card is cleared, export buttons included.
+    if (state.running) return;
+    for (const card of document.querySelectorAll<HTMLElement>('.card:not(#card-heatmap)')) {
+      card.querySelector('.card-tools')?.remove();
+      card.querySelector<HTMLElement>('.chart-host')!.replaceChildren();
+    }
     host('card-q').innerHTML = `<p class="empty">${t('noData')}</p>`;
+    $('measures').replaceChildren();
+    $('group-table').replaceChildren();
     return;
   }
   const specs = dashboardCharts(runs, state.recoveryThreshold);
@@ -349,6 +374,7 @@ $('mode-teacher').addEventListener('click', () => setMode(true));
 $('lang-en').addEventListener('click', () => applyLanguage('en'));
 $('lang-zh').addEventListener('click', () => applyLanguage('zh'));
 $('scenario').addEventListener('change', () => {
+  seedFromScenario($<HTMLSelectElement>('scenario').value);
   if (!state.teacher) return;
   state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
   state.previousSettings = null;
@@ -393,6 +419,7 @@ $('yaml-file').addEventListener('change', async () => {
   state.userFiles[file.name] = await file.text();
   fillScenarioMenus();
   $<HTMLSelectElement>('scenario').value = file.name;
+  seedFromScenario(file.name);
   startRun();
 });
 
@@ -411,6 +438,8 @@ async function openRunFiles(files: File[]) {
     state.runId++;
     state.running = false;
     state.runs = [run];
+    // The opened run's own threshold (as `crsim report` uses), not the last live run's.
+    state.recoveryThreshold = recoveryThresholdOf(manifest);
     state.networkDay = null;
     showProblems(null);
     setStatus(`${t('loadedRun')}: ${run.label}`);
@@ -433,9 +462,7 @@ $('sweep-file').addEventListener('change', async () => {
     return;
   }
   const factors = factorColumns(state.sweep);
-  // Any numeric column can be the measure (a measure with few distinct values is also offered
-  // as a factor); run ids and seeds are not measures.
-  const measures = measureColumns(state.sweep).filter((c) => !/^(run|runId|run_id|seed|replicate)$/i.test(c));
+  const measures = measureColumns(state.sweep);
   const fill = (id: string, options: string[], pick: number) => {
     const s = $<HTMLSelectElement>(id);
     s.replaceChildren(...options.map((o) => new Option(o, o)));
@@ -483,5 +510,6 @@ const params = new URLSearchParams(location.search);
 const initialLang: Lang = params.get('lang') === 'zh' || (!params.get('lang') && navigator.language.startsWith('zh')) ? 'zh' : 'en';
 applyLanguage(initialLang);
 $<HTMLSelectElement>('scenario').value = DEFAULT_SCENARIO;
+seedFromScenario(DEFAULT_SCENARIO);
 if (params.get('mode') === 'teacher') setMode(true);
 else if (params.get('autorun') !== '0') startRun();

@@ -174,7 +174,7 @@ function drawMarks(plot: d3.Selection<SVGGElement, unknown, null, undefined>, sp
   const m = spec.marks!;
   const q = spec.lines[0].values;
   const g = plot.append('g').attr('class', 'marks').attr('data-robustness', m.robustness.value).attr('data-rapidity', m.rapidityDays ?? '')
-    .attr('data-loss', m.lossNeedDays);
+    .attr('data-loss', m.lossNeedDays).attr('data-threshold', m.threshold);
   // Loss: the area between Q0 and Q from the shock on (the resilience triangle).
   const area = d3.area<number>().defined((v, i) => i >= m.shockDay && Number.isFinite(v)).x((_, i) => x(i)).y0(y(m.q0)).y1((v) => y(Math.min(v, m.q0)));
   g.append('path').attr('d', area(q) ?? '').attr('fill', '#D55E00').attr('opacity', 0.18);

@@ -69,15 +69,27 @@ export interface FlowLink {
   relative: number;
 }
 
-/** The amounts of every flow on a day of replicate 0 (the replicate a live run shows first). */
-export function flowsOn(run: RunData, day: number): FlowLink[] {
-  const rep = run.replicates[0];
-  if (!rep) return [];
-  const valueOn = (d: number) => (metric: string) => rep[metric]?.[d] ?? NaN;
+const valuesOn = (run: RunData, d: number) => (metric: string) => run.replicates[0]?.[metric]?.[d] ?? NaN;
+
+/** The largest amount of each kind of flow on any day of replicate 0: what widths are scaled by. */
+export function maxFlowsByKind(run: RunData): Record<FlowKind, number> {
   const maxByKind: Record<FlowKind, number> = { orders: 0, goods: 0, money: 0, labour: 0 };
+  if (!run.replicates[0]) return maxByKind;
   for (let d = 0; d < run.dates.length; d++) {
-    for (const f of FLOWS) maxByKind[f.kind] = Math.max(maxByKind[f.kind], f.amount(valueOn(d)));
+    const v = valuesOn(run, d);
+    for (const f of FLOWS) maxByKind[f.kind] = Math.max(maxByKind[f.kind], f.amount(v));
   }
+  return maxByKind;
+}
+
+/**
+ * The amounts of every flow on a day of replicate 0 (the replicate a live run shows first).
+ * Callers asking for many days pass `maxByKind` computed once; it is not cached on the run
+ * because a live run's columns fill in place.
+ */
+export function flowsOn(run: RunData, day: number, maxByKind = maxFlowsByKind(run)): FlowLink[] {
+  if (!run.replicates[0]) return [];
+  const valueOn = (d: number) => valuesOn(run, d);
   return FLOWS.map((f) => {
     const amount = Math.max(0, f.amount(valueOn(day)));
     const max = maxByKind[f.kind];
@@ -92,8 +104,9 @@ export function flowsOn(run: RunData, day: number): FlowLink[] {
 export function busiestDay(run: RunData): number {
   let best = 0;
   let bestTotal = -1;
+  const maxByKind = maxFlowsByKind(run);
   for (let d = 0; d < run.dates.length; d++) {
-    const total = flowsOn(run, d).reduce((s, l) => s + l.relative, 0);
+    const total = flowsOn(run, d, maxByKind).reduce((s, l) => s + l.relative, 0);
     if (total > bestTotal) {
       best = d;
       bestTotal = total;

@@ -19,7 +19,20 @@ export interface RunFolderFiles {
 interface Manifest {
   phases?: PhaseSpan[];
   metrics?: MetricInfo[];
-  scenario?: { name?: string };
+  scenario?: { name?: string; resilience?: { recoveryThreshold?: number } };
+}
+
+/** The threshold of the resilience measures when a run carries none (the model's default). */
+export const DEFAULT_RECOVERY_THRESHOLD = 0.95;
+
+/**
+ * The recovery threshold the run was made with, from its manifest.json (what `crsim report`
+ * uses too), so rapidity is measured as the CLI measured it; the default without a manifest.
+ */
+export function recoveryThresholdOf(manifestJson: string | undefined): number {
+  if (!manifestJson) return DEFAULT_RECOVERY_THRESHOLD;
+  const manifest: Manifest = JSON.parse(manifestJson);
+  return manifest.scenario?.resilience?.recoveryThreshold ?? DEFAULT_RECOVERY_THRESHOLD;
 }
 
 /** Parses a run folder's files; throws an Error with a readable message on a malformed table. */

@@ -1,7 +1,8 @@
 /** HTML summaries under the Q(t) and group charts. */
 import { escapeHtml, formatNumber } from '../charts/line-chart.js';
 import type { MeasureRow } from '../data/measures.js';
-import { GROUP_METRICS } from '../data/chart-spec.js';
+import { groupQColumn } from '../../../src/metrics/daily.js';
+import { RESIDENT_GROUPS } from '../../../src/model/world.js';
 import { t } from '../i18n.js';
 
 export function measuresHtml(rows: MeasureRow[]): string {
@@ -16,8 +17,7 @@ export function measuresHtml(rows: MeasureRow[]): string {
 
 export function groupTableHtml(rows: MeasureRow[]): string {
   if (rows.length === 0) return '';
-  const groups = GROUP_METRICS.map((m) => m.replace(/^q/, '')).map((g) => g[0].toLowerCase() + g.slice(1));
-  const head = `<tr><th>${t('unmetNeedDays')}</th>${GROUP_METRICS.map((m) => `<th>${escapeHtml(t(m))}</th>`).join('')}</tr>`;
-  const body = rows.map((r) => `<tr><td>${escapeHtml(r.label)}</td>${groups.map((g) => `<td class="num" data-group="${g}">${formatNumber(r.unmetNeedDays[g], 2)}</td>`).join('')}</tr>`).join('');
+  const head = `<tr><th>${t('unmetNeedDays')}</th>${RESIDENT_GROUPS.map((g) => `<th>${escapeHtml(t(groupQColumn(g)))}</th>`).join('')}</tr>`;
+  const body = rows.map((r) => `<tr><td>${escapeHtml(r.label)}</td>${RESIDENT_GROUPS.map((g) => `<td class="num" data-group="${g}">${formatNumber(r.unmetNeedDays[g], 2)}</td>`).join('')}</tr>`).join('');
   return `<table>${head}${body}</table>`;
 }
