@@ -2,11 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { compareScenarios, comparisonRows, type Comparison } from '../../experiment/compare.js';
 import { loadScenario } from '../../scenario/load.js';
-import { parseSeed } from '../options.js';
+import { parsePositiveWholeNumber, parseSeed, parseWholeNumber } from '../options.js';
 import { progressBar, reportErrors } from './experiment-common.js';
 
 const fmt = (x: number | null) => (x === null || Number.isNaN(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(2) : x.toFixed(4));
@@ -33,16 +33,10 @@ export function registerCompare(program: Command): void {
     .description('compare two scenarios over paired replicates (common random numbers): means and B − A with 95 % confidence intervals')
     .argument('<a>', 'scenario A (YAML or JSON)')
     .argument('<b>', 'scenario B')
-    .option('--reps <n>', 'paired replicates', (v) => {
-      if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError('expected a positive whole number');
-      return Number(v);
-    }, 10)
+    .option('--reps <n>', 'paired replicates', parsePositiveWholeNumber, 10)
     .option('--seed <n>', "master seed for both (default: A's seed)", parseSeed)
     .option('--measures <list>', 'comma-separated summary measures or groups (default: all numeric measures)')
-    .option('--workers <n>', 'worker threads (0: run in this thread)', (v) => {
-      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number');
-      return Number(v);
-    }, availableParallelism())
+    .option('--workers <n>', 'worker threads (0: run in this thread)', parseWholeNumber, availableParallelism())
     .option('--warm-start', 'simulate the normal period once per replicate and branch A and B from it (refused if B differs from A before the shock)')
     .option('--out <file>', 'write the table as CSV')
     .option('--json', 'print the comparison as JSON')
