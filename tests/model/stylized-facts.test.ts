@@ -86,4 +86,20 @@ describe("paper 000's stylized facts", () => {
       expect(overload('closedLater')).toBeLessThan(1);
     }
   });
+
+  it('the combined model beats either model alone (paper 000: cooperation for basic goods, self-organisation for the rest)', () => {
+    // Cooperation alone: the later regime without self-organisation. Self-organisation alone:
+    // group buying with the early, single-actor provision throughout.
+    const cooperationAlone = runs('no-self-organisation');
+    const selfOrganisationAlone = runs('early-regime-only');
+    const basic = (r: RunResult) => r.summary.resilience.lossNeedDays;
+    const personal = (r: RunResult) => r.summary.personal.unmetNeedDaysPerHousehold;
+    for (const alone of [cooperationAlone, selfOrganisationAlone]) {
+      expect(mean(base.map(basic))).toBeLessThanOrEqual(mean(alone.map(basic)) + 1e-9);
+      expect(mean(base.map(personal))).toBeLessThanOrEqual(mean(alone.map(personal)) + 1e-9);
+      const total = (r: RunResult) => basic(r) + personal(r);
+      expect(mean(base.map(total))).toBeLessThan(mean(alone.map(total)));
+    }
+  });
 });
+
