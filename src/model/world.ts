@@ -42,7 +42,6 @@ export const householdColumns = {
   orderVegetable: Uint16Array,
   orderPork: Uint16Array,
   orderDay: Int32Array,
-  orderChannel: Uint8Array,
   orderVegetablePrice: Float64Array,
   orderPorkPrice: Float64Array,
   orderVegetableSubsidy: Float64Array,

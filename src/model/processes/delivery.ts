@@ -8,7 +8,7 @@
  */
 import type { Process } from '../../engine/process.js';
 import { receivePackages } from '../receipts.js';
-import { CHANNEL, REGIMES, type World } from '../world.js';
+import { REGIMES, type World } from '../world.js';
 
 /** Who carried an order from the gate to the door. */
 const CARRIER = { none: 0, party: 1, volunteer: 2, merchant: 3, rc: 4 } as const;
@@ -107,7 +107,6 @@ function receive(world: World, h: number): void {
   byRegime.subsidyPaid += subsidy;
 
   hh.orderDay[h] = -1;
-  hh.orderChannel[h] = CHANNEL.none;
   hh.orderVegetable[h] = 0;
   hh.orderPork[h] = 0;
 }

@@ -32,7 +32,6 @@ export const ordering: Process<World> = {
       hh.orderVegetable[h] = vegetable;
       hh.orderPork[h] = pork;
       hh.orderDay[h] = ctx.day;
-      hh.orderChannel[h] = channel;
       hh.orderRegime[h] = which === 'early' ? 0 : 1;
       hh.orderVegetablePrice[h] = vegetablePrice.paid;
       hh.orderPorkPrice[h] = porkPrice.paid;
@@ -49,6 +48,8 @@ export const ordering: Process<World> = {
     };
 
     const waitingForVisit: number[][] = world.buildings.map(() => []);
+    // Whether each building's WeChat chain runs today: decided once, not per household.
+    const chainRuns = world.buildings.map((b) => regime.channels.wechatChain && activePartyMembers(world, b) > 0);
     const lowOnBasics = lowOnBasicGoods(s, hh);
     const { orderDay } = hh;
     for (let h = 0; h < hh.count; h++) {
@@ -56,8 +57,7 @@ export const ordering: Process<World> = {
       const digital = hh.digital[h];
       if (digital !== DIGITAL.none) {
         const skill = digital === DIGITAL.adult ? 'adult' : 'elderly';
-        const chain = regime.channels.wechatChain && activePartyMembers(world, world.buildings[hh.building[h]]) > 0;
-        if (chain && bernoulli(ctx.rng, s.digitalOrdering.chainSuccess[skill])) { place(h, CHANNEL.wechatChain); continue; }
+        if (chainRuns[hh.building[h]] && bernoulli(ctx.rng, s.digitalOrdering.chainSuccess[skill])) { place(h, CHANNEL.wechatChain); continue; }
         if (regime.channels.app && bernoulli(ctx.rng, s.digitalOrdering.appSuccess[skill])) { place(h, CHANNEL.app); continue; }
       }
       if (regime.channels.doorToDoor) waitingForVisit[hh.building[h]].push(h);
