@@ -1,6 +1,6 @@
 /** The short table `crsim run` prints: resilience measures, unmet need per group, price, overload. */
 import type { RunResult } from '../experiment/run.js';
-import { RESIDENT_GROUPS } from '../model/world.js';
+import { RESIDENT_GROUPS } from '../modules/community/index.js';
 
 const fmt = (x: number | null, digits = 2) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
 

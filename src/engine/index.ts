@@ -1,4 +1,7 @@
-/** The engine: time, randomness, state tables, processes and metrics. It knows nothing of groceries. */
+/**
+ * The engine: time, randomness, state tables, processes, metrics, and the module contract that
+ * lets institutions plug in. It knows nothing of groceries, committees or epidemics.
+ */
 export { Calendar, toEpochDay, fromEpochDay } from './calendar.js';
 export { Timeline, type Phase, type TimelineEvent } from './timeline.js';
 export { createTable, type Table, type ColumnSpec } from './table.js';
@@ -6,3 +9,10 @@ export { RandomStreams, deriveSeed, randomInt, bernoulli, pickWeighted, shuffle,
 export type { Process, StepContext } from './process.js';
 export { MetricRecorder, type Metric } from './metric.js';
 export { Simulation, type SimulationOptions, type Snapshot } from './simulation.js';
+export {
+  defineModule, SLOTS, TABLES,
+  type ModuleDef, type ModuleWorld, type ModuleProcess, type ModuleStepContext, type Counter, type Intervention,
+  type AnyTable, type Measures, type RunView, type PopulateContext, type Slot, type TableName,
+} from './module.js';
+export { ratio, sum, max, min, shockDayOf } from './series.js';
+export { assemble, ModuleError, BEGIN_DAY, type Assembly, type AssembledProcess } from './assemble.js';

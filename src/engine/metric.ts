@@ -8,6 +8,8 @@ export interface Metric<W> {
   /** Unit as a researcher would write it in a table header, e.g. "share", "¥", "hours". */
   readonly unit: string;
   readonly description: string;
+  /** A headline metric (a model's performance curve, Q(t)) comes before all others in outputs. */
+  readonly headline?: boolean;
   sample(world: W, ctx: StepContext): number;
 }
 

@@ -17,6 +17,8 @@ export interface SimulationOptions<W> {
   metrics: readonly Metric<W>[];
   /** The run seed (see `deriveSeed`). */
   seed: string;
+  /** Fields added to every step context (e.g. an assembled model's `provided`). */
+  context?: Record<string, unknown>;
 }
 
 export interface Snapshot<W> {
@@ -35,6 +37,7 @@ export class Simulation<W> {
   readonly processes: readonly Process<W>[];
   private streams: RandomStreams;
   private recorder: MetricRecorder<W>;
+  private readonly context: Record<string, unknown>;
 
   constructor(opts: SimulationOptions<W>) {
     this.world = opts.world;
@@ -47,6 +50,7 @@ export class Simulation<W> {
       names.add(p.name);
     }
     this.streams = new RandomStreams(opts.seed);
+    this.context = opts.context ?? {};
     this.recorder = new MetricRecorder(opts.metrics, opts.calendar.days);
   }
 
@@ -65,6 +69,7 @@ export class Simulation<W> {
     const day = this.day;
     const phase = this.timeline.phaseAt(day);
     const base = {
+      ...this.context,
       day,
       date: this.calendar.dateOf(day),
       phase,

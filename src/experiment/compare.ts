@@ -6,7 +6,7 @@
  * interval from the t distribution.
  */
 import { runSeedOf } from './run.js';
-import { SUMMARY_MEASURES, selectMeasures } from './measures.js';
+import { outputsOf, selectMeasures } from './measures.js';
 import { meanWithCI } from './stats.js';
 import { runTasks, type SweepOptions } from './sweep.js';
 import type { RunOutcome, RunTask } from './task.js';
@@ -53,8 +53,9 @@ export async function compareScenarios(a: Scenario, b: Scenario, options: Compar
   const reps = options.reps ?? 10;
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`reps must be a positive whole number, found ${reps}`);
   const masterSeed = options.seed ?? a.seed;
-  const { measures, unknown } = selectMeasures(options.measures);
-  if (unknown.length) throw new Error(`no summary measure or group named ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${SUMMARY_MEASURES.join(', ')}`);
+  const known = outputsOf(a).measures;
+  const { measures, unknown } = selectMeasures(options.measures, known);
+  if (unknown.length) throw new Error(`no summary measure or group named ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${known.join(', ')}`);
   const seeds = Array.from({ length: reps }, (_, i) => runSeedOf(masterSeed, i));
   if (options.warmStart) assertBranchable(warmUp(a, seeds[0]), b, `B ("${b.name}")`);
   const tasks: RunTask[] = [];

@@ -11,7 +11,7 @@ import { validateDocument } from '../scenario/parse.js';
 import { isProvenanceWrapper } from '../scenario/provenance.js';
 import type { Scenario } from '../scenario/schema.js';
 import { designPoints, type DesignPoint } from './design.js';
-import { DAILY_METRICS, selectMeasures } from './measures.js';
+import { outputsOf, selectMeasures } from './measures.js';
 import { experimentSchema, type ExperimentSpec } from './schema.js';
 import { parseWithPositions, positionOf, type YamlSource } from './yaml-positions.js';
 
@@ -126,11 +126,13 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
       earlyProblems.push({ path: factorAt(path), message: (e as Error).message });
     }
   }
-  const { measures, unknown } = selectMeasures(spec.keep.measures);
+  // The measures and metrics the base scenario's modules declare.
+  const known = outputsOf(base.scenario);
+  const { measures, unknown } = selectMeasures(spec.keep.measures, known.measures);
   unknown.forEach((name) => earlyProblems.push({ path: ['keep', 'measures', spec.keep.measures!.indexOf(name)], message: `no summary measure or group named "${name}" (e.g. resilience, resilience.robustness, groups.others.unmetNeedDays; see docs/metrics.md)` }));
-  const metrics = spec.keep.metrics ?? [...DAILY_METRICS];
+  const metrics = spec.keep.metrics ?? [...known.metrics];
   metrics.forEach((name, i) => {
-    if (!DAILY_METRICS.includes(name)) earlyProblems.push({ path: ['keep', 'metrics', i], message: `no daily metric named "${name}" (known: ${DAILY_METRICS.join(', ')})` });
+    if (!known.metrics.includes(name)) earlyProblems.push({ path: ['keep', 'metrics', i], message: `no daily metric named "${name}" (known: ${known.metrics.join(', ')})` });
   });
   if (earlyProblems.length) fail(file, src, earlyProblems);
 

@@ -5,11 +5,7 @@
  */
 import { deriveSeed } from '../engine/random.js';
 import type { Simulation } from '../engine/simulation.js';
-import { dailyMetrics } from '../metrics/daily.js';
-import { summarise, type Summary } from '../metrics/summary.js';
-import { createSimulation, type ModelOptions } from '../model/index.js';
-import { phasesOf, shockDay } from '../model/phases.js';
-import type { World } from '../model/world.js';
+import { assembleScenario, createSimulation, phasesOf, type ModelOptions, type Summary, type World } from '../model/index.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export interface RunOptions extends ModelOptions {
@@ -65,13 +61,14 @@ export function collectResult(sim: Simulation<World>, scenario: Scenario, master
   const { calendar, timeline } = sim;
   const dates = Array.from({ length: calendar.days }, (_, d) => calendar.dateOf(d));
   const phases = dates.map((_, d) => timeline.phaseAt(d));
-  const starts = phasesOf(scenario, calendar).filter((p) => p.startDay < calendar.days);
+  const assembly = assembleScenario(scenario, options);
+  const starts = phasesOf(scenario, calendar, assembly).filter((p) => p.startDay < calendar.days);
   const phaseSpans = starts.map((p, i) => ({
     name: p.name,
     start: calendar.dateOf(Math.max(0, p.startDay)),
     end: calendar.dateOf(Math.min(calendar.days, i + 1 < starts.length ? starts[i + 1].startDay : calendar.days) - 1),
   })).filter((p) => p.start <= p.end);
-  const metrics = [...dailyMetrics, ...(options.extraMetrics ?? [])].map(({ name, unit, description }) => ({ name, unit, description }));
+  const metrics = [...assembly.metrics, ...(options.extraMetrics ?? [])].map(({ name, unit, description }) => ({ name, unit, description }));
   return {
     scenario,
     masterSeed,
@@ -82,6 +79,6 @@ export function collectResult(sim: Simulation<World>, scenario: Scenario, master
     phaseSpans,
     metrics,
     series: sim.columns,
-    summary: summarise(sim.world, sim.columns, calendar, shockDay(scenario, calendar)),
+    summary: assembly.summarise(sim.world, { columns: sim.columns, calendar, timeline }) as unknown as Summary,
   };
 }

@@ -15,6 +15,7 @@ import { inShard, runsColumns, SweepFolder, type Shard } from './sweep-files.js'
 import { executeRun, type RunOutcome, type RunTask } from './task.js';
 import { assertBranchable, warmUp, WarmStartError } from './warm-start.js';
 import type { ModelOptions } from '../model/index.js';
+import { importModuleFiles, moduleFileUrl } from '../model/module-files.js';
 
 /** The package root, from src/experiment (tsx, vitest) or dist/experiment (built). */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,9 +34,9 @@ export interface SweepOptions {
   /** Stops handing out tasks; runs in progress finish and are still reported. */
   signal?: AbortSignal;
   /**
-   * Custom processes or extra metrics (see runScenario). Functions cannot be sent to worker
-   * threads, so this needs `workers: 0`. To keep an extra metric's series, add its name to the
-   * loaded experiment's `metrics` list (the file may only name built-in metrics).
+   * Modules of your own, or extra metrics (see runScenario). Worker threads cannot be sent
+   * functions: modules given with the files they come from (`moduleFiles`) run on workers, since
+   * each worker imports those files; anything else needs `workers: 0`.
    */
   model?: ModelOptions;
 }
@@ -83,13 +84,15 @@ export function checkWarmStart(exp: ResolvedExperiment): void {
  */
 export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): AsyncGenerator<RunOutcome> {
   const workers = options.workers ?? availableParallelism();
-  if (options.model && workers > 0) {
-    throw new Error('custom processes or metrics (model) run only in the calling thread: pass workers: 0');
+  const model = options.model ?? {};
+  if (workers > 0 && (model.extraMetrics || (model.modules && !model.moduleFiles))) {
+    throw new Error('extra metrics, and modules given without the files they come from (moduleFiles), run only in the calling thread: pass workers: 0, or moduleFiles');
   }
   if (workers <= 0) {
+    const modules = model.modules ?? (model.moduleFiles ? await importModuleFiles(model.moduleFiles) : undefined);
     for (const task of tasks) {
       if (options.signal?.aborted) return;
-      yield executeRun(task, options.model);
+      yield executeRun(task, { ...model, ...(modules ? { modules } : {}) });
       await new Promise((r) => setImmediate(r)); // let signals and progress output through
     }
     return;
@@ -106,7 +109,8 @@ export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): A
     while (next < tasks.length || inFlight.size > 0) {
       while (next < tasks.length && inFlight.size < window && !options.signal?.aborted) {
         const id = next++;
-        inFlight.set(id, pool.run(tasks[id]).then((outcome: RunOutcome) => ({ id, outcome }), (error: unknown) => ({ id, error })));
+        const task = model.moduleFiles ? { ...tasks[id], moduleFiles: model.moduleFiles.map(moduleFileUrl) } : tasks[id];
+        inFlight.set(id, pool.run(task).then((outcome: RunOutcome) => ({ id, outcome }), (error: unknown) => ({ id, error })));
       }
       if (inFlight.size === 0) break;
       const done = await Promise.race(inFlight.values());

@@ -20,6 +20,8 @@ export interface RunTask {
   metrics: string[];
   /** Branch from a warm start of this base scenario (which must share the run seed). */
   warmStartBase?: Scenario;
+  /** URLs of module files a worker imports before the run (see ModelOptions.moduleFiles). */
+  moduleFiles?: string[];
 }
 
 export interface RunOutcome {
@@ -42,8 +44,8 @@ const warmCache = new Map<string, WarmStart>();
 const WARM_CACHE_SIZE = 4;
 
 function warmStartFor(base: Scenario, runSeed: string, model: ModelOptions): WarmStart {
-  // Custom processes or metrics change the snapshot, and the key cannot name functions: never cache those.
-  if (model.processes || model.extraMetrics) return warmUp(base, runSeed, model);
+  // Custom modules or metrics change the snapshot, and the key cannot name functions: never cache those.
+  if (model.modules || model.extraMetrics) return warmUp(base, runSeed, model);
   const key = `${runSeed}\u0000${JSON.stringify(base)}`;
   let warm = warmCache.get(key);
   if (!warm) {
@@ -54,7 +56,7 @@ function warmStartFor(base: Scenario, runSeed: string, model: ModelOptions): War
   return warm;
 }
 
-/** Runs one task; `model` (custom processes or metrics) only in the calling thread, since functions cannot be sent to a worker. */
+/** Runs one task; `model` (modules of your own, extra metrics) is given in the calling thread, or rebuilt from task.moduleFiles by a worker. */
 export function executeRun(task: RunTask, model: ModelOptions = {}): RunOutcome {
   const result: RunResult = task.warmStartBase
     ? branch(warmStartFor(task.warmStartBase, task.runSeed, model), task.scenario, task.masterSeed, task.replicate, model)

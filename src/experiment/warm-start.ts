@@ -10,8 +10,7 @@ import { Calendar } from '../engine/calendar.js';
 import { RandomStreams } from '../engine/random.js';
 import type { Snapshot } from '../engine/simulation.js';
 import { Timeline } from '../engine/timeline.js';
-import { buildWorld, createSimulation, phasesOf, shockDay, type ModelOptions } from '../model/index.js';
-import type { World } from '../model/world.js';
+import { assembleScenario, createSimulation, phasesOf, shockDay, type ModelOptions, type World } from '../model/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { collectResult, type RunResult } from './run.js';
 
@@ -74,9 +73,10 @@ export function warmUp(base: Scenario, runSeed: string, options: ModelOptions = 
   const calendar = new Calendar(base.calendar.start, base.calendar.end);
   const shock = shockDay(base, calendar);
   if (shock === null) throw new WarmStartError(`the base scenario "${base.name}" has no crisis date, so there is no normal period to warm up`);
-  const reads = new Set<string>(['calendar.start', 'calendar.end', 'seed']);
+  // The model's modules are always part of what the normal period depends on.
+  const reads = new Set<string>(['calendar.start', 'calendar.end', 'seed', 'modules']);
   // What building the population reads (createSimulation builds with the plain scenario).
-  buildWorld(recordingScenario(base, reads), new RandomStreams(runSeed).get('population'));
+  assembleScenario(base, options).createWorld(recordingScenario(base, reads), new RandomStreams(runSeed).get('population'));
   const sim = createSimulation(base, runSeed, options);
   sim.world.scenario = recordingScenario(base, reads);
   sim.run(shock);

@@ -1,6 +1,12 @@
-/** The tinypool worker: runs one sweep task per call (see task.ts). Loaded as dist/experiment/worker.js. */
+/**
+ * The tinypool worker: runs one sweep task per call (see task.ts). Loaded as
+ * dist/experiment/worker.js. Modules of the user's own arrive as file URLs and are imported once
+ * per thread.
+ */
+import { importModuleFiles } from '../model/module-files.js';
 import { executeRun, type RunTask, type RunOutcome } from './task.js';
 
-export default function run(task: RunTask): RunOutcome {
-  return executeRun(task);
+export default async function run(task: RunTask): Promise<RunOutcome> {
+  if (!task.moduleFiles) return executeRun(task);
+  return executeRun(task, { modules: await importModuleFiles(task.moduleFiles), moduleFiles: task.moduleFiles });
 }

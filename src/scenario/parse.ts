@@ -3,12 +3,16 @@
  * `extends:` resolved → `--set` overrides applied → provenance stripped → day offsets turned into
  * dates → validated against the schema. Every problem is reported with its file, line and column.
  */
+import type { z } from 'zod';
 import { normaliseDates } from './dates.js';
 import { deepMerge } from './merge.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import { messagesFor } from './messages.js';
 import { isProvenanceWrapper, PROVENANCE_KINDS, stripProvenance, unsourcedLeaves, type ProvenanceMap } from './provenance.js';
-import { scenarioSchema, type Scenario } from './schema.js';
+import { assemble, ModuleError, type ModuleDef } from '../engine/index.js';
+import { resolveModules } from '../model/index.js';
+import { Q_COMMUNITY } from '../modules/index.js';
+import { scenarioSchema, schemaForModules, type Scenario } from './schema.js';
 import { didYouMean, schemaAt } from './schema-walk.js';
 import { locate, locateIn, parseSource, positionAt, type ScenarioSource } from './source.js';
 
@@ -33,6 +37,8 @@ export interface LoadedScenario {
 export interface ParseOptions {
   /** Also require a source (paper, derived, literature, assumed) on every parameter value. */
   strict?: boolean;
+  /** Modules of your own that the scenario may name in `modules:`, besides the built-in ones. */
+  modules?: readonly ModuleDef<any>[];
 }
 
 /** A resolved document and the files it came from, the file itself first, then what it extends. */
@@ -83,13 +89,34 @@ export interface ValidateContext {
   /** Paths set with `--set` (or overrides), whose problems are reported against the command line. */
   overridden?: string[];
   strict?: boolean;
+  /** Modules of your own that the scenario may name, besides the built-in ones. */
+  modules?: readonly ModuleDef<any>[];
+}
+
+/**
+ * The schema of the model the document names (`modules:`, or the Q-community preset): an unknown
+ * module, a missing requirement or a cycle is a problem at its entry of the list.
+ */
+function schemaOf(normalised: Record<string, unknown>, modules: readonly ModuleDef<any>[] = []): { schema: z.ZodType } | { problem: { path: (string | number)[]; message: string } } {
+  const listed = normalised.modules;
+  if (listed !== undefined && !(Array.isArray(listed) && listed.length > 0 && listed.every((m) => typeof m === 'string'))) return { schema: scenarioSchema };
+  const names = (listed as string[] | undefined) ?? Q_COMMUNITY;
+  try {
+    const defs = resolveModules(names, modules);
+    assemble(defs);
+    return { schema: schemaForModules(defs) };
+  } catch (e) {
+    if (!(e instanceof ModuleError)) throw e;
+    return { problem: { path: e.index === undefined || listed === undefined ? ['modules'] : ['modules', e.index], message: e.message } };
+  }
 }
 
 /** Validates a resolved document; throws a ScenarioError listing every problem. */
 export function validateDocument(document: Record<string, unknown>, file: string, context: ValidateContext = {}): LoadedScenario {
   const { value, provenance } = stripProvenance(document);
   const normalised = normaliseDates(value);
-  const result = scenarioSchema.safeParse(normalised);
+  const model = schemaOf(normalised as Record<string, unknown>, context.modules);
+  const result = 'schema' in model ? model.schema.safeParse(normalised) : ({ success: true } as const);
   const sources = context.sources ?? [];
   const place = (path: (string | number)[], at: 'key' | 'value'): Omit<ScenarioProblem, 'path' | 'message'> => {
     const dotted = path.join('.');
@@ -97,6 +124,7 @@ export function validateDocument(document: Record<string, unknown>, file: string
     return locate(sources, path, at) ?? { file };
   };
   const problems: ScenarioProblem[] = [];
+  if ('problem' in model) problems.push({ ...place(model.problem.path, 'value'), path: model.problem.path.join('.'), message: model.problem.message });
   if (!result.success) {
     const messages = result.error.issues.flatMap((issue) => messagesFor(issue, normalised));
     // A misspelt key is one problem, not two: drop "missing regimeSwitch" when the unknown
@@ -193,6 +221,6 @@ export function applyOverrides(document: Record<string, unknown>, overrides: Rec
 export function parseScenario(text: string, file: string, readRelative: ReadRelative, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedScenario {
   const { document, sources } = resolveSources(text, file, readRelative);
   const overridden = applyOverrides(document, overrides);
-  return validateDocument(document, file, { sources, overridden, strict: options.strict });
+  return validateDocument(document, file, { sources, overridden, strict: options.strict, modules: options.modules });
 }
 

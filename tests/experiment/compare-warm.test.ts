@@ -6,8 +6,8 @@ import { compareScenarios } from '../../src/experiment/compare.js';
 import { runScenario, runSeedOf } from '../../src/experiment/run.js';
 import { studentTQuantile, meanWithCI } from '../../src/experiment/stats.js';
 import { runExperiment, sweepToFolder } from '../../src/experiment/sweep.js';
-import { defaultProcesses } from '../../src/model/index.js';
-import type { World } from '../../src/model/world.js';
+import { defineModule } from '../../src/engine/index.js';
+import type { World } from '../../src/model/index.js';
 import { branch, branchProblems, warmUp, WarmStartError } from '../../src/experiment/warm-start.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { CLI, SCENARIOS, expectSameFolders, tempDir, writeExperiment } from './helpers.js';
@@ -115,8 +115,8 @@ commonRandomNumbers: true
   });
 });
 
-describe('warm starts with custom processes', () => {
-  it('never reuse a snapshot made with custom processes for a run without them', async () => {
+describe('warm starts with modules of your own', () => {
+  it('never reuse a snapshot made with a replaced module for a run without it', async () => {
     const body = (warm: boolean) => `factors:
   regimes.later.subsidised: [true, false]
 replicates: 2
@@ -127,14 +127,19 @@ keep:
   measures: [deliveries.made]
   metrics: [q]
 `;
-    // A process that changes the normal period: its snapshot must not leak into plain runs.
-    const hungry = {
-      name: 'hungry',
-      step: (w: World) => { for (let h = 0; h < w.households.count; h++) w.households.vegetableStock[h] *= 0.5; },
-    };
+    // A satisfaction module of the user's (same name as the built-in one) that also spoils half
+    // of every household's vegetables each night: its snapshot must not leak into plain runs.
+    const { satisfaction } = await import('../../src/modules/index.js');
+    const hungry = defineModule<World>({
+      ...satisfaction,
+      processes: [...(satisfaction.processes ?? []), {
+        name: 'hungry', slot: 'night',
+        step: (w) => { for (let h = 0; h < w.households.count; h++) w.households.vegetableStock[h] *= 0.5; },
+      }],
+    } as never);
     const made = (r: { runs: Record<string, unknown>[] }) => r.runs.map((row) => row['deliveries.made']);
     const warm = writeExperiment(body(true));
-    const withModel = await runExperiment(warm, { workers: 0, model: { processes: [...defaultProcesses, hungry] } });
+    const withModel = await runExperiment(warm, { workers: 0, model: { modules: [hungry] } });
     const plain = await runExperiment(warm, { workers: 0 });
     const cold = await runExperiment(writeExperiment(body(false)), { workers: 0 });
     expect(made(plain)).toEqual(made(cold));

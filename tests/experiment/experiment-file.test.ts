@@ -127,9 +127,10 @@ set:
     expect(exp.varied).toEqual(['packages.vegetable.subsidy', 'partyMembers.perBuilding']);
   });
 
-  it('knows every summary measure a run produces (SUMMARY_MEASURES cannot drift from summarise)', () => {
+  it('knows every summary measure a run produces (the measures modules declare are the keys they write)', () => {
     const { scenario } = loadScenario(join(SCENARIOS, 'lockdown-2020.yaml'), { 'community.compounds': 1 });
     const summary = runScenario(scenario, { seed: 1 }).summary;
-    expect(Object.keys(flatten(summary))).toEqual([...SUMMARY_MEASURES]);
+    expect(Object.keys(flatten(summary)).sort()).toEqual([...SUMMARY_MEASURES].sort());
+    expect(new Set(SUMMARY_MEASURES).size).toBe(SUMMARY_MEASURES.length);
   });
 });

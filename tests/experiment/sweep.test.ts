@@ -9,7 +9,6 @@ import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runExperiment, streamRuns, sweepToFolder } from '../../src/experiment/sweep.js';
-import { defaultProcesses } from '../../src/model/index.js';
 import type { World } from '../../src/model/world.js';
 import { mergeFolders } from '../../src/experiment/sweep-files.js';
 import { CLI, expectSameFolders, tempDir, writeExperiment } from './helpers.js';
@@ -89,16 +88,17 @@ describe('crsim sweep', () => {
     expect(streamed.sort((a, b) => (a.run_id as number) - (b.run_id as number))).toEqual(runs);
   });
 
-  it('runs custom processes and metrics in the calling thread, and says why not on workers', async () => {
+  it('runs extra metrics in the calling thread, and says why not on workers', async () => {
     const exp = loadExperiment(file);
     exp.metrics.push('householdsCounted');
     const model = {
-      processes: [...defaultProcesses, { name: 'countHouseholds', step() {} }],
       extraMetrics: [{ name: 'householdsCounted', unit: 'households', description: 'test metric', sample: (w: World) => w.households.count }],
     };
     const { outcomes } = await runExperiment(exp, { workers: 0, model });
     expect(outcomes[0].series.householdsCounted[0]).toBeGreaterThan(0);
     await expect(runExperiment(exp, { workers: 2, model })).rejects.toThrow(/pass workers: 0/);
+    // Modules given as functions only, without the file they come from, cannot reach a worker either.
+    await expect(runExperiment(exp, { workers: 2, model: { modules: [] } })).rejects.toThrow(/moduleFiles/);
   });
 
   it('resumes after SIGKILL mid-sweep (and a torn last line) to files equal to an uninterrupted sweep', async () => {

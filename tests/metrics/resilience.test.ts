@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resilienceMeasures } from '../../src/metrics/resilience.js';
+import { resilienceMeasures } from '../../src/modules/resilience/index.js';
 
 describe('resilience measures', () => {
   // Two normal days, a dip to 0.5, recovery on day 5.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run.js';
 import type { Metric } from '../../src/engine/metric.js';
-import type { World } from '../../src/model/world.js';
+import type { World } from '../../src/model/index.js';
 import { qScenario } from '../helpers.js';
 
 /** Lowest stock anywhere today: any household's goods, any merchant's packages. */
@@ -11,7 +11,7 @@ const lowestStock: Metric<World> = {
     let low = Infinity;
     const hh = w.households;
     for (let h = 0; h < hh.count; h++) low = Math.min(low, hh.vegetableStock[h], hh.porkStock[h], hh.personalStock[h]);
-    for (const m of w.merchants) low = Math.min(low, m.stock);
+    for (const m of w.state.merchants.merchants) low = Math.min(low, m.stock);
     return low;
   },
 };

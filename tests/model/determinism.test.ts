@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { summaryJson, timeseriesCsv } from '../../src/experiment/outputs.js';
 import { runScenario } from '../../src/experiment/run.js';
-import { defaultProcesses } from '../../src/model/index.js';
+import { defineModule } from '../../src/engine/index.js';
+import { Q_COMMUNITY } from '../../src/modules/index.js';
 import { qScenario } from '../helpers.js';
 
 describe('reproducibility', () => {
@@ -19,9 +20,13 @@ describe('reproducibility', () => {
     expect(timeseriesCsv(runScenario(scenario, { seed: 11, replicate: 1 }))).not.toBe(timeseriesCsv(a));
   });
 
-  it("does not shift the model's draws when a user adds a process with its own stream", () => {
-    const noisy = { name: 'observer', step: (_w: unknown, ctx: { rng: () => number }) => { for (let i = 0; i < 100; i++) ctx.rng(); } };
-    const withObserver = runScenario(scenario, { seed: 11, processes: [...defaultProcesses, noisy] });
+  it("does not shift the model's draws when a user adds a module whose process draws from its own stream", () => {
+    const observer = defineModule({
+      name: 'observer',
+      description: 'draws random numbers every day and changes nothing',
+      processes: [{ name: 'observe', slot: 'morning', step: (_w, _own, ctx) => { for (let i = 0; i < 100; i++) ctx.rng(); } }],
+    });
+    const withObserver = runScenario({ ...scenario, modules: [...Q_COMMUNITY, 'observer'] }, { seed: 11, modules: [observer] });
     expect(timeseriesCsv(withObserver)).toBe(timeseriesCsv(a));
   });
 

@@ -62,6 +62,7 @@ export function jsonSchemaErrors(root: Schema, value: unknown): string[] {
         case 'maximum': if (typeof v === 'number' && v > kv) errors.push(`${at}: above ${kv}`); break;
         case 'exclusiveMinimum': if (typeof v === 'number' && v <= kv) errors.push(`${at}: not above ${kv}`); break;
         case 'exclusiveMaximum': if (typeof v === 'number' && v >= kv) errors.push(`${at}: not below ${kv}`); break;
+        case 'minItems': if (Array.isArray(v) && v.length < kv) errors.push(`${at}: fewer than ${kv} items`); break;
         case 'minLength': if (typeof v === 'string' && [...v].length < kv) errors.push(`${at}: shorter than ${kv}`); break;
         case 'pattern': if (typeof v === 'string' && !new RegExp(kv, 'u').test(v)) errors.push(`${at}: does not match ${kv}`); break;
         default: throw new Error(`json-schema-check does not know the keyword "${k}" (at ${at})`);

@@ -23,10 +23,10 @@ describe('docs/parameters.md', () => {
   it('lists every parameter the default scenario sets, with its source', () => {
     const documented = new Set(rows.map((r) => r.path));
     const set = unsourcedLeaves(JSON.parse(JSON.stringify(defaults.scenario))).map((p) => p.join('.'));
-    // Ranges are one parameter; their min and max are not listed separately.
-    const missing = set.filter((p) => !documented.has(p) && !documented.has(p.replace(/\.(min|max)$/, '')));
+    // Ranges are one parameter, and so are lists; their parts are not listed separately.
+    const missing = set.filter((p) => !documented.has(p) && !documented.has(p.replace(/\.(min|max)$/, '')) && !documented.has(p.replace(/\.\d+$/, '')));
     expect(missing).toEqual([]);
-    const withoutSource = rows.filter((r) => r.provenance === '' && !['name', 'description', 'events'].includes(r.path) && !r.path.startsWith('events[]'));
+    const withoutSource = rows.filter((r) => r.provenance === '' && !['name', 'description', 'modules', 'events'].includes(r.path) && !r.path.startsWith('events[]'));
     expect(withoutSource.map((r) => r.path)).toEqual([]);
   });
 

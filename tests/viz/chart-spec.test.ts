@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resilienceMeasures } from '../../src/metrics/resilience.js';
+import { resilienceMeasures } from '../../src/modules/resilience/index.js';
 import { dashboardCharts, groupsChart, phaseBands, qChart } from '../../viz/src/data/chart-spec.js';
 import { setLang } from '../../viz/src/i18n.js';
 import { result, runData } from './fixtures.js';

@@ -2,7 +2,7 @@
  * What a line chart shows, as plain data: the drawing module turns a LineChartSpec into SVG and
  * does no arithmetic on the numbers, so everything here is unit-tested without a browser.
  */
-import { resilienceMeasures } from '../../../src/metrics/resilience.js';
+import { resilienceMeasures } from '../../../src/modules/resilience/index.js';
 import { t } from '../i18n.js';
 import { SERIES_COLOURS, OKABE_ITO } from '../palette.js';
 import { daysFilled, meanBand, type RunData } from './run-data.js';

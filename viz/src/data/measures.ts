@@ -2,7 +2,7 @@
  * The numbers printed under the charts: resilience measures and unmet need-days per group, as
  * the mean over finished replicates of each run's summary.json values.
  */
-import { RESIDENT_GROUPS } from '../../../src/model/world.js';
+import { RESIDENT_GROUPS } from '../../../src/modules/community/index.js';
 import { meanOfSummaries, type RunData } from './run-data.js';
 
 export interface MeasureRow {

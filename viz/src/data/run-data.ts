@@ -4,7 +4,7 @@
  * column per metric (NaN where there is no value, or no value yet).
  */
 import type { MetricInfo } from '../../../src/experiment/run.js';
-import type { Summary } from '../../../src/metrics/summary.js';
+import type { Summary } from '../../../src/model/index.js';
 
 export interface PhaseSpan {
   name: string;

@@ -5,7 +5,7 @@
  */
 import { csvParseRows } from 'd3';
 import type { MetricInfo } from '../../../src/experiment/run.js';
-import type { Summary } from '../../../src/metrics/summary.js';
+import type { Summary } from '../../../src/model/index.js';
 import { spansOf, type PhaseSpan, type RunData } from './run-data.js';
 
 export interface RunFolderFiles {

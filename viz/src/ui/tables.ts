@@ -1,8 +1,8 @@
 /** HTML summaries under the Q(t) and group charts. */
 import { escapeHtml, formatNumber } from '../charts/line-chart.js';
 import type { MeasureRow } from '../data/measures.js';
-import { groupQColumn } from '../../../src/metrics/daily.js';
-import { RESIDENT_GROUPS } from '../../../src/model/world.js';
+import { groupQColumn } from '../../../src/modules/resilience/index.js';
+import { RESIDENT_GROUPS } from '../../../src/modules/community/index.js';
 import { t } from '../i18n.js';
 
 export function measuresHtml(rows: MeasureRow[]): string {

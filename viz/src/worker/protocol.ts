@@ -1,6 +1,6 @@
 /** Messages between the page and the simulation worker. */
 import type { MetricInfo } from '../../../src/experiment/run.js';
-import type { Summary } from '../../../src/metrics/summary.js';
+import type { Summary } from '../../../src/model/index.js';
 import type { ScenarioProblem } from '../../../src/scenario/errors.js';
 import type { PhaseSpan } from '../data/run-data.js';
 

@@ -5,10 +5,8 @@
  * because the day loop does.
  */
 import { collectResult, runSeedOf } from '../../../src/experiment/run.js';
-import { dailyMetrics } from '../../../src/metrics/daily.js';
-import { createSimulation } from '../../../src/model/index.js';
+import { assembleScenario, createSimulation, type World } from '../../../src/model/index.js';
 import type { Simulation } from '../../../src/engine/simulation.js';
-import type { World } from '../../../src/model/world.js';
 import { ScenarioError } from '../../../src/scenario/errors.js';
 import { parseScenario } from '../../../src/scenario/parse.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
@@ -109,7 +107,7 @@ async function execute(req: RunRequest): Promise<void> {
       const sim = createSimulation(scenario, runSeed);
       const dates = Array.from({ length: sim.calendar.days }, (_, d) => sim.calendar.dateOf(d));
       const phases = dates.map((_, d) => sim.timeline.phaseAt(d));
-      const metrics = dailyMetrics.map(({ name, unit, description }) => ({ name, unit, description }));
+      const metrics = assembleScenario(scenario).metrics.map(({ name, unit, description }) => ({ name, unit, description }));
       post({ type: 'start', runId: req.runId, slot, replicate, file: req.jobs[slot].file, label: scenario.name, dates, phases, phaseSpans: spansOf(dates, phases), metrics, recoveryThreshold: scenario.resilience.recoveryThreshold });
       // Only the first replicate of the main scenario is paced; the rest fill the band at full speed.
       const paced = slot === 0 && replicate === 0;

@@ -3,21 +3,22 @@
  * packages and updated their contents daily: Q community reached four vegetable packages and a
  * pork package. Here a listening RC adds one kind every `feedbackIntervalDays` up to the maximum.
  */
-import type { Process } from '../../engine/process.js';
-import { CLOSED_PHASES } from '../phases.js';
-import type { World } from '../world.js';
+import type { ModuleProcess } from '../../engine/index.js';
+import { CLOSED_PHASES } from '../lockdown/index.js';
+import type { ProvisionState, ProvisionWorld } from './state.js';
 
-export const packageRange: Process<World> = {
+export const packageRange: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'packageRange',
+  slot: 'evening',
   phases: CLOSED_PHASES,
-  step(world, ctx) {
-    const which = world.regime;
+  step(world, own, ctx) {
+    const which = own.regime;
     if (!which) return;
     const regime = world.scenario.regimes[which];
-    const since = which === 'later' ? world.laterSince : world.closedSince;
+    const since = which === 'later' ? own.laterSince : own.closedSince;
     const elapsed = ctx.day - since;
     if (regime.rcListens && elapsed > 0 && elapsed % regime.feedbackIntervalDays === 0) {
-      world.packageKinds = Math.min(regime.maxPackageKinds, world.packageKinds + 1);
+      own.packageKinds = Math.min(regime.maxPackageKinds, own.packageKinds + 1);
     }
   },
 };

@@ -3,7 +3,7 @@
  * usable person-days, the day's price counters record what it paid against the normal price,
  * and what it last paid and received is what its satisfaction reads.
  */
-import type { World } from './world.js';
+import type { HouseholdsWorld } from './columns.js';
 
 export interface Receipt {
   vegetable: number;
@@ -17,7 +17,7 @@ export interface Receipt {
   variety: number;
 }
 
-export function receivePackages(world: World, h: number, r: Receipt): void {
+export function receivePackages(world: HouseholdsWorld, h: number, r: Receipt): void {
   const s = world.scenario;
   const hh = world.households;
   const t = world.today;

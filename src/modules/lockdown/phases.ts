@@ -3,9 +3,8 @@
  * road closure (ordinary supply disrupted) → movement control (out once every few days) →
  * closed management under the early provision regime → the later regime → reopening.
  */
-import type { Calendar } from '../engine/calendar.js';
-import type { Phase } from '../engine/timeline.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { Calendar } from '../../engine/index.js';
+import type { Timeline as TimelineParams } from './params.js';
 
 export const PHASES = {
   normal: 'normal',
@@ -24,7 +23,10 @@ export const CLOSED_PHASES: readonly PhaseName[] = [PHASES.closedEarly, PHASES.c
 /** Phases with epidemic administrative work for the RC. */
 export const CRISIS_PHASES: readonly PhaseName[] = [PHASES.roadClosure, PHASES.movementControl, PHASES.closedEarly, PHASES.closedLater];
 
-export function phasesOf(s: Scenario, calendar: Calendar): Phase[] {
+/** The lockdown steps in the order they come. */
+export const STEPS = ['roadClosure', 'movementControl', 'closedManagement', 'regimeSwitch', 'reopening'] as const;
+
+export function phasesOf(s: { timeline: TimelineParams }, calendar: Calendar): { name: PhaseName; startDay: number }[] {
   const t = s.timeline;
   const dated: [PhaseName, string | null][] = [
     [PHASES.roadClosure, t.roadClosure],
@@ -33,13 +35,7 @@ export function phasesOf(s: Scenario, calendar: Calendar): Phase[] {
     [PHASES.closedLater, t.regimeSwitch],
     [PHASES.reopened, t.reopening],
   ];
-  const phases: Phase[] = [{ name: PHASES.normal, startDay: 0 }];
+  const phases: { name: PhaseName; startDay: number }[] = [{ name: PHASES.normal, startDay: 0 }];
   for (const [name, date] of dated) if (date !== null) phases.push({ name, startDay: calendar.dayOf(date) });
   return phases;
-}
-
-/** The first day of the crisis (the earliest dated step), or null for a scenario without one. */
-export function shockDay(s: Scenario, calendar: Calendar): number | null {
-  const phases = phasesOf(s, calendar);
-  return phases.length > 1 ? phases[1].startDay : null;
 }

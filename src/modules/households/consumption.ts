@@ -3,11 +3,12 @@
  * every day, and has personal needs (fruit, other items) that basic packages do not cover. A
  * basic need is unmet on a day the household runs out of either basic good.
  */
-import type { Process } from '../../engine/process.js';
-import type { World } from '../world.js';
+import type { ModuleProcess } from '../../engine/index.js';
+import type { HouseholdsWorld } from './columns.js';
 
-export const consumption: Process<World> = {
+export const consumption: ModuleProcess<HouseholdsWorld> = {
   name: 'consumption',
+  slot: 'morning',
   step(world) {
     // Columns hoisted into locals: this loop runs once per household per day.
     const { count, members, vegetableStock, porkStock, personalStock, basicMet, personalMet, unmetBasicDays, unmetPersonalDays } = world.households;

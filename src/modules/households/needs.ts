@@ -5,8 +5,10 @@
  * The checks are built once per step with the columns they read captured, because they run
  * for every household every day.
  */
-import type { Scenario } from '../scenario/schema.js';
-import type { Households } from './world.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { HouseholdsWorld } from './columns.js';
+
+type Households = HouseholdsWorld['households'];
 
 /** `(h) => true` when household h is low on vegetables or pork. */
 export function lowOnBasicGoods(s: Scenario, hh: Households): (h: number) => boolean {

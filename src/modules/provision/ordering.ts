@@ -1,31 +1,35 @@
 /**
  * Ordering under closed management, each evening (paper 000). A household running low orders
- * through the channels its regime offers: the building's WeChat sign-up chain (接龙) run by the
- * double-reporting party members, or the merchant's phone mini-program — both need a smartphone
+ * through the channels its regime offers: the building's WeChat sign-up chain (接龙), where a
+ * contributed organiser runs one, or the merchant's phone mini-program — both need a smartphone
  * user, and elderly users succeed less often. Whoever cannot order online waits for a
- * door-to-door visit from the building's party members or the compound's volunteers, as far as
- * their evening hours go. Prices and quality are fixed when the order is taken.
+ * door-to-door visit from the contributed visitors (the building's party members, the compound's
+ * volunteers), as far as their evening hours go. Prices and quality are fixed when the order is
+ * taken.
  */
-import type { Process } from '../../engine/process.js';
-import { bernoulli, shuffle } from '../../engine/random.js';
-import { lowOnBasicGoods, packagesToCover } from '../needs.js';
-import { CLOSED_PHASES } from '../phases.js';
-import { packagePrice } from '../pricing.js';
-import { activePartyMembers, CHANNEL, DIGITAL, type World } from '../world.js';
+import { bernoulli, shuffle, type ModuleProcess } from '../../engine/index.js';
+import { DIGITAL } from '../community/index.js';
+import { lowOnBasicGoods, packagesToCover } from '../households/index.js';
+import { CLOSED_PHASES } from '../lockdown/index.js';
+import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
+import { packagePrice } from './pricing.js';
+import type { ProvisionState, ProvisionWorld } from './state.js';
 
-export const ordering: Process<World> = {
+const CHANNEL = { app: 1, wechatChain: 2, doorToDoor: 3 } as const;
+
+export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'ordering',
+  slot: 'evening',
   phases: CLOSED_PHASES,
-  step(world, ctx) {
-    const which = world.regime;
+  step(world, own, ctx) {
+    const which = own.regime;
     if (!which) return;
     const s = world.scenario;
     const regime = s.regimes[which];
     const hh = world.households;
-    const L = world.labour;
     const vegetablePrice = packagePrice(s, regime, 'vegetable');
     const porkPrice = packagePrice(s, regime, 'pork');
-    const variety = Math.min(1, world.packageKinds / s.regimes.later.maxPackageKinds);
+    const variety = Math.min(1, own.packageKinds / s.regimes.later.maxPackageKinds);
 
     const place = (h: number, channel: number) => {
       const { vegetable, pork } = packagesToCover(s, hh, h);
@@ -39,7 +43,7 @@ export const ordering: Process<World> = {
       hh.orderPorkSubsidy[h] = porkPrice.subsidy;
       hh.orderQuality[h] = regime.quality;
       hh.orderVariety[h] = variety;
-      const q = world.orders;
+      const q = own.orders;
       q.items[(q.head + q.length) % q.items.length] = h;
       q.length++;
       if (channel === CHANNEL.app) world.today.ordersApp++;
@@ -47,9 +51,11 @@ export const ordering: Process<World> = {
       else world.today.ordersDoorToDoor++;
     };
 
-    const waitingForVisit: number[][] = world.buildings.map(() => []);
+    const nBuildings = world.buildings.count;
+    const waitingForVisit: number[][] = Array.from({ length: nBuildings }, () => []);
     // Whether each building's WeChat chain runs today: decided once, not per household.
-    const chainRuns = world.buildings.map((b) => regime.channels.wechatChain && activePartyMembers(world, b) > 0);
+    const organisers = ctx.provided<ChainOrganiser<ProvisionWorld>>(CHAIN_ORGANISERS);
+    const chainRuns = Array.from({ length: nBuildings }, (_, b) => regime.channels.wechatChain && organisers.some((o) => o.runsChain(world, b)));
     const lowOnBasics = lowOnBasicGoods(s, hh);
     const { orderDay } = hh;
     for (let h = 0; h < hh.count; h++) {
@@ -63,13 +69,11 @@ export const ordering: Process<World> = {
       if (regime.channels.doorToDoor) waitingForVisit[hh.building[h]].push(h);
     }
 
-    const visitCost = 1 / s.lastMile.doorVisitsPerHour;
-    for (const building of world.buildings) {
-      const waiting = shuffle(ctx.rng, waitingForVisit[building.id]);
+    const visitors = byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS));
+    for (let b = 0; b < nBuildings; b++) {
+      const waiting = shuffle(ctx.rng, waitingForVisit[b]);
       for (const h of waiting) {
-        if (L.partyVisits[building.id] >= 1) L.partyVisits[building.id] -= 1;
-        else if (L.volunteerHours[building.compound] >= visitCost) L.volunteerHours[building.compound] -= visitCost;
-        else { world.today.doorVisitsMissed++; continue; }
+        if (!visitors.some((v) => v.visit(world, b))) { world.today.doorVisitsMissed++; continue; }
         place(h, CHANNEL.doorToDoor);
       }
     }

@@ -4,7 +4,8 @@
  * at list price, of which the government subsidy pays part — Q community: vegetable package
  * list ¥52, subsidy ¥12, resident pays ¥40; pork package list ¥66, subsidy ¥6, resident pays ¥60.
  */
-import type { Regime, Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { Regime } from './params.js';
 
 export type PackageKind = 'vegetable' | 'pork';
 

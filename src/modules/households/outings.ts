@@ -4,17 +4,19 @@
  * may find nothing, and prices rise. Under movement control (2020-02-03) each household may go
  * out once every few days; under closed management (2020-02-11) not at all.
  */
-import type { Process } from '../../engine/process.js';
-import { bernoulli } from '../../engine/random.js';
-import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from '../needs.js';
-import { OUTING_PHASES, PHASES } from '../phases.js';
-import { receivePackages } from '../receipts.js';
-import type { World } from '../world.js';
+import { bernoulli, type ModuleProcess } from '../../engine/index.js';
+import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
+import type { HouseholdsWorld } from './columns.js';
+import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from './needs.js';
+import { receivePackages } from './receipts.js';
 
-export const outings: Process<World> = {
+export const outings: ModuleProcess<HouseholdsWorld> = {
   name: 'outings',
+  slot: 'afternoon',
+  // After the afternoon's deliveries: on the day closure ends, what was delivered is at home.
+  order: 10,
   phases: OUTING_PHASES,
-  step(world, ctx) {
+  step(world, _own, ctx) {
     const s = world.scenario;
     const hh = world.households;
     const t = world.today;

@@ -1,0 +1,33 @@
+/** Parameters of the synthetic community: its built structure and who lives in it. */
+import { z } from 'zod';
+import { byAge, intRange, nonNegative, p, positiveCount, positiveIntRange, section, share, U } from '../../scenario/params.js';
+
+export const params = {
+  community: section('the built structure: compounds, buildings, floors, households', {
+    compounds: p(positiveCount, 'residential compounds (小区) in the community', U.count),
+    buildingsPerCompound: p(positiveIntRange, 'buildings in each compound, drawn uniformly from the range', U.count),
+    floorsPerBuilding: p(positiveIntRange, 'floors in each building, drawn uniformly from the range', U.count),
+    householdsPerFloor: p(positiveCount, 'households on each floor', U.count),
+    propertyCompanyShare: p(share, 'chance a compound has a property management company', U.share),
+  }),
+  population: section('who lives in the households', {
+    householdTypes: z
+      .object({
+        elderlyAlone: p(nonNegative, 'one person aged 60+', U.weight),
+        elderlyCouple: p(nonNegative, 'two people aged 60+', U.weight),
+        adultAlone: p(nonNegative, 'one working-age adult', U.weight),
+        family: p(nonNegative, 'two working-age adults and their children', U.weight),
+        threeGeneration: p(nonNegative, 'elders (see eldersPerThreeGeneration) with two working-age adults and their children', U.weight),
+      })
+      .strict()
+      .refine((t) => Object.values(t).some((v) => v > 0), 'at least one household type needs a positive weight')
+      .meta({ description: 'relative frequency of each household type (normalised to sum to 1)' }),
+    childrenPerFamily: p(intRange, 'children in a family or three-generation household', U.people),
+    eldersPerThreeGeneration: p(intRange, 'elders in a three-generation household', U.people),
+    smartphoneShare: byAge('share of residents who use a smartphone'),
+    partyMemberShare: byAge('share of residents who are Communist Party members'),
+    volunteerShare: p(share, 'share of working-age adults who volunteer when mobilised', U.share),
+  }),
+};
+export type CommunityParams = z.output<typeof params.community>;
+export type PopulationParams = z.output<typeof params.population>;

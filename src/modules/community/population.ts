@@ -1,0 +1,115 @@
+/**
+ * The synthetic community: compounds (小区) → buildings with floors → households → residents,
+ * with traits drawn from the scenario's population parameters. Paper 000 gives the structure
+ * (party members per building, compounds with and without prior social capital); sizes and
+ * shares are scenario parameters. The draws come in one sequence from the population stream:
+ * the layout, then each household's members, then each resident's traits building by building.
+ */
+import { bernoulli, pickWeighted, randomInt, type PopulateContext, type Rng } from '../../engine/index.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { AGE, DIGITAL, PARTY, type CommunityWorld } from './columns.js';
+
+const HOUSEHOLD_TYPES = ['elderlyAlone', 'elderlyCouple', 'adultAlone', 'family', 'threeGeneration'] as const;
+
+/** Ages of one household's members, by household type. */
+function membersOf(type: (typeof HOUSEHOLD_TYPES)[number], rng: Rng, s: Scenario): number[] {
+  const children = () => Array.from({ length: randomInt(rng, s.population.childrenPerFamily.min, s.population.childrenPerFamily.max) }, () => AGE.child);
+  switch (type) {
+    case 'elderlyAlone': return [AGE.elderly];
+    case 'elderlyCouple': return [AGE.elderly, AGE.elderly];
+    case 'adultAlone': return [AGE.adult];
+    case 'family': return [AGE.adult, AGE.adult, ...children()];
+    case 'threeGeneration': {
+      const { min, max } = s.population.eldersPerThreeGeneration;
+      return [...Array.from({ length: randomInt(rng, min, max) }, () => AGE.elderly), AGE.adult, AGE.adult, ...children()];
+    }
+  }
+}
+
+export function populateCommunity(world: CommunityWorld, ctx: PopulateContext<Scenario>): void {
+  const { scenario: s, rng } = ctx;
+  // Lay out the dwellings first so the tables can be allocated once.
+  const compounds: { socialCapital: number; hasPropertyCompany: boolean }[] = [];
+  const buildings: { compound: number; floors: number }[] = [];
+  for (let c = 0; c < s.community.compounds; c++) {
+    compounds.push({ socialCapital: rng(), hasPropertyCompany: bernoulli(rng, s.community.propertyCompanyShare) });
+    const nBuildings = randomInt(rng, s.community.buildingsPerCompound.min, s.community.buildingsPerCompound.max);
+    for (let b = 0; b < nBuildings; b++) {
+      buildings.push({ compound: c, floors: randomInt(rng, s.community.floorsPerBuilding.min, s.community.floorsPerBuilding.max) });
+    }
+  }
+  const perFloor = s.community.householdsPerFloor;
+  const nHouseholds = buildings.reduce((n, b) => n + b.floors * perFloor, 0);
+  const typeWeights = HOUSEHOLD_TYPES.map((t) => s.population.householdTypes[t]);
+  const memberLists: number[][] = new Array(nHouseholds);
+  let nResidents = 0;
+  for (let h = 0; h < nHouseholds; h++) {
+    memberLists[h] = membersOf(HOUSEHOLD_TYPES[pickWeighted(rng, typeWeights)], rng, s);
+    nResidents += memberLists[h].length;
+  }
+
+  ctx.allocate('compounds', compounds.length);
+  ctx.allocate('buildings', buildings.length);
+  ctx.allocate('households', nHouseholds);
+  ctx.allocate('residents', nResidents);
+  const C = world.compounds;
+  const B = world.buildings;
+  const households = world.households;
+  const residents = world.residents;
+  compounds.forEach((c, i) => {
+    C.socialCapital[i] = c.socialCapital;
+    C.hasPropertyCompany[i] = c.hasPropertyCompany ? 1 : 0;
+  });
+
+  const { smartphoneShare, partyMemberShare, volunteerShare } = s.population;
+  let h = 0;
+  let r = 0;
+  for (let b = 0; b < buildings.length; b++) {
+    const c = buildings[b].compound;
+    const nHere = buildings[b].floors * perFloor;
+    B.compound[b] = c;
+    B.floors[b] = buildings[b].floors;
+    B.households[b] = nHere;
+    B.firstHousehold[b] = h;
+    if (C.households[c] === 0) C.firstHousehold[c] = h;
+    C.households[c] += nHere;
+    let inServiceHere = 0;
+    for (let k = 0; k < nHere; k++, h++) {
+      households.compound[h] = c;
+      households.building[h] = b;
+      households.floor[h] = 1 + Math.floor(k / perFloor);
+      households.members[h] = memberLists[h].length;
+      let digital: number = DIGITAL.none;
+      for (const age of memberLists[h]) {
+        residents.household[r] = h;
+        residents.age[r] = age;
+        if (age === AGE.child) {
+          households.others[h]++;
+        } else {
+          const elderly = age === AGE.elderly;
+          const phone = bernoulli(rng, elderly ? smartphoneShare.elderly : smartphoneShare.adult);
+          residents.smartphone[r] = phone ? 1 : 0;
+          if (phone) digital = Math.max(digital, elderly ? DIGITAL.elderlyOnly : DIGITAL.adult);
+          if (bernoulli(rng, elderly ? partyMemberShare.elderly : partyMemberShare.adult)) {
+            residents.party[r] = elderly ? PARTY.retired : PARTY.inService;
+            if (!elderly) inServiceHere++;
+          }
+          if (!elderly && bernoulli(rng, volunteerShare)) {
+            residents.volunteer[r] = 1;
+            C.volunteers[c]++;
+          }
+          if (elderly && phone) households.elderlySmartphone[h]++;
+          else if (elderly) households.elderlyNoSmartphone[h]++;
+          else households.others[h]++;
+        }
+        r++;
+      }
+      households.digital[h] = digital;
+    }
+    // Paper 000: 2–3 in-service party members per building report to the community. Whether
+    // double reporting is in force is a policy read each day, so the population stays the same
+    // with and without it (paired comparisons, warm-start branches).
+    const perBuilding = s.partyMembers?.perBuilding;
+    if (perBuilding) B.doubleReporters[b] = Math.min(randomInt(rng, perBuilding.min, perBuilding.max), inServiceHere);
+  }
+}

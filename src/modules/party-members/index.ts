@@ -1,0 +1,107 @@
+/**
+ * Party members under double reporting (双报到; paper 000): in-service members report to the
+ * community where they live, 2–3 per building, and — when the regime mobilises them — run the
+ * building's WeChat sign-up chain, take orders at the door in the evening, and carry goods from
+ * the compound gate to each door. Who they are is drawn with the population (the community
+ * module); this module is what they do.
+ */
+import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
+import { CARRIERS, CHAIN_ORGANISERS, DOOR_VISITORS, provisionOf, type Carrier, type ChainOrganiser, type DoorVisitor, type ProvisionWorld } from '../provision/index.js';
+import { intRange, nonNegative, p, section, U } from '../../scenario/params.js';
+import { z } from 'zod';
+
+// ─── parameters ───
+export const params = {
+  partyMembers: section('party members under double reporting', {
+    doubleReporting: p(z.boolean(), 'in-service party members report to the community where they live (双报到)'),
+    perBuilding: p(intRange, 'in-service party members per building who report, at most those living there', U.people),
+    orderTakingHours: p(nonNegative, 'evening hours each takes orders (WeChat chain, door to door)', U.hoursPerDay),
+    carryingHours: p(nonNegative, 'hours each carries goods from the gate to doors', U.hoursPerDay),
+  }),
+};
+
+// ─── state ───
+export interface PartyState {
+  /** Per building: gate-to-door deliveries the reporting members can still make today. */
+  deliveries: Float64Array;
+  /** Per building: evening order-taking visits they can still make. */
+  visits: Float64Array;
+}
+const own = (w: ProvisionWorld) => w.state.partyMembers as PartyState;
+
+/** Party members of a building active today: none unless double reporting is in force and the regime mobilises them. */
+export function activePartyMembers(world: ProvisionWorld, building: number): number {
+  const which = provisionOf(world).deliveringRegime;
+  const regime = which ? world.scenario.regimes[which] : null;
+  // The regime is checked first so that the normal period never reads doubleReporting: warm-start
+  // branching (experiment/warm-start.ts) can then branch a no-double-reporting variant.
+  return regime?.partyMembersMobilised && world.scenario.partyMembers.doubleReporting ? world.buildings.doubleReporters[building] : 0;
+}
+
+// ─── behaviour ───
+const partyLabour: ModuleProcess<ProvisionWorld, PartyState> = {
+  name: 'partyLabour',
+  slot: 'morning',
+  step(world, state) {
+    const s = world.scenario;
+    const open = provisionOf(world).regime !== null;
+    for (let b = 0; b < world.buildings.count; b++) {
+      const members = activePartyMembers(world, b);
+      // Parameters are read only when party members are active, so the normal period does not
+      // depend on them and warm-start branches may vary them (experiment/warm-start.ts).
+      state.deliveries[b] = members > 0 ? members * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour : 0;
+      state.visits[b] = open && members > 0 ? members * s.partyMembers.orderTakingHours * s.lastMile.doorVisitsPerHour : 0;
+    }
+  },
+};
+
+const carrier: Carrier<ProvisionWorld> = {
+  name: 'partyMembers',
+  priority: 10,
+  capacity(w) {
+    const d = own(w).deliveries;
+    let n = 0;
+    for (let b = 0; b < d.length; b++) n += d[b];
+    return n;
+  },
+  canCarry: (w, h) => own(w).deliveries[w.households.building[h]] >= 1,
+  carry(w, h) {
+    own(w).deliveries[w.households.building[h]] -= 1;
+    w.today.deliveredByPartyMembers++;
+  },
+};
+
+const visitor: DoorVisitor<ProvisionWorld> = {
+  name: 'partyMembers',
+  priority: 10,
+  visit(w, b) {
+    const visits = own(w).visits;
+    if (visits[b] < 1) return false;
+    visits[b] -= 1;
+    return true;
+  },
+};
+
+const chain: ChainOrganiser<ProvisionWorld> = { name: 'partyMembers', runsChain: (w, b) => activePartyMembers(w, b) > 0 };
+
+export const partyMembers = defineModule<ProvisionWorld, PartyState>({
+  name: 'partyMembers',
+  description: "In-service party members under double reporting (paper 000): WeChat chains, door-to-door order taking and gate-to-door carrying, 2–3 per building.",
+  requires: ['community', 'provision'],
+  params,
+  init: (w) => ({ deliveries: new Float64Array(w.buildings.count), visits: new Float64Array(w.buildings.count) }),
+  processes: [partyLabour],
+  provides: { [CARRIERS]: [carrier], [DOOR_VISITORS]: [visitor], [CHAIN_ORGANISERS]: [chain] },
+  counters: [{ name: 'deliveredByPartyMembers', unit: 'orders', description: 'Deliveries carried by double-reporting party members' }],
+  measures: {
+    names: ['deliveries.byPartyMembers', 'population.doubleReporters'],
+    summarise: (w, _own, { columns }) => {
+      let reporters = 0;
+      for (let b = 0; b < w.buildings.count; b++) reporters += w.buildings.doubleReporters[b];
+      return {
+        deliveries: { byPartyMembers: sum(columns.deliveredByPartyMembers) },
+        population: { doubleReporters: w.scenario.partyMembers.doubleReporting ? reporters : 0 },
+      };
+    },
+  },
+});

@@ -1,0 +1,102 @@
+/**
+ * Delivery, the afternoon of each day (paper 000). Orders taken the evening before wait in one
+ * queue, oldest first. Each needs RC staff time (tallying, procurement, delivery to the compound
+ * gate), packages in a supplying merchant's stock, and someone to carry it from the gate to the
+ * door: the carriers modules contribute, tried in order of priority — in the Q community the
+ * building's double-reporting party members, then the compound's volunteers, then supermarket
+ * staff, then RC staff where the regime has them carry. An order that cannot be finished today
+ * waits for tomorrow; the backlog is the RC's unmet workload.
+ */
+import type { ModuleProcess } from '../../engine/index.js';
+import { receivePackages } from '../households/index.js';
+import type { MerchantsState } from '../merchants/index.js';
+import type { RcState } from '../residents-committee/index.js';
+import { byPriority, CARRIERS, type Carrier, type DeliveryNeed } from './contributions.js';
+import { REGIMES, type ProvisionState, type ProvisionWorld } from './state.js';
+
+export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
+  name: 'delivery',
+  slot: 'afternoon',
+  step(world, own, ctx) {
+    const which = own.deliveringRegime;
+    const queue = own.orders;
+    if (!which || queue.length === 0) return;
+    const s = world.scenario;
+    const regime = s.regimes[which];
+    const rc = world.state.residentsCommittee as RcState;
+    const today = world.today;
+    const need: DeliveryNeed = { regime, orderHours: s.residentsCommittee.orderMinutes / 60, carryHours: 1 / s.lastMile.deliveriesPerHour };
+    const suppliers = (world.state.merchants as MerchantsState).merchants.filter((m) => regime.suppliers === 'all' || m.partner);
+    const carriers = byPriority(ctx.provided<Carrier<ProvisionWorld>>(CARRIERS));
+
+    // Workload demanded of RC staff: every waiting order, and carrying what others cannot.
+    let otherCarriers = 0;
+    for (const c of ctx.provided<Carrier<ProvisionWorld>>(CARRIERS)) if (!c.staffHoursFor) otherCarriers += c.capacity(world);
+    let staffCarrying = 0;
+    for (const c of carriers) if (c.staffHoursFor) staffCarrying += c.staffHoursFor(world, Math.max(0, queue.length - otherCarriers), need);
+    today.staffHoursDemanded += queue.length * need.orderHours + staffCarrying;
+
+    const n = queue.length;
+    for (let i = 0; i < n; i++) {
+      const h = queue.items[queue.head];
+      queue.head = (queue.head + 1) % queue.items.length;
+      queue.length--;
+      if (!deliver(h)) {
+        queue.items[(queue.head + queue.length) % queue.items.length] = h;
+        queue.length++;
+      }
+    }
+
+    function deliver(h: number): boolean {
+      if (rc.hoursFree < need.orderHours) return false;
+      const packages = world.households.orderVegetable[h] + world.households.orderPork[h];
+      let inStock = 0;
+      for (const m of suppliers) inStock += m.stock;
+      if (inStock < packages) return false;
+      const carrier = carriers.find((c) => c.canCarry(world, h, need));
+      if (!carrier) return false;
+      rc.hoursFree -= need.orderHours;
+      carrier.carry(world, h, need);
+      let needed = packages;
+      for (const m of suppliers) {
+        const take = Math.min(m.stock, needed);
+        m.stock -= take;
+        needed -= take;
+        if (needed === 0) break;
+      }
+      receive(world, own, h);
+      return true;
+    }
+  },
+};
+
+/** The household takes in its order and pays the prices fixed when it was taken. */
+function receive(world: ProvisionWorld, own: ProvisionState, h: number): void {
+  const hh = world.households;
+  const t = world.today;
+  const veg = hh.orderVegetable[h];
+  const pork = hh.orderPork[h];
+  const vegPaid = veg * hh.orderVegetablePrice[h];
+  const porkPaid = pork * hh.orderPorkPrice[h];
+  const subsidy = veg * hh.orderVegetableSubsidy[h] + pork * hh.orderPorkSubsidy[h];
+  receivePackages(world, h, { vegetable: veg, pork, vegetablePaid: vegPaid, porkPaid, quality: hh.orderQuality[h], variety: hh.orderVariety[h] });
+  t.residentPayments += vegPaid + porkPaid;
+  t.subsidyPaid += subsidy;
+  t.deliveriesMade++;
+
+  const ledger = own.ledger;
+  ledger.packagesDelivered += veg + pork;
+  ledger.residentPayments += vegPaid + porkPaid;
+  ledger.subsidyPaid += subsidy;
+  const byRegime = ledger.byRegime[REGIMES[hh.orderRegime[h]]];
+  byRegime.vegetable += veg;
+  byRegime.pork += pork;
+  byRegime.vegetablePayments += vegPaid;
+  byRegime.porkPayments += porkPaid;
+  byRegime.residentPayments += vegPaid + porkPaid;
+  byRegime.subsidyPaid += subsidy;
+
+  hh.orderDay[h] = -1;
+  hh.orderVegetable[h] = 0;
+  hh.orderPork[h] = 0;
+}

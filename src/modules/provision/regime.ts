@@ -1,0 +1,39 @@
+/**
+ * Which regime provides today (paper 000): the early one from closed management, the later one
+ * from the switch; outside closed management none, though the last regime still delivers the
+ * orders it took. Each regime starts with its own range of package kinds.
+ */
+import type { ModuleProcess } from '../../engine/index.js';
+import { PHASES } from '../lockdown/index.js';
+import type { ProvisionState, ProvisionWorld } from './state.js';
+
+export const provisionRegime: ModuleProcess<ProvisionWorld, ProvisionState> = {
+  name: 'provisionRegime',
+  slot: 'dawn',
+  step(world, own, ctx) {
+    const regimes = world.scenario.regimes;
+    const regime = ctx.phase === PHASES.closedEarly ? 'early' : ctx.phase === PHASES.closedLater ? 'later' : null;
+    if (regime === 'early' && own.regime !== 'early') {
+      own.closedSince = ctx.day;
+      own.packageKinds = regimes.early.packageKinds;
+    }
+    if (regime === 'later' && own.regime !== 'later') {
+      if (own.closedSince < 0) own.closedSince = ctx.day;
+      own.laterSince = ctx.day;
+      own.packageKinds = regimes.later.packageKinds;
+    }
+    own.regime = regime;
+    if (regime) own.deliveringRegime = regime;
+  },
+};
+
+/** The regime's supermarket carriers: their deliveries for the day. */
+export const merchantCarriers: ModuleProcess<ProvisionWorld, ProvisionState> = {
+  name: 'merchantCarriers',
+  slot: 'morning',
+  step(world, own) {
+    const s = world.scenario;
+    const regime = own.deliveringRegime ? s.regimes[own.deliveringRegime] : null;
+    own.merchantDeliveries = regime ? regime.merchantCarriers * s.lastMile.merchantCarrierHours * s.lastMile.deliveriesPerHour : 0;
+  },
+};

@@ -1,0 +1,85 @@
+/** What provision keeps: the regime in force, the order queue and each household's pending order, the ledger. */
+import type { Table } from '../../engine/index.js';
+import type { HouseholdsWorld } from '../households/index.js';
+
+export const REGIMES = ['early', 'later'] as const;
+export type RegimeName = (typeof REGIMES)[number];
+
+export const orderColumns = {
+  /** The pending order: packages, the day it was taken (-1 if none), prices fixed at that time. */
+  orderVegetable: Uint16Array,
+  orderPork: Uint16Array,
+  orderDay: Int32Array,
+  orderVegetablePrice: Float64Array,
+  orderPorkPrice: Float64Array,
+  orderVegetableSubsidy: Float64Array,
+  orderPorkSubsidy: Float64Array,
+  /** Regime the order was taken under: 0 early, 1 later. */
+  orderRegime: Uint8Array,
+  orderQuality: Float64Array,
+  orderVariety: Float64Array,
+};
+
+export interface ProvisionWorld extends HouseholdsWorld {
+  households: HouseholdsWorld['households'] & Table<typeof orderColumns>;
+}
+
+export interface RegimeLedger {
+  vegetable: number;
+  pork: number;
+  vegetablePayments: number;
+  porkPayments: number;
+  residentPayments: number;
+  subsidyPaid: number;
+}
+
+/** Cumulative goods and money, for conservation checks and the summary. */
+export interface Ledger {
+  packagesDelivered: number;
+  residentPayments: number;
+  subsidyPaid: number;
+  /** Per regime the order was taken under: packages delivered by kind, and money. */
+  byRegime: Record<RegimeName, RegimeLedger>;
+}
+
+/** FIFO of households with a pending order (each household holds at most one). */
+export interface OrderQueue {
+  items: Int32Array;
+  head: number;
+  length: number;
+}
+
+export interface ProvisionState {
+  /** The regime governing provision today, or null outside closed management. */
+  regime: RegimeName | null;
+  /** The last regime in force, which still delivers orders pending when closure ends. */
+  deliveringRegime: RegimeName | null;
+  /** Kinds of basic package currently on offer. */
+  packageKinds: number;
+  /** Day the later regime started (for RC feedback), or -1. */
+  laterSince: number;
+  /** Day closed management started, or -1. */
+  closedSince: number;
+  orders: OrderQueue;
+  /** Gate-to-door deliveries the regime's supermarket carriers can still make today. */
+  merchantDeliveries: number;
+  ledger: Ledger;
+}
+
+const emptyRegimeLedger = (): RegimeLedger => ({ vegetable: 0, pork: 0, vegetablePayments: 0, porkPayments: 0, residentPayments: 0, subsidyPaid: 0 });
+
+export function initialState(households: number): ProvisionState {
+  return {
+    regime: null,
+    deliveringRegime: null,
+    packageKinds: 0,
+    laterSince: -1,
+    closedSince: -1,
+    orders: { items: new Int32Array(households), head: 0, length: 0 },
+    merchantDeliveries: 0,
+    ledger: { packagesDelivered: 0, residentPayments: 0, subsidyPaid: 0, byRegime: { early: emptyRegimeLedger(), later: emptyRegimeLedger() } },
+  };
+}
+
+/** The provision state of a world, for the modules that read it (party members, volunteers). */
+export const provisionOf = (world: { state: Record<string, any> }): ProvisionState => world.state.provision;

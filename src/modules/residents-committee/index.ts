@@ -1,0 +1,107 @@
+/**
+ * The residents' committee (居委会; papers 000 and 004): a few staff, at a staffing norm per
+ * 10,000 residents, who first do the administrative work pushed down from above — daily
+ * temperature statistics for every household, gate duty under closed management, tracing and
+ * disinfection when a case is found — and only then have hours for anything else. The hours
+ * left (`hoursFree`) are what the provision module spends on orders. A detected case is its
+ * intervention.
+ */
+import { z } from 'zod';
+import { defineModule, max, ratio, sum, type ModuleProcess } from '../../engine/index.js';
+import type { CommunityWorld } from '../community/index.js';
+import { CLOSED_PHASES, CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
+import { nonNegative, p, positiveCount, section, U } from '../../scenario/params.js';
+
+// ─── parameters ───
+export const params = {
+  residentsCommittee: section("the residents' committee (RC) and its workload", {
+    staffPer10000Residents: p(nonNegative, "residents' committee (居委会) staff per 10,000 residents; the staff count is this × residents ÷ 10,000, rounded", U.perTenThousand),
+    hoursPerDay: p(nonNegative, 'working hours of each staff member', U.hoursPerDay),
+    adminMinutesPerHousehold: p(nonNegative, 'daily temperature statistics, per household', U.minutes),
+    gateDutyHoursPerCompound: p(nonNegative, 'RC staff hours of gate duty per compound per day under closed management', U.hoursPerDay),
+    orderMinutes: p(nonNegative, 'tallying, procurement and delivery to the gate, per order', U.minutes),
+  }),
+};
+
+const caseDetectedArgs = z.object({
+  extraAdminHours: p(nonNegative, 'RC staff hours per day of tracing and disinfection', U.hoursPerDay),
+  days: p(positiveCount, 'how many days the extra work lasts', U.days),
+});
+
+// ─── state ───
+export interface RcState {
+  /** Extra administrative hours per day from detected cases, until a day. */
+  surges: { hours: number; untilDay: number }[];
+  /** Staff hours today, and those left after administration (spent on orders during the day). */
+  hoursAvailable: number;
+  hoursFree: number;
+}
+
+/** Residents' committee staff: the scenario's staffing norm applied to this community's size. */
+export function rcStaff(world: CommunityWorld): number {
+  return Math.round((world.scenario.residentsCommittee.staffPer10000Residents * world.residents.count) / 10_000);
+}
+
+// ─── behaviour ───
+const labour: ModuleProcess<CommunityWorld, RcState> = {
+  name: 'rcLabour',
+  slot: 'morning',
+  step(world, own, ctx) {
+    const rc = world.scenario.residentsCommittee;
+    own.surges = own.surges.filter((s) => s.untilDay > ctx.day);
+    const crisis = CRISIS_PHASES.includes(ctx.phase as PhaseName);
+    const closed = CLOSED_PHASES.includes(ctx.phase as PhaseName);
+    const admin = crisis
+      ? (world.households.count * rc.adminMinutesPerHousehold) / 60 +
+        (closed ? world.compounds.count * rc.gateDutyHoursPerCompound : 0) +
+        own.surges.reduce((n, x) => n + x.hours, 0)
+      : 0;
+    own.hoursAvailable = rcStaff(world) * rc.hoursPerDay;
+    own.hoursFree = Math.max(0, own.hoursAvailable - admin);
+    world.today.adminHours = admin;
+    // Other modules add the hours their work demands of the staff (orders, carrying).
+    world.today.staffHoursDemanded = admin;
+  },
+};
+
+export const residentsCommittee = defineModule<CommunityWorld, RcState>({
+  name: 'residentsCommittee',
+  description: "The residents' committee's staff hours, spent first on administration pushed down from above (papers 000, 004); a detected case adds tracing work.",
+  requires: ['lockdown', 'community'],
+  params,
+  init: () => ({ surges: [], hoursAvailable: 0, hoursFree: 0 }),
+  processes: [labour],
+  counters: [
+    { name: 'staffHoursDemanded', unit: 'hours', description: "RC staff hours the day's work called for: administration, every waiting order, and carrying no one else could" },
+    { name: 'adminHours', unit: 'hours', description: 'RC hours taken by administrative tasks (temperature statistics, gate duty, case tracing)' },
+  ],
+  metrics: [
+    { name: 'staffHoursAvailable', unit: 'hours', description: 'RC staff hours available (staff × hours per day)', sample: (w) => (w.state.residentsCommittee as RcState).hoursAvailable },
+    {
+      name: 'staffOverload', unit: 'ratio', description: 'Staff hours demanded over available; above 1 the RC is overloaded',
+      sample: (w) => ratio(w.today.staffHoursDemanded, (w.state.residentsCommittee as RcState).hoursAvailable),
+    },
+  ],
+  interventions: [
+    {
+      name: 'caseDetected',
+      description: 'a case in the community adds tracing and disinfection work',
+      args: caseDetectedArgs,
+      apply(_world, own, event, ctx) {
+        own.surges.push({ hours: event.extraAdminHours as number, untilDay: ctx.day + (event.days as number) });
+      },
+    },
+  ],
+  measures: {
+    names: ['staff.peakOverload', 'staff.overloadedDays', 'staff.hoursDemanded', 'staff.hoursAvailable', 'population.rcStaff'],
+    summarise: (world, _own, { columns }) => ({
+      staff: {
+        peakOverload: max(columns.staffOverload),
+        overloadedDays: Array.from(columns.staffOverload).filter((x) => x > 1).length,
+        hoursDemanded: sum(columns.staffHoursDemanded),
+        hoursAvailable: sum(columns.staffHoursAvailable),
+      },
+      population: { rcStaff: rcStaff(world) },
+    }),
+  },
+});

@@ -1,0 +1,81 @@
+/**
+ * Satisfaction (paper 000): residents complained in the early regime of high prices, little
+ * variety and needs unmet, and were satisfied in the later one although prices stayed above
+ * normal. Each household's satisfaction moves a fraction of the way each day toward a weighted
+ * score of basic and personal needs met, the price it last paid relative to normal, and the
+ * variety of what it last received.
+ */
+import { z } from 'zod';
+import { defineModule, min, type ModuleProcess, type Table } from '../../engine/index.js';
+import type { HouseholdsWorld } from '../households/index.js';
+import { nonNegative, p, section, share, U } from '../../scenario/params.js';
+
+// ─── parameters ───
+export const params = {
+  satisfaction: section("households' satisfaction with provision", {
+    initial: p(share, "every household's satisfaction when the run starts", U.share),
+    adjustmentRate: p(share, "share of the gap to today's score that satisfaction closes each day", U.share),
+    weights: z
+      .object({
+        basic: p(nonNegative, 'basic needs met', U.weight),
+        personal: p(nonNegative, 'personal needs met', U.weight),
+        price: p(nonNegative, 'price paid relative to normal', U.weight),
+        variety: p(nonNegative, 'variety of packages received', U.weight),
+      })
+      .strict()
+      .meta({ description: 'weights of the daily score that satisfaction moves toward' }),
+  }),
+};
+
+// ─── state ───
+const householdColumns = { satisfaction: Float64Array };
+interface SatisfactionWorld extends HouseholdsWorld {
+  households: HouseholdsWorld['households'] & Table<typeof householdColumns>;
+}
+
+// ─── behaviour ───
+const satisfactionProcess: ModuleProcess<SatisfactionWorld> = {
+  name: 'satisfaction',
+  slot: 'night',
+  step(world) {
+    const { weights: w, adjustmentRate } = world.scenario.satisfaction;
+    const total = w.basic + w.personal + w.price + w.variety;
+    if (total === 0) return;
+    const { count, basicMet, personalMet, lastPriceRatio, lastVariety, satisfaction: score } = world.households;
+    for (let h = 0; h < count; h++) {
+      const priceScore = Math.min(1, Math.max(0, 2 - lastPriceRatio[h]));
+      const target = (w.basic * basicMet[h] + w.personal * personalMet[h] + w.price * priceScore + w.variety * lastVariety[h]) / total;
+      score[h] += adjustmentRate * (target - score[h]);
+    }
+  },
+};
+
+export const satisfaction = defineModule<SatisfactionWorld>({
+  name: 'satisfaction',
+  description: "Households' satisfaction with provision, moving toward a score of needs met, price and variety (paper 000).",
+  requires: ['households'],
+  params,
+  columns: { households: householdColumns },
+  init(world) {
+    world.households.satisfaction.fill(world.scenario.satisfaction.initial);
+    return {};
+  },
+  processes: [satisfactionProcess],
+  metrics: [
+    {
+      name: 'meanSatisfaction', unit: 'score 0–1', description: 'Mean household satisfaction',
+      sample(w) {
+        const { count, satisfaction: score } = w.households;
+        let sum = 0;
+        for (let h = 0; h < count; h++) sum += score[h];
+        return sum / count;
+      },
+    },
+  ],
+  measures: {
+    names: ['satisfaction.final', 'satisfaction.minimum'],
+    summarise: (_w, _own, { columns }) => ({
+      satisfaction: { final: columns.meanSatisfaction[columns.meanSatisfaction.length - 1], minimum: min(columns.meanSatisfaction) },
+    }),
+  },
+});

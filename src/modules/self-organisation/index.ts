@@ -1,0 +1,116 @@
+/**
+ * Self-organisation (paper 000): in compounds with prior social capital — an owners' committee
+ * with a history of regular discussion — residents organised group buying of their own: owners
+ * set up group-buy chats, owner volunteers distributed; fruit and seafood group-buy groups
+ * formed. A compound whose social capital is above the threshold does this some days after
+ * closure; one below it does not. Group buys meet personal needs and take no RC or party-member
+ * time.
+ */
+import { z } from 'zod';
+import { bernoulli, defineModule, max, sum, type ModuleProcess, type Table } from '../../engine/index.js';
+import { DIGITAL } from '../community/index.js';
+import type { HouseholdsWorld } from '../households/index.js';
+import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
+import { count, p, positiveCount, section, share, U } from '../../scenario/params.js';
+
+// ─── parameters ───
+export const params = {
+  selfOrganisation: section('group buying organised by residents themselves (personal goods)', {
+    enabled: p(z.boolean(), "compounds with enough social capital organise group buying (owners' committees, group-buy chats)"),
+    socialCapitalThreshold: p(share, 'a compound self-organises when its social capital (uniform on [0, 1]) is at least this', U.share),
+    formationDelayDays: p(count, 'days after closed management begins before group buying starts', U.days),
+    intervalDays: p(positiveCount, 'days between group buys', U.days),
+    participation: z
+      .object({
+        online: p(share, 'chance a household with a smartphone user joins a group buy', U.share),
+        offline: p(share, 'chance a neighbour signs up a household without a smartphone', U.share),
+      })
+      .strict()
+      .meta({ description: 'who joins a group buy' }),
+  }),
+};
+
+// ─── state ───
+const compoundColumns = {
+  /** Day group buying started, or -1. */
+  selfOrganisedSince: Int32Array,
+};
+interface SelfOrganisationWorld extends HouseholdsWorld {
+  compounds: HouseholdsWorld['compounds'] & Table<typeof compoundColumns>;
+}
+interface SelfOrganisationState {
+  /** First day of closed management, or -1 before it. */
+  closedSince: number;
+  /** Whether closed management is in force today (group buys are counted only then). */
+  closed: boolean;
+}
+
+// ─── behaviour ───
+const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationState> = {
+  name: 'selfOrganisation',
+  slot: 'afternoon',
+  phases: CLOSED_PHASES,
+  step(world, own, ctx) {
+    if (own.closedSince < 0) own.closedSince = ctx.day;
+    const so = world.scenario.selfOrganisation;
+    if (!so.enabled) return;
+    const hh = world.households;
+    const C = world.compounds;
+    for (let c = 0; c < C.count; c++) {
+      if (C.selfOrganisedSince[c] < 0) {
+        const ready = C.socialCapital[c] >= so.socialCapitalThreshold && ctx.day >= own.closedSince + so.formationDelayDays;
+        if (!ready) continue;
+        C.selfOrganisedSince[c] = ctx.day;
+      }
+      if ((ctx.day - C.selfOrganisedSince[c]) % so.intervalDays !== 0) continue;
+      const end = C.firstHousehold[c] + C.households[c];
+      for (let h = C.firstHousehold[c]; h < end; h++) {
+        const online = hh.digital[h] !== DIGITAL.none;
+        if (!bernoulli(ctx.rng, online ? so.participation.online : so.participation.offline)) continue;
+        hh.personalStock[h] = world.scenario.needs.personalCoverDays;
+        world.today.groupBuyHouseholds++;
+      }
+    }
+  },
+};
+
+/** Whether today is a day of closed management, kept for the night's count of active compounds. */
+const closure: ModuleProcess<SelfOrganisationWorld, SelfOrganisationState> = {
+  name: 'selfOrganisationClosure',
+  slot: 'dawn',
+  step(_world, own, ctx) {
+    own.closed = CLOSED_PHASES.includes(ctx.phase as PhaseName);
+  },
+};
+
+export const selfOrganisationModule = defineModule<SelfOrganisationWorld, SelfOrganisationState>({
+  name: 'selfOrganisation',
+  description: "Owners' self-organised group buying in compounds with prior social capital (paper 000).",
+  requires: ['lockdown', 'community', 'households'],
+  params,
+  columns: { compounds: compoundColumns },
+  init(world) {
+    world.compounds.selfOrganisedSince.fill(-1);
+    return { closedSince: -1, closed: false };
+  },
+  processes: [closure, selfOrganisation],
+  counters: [{ name: 'groupBuyHouseholds', unit: 'households', description: 'Households supplied by a self-organised group buy today' }],
+  metrics: [
+    {
+      name: 'selfOrganisedCompounds', unit: 'compounds', description: 'Compounds with active self-organised group buying',
+      sample(w) {
+        if (!(w.state.selfOrganisation as SelfOrganisationState).closed) return 0;
+        const since = w.compounds.selfOrganisedSince;
+        let n = 0;
+        for (let c = 0; c < since.length; c++) if (since[c] >= 0) n++;
+        return n;
+      },
+    },
+  ],
+  measures: {
+    names: ['selfOrganisation.compounds', 'selfOrganisation.groupBuys'],
+    summarise: (_w, _own, { columns }) => ({
+      selfOrganisation: { compounds: max(columns.selfOrganisedCompounds), groupBuys: sum(columns.groupBuyHouseholds) },
+    }),
+  },
+});

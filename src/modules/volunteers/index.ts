@@ -1,0 +1,84 @@
+/**
+ * Volunteers (paper 000; N street's volunteers in 002): residents willing to help, drawn with the
+ * population, whom the residents' committee mobilises when the regime calls for it. Their hours
+ * go to carrying goods from the gate to the door and to evening door-to-door order taking, after
+ * the building's party members.
+ */
+import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
+import { CARRIERS, DOOR_VISITORS, provisionOf, type Carrier, type DoorVisitor, type ProvisionWorld } from '../provision/index.js';
+import { nonNegative, p, section, U } from '../../scenario/params.js';
+
+// ─── parameters ───
+export const params = {
+  volunteers: section('resident volunteers', {
+    hoursPerDay: p(nonNegative, 'hours each mobilised volunteer carries goods', U.hoursPerDay),
+  }),
+};
+
+// ─── state ───
+export interface VolunteersState {
+  /** Per compound: volunteer hours not yet used today. */
+  hours: Float64Array;
+}
+const own = (w: ProvisionWorld) => w.state.volunteers as VolunteersState;
+
+// ─── behaviour ───
+const volunteerLabour: ModuleProcess<ProvisionWorld, VolunteersState> = {
+  name: 'volunteerLabour',
+  slot: 'morning',
+  step(world, state) {
+    const which = provisionOf(world).deliveringRegime;
+    const mobilised = which ? world.scenario.regimes[which].volunteersMobilised : false;
+    const C = world.compounds;
+    for (let c = 0; c < C.count; c++) state.hours[c] = mobilised ? C.volunteers[c] * world.scenario.volunteers.hoursPerDay : 0;
+  },
+};
+
+const carrier: Carrier<ProvisionWorld> = {
+  name: 'volunteers',
+  priority: 20,
+  capacity(w) {
+    const hours = own(w).hours;
+    const perHour = w.scenario.lastMile.deliveriesPerHour;
+    let n = 0;
+    for (let c = 0; c < hours.length; c++) n += hours[c] * perHour;
+    return n;
+  },
+  canCarry: (w, h, need) => own(w).hours[w.households.compound[h]] >= need.carryHours,
+  carry(w, h, need) {
+    own(w).hours[w.households.compound[h]] -= need.carryHours;
+    w.today.deliveredByVolunteers++;
+  },
+};
+
+const visitor: DoorVisitor<ProvisionWorld> = {
+  name: 'volunteers',
+  priority: 20,
+  visit(w, b) {
+    const cost = 1 / w.scenario.lastMile.doorVisitsPerHour;
+    const hours = own(w).hours;
+    const c = w.buildings.compound[b];
+    if (hours[c] < cost) return false;
+    hours[c] -= cost;
+    return true;
+  },
+};
+
+export const volunteers = defineModule<ProvisionWorld, VolunteersState>({
+  name: 'volunteers',
+  description: "Resident volunteers mobilised by the residents' committee to carry goods and take orders at the door (papers 000, 002).",
+  requires: ['community', 'provision'],
+  params,
+  init: (w) => ({ hours: new Float64Array(w.compounds.count) }),
+  processes: [volunteerLabour],
+  provides: { [CARRIERS]: [carrier], [DOOR_VISITORS]: [visitor] },
+  counters: [{ name: 'deliveredByVolunteers', unit: 'orders', description: 'Deliveries carried by volunteers' }],
+  measures: {
+    names: ['deliveries.byVolunteers', 'population.volunteers'],
+    summarise: (w, _own, { columns }) => {
+      let n = 0;
+      for (let c = 0; c < w.compounds.count; c++) n += w.compounds.volunteers[c];
+      return { deliveries: { byVolunteers: sum(columns.deliveredByVolunteers) }, population: { volunteers: n } };
+    },
+  },
+});

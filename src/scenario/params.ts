@@ -1,0 +1,63 @@
+/**
+ * Building blocks for parameter schemas, shared by the core scenario schema and every module's
+ * parameters: `p(schema, meaning, unit)` makes a parameter document itself (the meaning and
+ * unit become the JSON Schema's descriptions, editors' hover text and docs/parameters.md), and
+ * the common value types are defined once.
+ */
+import { z } from 'zod';
+
+/** Units as they read in docs/parameters.md. */
+export const U = {
+  share: 'share (0–1)',
+  days: 'days',
+  hoursPerDay: 'hours per day',
+  minutes: 'minutes',
+  yuan: 'yuan (¥)',
+  multiplier: '× normal price',
+  packagesPerDay: 'packages per day',
+  people: 'people',
+  weight: 'relative weight',
+  perPersonHour: 'per person-hour',
+  personDays: 'person-days',
+  count: 'count',
+  perTenThousand: 'per 10,000 residents',
+} as const;
+
+/** A parameter with its meaning and unit. */
+export function p<T extends z.ZodType>(schema: T, description: string, unit?: string): T {
+  return schema.meta(unit === undefined ? { description } : { description, unit }) as T;
+}
+
+export const share = z.number().min(0).max(1);
+export const positive = z.number().positive();
+export const nonNegative = z.number().min(0);
+export const count = z.number().int().min(0);
+export const positiveCount = z.number().int().min(1);
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date');
+export const intRange = z
+  .object({ min: count.meta({ description: 'smallest value' }), max: count.meta({ description: 'largest value' }) })
+  .strict()
+  .refine((r) => r.min <= r.max, 'min must not exceed max');
+/** A range of counts that cannot be zero: a compound has buildings, a building has floors. */
+export const positiveIntRange = z
+  .object({ min: positiveCount.meta({ description: 'smallest value' }), max: positiveCount.meta({ description: 'largest value' }) })
+  .strict()
+  .refine((r) => r.min <= r.max, 'min must not exceed max');
+export const numRange = z
+  .object({ min: nonNegative.meta({ description: 'smallest value' }), max: nonNegative.meta({ description: 'largest value' }) })
+  .strict()
+  .refine((r) => r.min <= r.max, 'min must not exceed max');
+/** The same share for working-age adults and for the elderly (60+). */
+export const byAge = (what: string) =>
+  z
+    .object({
+      adult: p(share, `${what}: working-age adults`, U.share),
+      elderly: p(share, `${what}: the elderly (60+)`, U.share),
+    })
+    .strict();
+
+/** A scenario section: a strict mapping with a description. */
+export const section = <T extends z.ZodRawShape>(description: string, shape: T) => z.object(shape).strict().meta({ description });
