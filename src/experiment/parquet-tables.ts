@@ -178,7 +178,13 @@ export function columnSource(plan: ColumnPlan, cells: readonly string[]): Column
   switch (kind) {
     case 'int32': return { name, data: nullable ? each((c) => wholeNumber(c, name)) : Int32Array.from(cells, (c) => wholeNumber(c, name)) };
     case 'int64': return { name, data: each((c) => BigInt(wholeNumber(c, name))) };
-    case 'double': return { name, data: each(Number) };
+    case 'double': return {
+      name, data: each((c) => {
+        const n = Number(c);
+        if (c.trim() === '' || Number.isNaN(n)) throw new Error(`column ${name}: expected a number, found "${c}"`);
+        return n;
+      }),
+    };
     case 'boolean': return {
       name, data: each((c) => {
         if (c !== 'true' && c !== 'false') throw new Error(`column ${name}: expected true or false, found "${c}"`);
