@@ -5,8 +5,6 @@
  * memory (or than the longest string V8 allows) can still be resumed, finalised and merged.
  */
 import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
-import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
-import { parseCsvLine } from './csv-lines.js';
 
 /** A byte range of a file holding complete lines (end exclusive, the last "\n" included). */
 export interface Segment {
@@ -73,7 +71,7 @@ export function indexJournal(file: string, chunkSize = CHUNK): JournalIndex {
 /**
  * Writes `header` and then the segments of each run in the order of `ids` to `out` (through a
  * temporary file and a rename, so `out` may be one of the sources). `onLines` sees each run's
- * lines as they are copied (for the Parquet copy).
+ * lines as they are copied (for the Parquet copy, parquet-tables.ts).
  */
 export function writeJournal(out: string, header: string, ids: readonly number[], segmentsOf: (id: number) => Segment[], onLines?: (lines: string[]) => void): void {
   const tmp = `${out}.tmp`;
@@ -100,57 +98,4 @@ export function writeJournal(out: string, header: string, ids: readonly number[]
     for (const fd of fds.values()) closeSync(fd);
   }
   renameSync(tmp, out);
-}
-
-const INTEGER_COLUMNS = new Set(['run_id', 'point', 'replicate', 'day']);
-const STRING_COLUMNS = new Set(['date', 'phase', 'seed']);
-
-/**
- * The time series as Parquet, written in row groups as the sorted lines stream past: ids and
- * day as INT32, date and phase as strings, every metric as DOUBLE (empty → null).
- */
-export class TimeseriesParquet {
-  private readonly writer: ParquetWriter;
-  private readonly columns: string[];
-  private rows: string[][] = [];
-  static readonly ROW_GROUP = 100_000;
-
-  constructor(file: string, header: string, createdBy: string) {
-    this.columns = parseCsvLine(header);
-    const schema = schemaFromColumnData({
-      columnData: this.columns.map((name) => ({
-        name,
-        data: [],
-        type: INTEGER_COLUMNS.has(name) ? 'INT32' : STRING_COLUMNS.has(name) ? 'STRING' : 'DOUBLE',
-        nullable: !INTEGER_COLUMNS.has(name),
-      })),
-    });
-    this.writer = new ParquetWriter({ writer: fileWriter(`${file}.tmp`), schema, createdBy });
-    this.file = file;
-  }
-
-  private readonly file: string;
-
-  add(lines: string[]): void {
-    for (const line of lines) this.rows.push(line.split(','));
-    if (this.rows.length >= TimeseriesParquet.ROW_GROUP) this.flush();
-  }
-
-  private flush(): void {
-    if (this.rows.length === 0) return;
-    const rows = this.rows;
-    this.rows = [];
-    const columnData = this.columns.map((name, j) => {
-      if (INTEGER_COLUMNS.has(name)) return { name, data: Int32Array.from(rows, (r) => Number(r[j])) };
-      if (STRING_COLUMNS.has(name)) return { name, data: rows.map((r) => r[j] || null) };
-      return { name, data: rows.map((r) => (r[j] === '' || r[j] === undefined ? null : Number(r[j]))) };
-    });
-    this.writer.write({ columnData, rowGroupSize: rows.length });
-  }
-
-  finish(): void {
-    this.flush();
-    this.writer.finish();
-    renameSync(`${this.file}.tmp`, this.file);
-  }
 }

@@ -5,7 +5,7 @@
  *   runs.csv             one row per finished run, appended as each finishes
  *   timeseries.csv       the kept daily metrics of each finished run, keyed by run_id
  *   timeseries.parquet   written when the sweep completes (Parquet cannot be appended)
- *   runs.parquet         likewise
+ *   runs.parquet         likewise; both typed and described by parquet-tables.ts
  *
  * A run's time-series rows are appended before its runs.csv row, so a run counts as done exactly
  * when its runs.csv row is complete; `--resume` drops anything else (a half-written line, the
@@ -16,10 +16,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { parquetWriteBuffer } from 'hyparquet-writer';
 import { PACKAGE_VERSION } from '../version.js';
 import { csvLines, parseCsvLine, type Cell } from './csv-lines.js';
-import { indexJournal, writeJournal, TimeseriesParquet, type JournalIndex, type Segment } from './journal.js';
+import { indexJournal, writeJournal, type JournalIndex, type Segment } from './journal.js';
+import { runsParquet, TimeseriesParquet, type ExperimentRecord } from './parquet-tables.js';
 import { runIdOf } from './design.js';
 import type { ResolvedExperiment } from './load.js';
 import { flatten } from './measures.js';
@@ -206,7 +206,7 @@ export class SweepFolder {
   /** Sorts both tables by run id and writes the Parquet copies. */
   finalise(): void {
     this.close();
-    finaliseFolder(this.dir, this.exp.spec.outputs.formats.includes('parquet'));
+    finaliseFolder(this.dir);
   }
 }
 
@@ -221,44 +221,28 @@ function sourcesOf(indexes: JournalIndex[]): Sources {
 
 /**
  * Writes the final tables into `dir` from the given journals: runs.csv and timeseries.csv sorted by
- * run_id, and (optionally) their Parquet copies. Streams, so the time series may exceed memory.
+ * run_id, and their Parquet copies when the experiment (its experiment.json `record`) asks for
+ * them. Streams, so the time series may exceed memory.
  */
-export function writeSortedTables(dir: string, runs: { header: string; sources: Sources }, series: { header: string; sources: Sources }, parquet: boolean): void {
+export function writeSortedTables(dir: string, record: ExperimentRecord, runs: { header: string; sources: Sources }, series: { header: string; sources: Sources }): void {
+  const parquet = record.spec.outputs.formats.includes('parquet');
   const ids = [...runs.sources.keys()].sort((a, b) => a - b);
-  const createdBy = `community-resilience ${PACKAGE_VERSION}`;
+  const createdBy = `community-resilience ${record.packageVersion}`;
   const runLines: string[] = [];
   writeJournal(join(dir, FILES.runs), runs.header, ids, (id) => runs.sources.get(id)!, parquet ? (lines) => runLines.push(...lines) : undefined);
-  const stream = parquet ? new TimeseriesParquet(join(dir, FILES.timeseriesParquet), series.header, createdBy) : undefined;
+  const stream = parquet ? new TimeseriesParquet(join(dir, FILES.timeseriesParquet), record, parseCsvLine(series.header), createdBy) : undefined;
   writeJournal(join(dir, FILES.timeseries), series.header, ids.filter((id) => series.sources.has(id)), (id) => series.sources.get(id)!, stream ? (lines) => stream.add(lines) : undefined);
   stream?.finish();
   // runs.parquet from memory: one line per run is small next to the time series.
-  if (parquet) writeAtomically(join(dir, FILES.runsParquet), toParquet(parseCsvLine(runs.header), runLines.map(parseCsvLine), createdBy));
+  if (parquet) writeAtomically(join(dir, FILES.runsParquet), runsParquet(record, parseCsvLine(runs.header), runLines.map(parseCsvLine), createdBy));
 }
 
 /** Sorts a complete folder's tables by run_id and writes the Parquet copies. */
-export function finaliseFolder(dir: string, parquet: boolean): void {
+export function finaliseFolder(dir: string): void {
+  const record = JSON.parse(readFileSync(join(dir, FILES.experiment), 'utf8')) as ExperimentRecord;
   const runs = indexJournal(join(dir, FILES.runs));
   const series = indexJournal(join(dir, FILES.timeseries));
-  writeSortedTables(dir, { header: runs.header, sources: runs.runs }, { header: series.header, sources: series.runs }, parquet);
-}
-
-const INTEGER_COLUMNS = new Set(['run_id', 'point', 'replicate']);
-
-/** runs.parquet: ids as INT32, numeric columns as DOUBLE (blank → null), booleans, the rest strings. */
-function toParquet(header: string[], rows: string[][], createdBy: string): Uint8Array {
-  const columnData = header.map((name, j) => {
-    const cells = rows.map((r) => r[j] ?? '');
-    const filled = cells.filter((c) => c !== '');
-    if (INTEGER_COLUMNS.has(name)) return { name, data: Int32Array.from(cells, Number), type: 'INT32' as const, nullable: false };
-    if (filled.length > 0 && filled.every((c) => c === 'true' || c === 'false')) {
-      return { name, data: cells.map((c) => (c === '' ? null : c === 'true')), type: 'BOOLEAN' as const };
-    }
-    if (filled.every((c) => c.trim() !== '' && !Number.isNaN(Number(c)))) {
-      return { name, data: cells.map((c) => (c === '' ? null : Number(c))), type: 'DOUBLE' as const };
-    }
-    return { name, data: cells.map((c) => (c === '' ? null : c)), type: 'STRING' as const };
-  });
-  return new Uint8Array(parquetWriteBuffer({ columnData, createdBy }));
+  writeSortedTables(dir, record, { header: runs.header, sources: runs.runs }, { header: series.header, sources: series.runs });
 }
 
 /**
@@ -325,11 +309,11 @@ export function mergeFolders(dirs: string[], out: string): { runs: number } {
   writeFileSync(join(out, FILES.experiment), JSON.stringify(record, null, 2) + '\n');
   writeSortedTables(
     out,
+    record as ExperimentRecord,
     { header: first.runs.header, sources: sourcesOf(parts.map((p) => p.runs)) },
     // A run's series come from a folder where that run finished (has its runs.csv row), never
     // from lines a crashed attempt left behind.
     { header: first.series.header, sources: sourcesOf(parts.map((p) => ({ ...p.series, runs: new Map([...p.series.runs].filter(([id]) => p.runs.runs.has(id))) }))) },
-    (record.spec.outputs.formats as string[]).includes('parquet'),
   );
   return { runs: seen.size };
 }

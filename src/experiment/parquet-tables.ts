@@ -1,0 +1,242 @@
+/**
+ * The sweep tables as Parquet that a researcher can open without glue: every column has the
+ * type it means (DATE for dates, integers only where an integer is guaranteed, dictionary-
+ * encoded categories), and each file says what it belongs to in its key-value metadata
+ * (experiment, fingerprint, package version, a digest of the base scenario, every column's unit
+ * and description).
+ *
+ * Types are decided from what experiment.json declares (the design points, the scenario
+ * schema, the kind of each column), never guessed from the cells, so a sweep whose subsidy
+ * happens to be whole yuan still gets a DOUBLE subsidy column and its merge gets the same one.
+ * The metadata holds nothing that varies between machines or attempts (no paths, no Node
+ * version, no timestamps), so the files stay byte-identical for the same scenario and seed.
+ */
+import { createHash } from 'node:crypto';
+import { renameSync } from 'node:fs';
+import { fileWriter, parquetWriteBuffer, ParquetWriter, type ColumnSource, type KeyValue, type SchemaElement } from 'hyparquet-writer';
+import { dailyMetrics } from '../metrics/daily.js';
+import { PHASES } from '../model/phases.js';
+import { schemaAt } from '../scenario/schema-walk.js';
+import { flatten } from './measures.js';
+
+/**
+ * How a column is stored. `category` is text with few distinct values (phase, a factor's
+ * levels), always dictionary-encoded; `text` lets the writer decide (seeds are mostly unique).
+ */
+export type ColumnKind = 'int32' | 'int64' | 'double' | 'boolean' | 'date' | 'category' | 'text';
+
+export interface ColumnPlan {
+  name: string;
+  kind: ColumnKind;
+  nullable: boolean;
+  unit: string | null;
+  description: string;
+}
+
+/** The parts of experiment.json (see experimentRecord) that decide types and metadata. */
+export interface ExperimentRecord {
+  name: string;
+  fingerprint: string;
+  packageVersion: string;
+  masterSeed: number;
+  seedRule: string;
+  points: { point: number; parameters: Record<string, unknown> }[];
+  spec: { outputs: { formats: readonly string[] }; latinHypercube?: { factors: Record<string, { integer?: boolean }> } };
+  baseScenario: unknown;
+}
+
+/** Summary measures whose values are dates (YYYY-MM-DD); every other kept measure is a number or null. */
+export const DATE_MEASURES: ReadonlySet<string> = new Set(['resilience.shockDate']);
+
+const MEASURE_NOTE = 'summary measure of the run (definition and unit: docs/metrics.md)';
+
+const id = (name: string, description: string): ColumnPlan => ({ name, kind: 'int32', nullable: false, unit: null, description });
+
+const RUN_ID = id('run_id', 'run number: point × replicates + replicate; joins runs and timeseries');
+
+/** Unit and meaning of a scenario parameter, from the schema's metadata. */
+function parameterInfo(path: string): { unit: string | null; description: string } {
+  const metaAt = (keys: string[]) => {
+    const found = schemaAt(keys);
+    return found.found ? (found.schema.meta() as { unit?: string; description?: string } | undefined) : undefined;
+  };
+  const keys = path.split('.');
+  const own = metaAt(keys);
+  if (own?.unit) return { unit: own.unit, description: `scenario parameter: ${own.description ?? path}` };
+  // A field of a range ({ min, max }) carries only "smallest value"; the unit is the range's.
+  const parent = keys.length > 1 ? metaAt(keys.slice(0, -1)) : undefined;
+  if (parent?.unit) return { unit: parent.unit, description: `scenario parameter: ${parent.description}: ${own?.description ?? keys.at(-1)}` };
+  return { unit: null, description: `scenario parameter: ${own?.description ?? path}` };
+}
+
+/** True when the scenario schema only admits whole numbers at this path. */
+function schemaSaysInteger(path: string): boolean {
+  const found = schemaAt(path.split('.'));
+  // zod marks .int(), .int32() and the like with an integer format.
+  const format = found.found ? (found.schema as { format?: unknown }).format : undefined;
+  return typeof format === 'string' && /int/.test(format);
+}
+
+function parameterKind(path: string, values: unknown[], integerFactors: ReadonlySet<string>): ColumnKind {
+  // Every point was validated as a scenario, so a schema integer is an integer in every row.
+  if (integerFactors.has(path) || schemaSaysInteger(path)) return 'int64';
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (present.length > 0 && present.every((v) => typeof v === 'number')) return 'double';
+  if (present.length > 0 && present.every((v) => typeof v === 'boolean')) return 'boolean';
+  return 'category';
+}
+
+/** Columns of runs.parquet, in the order of the runs.csv header. */
+export function runsPlan(record: ExperimentRecord, header: readonly string[]): ColumnPlan[] {
+  const values = new Map<string, unknown[]>();
+  for (const { parameters } of record.points) {
+    for (const [k, v] of Object.entries(flatten(parameters))) values.set(k, [...(values.get(k) ?? []), v]);
+  }
+  const integerFactors = new Set(Object.entries(record.spec.latinHypercube?.factors ?? {}).filter(([, f]) => f.integer).map(([k]) => k));
+  return header.map((name): ColumnPlan => {
+    if (name === 'run_id') return RUN_ID;
+    if (name === 'point') return id('point', 'design point (experiment.json lists each point\'s parameters)');
+    if (name === 'replicate') return id('replicate', 'replicate of the design point');
+    if (name === 'seed') return { name, kind: 'text', nullable: false, unit: null, description: `run seed; ${record.seedRule}` };
+    const vs = values.get(name);
+    if (vs) return { name, kind: parameterKind(name, vs, integerFactors), nullable: true, ...parameterInfo(name) };
+    return { name, kind: DATE_MEASURES.has(name) ? 'date' : 'double', nullable: true, unit: null, description: MEASURE_NOTE };
+  });
+}
+
+/** Columns of timeseries.parquet, in the order of the timeseries.csv header. */
+export function timeseriesPlan(header: readonly string[]): ColumnPlan[] {
+  const metrics = new Map(dailyMetrics.map((m) => [m.name, m]));
+  return header.map((name): ColumnPlan => {
+    if (name === 'run_id') return RUN_ID;
+    if (name === 'date') return { name, kind: 'date', nullable: false, unit: null, description: 'calendar date of the simulated day' };
+    if (name === 'day') return id('day', 'days since the start of the run (0 = calendar.start)');
+    if (name === 'phase') return { name, kind: 'category', nullable: false, unit: null, description: 'crisis phase of the day (order: key crsim.phases)' };
+    const m = metrics.get(name);
+    // A custom metric (workers: 0 only) is not in the built-in list: its unit is not recorded here.
+    return { name, kind: 'double', nullable: true, unit: m?.unit ?? null, description: m ? `daily metric: ${m.description}` : 'daily metric' };
+  });
+}
+
+/** JSON with object keys sorted at every level, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/** The key-value metadata of one table. */
+export function tableMetadata(record: ExperimentRecord, table: 'runs' | 'timeseries', plan: readonly ColumnPlan[]): KeyValue[] {
+  const kv: KeyValue[] = [
+    { key: 'crsim.table', value: table },
+    { key: 'crsim.experiment', value: record.name },
+    { key: 'crsim.fingerprint', value: record.fingerprint },
+    { key: 'crsim.package', value: `community-resilience ${record.packageVersion}` },
+    { key: 'crsim.scenario_sha256', value: createHash('sha256').update(canonicalJson(record.baseScenario)).digest('hex') },
+    { key: 'crsim.master_seed', value: String(record.masterSeed) },
+    { key: 'crsim.seed_rule', value: record.seedRule },
+  ];
+  // The model's phase order, so a reader can make phase an ordered factor rather than sort it alphabetically.
+  if (table === 'timeseries') kv.push({ key: 'crsim.phases', value: JSON.stringify(Object.values(PHASES)) });
+  kv.push({ key: 'crsim.columns', value: JSON.stringify(Object.fromEntries(plan.map((c) => [c.name, { unit: c.unit, description: c.description }]))) });
+  return kv;
+}
+
+export function parquetSchema(plan: readonly ColumnPlan[]): SchemaElement[] {
+  return [{ name: 'root', num_children: plan.length }, ...plan.map(({ name, kind, nullable }): SchemaElement => {
+    const repetition_type = nullable ? 'OPTIONAL' : 'REQUIRED';
+    switch (kind) {
+      case 'int32': return { name, type: 'INT32', repetition_type };
+      case 'int64': return { name, type: 'INT64', repetition_type };
+      case 'double': return { name, type: 'DOUBLE', repetition_type };
+      case 'boolean': return { name, type: 'BOOLEAN', repetition_type };
+      case 'date': return { name, type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' }, repetition_type };
+      case 'category':
+      case 'text': return { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' }, repetition_type };
+    }
+  })];
+}
+
+function wholeNumber(cell: string, column: string): number {
+  const n = Number(cell);
+  if (cell.trim() === '' || !Number.isInteger(n)) throw new Error(`column ${column}: expected a whole number, found "${cell}"`);
+  return n;
+}
+
+const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD → days since 1970-01-01, Parquet's DATE. */
+function epochDay(cell: string, column: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell);
+  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || new Date(ms).toISOString().slice(0, 10) !== cell) throw new Error(`column ${column}: expected a date YYYY-MM-DD, found "${cell}"`);
+  return ms / DAY_MS;
+}
+
+/** One column's values from its CSV cells (empty cell → null). */
+export function columnSource(plan: ColumnPlan, cells: readonly string[]): ColumnSource {
+  const { name, kind, nullable } = plan;
+  const each = <T>(f: (c: string) => T) => cells.map((c) => (c === '' && nullable ? null : f(c)));
+  switch (kind) {
+    case 'int32': return { name, data: nullable ? each((c) => wholeNumber(c, name)) : Int32Array.from(cells, (c) => wholeNumber(c, name)) };
+    case 'int64': return { name, data: each((c) => BigInt(wholeNumber(c, name))) };
+    case 'double': return {
+      name, data: each((c) => {
+        const n = Number(c);
+        if (c.trim() === '' || Number.isNaN(n)) throw new Error(`column ${name}: expected a number, found "${c}"`);
+        return n;
+      }),
+    };
+    case 'boolean': return {
+      name, data: each((c) => {
+        if (c !== 'true' && c !== 'false') throw new Error(`column ${name}: expected true or false, found "${c}"`);
+        return c === 'true';
+      }),
+    };
+    case 'date': return { name, data: each((c) => epochDay(c, name)) };
+    // Forced, not left to the writer's size heuristic: readers see a dictionary column whatever the data.
+    case 'category': return { name, data: each((c) => c), encoding: 'RLE_DICTIONARY' };
+    case 'text': return { name, data: each((c) => c) };
+  }
+}
+
+/** runs.parquet from the sorted runs.csv rows (one line per run is small enough to hold). */
+export function runsParquet(record: ExperimentRecord, header: readonly string[], rows: readonly string[][], createdBy: string): Uint8Array {
+  const plan = runsPlan(record, header);
+  return new Uint8Array(parquetWriteBuffer({
+    columnData: plan.map((c, j) => columnSource(c, rows.map((r) => r[j] ?? ''))),
+    schema: parquetSchema(plan),
+    kvMetadata: tableMetadata(record, 'runs', plan),
+    createdBy,
+  }));
+}
+
+/** timeseries.parquet, written in row groups as the sorted lines stream past (the series may exceed memory). */
+export class TimeseriesParquet {
+  static readonly ROW_GROUP = 100_000;
+  private readonly writer: ParquetWriter;
+  private readonly plan: ColumnPlan[];
+  private rows: string[][] = [];
+
+  constructor(private readonly file: string, record: ExperimentRecord, header: readonly string[], createdBy: string) {
+    this.plan = timeseriesPlan(header);
+    this.writer = new ParquetWriter({ writer: fileWriter(`${file}.tmp`), schema: parquetSchema(this.plan), kvMetadata: tableMetadata(record, 'timeseries', this.plan), createdBy });
+  }
+
+  add(lines: readonly string[]): void {
+    // Time-series cells are numbers, dates and phase names: no quoting to undo.
+    for (const line of lines) this.rows.push(line.split(','));
+    if (this.rows.length >= TimeseriesParquet.ROW_GROUP) this.flush();
+  }
+
+  private flush(): void {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    this.writer.write({ columnData: this.plan.map((c, j) => columnSource(c, rows.map((r) => r[j] ?? ''))), rowGroupSize: rows.length });
+  }
+
+  finish(): void {
+    this.flush();
+    this.writer.finish();
+    renameSync(`${this.file}.tmp`, this.file);
+  }
+}
