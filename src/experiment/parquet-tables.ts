@@ -14,8 +14,10 @@
 import { createHash } from 'node:crypto';
 import { renameSync } from 'node:fs';
 import { fileWriter, parquetWriteBuffer, ParquetWriter, type ColumnSource, type KeyValue, type SchemaElement } from 'hyparquet-writer';
-import { dailyMetrics } from '../metrics/daily.js';
-import { PHASES } from '../model/phases.js';
+import type { Metric } from '../engine/index.js';
+import { assembleScenario } from '../model/index.js';
+import type { Scenario } from '../scenario/schema.js';
+import { PHASES } from '../modules/lockdown/index.js';
 import { schemaAt } from '../scenario/schema-walk.js';
 import { flatten } from './measures.js';
 
@@ -104,16 +106,25 @@ export function runsPlan(record: ExperimentRecord, header: readonly string[]): C
   });
 }
 
+/** The daily metrics the base scenario's modules declare (none known for modules of the user's own). */
+function metricsOf(record: ExperimentRecord): readonly Metric<unknown>[] {
+  try {
+    return assembleScenario(record.baseScenario as Scenario).metrics as readonly Metric<unknown>[];
+  } catch {
+    return [];
+  }
+}
+
 /** Columns of timeseries.parquet, in the order of the timeseries.csv header. */
-export function timeseriesPlan(header: readonly string[]): ColumnPlan[] {
-  const metrics = new Map(dailyMetrics.map((m) => [m.name, m]));
+export function timeseriesPlan(header: readonly string[], record: ExperimentRecord): ColumnPlan[] {
+  const metrics = new Map(metricsOf(record).map((m) => [m.name, m]));
   return header.map((name): ColumnPlan => {
     if (name === 'run_id') return RUN_ID;
     if (name === 'date') return { name, kind: 'date', nullable: false, unit: null, description: 'calendar date of the simulated day' };
     if (name === 'day') return id('day', 'days since the start of the run (0 = calendar.start)');
     if (name === 'phase') return { name, kind: 'category', nullable: false, unit: null, description: 'crisis phase of the day (order: key crsim.phases)' };
     const m = metrics.get(name);
-    // A custom metric (workers: 0 only) is not in the built-in list: its unit is not recorded here.
+    // An extra metric (workers: 0 only), or one of a module of the user's own: its unit is not recorded here.
     return { name, kind: 'double', nullable: true, unit: m?.unit ?? null, description: m ? `daily metric: ${m.description}` : 'daily metric' };
   });
 }
@@ -217,7 +228,7 @@ export class TimeseriesParquet {
   private rows: string[][] = [];
 
   constructor(private readonly file: string, record: ExperimentRecord, header: readonly string[], createdBy: string) {
-    this.plan = timeseriesPlan(header);
+    this.plan = timeseriesPlan(header, record);
     this.writer = new ParquetWriter({ writer: fileWriter(`${file}.tmp`), schema: parquetSchema(this.plan), kvMetadata: tableMetadata(record, 'timeseries', this.plan), createdBy });
   }
 

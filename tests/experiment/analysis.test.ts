@@ -14,7 +14,11 @@ import { parseCsvLine } from '../../src/experiment/csv-lines.js';
 import { runsPlan, type ExperimentRecord } from '../../src/experiment/parquet-tables.js';
 import { meanWithCI } from '../../src/experiment/stats.js';
 import { sweepToFolder } from '../../src/experiment/sweep.js';
-import { dailyMetrics } from '../../src/metrics/daily.js';
+import { DAILY_METRICS } from '../../src/experiment/measures.js';
+import { assembleScenario } from '../../src/model/index.js';
+import { Q_COMMUNITY } from '../../src/modules/index.js';
+
+const dailyMetrics = assembleScenario({ modules: [...Q_COMMUNITY] }).metrics;
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { CLI, ROOT, SCENARIOS, tempDir, writeExperiment } from './helpers.js';
 

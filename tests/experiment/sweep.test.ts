@@ -9,7 +9,7 @@ import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runExperiment, streamRuns, sweepToFolder } from '../../src/experiment/sweep.js';
-import type { World } from '../../src/model/world.js';
+import type { World } from '../../src/model/index.js';
 import { mergeFolders } from '../../src/experiment/sweep-files.js';
 import { CLI, expectSameFolders, tempDir, writeExperiment } from './helpers.js';
 
