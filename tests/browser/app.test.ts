@@ -1,8 +1,13 @@
 /**
- * End-to-end tests of the visualizer in real headless Chromium (Debian's, via playwright-core):
- * the built app served by the same static server `crsim viz` uses, the CLI writing a real run
- * folder, and `crsim report` producing an offline page. Numbers are read from the charts' data
- * (`data-values` on each line), never from pixels. Screenshots go to tests/artifacts/.
+ * End-to-end tests of the visualizer in real headless Chromium (driven by playwright-core; which
+ * Chromium is decided in browser.ts): the built app served by the same static server `crsim viz`
+ * uses, the CLI writing a real run folder, and `crsim report` producing an offline page. Numbers
+ * are read from the charts' data (`data-values` on each line), never from pixels. Screenshots go
+ * to tests/artifacts/.
+ *
+ * Chinese text: no CJK font ships with the tests, and a machine may have none (the bundled
+ * Chromium's own font has no CJK glyphs), so the tests check Chinese labels by their text content
+ * only, never by rendered glyph shapes, sizes or pixels. The label-overlap check runs in English.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -93,7 +98,10 @@ beforeAll(async () => {
   runDir = join(tmp, 'run');
   execFileSync(TSX, [CLI, 'run', '--out', runDir, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
   server = await serveStatic(VIZ_DIST);
-  ({ context, close: closeBrowser } = await launchChromium());
+  const launched = await launchChromium();
+  ({ context, close: closeBrowser } = launched);
+  // Say which Chromium ran, so a failure on another machine can be read against it.
+  console.info(`browser tests: Chromium ${launched.context.browser()?.version() ?? ''} from ${launched.found.source} (${launched.found.executablePath})`);
 }, 120_000);
 
 afterAll(async () => {
@@ -274,6 +282,7 @@ describe('the visualizer in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('封控中的社区韧性');
     expect(await page.$$eval('[data-chart="q"] .phase-label', (l) => l.map((x) => x.textContent))).toContain('封路');
     expect(await page.locator('#run').textContent()).toBe('运行');
+    // For people to look at only: without a CJK font on the machine the Chinese shows as boxes.
     await page.screenshot({ path: join(ARTIFACTS, 'research-view-zh.png') });
     await page.locator('#lang-en').click();
     await page.waitForFunction(() => document.querySelector('[data-chart="q"] .title')?.textContent?.includes('Resilience'));
