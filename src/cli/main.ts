@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
 import { PACKAGE_VERSION } from '../version.js';
+import { registerPlan } from './commands/plan.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -18,6 +19,7 @@ program
   .description('Agent-based simulation of community resilience in crises (五社联动, lockdown provision)')
   .version(PACKAGE_VERSION);
 registerRun(program);
+registerPlan(program);
 registerValidate(program);
 registerSchema(program);
 registerReport(program);

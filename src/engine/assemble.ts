@@ -208,13 +208,23 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
       for (const p of processes) {
         const phases = p.phases ? `  [${p.phases.join(', ')}]` : '';
         const what = p.name === BEGIN_DAY ? 'counters to zero; dated interventions' : '';
-        lines.push(`  ${p.slot.padEnd(9)} ${`${p.module}.${p.name}`.padEnd(36)}${what}${phases}`);
+        lines.push(`  ${p.slot.padEnd(9)} ${`${p.module}.${p.name}`.padEnd(44)}${what}${phases}`.trimEnd());
       }
       lines.push('  night     (engine) record every metric');
       lines.push('', `daily metrics (${metrics.length}): ${metrics.map((m) => m.name).join(', ')}`);
       lines.push('', `summary measures (${measures.length}): ${measures.join(', ')}`);
       const named = [...interventions.keys()].filter((k) => k.includes('.'));
       lines.push('', `interventions: ${named.length ? named.join(', ') : 'none'}`);
+      if (provisions.size) {
+        lines.push('', 'contributions:');
+        for (const [key, items] of provisions) {
+          const label = (item: unknown) => {
+            const { name, priority } = item as { name?: string; priority?: number };
+            return `${name ?? '?'}${priority === undefined ? '' : ` (${priority})`}`;
+          };
+          lines.push(`  ${key}: ${items.map(label).join(', ')}`);
+        }
+      }
       return lines.join('\n');
     },
   };

@@ -13,7 +13,7 @@ import type { RunOutcome, RunTask } from './task.js';
 import { assertBranchable, warmUp } from './warm-start.js';
 import type { Scenario } from '../scenario/schema.js';
 
-export interface CompareOptions extends Pick<SweepOptions, 'workers' | 'signal'> {
+export interface CompareOptions extends Pick<SweepOptions, 'workers' | 'signal' | 'model'> {
   /** Paired replicates (default 10). */
   reps?: number;
   /** Master seed (default: A's scenario seed); both scenarios use it. */
@@ -53,11 +53,12 @@ export async function compareScenarios(a: Scenario, b: Scenario, options: Compar
   const reps = options.reps ?? 10;
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`reps must be a positive whole number, found ${reps}`);
   const masterSeed = options.seed ?? a.seed;
-  const known = outputsOf(a).measures;
+  // The measures of either model (one may have modules the other lacks; those give no paired row).
+  const known = [...new Set([...outputsOf(a, options.model).measures, ...outputsOf(b, options.model).measures])];
   const { measures, unknown } = selectMeasures(options.measures, known);
   if (unknown.length) throw new Error(`no summary measure or group named ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${known.join(', ')}`);
   const seeds = Array.from({ length: reps }, (_, i) => runSeedOf(masterSeed, i));
-  if (options.warmStart) assertBranchable(warmUp(a, seeds[0]), b, `B ("${b.name}")`);
+  if (options.warmStart) assertBranchable(warmUp(a, seeds[0], options.model), b, `B ("${b.name}")`);
   const tasks: RunTask[] = [];
   for (let i = 0; i < reps; i++) {
     for (const [k, scenario] of [a, b].entries()) {
@@ -68,7 +69,7 @@ export async function compareScenarios(a: Scenario, b: Scenario, options: Compar
     }
   }
   const outcomes: RunOutcome[] = [];
-  for await (const o of runTasks(tasks, { workers: options.workers, signal: options.signal })) {
+  for await (const o of runTasks(tasks, { workers: options.workers, signal: options.signal, model: options.model })) {
     outcomes.push(o);
     options.onRun?.(o, outcomes.length, tasks.length);
   }

@@ -36,6 +36,8 @@ export interface ManifestExtras {
   /** The resolved document with provenance, so the run can be reproduced from the manifest. */
   document?: Record<string, unknown>;
   wallTimeMs?: number;
+  /** Files of the user's own modules the run used (see ModelOptions.moduleFiles). */
+  moduleFiles?: readonly string[];
 }
 
 export function writeRunFolder(dir: string, result: RunResult, extras: ManifestExtras = {}): void {
@@ -51,6 +53,7 @@ export function writeRunFolder(dir: string, result: RunResult, extras: ManifestE
     phases: result.phaseSpans,
     metrics: result.metrics,
     wallTimeMs: extras.wallTimeMs ?? null,
+    ...(extras.moduleFiles?.length ? { moduleFiles: extras.moduleFiles } : {}),
     scenario: result.scenario,
     document: extras.document ?? null,
   };

@@ -61,6 +61,6 @@ export function parseScenarioOrManifest(
   const overridden = applyOverrides(document, overrides);
   const documentSource = { ...source, doc: source.doc.clone() };
   documentSource.doc.contents = source.doc.get('document', true) as any;
-  const loaded = validateDocument(document, file, { sources: [documentSource], overridden, strict: options.strict });
+  const loaded = validateDocument(document, file, { sources: [documentSource], overridden, strict: options.strict, modules: options.modules });
   return { ...loaded, manifestSeeds: { master: json.seed.master, replicate: json.seed.replicate } };
 }

@@ -54,8 +54,8 @@ export function stripProvenance(node: unknown, path: string[] = [], into: Proven
   return { value: walk(node, path), provenance: into };
 }
 
-/** Keys at the top of a scenario that describe it rather than parameterise the model. */
-const METADATA_KEYS = new Set(['name', 'description', 'extends']);
+/** Keys at the top of a scenario that describe it, or say which model it is, rather than parameterise the model. */
+const METADATA_KEYS = new Set(['name', 'description', 'extends', 'modules']);
 
 /**
  * Paths of the parameter values that do not say where they come from: every scalar (null

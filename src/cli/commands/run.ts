@@ -6,6 +6,7 @@ import { runScenario } from '../../experiment/run.js';
 import { DEFAULT_SCENARIO, loadScenarioOrManifest } from '../../scenario/load.js';
 import { formatSummary } from '../format-summary.js';
 import { parseSeed } from '../options.js';
+import { collectModule, moduleOptions } from '../module-option.js';
 import { collectSet, parseSetOptions } from '../set-option.js';
 
 interface RunCommandOptions {
@@ -15,6 +16,7 @@ interface RunCommandOptions {
   set?: string[];
   quiet?: boolean;
   json?: boolean;
+  module?: string[];
 }
 
 export function registerRun(program: Command): void {
@@ -28,19 +30,22 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'run folder (default: runs/<scenario>-seed<seed>; for runs/x/manifest.json, runs/x-rerun)')
     .option('--quiet', 'print nothing but errors')
     .option('--json', 'print the summary as JSON instead of a table')
-    .action((file: string, opts: RunCommandOptions) => {
-      const loaded = loadScenarioOrManifest(file, parseSetOptions(opts.set));
+    .option('--module <file>', 'a file exporting modules of your own, which the scenario may name (repeatable; a manifest remembers them)', collectModule)
+    .action(async (file: string, opts: RunCommandOptions) => {
+      const model = await moduleOptions(opts.module, file);
+      const loaded = loadScenarioOrManifest(file, parseSetOptions(opts.set), { modules: model.modules });
       const manifest = loaded.manifestSeeds;
       const started = performance.now();
       const result = runScenario(loaded.scenario, {
         seed: opts.seed ?? manifest?.master,
         replicate: opts.replicate ?? manifest?.replicate ?? 0,
+        ...model,
       });
       const wallTimeMs = Math.round(performance.now() - started);
       // A rerun from runs/x/manifest.json goes to runs/x-rerun, never over the run it reproduces.
       const defaultOut = manifest ? `runs/${basename(dirname(resolve(file)))}-rerun` : `runs/${basename(file, extname(file))}-seed${result.masterSeed}`;
       const out = resolve(opts.out ?? defaultOut);
-      writeRunFolder(out, result, { scenarioFile: resolve(file), document: loaded.document, wallTimeMs });
+      writeRunFolder(out, result, { scenarioFile: resolve(file), document: loaded.document, wallTimeMs, moduleFiles: model.moduleFiles });
       if (opts.quiet) return;
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
       else process.stdout.write(formatSummary(result, out, wallTimeMs));
