@@ -5,6 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ModuleDef } from '../engine/index.js';
+import { importModuleFiles, moduleFileUrl } from '../model/module-files.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { validateDocument } from '../scenario/parse.js';
@@ -35,6 +38,14 @@ export interface ResolvedExperiment {
   replicates: number;
   /** Total runs: points × replicates. */
   runs: number;
+  /** Modules of the user's own the base scenario may name, and the files (URLs) they come from. */
+  modules: ModuleDef<any>[];
+  moduleFiles: string[];
+}
+
+export interface ExperimentLoadOptions {
+  /** The modules the experiment's `modules:` files export (see openExperiment, which imports them). */
+  modules?: readonly ModuleDef<any>[];
 }
 
 /**
@@ -73,7 +84,8 @@ function fail(file: string, src: YamlSource | undefined, problems: { path: (stri
 }
 
 /** Validates experiment text (YAML or JSON); `file` names it in messages and anchors `scenario:`. */
-export function parseExperiment(text: string, file: string): ResolvedExperiment {
+export function parseExperiment(text: string, file: string, options: ExperimentLoadOptions = {}): ResolvedExperiment {
+  const modules = [...(options.modules ?? [])];
   const src = parseWithPositions(text);
   if (src.doc.errors.length) {
     const e = src.doc.errors[0];
@@ -100,7 +112,7 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
   if (!existsSync(scenarioFile)) fail(file, src, [{ path: ['scenario'], message: `no such scenario file: ${scenarioFile}` }]);
   let base;
   try {
-    base = loadScenario(scenarioFile);
+    base = loadScenario(scenarioFile, {}, { modules });
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     // The scenario's own problems first, then where the experiment names it.
@@ -127,7 +139,7 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
     }
   }
   // The measures and metrics the base scenario's modules declare.
-  const known = outputsOf(base.scenario);
+  const known = outputsOf(base.scenario, { modules });
   const { measures, unknown } = selectMeasures(spec.keep.measures, known.measures);
   unknown.forEach((name) => earlyProblems.push({ path: ['keep', 'measures', spec.keep.measures!.indexOf(name)], message: `no summary measure or group named "${name}" (e.g. resilience, resilience.robustness, groups.others.unmetNeedDays; see docs/metrics.md)` }));
   const metrics = spec.keep.metrics ?? [...known.metrics];
@@ -136,7 +148,7 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
   });
   if (earlyProblems.length) fail(file, src, earlyProblems);
 
-  const validate = (doc: Record<string, unknown>) => validateDocument(doc, scenarioFile).scenario;
+  const validate = (doc: Record<string, unknown>) => validateDocument(doc, scenarioFile, { modules }).scenario;
   let baseScenario: Scenario;
   try {
     baseScenario = validate(document);
@@ -186,7 +198,32 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
     metrics,
     replicates: spec.replicates,
     runs: points.length * spec.replicates,
+    modules,
+    moduleFiles: moduleFilesOf(spec, file),
   };
+}
+
+/** The experiment's `modules:` files as URLs, resolved relative to the experiment file. */
+function moduleFilesOf(spec: { modules: string[] }, file: string): string[] {
+  return spec.modules.map((m) => moduleFileUrl(/^[a-z][a-z0-9+.-]*:/i.test(m) ? m : resolve(dirname(resolve(file)), m)));
+}
+
+/**
+ * Loads an experiment file, first importing the module files it lists (`modules:`), so that its
+ * base scenario may name modules of the user's own. Use this rather than loadExperiment when an
+ * experiment may name module files.
+ */
+export async function openExperiment(file: string): Promise<ResolvedExperiment> {
+  if (!existsSync(file)) throw new ScenarioError([{ file, path: '', message: 'no such experiment file' }]);
+  const text = readFileSync(file, 'utf8');
+  let listed: unknown;
+  try {
+    listed = (parseYaml(text) as { modules?: unknown } | null)?.modules;
+  } catch {
+    listed = undefined; // parseExperiment reports where the YAML breaks
+  }
+  const files = Array.isArray(listed) && listed.every((m) => typeof m === 'string') ? moduleFilesOf({ modules: listed }, file) : [];
+  return parseExperiment(text, file, { modules: files.length ? await importModuleFiles(files) : [] });
 }
 
 export function loadExperiment(file: string): ResolvedExperiment {

@@ -56,6 +56,7 @@ export const experimentSchema = z
     name: z.string().min(1).describe('a title for the experiment'),
     description: z.string().optional(),
     scenario: z.string().min(1).describe('base scenario file, relative to the experiment file'),
+    modules: z.array(z.string().min(1)).default([]).describe('files exporting modules of your own (relative to the experiment file) that the base scenario names; each worker thread imports them'),
     set: z.record(parameterPath, z.unknown()).default({}).describe('parameters fixed for every run (dotted path → value)'),
     factors: z.record(parameterPath, gridFactor).default({}).describe('varied parameters, crossed as a full factorial grid'),
     latinHypercube: z

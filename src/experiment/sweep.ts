@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import { runIdOf, runSeedFor } from './design.js';
-import { loadExperiment, type ResolvedExperiment } from './load.js';
+import { openExperiment, type ResolvedExperiment } from './load.js';
 import { flatten, type MeasureValue } from './measures.js';
 import { inShard, runsColumns, SweepFolder, type Shard } from './sweep-files.js';
 import { executeRun, type RunOutcome, type RunTask } from './task.js';
@@ -60,6 +60,7 @@ export function plannedTasks(exp: ResolvedExperiment, options: SweepOptions = {}
         measures: exp.measures,
         metrics: exp.metrics,
         ...(warm ? { warmStartBase: exp.baseScenario } : {}),
+        ...(exp.moduleFiles.length ? { moduleFiles: exp.moduleFiles } : {}),
       });
     }
   }
@@ -74,7 +75,7 @@ export function plannedTasks(exp: ResolvedExperiment, options: SweepOptions = {}
  */
 export function checkWarmStart(exp: ResolvedExperiment): void {
   plannedTasks(exp, { warmStart: true, shard: { index: 1, count: Number.MAX_SAFE_INTEGER } }); // the commonRandomNumbers check
-  const warm = warmUp(exp.baseScenario, runSeedFor(exp.masterSeed, 0, 0, true));
+  const warm = warmUp(exp.baseScenario, runSeedFor(exp.masterSeed, 0, 0, true), { modules: exp.modules });
   exp.pointScenarios.forEach((s, p) => assertBranchable(warm, s, `point ${p} (${Object.entries(exp.points[p]).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`));
 }
 
@@ -89,7 +90,9 @@ export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): A
     throw new Error('extra metrics, and modules given without the files they come from (moduleFiles), run only in the calling thread: pass workers: 0, or moduleFiles');
   }
   if (workers <= 0) {
-    const modules = model.modules ?? (model.moduleFiles ? await importModuleFiles(model.moduleFiles) : undefined);
+    // Module files named by the model options or by the tasks (an experiment's `modules:`).
+    const files = [...(model.moduleFiles ?? []), ...new Set(tasks.flatMap((t) => t.moduleFiles ?? []))];
+    const modules = model.modules ?? (files.length ? await importModuleFiles(files) : undefined);
     for (const task of tasks) {
       if (options.signal?.aborted) return;
       yield executeRun(task, { ...model, ...(modules ? { modules } : {}) });
@@ -109,7 +112,7 @@ export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): A
     while (next < tasks.length || inFlight.size > 0) {
       while (next < tasks.length && inFlight.size < window && !options.signal?.aborted) {
         const id = next++;
-        const task = model.moduleFiles ? { ...tasks[id], moduleFiles: model.moduleFiles.map(moduleFileUrl) } : tasks[id];
+        const task = model.moduleFiles ? { ...tasks[id], moduleFiles: [...model.moduleFiles.map(moduleFileUrl), ...(tasks[id].moduleFiles ?? [])] } : tasks[id];
         inFlight.set(id, pool.run(task).then((outcome: RunOutcome) => ({ id, outcome }), (error: unknown) => ({ id, error })));
       }
       if (inFlight.size === 0) break;
@@ -141,7 +144,7 @@ export function runRowObject(exp: ResolvedExperiment, outcome: RunOutcome): RunR
  *   for await (const { row } of streamRuns('examples/sweep-subsidy.yaml', { workers: 2 })) console.log(row);
  */
 export async function* streamRuns(experiment: string | ResolvedExperiment, options: SweepOptions = {}): AsyncGenerator<{ row: RunRow; outcome: RunOutcome }> {
-  const exp = typeof experiment === 'string' ? loadExperiment(experiment) : experiment;
+  const exp = typeof experiment === 'string' ? await openExperiment(experiment) : experiment;
   if (options.warmStart ?? exp.spec.warmStart) checkWarmStart(exp);
   for await (const outcome of runTasks(plannedTasks(exp, options), options)) yield { row: runRowObject(exp, outcome), outcome };
 }
@@ -166,7 +169,7 @@ export interface RunExperimentOptions extends SweepOptions {
  *   const { runs } = await runExperiment('examples/sweep-subsidy.yaml', { workers: 2 });
  */
 export async function runExperiment(experiment: string | ResolvedExperiment, options: RunExperimentOptions = {}): Promise<ExperimentResult> {
-  const exp = typeof experiment === 'string' ? loadExperiment(experiment) : experiment;
+  const exp = typeof experiment === 'string' ? await openExperiment(experiment) : experiment;
   if (options.warmStart ?? exp.spec.warmStart) checkWarmStart(exp);
   const tasks = plannedTasks(exp, options);
   const outcomes: RunOutcome[] = [];
@@ -191,7 +194,7 @@ export interface SweepToFolderOptions extends RunExperimentOptions {
  * Returns whether the folder is complete (false after an abort).
  */
 export async function sweepToFolder(experiment: string | ResolvedExperiment, dir: string, options: SweepToFolderOptions = {}): Promise<{ complete: boolean; ran: number; alreadyDone: number }> {
-  const exp = typeof experiment === 'string' ? loadExperiment(experiment) : experiment;
+  const exp = typeof experiment === 'string' ? await openExperiment(experiment) : experiment;
   if (options.warmStart ?? exp.spec.warmStart) checkWarmStart(exp);
   const folder = SweepFolder.open(dir, exp, { resume: options.resume, shard: options.shard });
   const alreadyDone = folder.done.size;

@@ -58,7 +58,7 @@ export function parseScenarioOrManifest(
   // Parsing the text again as YAML gives positions for problems inside the manifest's document.
   const { source } = parseSource(text, file);
   const document = structuredClone(json.document);
-  const overridden = applyOverrides(document, overrides);
+  const overridden = applyOverrides(document, overrides, options.modules);
   const documentSource = { ...source, doc: source.doc.clone() };
   documentSource.doc.contents = source.doc.get('document', true) as any;
   const loaded = validateDocument(document, file, { sources: [documentSource], overridden, strict: options.strict, modules: options.modules });

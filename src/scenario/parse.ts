@@ -169,10 +169,12 @@ function wasText(v: unknown): string {
  * mappings on the way are created. The value is recorded as set on the command line, with what it
  * replaced, so a run's manifest says where every value came from.
  */
-export function setParameter(document: Record<string, unknown>, path: string, value: unknown): void {
+export function setParameter(document: Record<string, unknown>, path: string, value: unknown, modules: readonly ModuleDef<any>[] = []): void {
   const keys = splitParameterPath(path);
   if (keys.length === 0 || keys.some((k) => k === '')) throw new Error(`"${path}" is not a parameter path (write it like regimes.later.quality)`);
-  const lookup = schemaAt(keys);
+  // The parameters of the model the document names, so a module's own section can be set too.
+  const model = schemaOf(stripProvenance(document).value as Record<string, unknown>, modules);
+  const lookup = schemaAt(keys, 'schema' in model ? model.schema : scenarioSchema);
   if (!lookup.found) {
     const where = lookup.depth === 0 ? 'a scenario' : keys.slice(0, lookup.depth).join('.');
     throw new Error(`no parameter "${path}": ${where} has no "${keys[lookup.depth]}"${didYouMean(keys[lookup.depth], lookup.known)}`);
@@ -203,12 +205,12 @@ export function setParameter(document: Record<string, unknown>, path: string, va
  * Applies `--set` overrides to a document in place; returns the dotted paths set. Throws one
  * ScenarioError listing every override that names no parameter.
  */
-export function applyOverrides(document: Record<string, unknown>, overrides: Record<string, unknown>): string[] {
+export function applyOverrides(document: Record<string, unknown>, overrides: Record<string, unknown>, modules: readonly ModuleDef<any>[] = []): string[] {
   const problems: ScenarioProblem[] = [];
   const overridden: string[] = [];
   for (const [path, value] of Object.entries(overrides)) {
     try {
-      setParameter(document, path, value);
+      setParameter(document, path, value, modules);
       overridden.push(splitParameterPath(path).join('.'));
     } catch (e) {
       problems.push({ file: '--set', path, message: (e as Error).message });
@@ -220,7 +222,7 @@ export function applyOverrides(document: Record<string, unknown>, overrides: Rec
 
 export function parseScenario(text: string, file: string, readRelative: ReadRelative, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedScenario {
   const { document, sources } = resolveSources(text, file, readRelative);
-  const overridden = applyOverrides(document, overrides);
+  const overridden = applyOverrides(document, overrides, options.modules);
   return validateDocument(document, file, { sources, overridden, strict: options.strict, modules: options.modules });
 }
 

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseWholeNumber } from '../options.js';
-import { loadExperiment } from '../../experiment/load.js';
+import { openExperiment } from '../../experiment/load.js';
 import { experimentJsonSchema } from '../../experiment/schema.js';
 import { slurmScript } from '../../experiment/slurm.js';
 import { parseShard, type Shard } from '../../experiment/sweep-files.js';
@@ -65,7 +65,7 @@ export function registerSweep(program: Command): void {
           return;
         }
         if (!file) throw new Error('name an experiment file, e.g. crsim sweep examples/sweep-subsidy.yaml');
-        const exp = loadExperiment(file);
+        const exp = await openExperiment(file);
         const out = resolve(opts.out ?? `runs/${basename(file, extname(file))}`);
         if (opts.emitSlurm) {
           const target = resolve(opts.slurmFile ?? `${out}/sweep.slurm.sh`);
