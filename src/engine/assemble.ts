@@ -47,8 +47,8 @@ export interface Assembly<W extends ModuleWorld = ModuleWorld> {
   readonly columns: Readonly<Record<TableName, ColumnSpec>>;
   /** Items contributed under a key, in module order. */
   provided<T>(key: string): readonly T[];
-  /** A new world for a scenario: tables allocated and populated, counters zeroed, own states set. */
-  createWorld(scenario: unknown, populationRng: Rng): W;
+  /** A new world for a scenario: tables allocated and populated (from the `population` stream and any named ones), counters zeroed, own states set. */
+  createWorld(scenario: unknown, streams: { get(name: string): Rng }): W;
   /** The whole-run summary: each module's measures merged in module order. */
   summarise(world: W, run: RunView): Record<string, unknown>;
   /** The assembled day as text: modules, processes in order, metrics, measures. */
@@ -184,7 +184,8 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
     interventions,
     columns,
     provided,
-    createWorld(scenario, populationRng) {
+    createWorld(scenario, streams) {
+      const populationRng = streams.get('population');
       const world = { scenario, today: {}, state: {} } as unknown as W;
       const allocated = new Set<TableName>();
       const allocate = (table: TableName, rows: number) => {
@@ -192,7 +193,8 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
         allocated.add(table);
         (world as ModuleWorld)[table] = createTable(rows, columns[table]);
       };
-      for (const m of modules) m.populate?.(world, { scenario, rng: populationRng, allocate });
+      const stream = (name: string) => streams.get(name);
+      for (const m of modules) m.populate?.(world, { scenario, rng: populationRng, stream, allocate });
       for (const t of TABLES) if (!allocated.has(t)) allocate(t, 0);
       for (const c of counterNames) world.today[c] = 0;
       for (const m of modules) world.state[m.name] = m.init ? m.init(world) : {};

@@ -107,6 +107,11 @@ export interface PopulateContext<S = any> {
    * that build a community stay in one sequence (as a survey sample would be drawn).
    */
   rng: Rng;
+  /**
+   * A named stream of the run's own (e.g. `population.<module>`): draws from it do not depend on
+   * what other modules draw, so a module's population traits stay the same whatever comes before it.
+   */
+  stream(name: string): Rng;
   /** Allocates a shared table with every module's columns; each table once. */
   allocate(table: TableName, rows: number): void;
 }

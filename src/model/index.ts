@@ -65,7 +65,7 @@ export function createSimulation(scenario: Scenario, runSeed: string, options: M
   const events: TimelineEvent[] = scenario.events.map((e) => ({ ...e, day: calendar.dayOf(e.date) }));
   const timeline = new Timeline(phasesOf(scenario, calendar, assembly), events);
   // The population has a stream of its own, so building it never shifts the processes' draws.
-  const world = assembly.createWorld(scenario, new RandomStreams(runSeed).get('population'));
+  const world = assembly.createWorld(scenario, new RandomStreams(runSeed));
   return new Simulation<World>({
     world,
     calendar,

@@ -9,8 +9,8 @@ import { deepMerge } from './merge.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import { messagesFor } from './messages.js';
 import { isProvenanceWrapper, PROVENANCE_KINDS, stripProvenance, unsourcedLeaves, type ProvenanceMap } from './provenance.js';
-import { assemble, ModuleError, type ModuleDef } from '../engine/index.js';
-import { resolveModules } from '../model/index.js';
+import { ModuleError, type ModuleDef } from '../engine/index.js';
+import { assembleScenario, resolveModules } from '../model/index.js';
 import { Q_COMMUNITY } from '../modules/index.js';
 import { scenarioSchema, schemaForModules, type Scenario } from './schema.js';
 import { didYouMean, schemaAt } from './schema-walk.js';
@@ -102,9 +102,9 @@ function schemaOf(normalised: Record<string, unknown>, modules: readonly ModuleD
   if (listed !== undefined && !(Array.isArray(listed) && listed.length > 0 && listed.every((m) => typeof m === 'string'))) return { schema: scenarioSchema };
   const names = (listed as string[] | undefined) ?? Q_COMMUNITY;
   try {
-    const defs = resolveModules(names, modules);
-    assemble(defs);
-    return { schema: schemaForModules(defs) };
+    // Assembling checks requirements and cycles (cached for the built-in modules).
+    assembleScenario({ modules: [...names] }, { modules });
+    return { schema: schemaForModules(resolveModules(names, modules)) };
   } catch (e) {
     if (!(e instanceof ModuleError)) throw e;
     return { problem: { path: e.index === undefined || listed === undefined ? ['modules'] : ['modules', e.index], message: e.message } };
@@ -163,18 +163,23 @@ function wasText(v: unknown): string {
   return isProvenanceWrapper(v) ? JSON.stringify(v.value) : JSON.stringify(v);
 }
 
+/** The schema of the model a document names, so a module's own section can be set too (the built-in schema if the list is unusable). */
+function modelSchemaOf(document: Record<string, unknown>, modules: readonly ModuleDef<any>[] = []): z.ZodType {
+  const listed = isProvenanceWrapper(document.modules) ? document.modules.value : document.modules;
+  const model = schemaOf({ modules: listed }, modules);
+  return 'schema' in model ? model.schema : scenarioSchema;
+}
+
 /**
  * Sets a parameter (`regimes.later.quality`, `events.0.date`) in a document. The path must be one
  * the schema knows (an unknown one throws, with a suggestion when a known key is close); missing
  * mappings on the way are created. The value is recorded as set on the command line, with what it
  * replaced, so a run's manifest says where every value came from.
  */
-export function setParameter(document: Record<string, unknown>, path: string, value: unknown, modules: readonly ModuleDef<any>[] = []): void {
+export function setParameter(document: Record<string, unknown>, path: string, value: unknown, root: z.ZodType = modelSchemaOf(document)): void {
   const keys = splitParameterPath(path);
   if (keys.length === 0 || keys.some((k) => k === '')) throw new Error(`"${path}" is not a parameter path (write it like regimes.later.quality)`);
-  // The parameters of the model the document names, so a module's own section can be set too.
-  const model = schemaOf(stripProvenance(document).value as Record<string, unknown>, modules);
-  const lookup = schemaAt(keys, 'schema' in model ? model.schema : scenarioSchema);
+  const lookup = schemaAt(keys, root);
   if (!lookup.found) {
     const where = lookup.depth === 0 ? 'a scenario' : keys.slice(0, lookup.depth).join('.');
     throw new Error(`no parameter "${path}": ${where} has no "${keys[lookup.depth]}"${didYouMean(keys[lookup.depth], lookup.known)}`);
@@ -206,11 +211,12 @@ export function setParameter(document: Record<string, unknown>, path: string, va
  * ScenarioError listing every override that names no parameter.
  */
 export function applyOverrides(document: Record<string, unknown>, overrides: Record<string, unknown>, modules: readonly ModuleDef<any>[] = []): string[] {
+  const root = modelSchemaOf(document, modules);
   const problems: ScenarioProblem[] = [];
   const overridden: string[] = [];
   for (const [path, value] of Object.entries(overrides)) {
     try {
-      setParameter(document, path, value, modules);
+      setParameter(document, path, value, root);
       overridden.push(splitParameterPath(path).join('.'));
     } catch (e) {
       problems.push({ file: '--set', path, message: (e as Error).message });

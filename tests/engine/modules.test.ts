@@ -55,7 +55,7 @@ describe('assemble', () => {
       }),
       mod('b', { columns: { households: { y: Int32Array } } }),
     ]);
-    const w = a.createWorld({}, new RandomStreams('s').get('population'));
+    const w = a.createWorld({}, new RandomStreams('s'));
     expect(Object.keys(w.households).sort()).toEqual(['count', 'x', 'y']);
     expect(w.residents.count).toBe(0);
     const ctx = { day: 0, date: '', phase: 'p', events: [{ day: 0, type: 'bump', by: 7 }], rng: () => 0, stream: () => () => 0, provided: a.provided } as never;
