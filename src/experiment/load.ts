@@ -3,7 +3,7 @@
  * base scenario (with `set`) → design points → one validated scenario per point. Nothing runs
  * unless every point gives a valid scenario.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { loadScenario } from '../scenario/load.js';
@@ -14,6 +14,12 @@ import { designPoints, type DesignPoint } from './design.js';
 import { DAILY_METRICS, selectMeasures } from './measures.js';
 import { experimentSchema, type ExperimentSpec } from './schema.js';
 import { parseWithPositions, positionOf, type YamlSource } from './yaml-positions.js';
+import { designProblems, timeProblems } from './design-size.js';
+
+export interface LoadExperimentOptions {
+  /** Accept designs and scenarios beyond the size ceilings (design-size.ts, scenario/resources.ts). */
+  allowLarge?: boolean;
+}
 
 export interface ResolvedExperiment {
   /** Absolute path of the experiment file (or a label for in-memory experiments). */
@@ -73,7 +79,7 @@ function fail(file: string, src: YamlSource | undefined, problems: { path: (stri
 }
 
 /** Validates experiment text (YAML or JSON); `file` names it in messages and anchors `scenario:`. */
-export function parseExperiment(text: string, file: string): ResolvedExperiment {
+export function parseExperiment(text: string, file: string, options: LoadExperimentOptions = {}): ResolvedExperiment {
   const src = parseWithPositions(text);
   if (src.doc.errors.length) {
     const e = src.doc.errors[0];
@@ -100,7 +106,7 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
   if (!existsSync(scenarioFile)) fail(file, src, [{ path: ['scenario'], message: `no such scenario file: ${scenarioFile}` }]);
   let base;
   try {
-    base = loadScenario(scenarioFile);
+    base = loadScenario(scenarioFile, {}, { allowLarge: options.allowLarge });
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     // The scenario's own problems first, then where the experiment names it.
@@ -132,9 +138,10 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
   metrics.forEach((name, i) => {
     if (!DAILY_METRICS.includes(name)) earlyProblems.push({ path: ['keep', 'metrics', i], message: `no daily metric named "${name}" (known: ${DAILY_METRICS.join(', ')})` });
   });
+  earlyProblems.push(...designProblems(spec, options.allowLarge));
   if (earlyProblems.length) fail(file, src, earlyProblems);
 
-  const validate = (doc: Record<string, unknown>) => validateDocument(doc, scenarioFile).scenario;
+  const validate = (doc: Record<string, unknown>) => validateDocument(doc, scenarioFile, { allowLarge: options.allowLarge }).scenario;
   let baseScenario: Scenario;
   try {
     baseScenario = validate(document);
@@ -170,6 +177,8 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
     }
   });
   if (problems.size) fail(file, src, [...problems.values()].slice(0, 20));
+  const tooLong = timeProblems(pointScenarios, spec.replicates, options.allowLarge);
+  if (tooLong.length) fail(file, src, tooLong);
 
   return {
     file: resolve(file),
@@ -187,9 +196,10 @@ export function parseExperiment(text: string, file: string): ResolvedExperiment 
   };
 }
 
-export function loadExperiment(file: string): ResolvedExperiment {
+export function loadExperiment(file: string, options: LoadExperimentOptions = {}): ResolvedExperiment {
   if (!existsSync(file)) throw new ScenarioError([{ file, path: '', message: 'no such experiment file' }]);
-  return parseExperiment(readFileSync(file, 'utf8'), file);
+  if (statSync(file).isDirectory()) throw new ScenarioError([{ file, path: '', message: 'is a folder, not an experiment file' }]);
+  return parseExperiment(readFileSync(file, 'utf8'), file, options);
 }
 
 function describePoint(point: DesignPoint): string {

@@ -9,6 +9,7 @@ import { ScenarioError, type ScenarioProblem } from './errors.js';
 import { messagesFor } from './messages.js';
 import { isProvenanceWrapper, PROVENANCE_KINDS, stripProvenance, unsourcedLeaves, type ProvenanceMap } from './provenance.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { resourceProblems } from './resources.js';
 import { didYouMean, schemaAt } from './schema-walk.js';
 import { locate, locateIn, parseSource, positionAt, type ScenarioSource } from './source.js';
 
@@ -33,6 +34,10 @@ export interface LoadedScenario {
 export interface ParseOptions {
   /** Also require a source (paper, derived, literature, assumed) on every parameter value. */
   strict?: boolean;
+  /** Accept scenarios beyond the size ceilings (see resources.ts). */
+  allowLarge?: boolean;
+  /** Reproduce a manifest written by another package version (a warning instead of a refusal). */
+  anyVersion?: boolean;
 }
 
 /** A resolved document and the files it came from, the file itself first, then what it extends. */
@@ -83,6 +88,7 @@ export interface ValidateContext {
   /** Paths set with `--set` (or overrides), whose problems are reported against the command line. */
   overridden?: string[];
   strict?: boolean;
+  allowLarge?: boolean;
 }
 
 /** Validates a resolved document; throws a ScenarioError listing every problem. */
@@ -107,6 +113,7 @@ export function validateDocument(document: Record<string, unknown>, file: string
       problems.push({ ...place(m.path, m.at), path: m.path.join('.'), message: m.message });
     }
   }
+  if (result.success) for (const p of resourceProblems(result.data, context.allowLarge)) problems.push({ ...place(p.path, 'value'), path: p.path.join('.'), message: p.message });
   if (context.strict) {
     for (const path of unsourcedLeaves(document)) {
       problems.push({ ...place(path, 'value'), path: path.join('.'), message: `no provenance: write { value: …, ${PROVENANCE_KINDS.join('|')}: "…" } to say where this value comes from` });
@@ -193,6 +200,6 @@ export function applyOverrides(document: Record<string, unknown>, overrides: Rec
 export function parseScenario(text: string, file: string, readRelative: ReadRelative, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedScenario {
   const { document, sources } = resolveSources(text, file, readRelative);
   const overridden = applyOverrides(document, overrides);
-  return validateDocument(document, file, { sources, overridden, strict: options.strict });
+  return validateDocument(document, file, { sources, overridden, strict: options.strict, allowLarge: options.allowLarge });
 }
 
