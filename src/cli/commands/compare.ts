@@ -8,6 +8,7 @@ import { compareScenarios, comparisonRows, type Comparison } from '../../experim
 import { loadScenario } from '../../scenario/load.js';
 import { parsePositiveWholeNumber, parseSeed, parseWholeNumber } from '../options.js';
 import { progressBar, reportErrors } from './experiment-common.js';
+import { UserError } from '../../user-error.js';
 
 const fmt = (x: number | null) => (x === null || Number.isNaN(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(2) : x.toFixed(4));
 
@@ -41,10 +42,12 @@ export function registerCompare(program: Command): void {
     .option('--out <file>', 'write the table as CSV')
     .option('--json', 'print the comparison as JSON')
     .option('--quiet', 'print nothing but errors')
-    .action((fileA: string, fileB: string, opts: { reps: number; seed?: number; measures?: string; workers: number; warmStart?: boolean; out?: string; json?: boolean; quiet?: boolean }) =>
+    .option('--allow-large', 'compare scenarios beyond the size ceilings (see docs/scenarios.md)')
+    .action((fileA: string, fileB: string, opts: { reps: number; seed?: number; measures?: string; workers: number; warmStart?: boolean; out?: string; json?: boolean; quiet?: boolean; allowLarge?: boolean }) =>
       reportErrors('scenario', async () => {
-        const a = loadScenario(fileA).scenario;
-        const b = loadScenario(fileB).scenario;
+        if (opts.out !== undefined && opts.out.trim() === '') throw new UserError('--out is empty: name the CSV file to write');
+        const a = loadScenario(fileA, {}, { allowLarge: opts.allowLarge }).scenario;
+        const b = loadScenario(fileB, {}, { allowLarge: opts.allowLarge }).scenario;
         const bar = progressBar(2 * opts.reps, opts.quiet || opts.json);
         const comparison = await compareScenarios(a, b, {
           reps: opts.reps,

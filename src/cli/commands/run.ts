@@ -7,6 +7,8 @@ import { DEFAULT_SCENARIO, loadScenarioOrManifest } from '../../scenario/load.js
 import { formatSummary } from '../format-summary.js';
 import { parseSeed } from '../options.js';
 import { collectSet, parseSetOptions } from '../set-option.js';
+import { checkOutFolder } from '../out-folder.js';
+import { reportErrors } from './experiment-common.js';
 
 interface RunCommandOptions {
   seed?: number;
@@ -15,6 +17,9 @@ interface RunCommandOptions {
   set?: string[];
   quiet?: boolean;
   json?: boolean;
+  force?: boolean;
+  allowLarge?: boolean;
+  anyVersion?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -28,8 +33,13 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'run folder (default: runs/<scenario>-seed<seed>; for runs/x/manifest.json, runs/x-rerun)')
     .option('--quiet', 'print nothing but errors')
     .option('--json', 'print the summary as JSON instead of a table')
-    .action((file: string, opts: RunCommandOptions) => {
-      const loaded = loadScenarioOrManifest(file, parseSetOptions(opts.set));
+    .option('--force', 'replace the run already in the --out folder')
+    .option('--allow-large', 'run a scenario beyond the size ceilings (population, days; see docs/scenarios.md)')
+    .option('--any-version', 'reproduce a manifest written by another version of community-resilience (warns instead of refusing)')
+    .action((file: string, opts: RunCommandOptions) => reportErrors('scenario', () => {
+      const outDir = checkOutFolder(opts.out, 'run', { force: opts.force });
+      const loaded = loadScenarioOrManifest(file, parseSetOptions(opts.set), { allowLarge: opts.allowLarge, anyVersion: opts.anyVersion });
+      if (loaded.versionWarning && !opts.quiet) process.stderr.write(`crsim: warning: ${loaded.versionWarning}\n`);
       const manifest = loaded.manifestSeeds;
       const started = performance.now();
       const result = runScenario(loaded.scenario, {
@@ -39,10 +49,10 @@ export function registerRun(program: Command): void {
       const wallTimeMs = Math.round(performance.now() - started);
       // A rerun from runs/x/manifest.json goes to runs/x-rerun, never over the run it reproduces.
       const defaultOut = manifest ? `runs/${basename(dirname(resolve(file)))}-rerun` : `runs/${basename(file, extname(file))}-seed${result.masterSeed}`;
-      const out = resolve(opts.out ?? defaultOut);
+      const out = outDir ?? checkOutFolder(defaultOut, 'run', { force: true })!;
       writeRunFolder(out, result, { scenarioFile: resolve(file), document: loaded.document, wallTimeMs });
       if (opts.quiet) return;
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
       else process.stdout.write(formatSummary(result, out, wallTimeMs));
-    });
+    }));
 }

@@ -14,6 +14,8 @@ import { slurmScript } from '../../experiment/slurm.js';
 import { parseShard, type Shard } from '../../experiment/sweep-files.js';
 import { sweepToFolder } from '../../experiment/sweep.js';
 import { progressBar, reportErrors } from './experiment-common.js';
+import { checkOutFolder } from '../out-folder.js';
+import { UserError } from '../../user-error.js';
 
 interface SweepCliOptions {
   workers: number;
@@ -28,6 +30,7 @@ interface SweepCliOptions {
   slurmPartition?: string;
   slurmFile?: string;
   schema?: boolean;
+  allowLarge?: boolean;
 }
 
 const positiveInt = (name: string) => (value: string) => {
@@ -58,15 +61,16 @@ export function registerSweep(program: Command): void {
     .option('--slurm-partition <name>', 'with --emit-slurm: partition to submit to')
     .option('--slurm-file <file>', 'with --emit-slurm: where to write the script (default: DIR/sweep.slurm.sh)')
     .option('--schema', 'print the JSON Schema of experiment files and exit')
+    .option('--allow-large', 'run an experiment beyond the size ceilings (points, runs, core-hours, residents, days; see docs/experiments.md)')
     .action((file: string | undefined, opts: SweepCliOptions) =>
       reportErrors('experiment', async () => {
         if (opts.schema) {
           process.stdout.write(JSON.stringify(experimentJsonSchema(), null, 2) + '\n');
           return;
         }
-        if (!file) throw new Error('name an experiment file, e.g. crsim sweep examples/sweep-subsidy.yaml');
-        const exp = loadExperiment(file);
-        const out = resolve(opts.out ?? `runs/${basename(file, extname(file))}`);
+        if (!file) throw new UserError('name an experiment file, e.g. crsim sweep examples/sweep-subsidy.yaml');
+        const out = checkOutFolder(opts.out ?? `runs/${basename(file, extname(file))}`, 'sweep')!;
+        const exp = loadExperiment(file, { allowLarge: opts.allowLarge });
         if (opts.emitSlurm) {
           const target = resolve(opts.slurmFile ?? `${out}/sweep.slurm.sh`);
           mkdirSync(dirname(target), { recursive: true });
