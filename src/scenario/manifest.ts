@@ -80,7 +80,7 @@ export function parseScenarioOrManifest(
   options: ParseOptions = {},
 ): LoadedInput {
   let json: unknown;
-  if (/^\s*\{/.test(text)) {
+  if (/^\s*[{[]/.test(text)) {
     try {
       json = JSON.parse(text);
     } catch {

@@ -101,7 +101,6 @@ export interface LimitProblem {
 /** The problems of a schema-valid scenario against the ceilings (lifted by `allowLarge`) and the hard limits. */
 export function resourceProblems(s: Scenario, allowLarge = false): LimitProblem[] {
   const problems: LimitProblem[] = [];
-  if (!Number.isSafeInteger(s.seed)) problems.push({ path: ['seed'], message: `${s.seed} cannot be held exactly; a seed is a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (2^53−1)` });
   for (const { path, min, max, what } of PLAUSIBLE) {
     let v: any = s;
     for (const k of path) v = v?.[k];
