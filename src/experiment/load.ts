@@ -86,7 +86,13 @@ export function parseExperiment(text: string, file: string, options: LoadExperim
     const { line, col } = src.lines.linePos(e.pos[0]);
     throw new ScenarioError([{ file, path: '', line, column: col, message: `not valid YAML: ${e.message.split('\n')[0]}` }]);
   }
-  const raw = src.doc.toJS();
+  let raw: unknown;
+  try {
+    raw = src.doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // e.g. an alias before its anchor (`*a`): the YAML library throws instead of listing an error.
+    throw new ScenarioError([{ file, path: '', line: 1, column: 1, message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }]);
+  }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     fail(file, src, [{ path: [], message: 'expected a mapping of experiment keys (name, scenario, factors, replicates…)' }]);
   }

@@ -187,7 +187,8 @@ export function applyOverrides(document: Record<string, unknown>, overrides: Rec
   const overridden: string[] = [];
   for (const [path, value] of Object.entries(overrides)) {
     try {
-      setParameter(document, path, value);
+      // A copy: a later override of a part (`x.min` after `x`) must not write into the caller's value.
+      setParameter(document, path, structuredClone(value));
       overridden.push(splitParameterPath(path).join('.'));
     } catch (e) {
       problems.push({ file: '--set', path, message: (e as Error).message });
