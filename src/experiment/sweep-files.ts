@@ -343,5 +343,8 @@ function mergeLocked(dirs: string[], out: string): { runs: number } {
     { header: first.series.header, sources: sourcesOf(parts.map((p) => ({ ...p.series, runs: new Map([...p.series.runs].filter(([id]) => p.runs.runs.has(id))) }))) },
     (record.spec.outputs.formats as string[]).includes('parquet'),
   );
+  // The merged folder, read back from disk, must hold every run once with its whole series.
+  const merged = checkSweepTables(out, { daysOf: (id) => daysOfRecordRun(record, id, join(out, FILES.experiment)), advice: 'the merged folder was changed while merging; merge again' });
+  if (merged.size !== total) throw new UserError(`${join(out, FILES.runs)} holds ${merged.size} runs after merging, not ${total}; was it written by another process? Merge again.`);
   return { runs: seen.size };
 }
