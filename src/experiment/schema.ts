@@ -61,14 +61,14 @@ export const experimentSchema = z
     latinHypercube: z
       .object({
         points: z.number().int().min(1).max(100_000).describe('number of sample points; each factor range is cut into this many strata'),
-        seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('seed of the sample (default: the experiment seed)'),
+        seed: z.number().int().min(0).optional().describe('seed of the sample (default: the experiment seed)'),
         factors: z.record(parameterPath, lhsFactor).refine((f) => Object.keys(f).length > 0, { message: 'name at least one factor' }),
       })
       .strict()
       .optional()
       .describe('a Latin hypercube sample over numeric ranges, crossed with the grid factors'),
     replicates: z.number().int().min(1).max(1_000_000).default(1).describe('seeded runs per design point'),
-    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe("master seed (default: the base scenario's seed)"),
+    seed: z.number().int().min(0).optional().describe("master seed (default: the base scenario's seed)"),
     commonRandomNumbers: z
       .boolean()
       .default(false)
