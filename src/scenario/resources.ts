@@ -90,7 +90,8 @@ export function estimateResources(s: Scenario): ResourceEstimate {
 }
 
 const fmt = (x: number) => (x >= 1e9 ? x.toExponential(2).replace('e+', 'e') : Math.round(x).toLocaleString('en-US'));
-const hours = (h: number) => (h < 10 ? h.toFixed(1) : fmt(h));
+/** Single-core time, in the unit that reads best. */
+const duration = (seconds: number) => (seconds < 90 ? `${Math.ceil(seconds)} core-seconds` : seconds < 5400 ? `${Math.round(seconds / 60)} core-minutes` : `${fmt(seconds / 3600)} core-hours`);
 const bytes = (b: number) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(1)} GiB` : `${Math.round(b / 2 ** 20)} MiB`);
 
 export interface LimitProblem {
@@ -117,7 +118,7 @@ export function resourceProblems(s: Scenario, allowLarge = false): LimitProblem[
     return problems;
   }
   if (!allowLarge) {
-    const cost = `about ${bytes(e.memoryBytes)} of memory and ${hours(e.seconds / 3600)} core-hours`;
+    const cost = `about ${bytes(e.memoryBytes)} of memory and ${duration(e.seconds)} a run`;
     if (e.residents > CEILINGS.residents) {
       problems.push({ path: where, message: `${size} is above the ceiling of ${fmt(CEILINGS.residents)} residents (${cost}); pass --allow-large to run it anyway` });
     }
