@@ -159,11 +159,22 @@ export class FolderLock {
   }
 }
 
-/** Runs `body` holding the locks of `dirs` (each taken once, in sorted order), releasing them after. */
-export function withFolderLocks<T>(dirs: string[], command: string, body: () => T): T {
+/**
+ * Runs `body` holding the locks of `dirs` (each taken once, in sorted order), releasing them
+ * after. Folders in `readable` are only read: one this process may not write to (a read-only
+ * shard on a cluster) is read without a lock, since no crsim of this user can be writing it.
+ */
+export function withFolderLocks<T>(dirs: string[], command: string, body: () => T, readable: ReadonlySet<string> = new Set()): T {
   const locks: FolderLock[] = [];
   try {
-    for (const dir of [...new Set(dirs)].sort()) locks.push(FolderLock.acquire(dir, command));
+    for (const dir of [...new Set(dirs)].sort()) {
+      try {
+        locks.push(FolderLock.acquire(dir, command));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (!(readable.has(dir) && (code === 'EACCES' || code === 'EROFS' || code === 'EPERM'))) throw e;
+      }
+    }
     return body();
   } finally {
     for (const lock of locks.reverse()) lock.release();

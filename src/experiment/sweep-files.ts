@@ -275,7 +275,7 @@ export function mergeFolders(dirs: string[], out: string): { runs: number } {
   if (dirs.length === 0) throw new UserError('name at least one sweep folder to merge');
   for (const dir of dirs) if (!existsSync(join(dir, FILES.experiment))) throw new UserError(`${dir} is not a sweep folder (no ${FILES.experiment})`);
   // No sweep may write to a source or to the output while the merge reads and writes them.
-  return withFolderLocks([...dirs, out], 'merge', () => mergeLocked(dirs, out));
+  return withFolderLocks([...dirs, out], 'merge', () => mergeLocked(dirs, out), new Set(dirs.filter((d) => d !== out)));
 }
 
 function mergeLocked(dirs: string[], out: string): { runs: number } {

@@ -16,6 +16,7 @@ import { sweepToFolder } from '../../experiment/sweep.js';
 import { progressBar, reportErrors } from './experiment-common.js';
 import { checkOutFolder } from '../out-folder.js';
 import { UserError } from '../../user-error.js';
+import { estimatedCoreHours } from '../../experiment/design-size.js';
 
 interface SweepCliOptions {
   workers: number;
@@ -97,7 +98,10 @@ export function registerSweep(program: Command): void {
           shard: opts.shard,
           warmStart: opts.warmStart,
           signal: controller.signal,
-          onStart: (toRun) => { bar = progressBar(toRun, opts.quiet); },
+          onStart: (toRun) => {
+            if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`${toRun} runs to do, about ${estimatedCoreHours(exp.pointScenarios, exp.replicates * (toRun / Math.max(1, exp.runs))).toFixed(2)} core-hours (estimate)\n`);
+            bar = progressBar(toRun, opts.quiet);
+          },
           onRun: () => bar.tick(),
         });
         bar.stop();
