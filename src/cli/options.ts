@@ -29,3 +29,10 @@ export function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return Number(value);
 }
+
+/** A worker-thread count: 0 (run in this thread) to 1024; more would only exhaust memory. */
+export function parseWorkers(value: string): number {
+  const n = parseWholeNumber(value);
+  if (n > 1024) throw new InvalidArgumentError('expected at most 1024 worker threads');
+  return n;
+}

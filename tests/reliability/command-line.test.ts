@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeFailure } from '../../src/cli/exit.js';
-import { parsePort, parseSeed } from '../../src/cli/options.js';
+import { parsePort, parseSeed, parseWorkers } from '../../src/cli/options.js';
 import { checkOutFolder } from '../../src/cli/out-folder.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { writeRunFolder } from '../../src/experiment/outputs.js';
@@ -104,9 +104,17 @@ describe('numbers on the command line', () => {
     expect(() => parsePort(text)).toThrow(/expected a port number from 0 to 65535/);
   });
 
+  it('--workers is 0 to 1024', () => {
+    expect(parseWorkers('0')).toBe(0);
+    expect(parseWorkers('1024')).toBe(1024);
+    expect(() => parseWorkers('1025')).toThrow(/at most 1024/);
+    expect(() => parseWorkers('1e9')).toThrow(/whole number/);
+  });
+
   it('the CLI exits 1 for a bad option value (spawned)', () => {
     expectUserError(crsim(['viz', '--port', 'abc'], work), /--port <n>' argument 'abc' is invalid\. expected a port number from 0 to 65535/);
     expectUserError(crsim(['run', '--seed', '9007199254740993'], work), /cannot be held exactly/);
+    expectUserError(crsim(['compare', base, base, '--reps', '60000'], work), /--reps 60000 means 120000 runs, above the ceiling of 100,000; pass --allow-large/);
   });
 });
 

@@ -7,7 +7,7 @@ import { writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { parseWholeNumber } from '../options.js';
+import { parseWorkers } from '../options.js';
 import { loadExperiment } from '../../experiment/load.js';
 import { experimentJsonSchema } from '../../experiment/schema.js';
 import { slurmScript } from '../../experiment/slurm.js';
@@ -44,7 +44,7 @@ export function registerSweep(program: Command): void {
     .command('sweep')
     .description('run every point × replicate of an experiment file on worker threads; write runs.csv, timeseries.csv/.parquet and experiment.json')
     .argument('[experiment]', 'experiment file (YAML or JSON)')
-    .option('--workers <n>', 'worker threads (0: run in this thread)', parseWholeNumber, availableParallelism())
+    .option('--workers <n>', 'worker threads (0: run in this thread)', parseWorkers, availableParallelism())
     .option('--out <dir>', 'sweep folder (default: runs/<experiment>)')
     .option('--resume', 'continue a sweep folder: run only the runs it does not hold yet')
     .option('--shard <K/N>', 'run only the K-th of N disjoint slices of the runs (for job arrays)', (v) => {
