@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `crsim`: the command line of community-resilience. */
 import { Command } from 'commander';
-import { ScenarioError } from '../scenario/errors.js';
+import { exitWithFailure } from './exit.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRun } from './commands/run.js';
@@ -31,10 +31,5 @@ registerCompare(program);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof ScenarioError) {
-    process.stderr.write(`crsim: invalid scenario\n${e.message}\n`);
-    process.exit(1);
-  }
-  process.stderr.write(`crsim: ${(e as Error).stack ?? e}\n`);
-  process.exit(2);
+  exitWithFailure(e);
 }

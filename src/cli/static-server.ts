@@ -1,9 +1,14 @@
 /**
  * A small static file server for the built visualizer (node:http, no dependencies). It serves
  * one folder on localhost only, with the MIME types a Vite build needs (module workers must be
- * served as JavaScript), and refuses paths that climb out of the folder.
+ * served as JavaScript). It refuses paths that climb out of the folder, also through symbolic
+ * links (real paths are compared), answers only GET and HEAD, and only requests whose Host header
+ * names a loopback host (so a web page cannot reach it through DNS rebinding).
+ *
+ * sirv was considered: it follows symbolic links out of its folder and checks neither the method
+ * nor the Host header, so it would need the same checks around it.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -52,9 +57,37 @@ export function isLoopbackHost(host: string): boolean {
   return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** The host name of a Host header (`localhost:5174`, `[::1]:80`, `127.0.0.1`), or undefined if malformed. */
+export function hostOfHeader(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^\[([0-9a-fA-F:.]+)\](?::\d+)?$/.exec(header) ?? /^([^:\[\]]+)(?::\d+)?$/.exec(header);
+  return m?.[1];
+}
+
+/** The real path of `file` if it lies inside `realBase` (symbolic links resolved), else undefined. */
+function insideReal(realBase: string, file: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  return real === realBase || real.startsWith(realBase + sep) ? real : undefined;
+}
+
 export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const base = resolve(root);
+  const realBase = realpathSync(base);
   const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed');
+      return;
+    }
+    const requestedHost = hostOfHeader(req.headers.host);
+    if (!requestedHost || !isLoopbackHost(requestedHost)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden: this server answers only to localhost');
+      return;
+    }
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -73,9 +106,22 @@ export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    const real = insideReal(realBase, file);
+    if (!real) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
+      return;
+    }
+    if (!statSync(real).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'content-length': statSync(real).size });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     // A file that cannot be read (permissions, removed meanwhile) ends this response, not the server.
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(real).on('error', () => res.destroy()).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

@@ -5,7 +5,7 @@
  *   const c = await compareScenarios(a, b, { reps: 20 });
  *   const warm = warmUp(base, runSeedOf(1, 0)); const result = branch(warm, variant, 1, 0);
  */
-export { loadExperiment, openExperiment, parseExperiment, setDocumentParameter, type ResolvedExperiment, type ExperimentLoadOptions } from './load.js';
+export { loadExperiment, openExperiment, parseExperiment, setDocumentParameter, type ResolvedExperiment, type LoadExperimentOptions } from './load.js';
 export { experimentSchema, experimentJsonSchema, OUTPUT_FORMATS, type ExperimentSpec, type ExperimentInput } from './schema.js';
 export { designPoints, gridPoints, latinHypercube, rangeValues, runSeedFor, runIdOf, type DesignPoint } from './design.js';
 export { SUMMARY_MEASURES, DAILY_METRICS, flatten, selectMeasures, pickMeasures, type MeasureValue } from './measures.js';

@@ -3,7 +3,7 @@
  * base scenario (with `set`) → design points → one validated scenario per point. Nothing runs
  * unless every point gives a valid scenario.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ModuleDef } from '../engine/index.js';
@@ -17,6 +17,14 @@ import { designPoints, type DesignPoint } from './design.js';
 import { outputsOf, selectMeasures } from './measures.js';
 import { experimentSchema, type ExperimentSpec } from './schema.js';
 import { parseWithPositions, positionOf, type YamlSource } from './yaml-positions.js';
+import { designProblems, timeProblems } from './design-size.js';
+
+export interface LoadExperimentOptions {
+  /** Accept designs and scenarios beyond the size ceilings (design-size.ts, scenario/resources.ts). */
+  allowLarge?: boolean;
+  /** The modules the experiment's `modules:` files export (see openExperiment, which imports them). */
+  modules?: readonly ModuleDef<any>[];
+}
 
 export interface ResolvedExperiment {
   /** Absolute path of the experiment file (or a label for in-memory experiments). */
@@ -41,11 +49,6 @@ export interface ResolvedExperiment {
   /** Modules of the user's own the base scenario may name, and the files (URLs) they come from. */
   modules: ModuleDef<any>[];
   moduleFiles: string[];
-}
-
-export interface ExperimentLoadOptions {
-  /** The modules the experiment's `modules:` files export (see openExperiment, which imports them). */
-  modules?: readonly ModuleDef<any>[];
 }
 
 /**
@@ -84,7 +87,7 @@ function fail(file: string, src: YamlSource | undefined, problems: { path: (stri
 }
 
 /** Validates experiment text (YAML or JSON); `file` names it in messages and anchors `scenario:`. */
-export function parseExperiment(text: string, file: string, options: ExperimentLoadOptions = {}): ResolvedExperiment {
+export function parseExperiment(text: string, file: string, options: LoadExperimentOptions = {}): ResolvedExperiment {
   const modules = [...(options.modules ?? [])];
   const src = parseWithPositions(text);
   if (src.doc.errors.length) {
@@ -92,7 +95,13 @@ export function parseExperiment(text: string, file: string, options: ExperimentL
     const { line, col } = src.lines.linePos(e.pos[0]);
     throw new ScenarioError([{ file, path: '', line, column: col, message: `not valid YAML: ${e.message.split('\n')[0]}` }]);
   }
-  const raw = src.doc.toJS();
+  let raw: unknown;
+  try {
+    raw = src.doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // e.g. an alias before its anchor (`*a`): the YAML library throws instead of listing an error.
+    throw new ScenarioError([{ file, path: '', line: 1, column: 1, message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }]);
+  }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     fail(file, src, [{ path: [], message: 'expected a mapping of experiment keys (name, scenario, factors, replicates…)' }]);
   }
@@ -112,7 +121,7 @@ export function parseExperiment(text: string, file: string, options: ExperimentL
   if (!existsSync(scenarioFile)) fail(file, src, [{ path: ['scenario'], message: `no such scenario file: ${scenarioFile}` }]);
   let base;
   try {
-    base = loadScenario(scenarioFile, {}, { modules });
+    base = loadScenario(scenarioFile, {}, { allowLarge: options.allowLarge, modules });
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     // The scenario's own problems first, then where the experiment names it.
@@ -146,9 +155,10 @@ export function parseExperiment(text: string, file: string, options: ExperimentL
   metrics.forEach((name, i) => {
     if (!known.metrics.includes(name)) earlyProblems.push({ path: ['keep', 'metrics', i], message: `no daily metric named "${name}" (known: ${known.metrics.join(', ')})` });
   });
+  earlyProblems.push(...designProblems(spec, options.allowLarge));
   if (earlyProblems.length) fail(file, src, earlyProblems);
 
-  const validate = (doc: Record<string, unknown>) => validateDocument(doc, scenarioFile, { modules }).scenario;
+  const validate = (doc: Record<string, unknown>) => validateDocument(doc, scenarioFile, { allowLarge: options.allowLarge, modules }).scenario;
   let baseScenario: Scenario;
   try {
     baseScenario = validate(document);
@@ -184,6 +194,8 @@ export function parseExperiment(text: string, file: string, options: ExperimentL
     }
   });
   if (problems.size) fail(file, src, [...problems.values()].slice(0, 20));
+  const tooLong = timeProblems(pointScenarios, spec.replicates, options.allowLarge);
+  if (tooLong.length) fail(file, src, tooLong);
 
   return {
     file: resolve(file),
@@ -213,8 +225,9 @@ function moduleFilesOf(spec: { modules: string[] }, file: string): string[] {
  * base scenario may name modules of the user's own. Use this rather than loadExperiment when an
  * experiment may name module files.
  */
-export async function openExperiment(file: string): Promise<ResolvedExperiment> {
+export async function openExperiment(file: string, options: Omit<LoadExperimentOptions, 'modules'> = {}): Promise<ResolvedExperiment> {
   if (!existsSync(file)) throw new ScenarioError([{ file, path: '', message: 'no such experiment file' }]);
+  if (statSync(file).isDirectory()) throw new ScenarioError([{ file, path: '', message: 'is a folder, not an experiment file' }]);
   const text = readFileSync(file, 'utf8');
   let listed: unknown;
   try {
@@ -223,12 +236,13 @@ export async function openExperiment(file: string): Promise<ResolvedExperiment> 
     listed = undefined; // parseExperiment reports where the YAML breaks
   }
   const files = Array.isArray(listed) && listed.every((m) => typeof m === 'string') ? moduleFilesOf({ modules: listed }, file) : [];
-  return parseExperiment(text, file, { modules: files.length ? await importModuleFiles(files) : [] });
+  return parseExperiment(text, file, { ...options, modules: files.length ? await importModuleFiles(files) : [] });
 }
 
-export function loadExperiment(file: string): ResolvedExperiment {
+export function loadExperiment(file: string, options: LoadExperimentOptions = {}): ResolvedExperiment {
   if (!existsSync(file)) throw new ScenarioError([{ file, path: '', message: 'no such experiment file' }]);
-  return parseExperiment(readFileSync(file, 'utf8'), file);
+  if (statSync(file).isDirectory()) throw new ScenarioError([{ file, path: '', message: 'is a folder, not an experiment file' }]);
+  return parseExperiment(readFileSync(file, 'utf8'), file, options);
 }
 
 function describePoint(point: DesignPoint): string {

@@ -13,7 +13,7 @@
  * both tables are sorted by run_id, so the final files are the same for any worker count,
  * completion order, interruption or sharding.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { PACKAGE_VERSION } from '../version.js';
@@ -24,6 +24,10 @@ import { runIdOf } from './design.js';
 import type { ResolvedExperiment } from './load.js';
 import { flatten } from './measures.js';
 import type { RunOutcome } from './task.js';
+import { checkSweepTables, readJsonFile } from './folder-checks.js';
+import { daysOfRecordRun, daysOfRun } from './run-days.js';
+import { withFolderLocks } from './folder-lock.js';
+import { UserError } from '../user-error.js';
 
 export const FILES = {
   experiment: 'experiment.json',
@@ -144,16 +148,17 @@ export class SweepFolder {
     const seriesFile = join(dir, FILES.timeseries);
     mkdirSync(dir, { recursive: true });
     if (existsSync(recordFile)) {
-      const previous = JSON.parse(readFileSync(recordFile, 'utf8'));
+      const previous = readJsonFile(recordFile, 'sweep record (experiment.json)');
       if (previous.fingerprint !== record.fingerprint || JSON.stringify(previous.shard) !== JSON.stringify(record.shard)) {
-        throw new Error(`${dir} holds results of a different experiment or shard (fingerprint ${previous.fingerprint}, shard ${JSON.stringify(previous.shard)}); use another --out`);
+        throw new UserError(`${dir} holds results of a different experiment or shard (fingerprint ${previous.fingerprint}, shard ${JSON.stringify(previous.shard)}); use another --out`);
       }
-      if (!opts.resume) throw new Error(`${dir} already holds this sweep's results; pass --resume to run only what is missing, or choose another --out`);
+      if (!opts.resume) throw new UserError(`${dir} already holds this sweep's results; pass --resume to run only what is missing, or choose another --out`);
     }
     const runsHeader = csvLines([runsColumns(exp).header]).trimEnd();
     const seriesHeader = csvLines([timeseriesHeader(exp)]).trimEnd();
     if (opts.resume && existsSync(runsFile)) {
-      // Keep complete runs only; a run is complete when its runs.csv line is.
+      // Keep complete runs only; a run is complete when its runs.csv line is (and its series whole).
+      checkSweepTables(dir, { daysOf: (id) => daysOfRun(exp, id) });
       const runs = indexJournal(runsFile);
       for (const id of runs.runs.keys()) folder.done.add(id);
       const ids = [...folder.done].sort((a, b) => a - b);
@@ -239,7 +244,7 @@ export function writeSortedTables(dir: string, record: ExperimentRecord, runs: {
 
 /** Sorts a complete folder's tables by run_id and writes the Parquet copies. */
 export function finaliseFolder(dir: string): void {
-  const record = JSON.parse(readFileSync(join(dir, FILES.experiment), 'utf8')) as ExperimentRecord;
+  const record = readJsonFile(join(dir, FILES.experiment), 'experiment record') as ExperimentRecord;
   const runs = indexJournal(join(dir, FILES.runs));
   const series = indexJournal(join(dir, FILES.timeseries));
   writeSortedTables(dir, record, { header: runs.header, sources: runs.runs }, { header: series.header, sources: series.runs });
@@ -251,13 +256,20 @@ export function finaliseFolder(dir: string): void {
  * identical; then writes files equal to those of the unsharded sweep.
  */
 export function mergeFolders(dirs: string[], out: string): { runs: number } {
-  if (dirs.length === 0) throw new Error('name at least one sweep folder to merge');
+  if (dirs.length === 0) throw new UserError('name at least one sweep folder to merge');
+  for (const dir of dirs) if (!existsSync(join(dir, FILES.experiment))) throw new UserError(`${dir} is not a sweep folder (no ${FILES.experiment})`);
+  // No sweep may write to a source or to the output while the merge reads and writes them.
+  return withFolderLocks([...dirs, out], 'merge', () => mergeLocked(dirs, out), new Set(dirs.filter((d) => d !== out)));
+}
+
+function mergeLocked(dirs: string[], out: string): { runs: number } {
   const parts = dirs.map((dir) => {
     const recordFile = join(dir, FILES.experiment);
-    if (!existsSync(recordFile)) throw new Error(`${dir} is not a sweep folder (no ${FILES.experiment})`);
+    const record = readJsonFile(recordFile, 'sweep record (experiment.json)') as Record<string, any>;
+    checkSweepTables(dir, { daysOf: (id) => daysOfRecordRun(record, id, recordFile), advice: "finish that folder's sweep first (crsim sweep … --resume after deleting the run's line from runs.csv)" });
     return {
       dir,
-      record: JSON.parse(readFileSync(recordFile, 'utf8')) as Record<string, any>,
+      record,
       runs: indexJournal(join(dir, FILES.runs)),
       series: indexJournal(join(dir, FILES.timeseries)),
     };
@@ -265,7 +277,7 @@ export function mergeFolders(dirs: string[], out: string): { runs: number } {
   const first = parts[0];
   for (const p of parts.slice(1)) {
     if (p.record.fingerprint !== first.record.fingerprint) {
-      throw new Error(`${p.dir} is from a different experiment than ${first.dir} (fingerprint ${p.record.fingerprint} ≠ ${first.record.fingerprint})`);
+      throw new UserError(`${p.dir} is from a different experiment than ${first.dir} (fingerprint ${p.record.fingerprint} ≠ ${first.record.fingerprint})`);
     }
   }
   // A run in two folders (an overlapping re-run) must be the same bytes in both.
@@ -288,7 +300,7 @@ export function mergeFolders(dirs: string[], out: string): { runs: number } {
         continue;
       }
       if (!prior.line) prior.line = lineOf(parts.find((q) => q.dir === prior.dir)!.runs.runs.get(id)![0]);
-      if (lineOf(segs[0]) !== prior.line) throw new Error(`run ${id} differs between ${prior.dir} and ${p.dir}; were they made with different versions?`);
+      if (lineOf(segs[0]) !== prior.line) throw new UserError(`run ${id} differs between ${prior.dir} and ${p.dir}; were they made with different versions?`);
     }
   }
   const total = first.record.runs as number;
@@ -298,7 +310,7 @@ export function mergeFolders(dirs: string[], out: string): { runs: number } {
     const held = parts.map((p) => `${p.dir}${p.record.shard ? ` (shard ${p.record.shard.index}/${p.record.shard.count})` : ''}: ${p.runs.runs.size} runs`);
     const count = parts.find((p) => p.record.shard)?.record.shard.count as number | undefined;
     const absent = count ? Array.from({ length: count }, (_, i) => i + 1).filter((k) => !parts.some((p) => p.record.shard?.index === k)) : [];
-    throw new Error(
+    throw new UserError(
       `the folders hold ${seen.size} of ${total} runs; ${missing.length} missing (run ids ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''})` +
       `${absent.length ? `; no folder for shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${count}`).join(', ')}` : ''}.\n` +
       `  ${held.join('\n  ')}\nFinish the missing shards (crsim sweep … --shard K/N --resume) and merge again.`,
@@ -315,5 +327,8 @@ export function mergeFolders(dirs: string[], out: string): { runs: number } {
     // from lines a crashed attempt left behind.
     { header: first.series.header, sources: sourcesOf(parts.map((p) => ({ ...p.series, runs: new Map([...p.series.runs].filter(([id]) => p.runs.runs.has(id))) }))) },
   );
+  // The merged folder, read back from disk, must hold every run once with its whole series.
+  const merged = checkSweepTables(out, { daysOf: (id) => daysOfRecordRun(record, id, join(out, FILES.experiment)), advice: 'the merged folder was changed while merging; merge again' });
+  if (merged.size !== total) throw new UserError(`${join(out, FILES.runs)} holds ${merged.size} runs after merging, not ${total}; was it written by another process? Merge again.`);
   return { runs: seen.size };
 }

@@ -12,6 +12,8 @@ import { runIdOf, runSeedFor } from './design.js';
 import { openExperiment, type ResolvedExperiment } from './load.js';
 import { flatten, type MeasureValue } from './measures.js';
 import { inShard, runsColumns, SweepFolder, type Shard } from './sweep-files.js';
+import { FolderLock } from './folder-lock.js';
+import { verifyFinishedFolder } from './verify-folder.js';
 import { executeRun, type RunOutcome, type RunTask } from './task.js';
 import { assertBranchable, warmUp, WarmStartError } from './warm-start.js';
 import type { ModelOptions } from '../model/index.js';
@@ -196,21 +198,31 @@ export interface SweepToFolderOptions extends RunExperimentOptions {
 export async function sweepToFolder(experiment: string | ResolvedExperiment, dir: string, options: SweepToFolderOptions = {}): Promise<{ complete: boolean; ran: number; alreadyDone: number }> {
   const exp = typeof experiment === 'string' ? await openExperiment(experiment) : experiment;
   if (options.warmStart ?? exp.spec.warmStart) checkWarmStart(exp);
-  const folder = SweepFolder.open(dir, exp, { resume: options.resume, shard: options.shard });
-  const alreadyDone = folder.done.size;
-  let ran = 0;
+  // One writer per folder: a second sweep or resume of the same folder is refused, naming the holder.
+  const lock = FolderLock.acquire(dir, options.resume ? 'sweep --resume' : 'sweep');
   try {
-    const tasks = plannedTasks(exp, { ...options, skip: folder.done });
-    options.onStart?.(tasks.length, alreadyDone);
-    for await (const outcome of runTasks(tasks, options)) {
-      folder.append(outcome);
-      ran++;
-      options.onRun?.(outcome, ran, tasks.length);
+    const folder = SweepFolder.open(dir, exp, { resume: options.resume, shard: options.shard });
+    const alreadyDone = folder.done.size;
+    let ran = 0;
+    try {
+      const tasks = plannedTasks(exp, { ...options, skip: folder.done });
+      options.onStart?.(tasks.length, alreadyDone);
+      for await (const outcome of runTasks(tasks, options)) {
+        folder.append(outcome);
+        ran++;
+        options.onRun?.(outcome, ran, tasks.length);
+      }
+    } finally {
+      folder.close();
     }
+    const complete = folder.complete;
+    if (complete) {
+      folder.finalise();
+      // Complete only if the files on disk say so, not the in-memory bookkeeping.
+      verifyFinishedFolder(dir, exp, folder.expectedRunIds());
+    }
+    return { complete, ran, alreadyDone };
   } finally {
-    folder.close();
+    lock.release();
   }
-  const complete = folder.complete;
-  if (complete) folder.finalise();
-  return { complete, ran, alreadyDone };
 }

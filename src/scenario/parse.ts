@@ -13,6 +13,7 @@ import { ModuleError, type ModuleDef } from '../engine/index.js';
 import { assembleScenario, resolveModules } from '../model/index.js';
 import { Q_COMMUNITY } from '../modules/index.js';
 import { scenarioSchema, schemaForModules, type Scenario } from './schema.js';
+import { resourceProblems } from './resources.js';
 import { didYouMean, schemaAt } from './schema-walk.js';
 import { locate, locateIn, parseSource, positionAt, type ScenarioSource } from './source.js';
 
@@ -39,6 +40,10 @@ export interface ParseOptions {
   strict?: boolean;
   /** Modules of your own that the scenario may name in `modules:`, besides the built-in ones. */
   modules?: readonly ModuleDef<any>[];
+  /** Accept scenarios beyond the size ceilings (see resources.ts). */
+  allowLarge?: boolean;
+  /** Reproduce a manifest written by another package version (a warning instead of a refusal). */
+  anyVersion?: boolean;
 }
 
 /** A resolved document and the files it came from, the file itself first, then what it extends. */
@@ -91,6 +96,7 @@ export interface ValidateContext {
   strict?: boolean;
   /** Modules of your own that the scenario may name, besides the built-in ones. */
   modules?: readonly ModuleDef<any>[];
+  allowLarge?: boolean;
 }
 
 /**
@@ -135,6 +141,7 @@ export function validateDocument(document: Record<string, unknown>, file: string
       problems.push({ ...place(m.path, m.at), path: m.path.join('.'), message: m.message });
     }
   }
+  if (result.success && 'data' in result) for (const p of resourceProblems(result.data as Scenario, context.allowLarge)) problems.push({ ...place(p.path, 'value'), path: p.path.join('.'), message: p.message });
   if (context.strict) {
     for (const path of unsourcedLeaves(document)) {
       problems.push({ ...place(path, 'value'), path: path.join('.'), message: `no provenance: write { value: …, ${PROVENANCE_KINDS.join('|')}: "…" } to say where this value comes from` });
@@ -216,7 +223,8 @@ export function applyOverrides(document: Record<string, unknown>, overrides: Rec
   const overridden: string[] = [];
   for (const [path, value] of Object.entries(overrides)) {
     try {
-      setParameter(document, path, value, root);
+      // A copy: a later override of a part (`x.min` after `x`) must not write into the caller's value.
+      setParameter(document, path, structuredClone(value), root);
       overridden.push(splitParameterPath(path).join('.'));
     } catch (e) {
       problems.push({ file: '--set', path, message: (e as Error).message });
@@ -229,6 +237,6 @@ export function applyOverrides(document: Record<string, unknown>, overrides: Rec
 export function parseScenario(text: string, file: string, readRelative: ReadRelative, overrides: Record<string, unknown> = {}, options: ParseOptions = {}): LoadedScenario {
   const { document, sources } = resolveSources(text, file, readRelative);
   const overridden = applyOverrides(document, overrides, options.modules);
-  return validateDocument(document, file, { sources, overridden, strict: options.strict, modules: options.modules });
+  return validateDocument(document, file, { sources, overridden, strict: options.strict, allowLarge: options.allowLarge, modules: options.modules });
 }
 

@@ -382,7 +382,7 @@ describe('crsim report and crsim viz', () => {
         child.once('exit', r);
         setTimeout(() => reject(new Error('crsim viz --host 0.0.0.0 kept running')), 10_000);
       });
-      expect(code).toBe(2);
+      expect(code).toBe(1); // a user error (issue 17: 1 for mistakes, 2 only for bugs)
       expect(err).toMatch(/0\.0\.0\.0 is not a loopback address/);
     } finally {
       child.kill();

@@ -6,8 +6,10 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { compareScenarios, comparisonRows, type Comparison } from '../../experiment/compare.js';
 import { loadScenario } from '../../scenario/load.js';
-import { parsePositiveWholeNumber, parseSeed, parseWholeNumber } from '../options.js';
+import { parsePositiveWholeNumber, parseSeed, parseWorkers } from '../options.js';
 import { progressBar, reportErrors } from './experiment-common.js';
+import { UserError } from '../../user-error.js';
+import { EXPERIMENT_CEILINGS } from '../../experiment/design-size.js';
 
 const fmt = (x: number | null) => (x === null || Number.isNaN(x) ? '—' : Math.abs(x) >= 1000 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(2) : x.toFixed(4));
 
@@ -36,15 +38,20 @@ export function registerCompare(program: Command): void {
     .option('--reps <n>', 'paired replicates', parsePositiveWholeNumber, 10)
     .option('--seed <n>', "master seed for both (default: A's seed)", parseSeed)
     .option('--measures <list>', 'comma-separated summary measures or groups (default: all numeric measures)')
-    .option('--workers <n>', 'worker threads (0: run in this thread)', parseWholeNumber, availableParallelism())
+    .option('--workers <n>', 'worker threads (0: run in this thread)', parseWorkers, availableParallelism())
     .option('--warm-start', 'simulate the normal period once per replicate and branch A and B from it (refused if B differs from A before the shock)')
     .option('--out <file>', 'write the table as CSV')
     .option('--json', 'print the comparison as JSON')
     .option('--quiet', 'print nothing but errors')
-    .action((fileA: string, fileB: string, opts: { reps: number; seed?: number; measures?: string; workers: number; warmStart?: boolean; out?: string; json?: boolean; quiet?: boolean }) =>
+    .option('--allow-large', 'compare scenarios beyond the size ceilings (see docs/scenarios.md)')
+    .action((fileA: string, fileB: string, opts: { reps: number; seed?: number; measures?: string; workers: number; warmStart?: boolean; out?: string; json?: boolean; quiet?: boolean; allowLarge?: boolean }) =>
       reportErrors('scenario', async () => {
-        const a = loadScenario(fileA).scenario;
-        const b = loadScenario(fileB).scenario;
+        if (opts.out !== undefined && opts.out.trim() === '') throw new UserError('--out is empty: name the CSV file to write');
+        if (!opts.allowLarge && 2 * opts.reps > EXPERIMENT_CEILINGS.runs) {
+          throw new UserError(`--reps ${opts.reps} means ${2 * opts.reps} runs, above the ceiling of ${EXPERIMENT_CEILINGS.runs.toLocaleString('en-US')}; pass --allow-large to run them anyway`);
+        }
+        const a = loadScenario(fileA, {}, { allowLarge: opts.allowLarge }).scenario;
+        const b = loadScenario(fileB, {}, { allowLarge: opts.allowLarge }).scenario;
         const bar = progressBar(2 * opts.reps, opts.quiet || opts.json);
         const comparison = await compareScenarios(a, b, {
           reps: opts.reps,

@@ -1,7 +1,6 @@
 /** What the experiment commands share: a progress bar and errors reported without a stack. */
 import cliProgress from 'cli-progress';
-import { ScenarioError } from '../../scenario/errors.js';
-import { WarmStartError } from '../../experiment/warm-start.js';
+import { exitWithFailure } from '../exit.js';
 
 /** A progress bar on stderr (runs done, runs per second, time left), or nothing when not a TTY or quiet. */
 export function progressBar(total: number, quiet: boolean | undefined): { tick(): void; stop(): void } {
@@ -31,21 +30,12 @@ export function progressBar(total: number, quiet: boolean | undefined): { tick()
 
 /**
  * Runs a command body; invalid input exits 1 with the problems listed (file:line:column: path:
- * message), any other failure exits 2 with its message. Finished runs are already on disk.
+ * message), a bug exits 2 with where to report it (see exit.ts). Finished runs are already on disk.
  */
 export async function reportErrors(what: string, body: () => Promise<void> | void): Promise<void> {
   try {
     await body();
   } catch (e) {
-    if (e instanceof ScenarioError) {
-      process.stderr.write(`crsim: invalid ${what}\n${e.message}\n`);
-      process.exit(1);
-    }
-    if (e instanceof WarmStartError) {
-      process.stderr.write(`crsim: ${e.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`crsim: ${(e as Error).message ?? e}\n`);
-    process.exit(2);
+    exitWithFailure(e, what);
   }
 }

@@ -7,6 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { REPORT_DIST } from '../static-server.js';
+import { readRunFolder } from '../run-folder.js';
+import { UserError } from '../../user-error.js';
+import { reportErrors } from './experiment-common.js';
 
 /** JSON that is safe inside a <script> element (no `</script>`, no HTML comment openers). */
 export function scriptSafeJson(value: unknown): string {
@@ -23,17 +26,12 @@ export interface ReportOptions {
 
 export function reportHtml(runDir: string, opts: ReportOptions = {}): string {
   const dir = resolve(runDir);
-  const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : undefined);
-  const timeseriesCsv = read('timeseries.csv');
-  if (timeseriesCsv === undefined) throw new Error(`${join(dir, 'timeseries.csv')} not found: is ${runDir} a crsim run folder?`);
-  const manifestJson = read('manifest.json');
-  const summaryJson = read('summary.json');
+  const { timeseriesCsv, manifestJson, summaryJson, manifest } = readRunFolder(dir, runDir);
   const bundleDir = opts.bundleDir ?? REPORT_DIST;
   const jsFile = join(bundleDir, 'report.js');
-  if (!existsSync(jsFile)) throw new Error(`the report bundle is not built (no ${jsFile}); run \`npm run build\` first`);
+  if (!existsSync(jsFile)) throw new UserError(`the report bundle is not built (no ${jsFile}); run \`npm run build\` first`);
   const js = readFileSync(jsFile, 'utf8');
   const css = existsSync(join(bundleDir, 'report.css')) ? readFileSync(join(bundleDir, 'report.css'), 'utf8') : '';
-  const manifest = manifestJson ? JSON.parse(manifestJson) : {};
   const name: string = manifest.scenario?.name ?? basename(dir);
   const zh = opts.lang === 'zh';
   const seed = manifest.seed ? (zh ? `随机种子 ${manifest.seed.master}，重复 ${manifest.seed.replicate}` : `seed ${manifest.seed.master}, replicate ${manifest.seed.replicate}`) : '';
@@ -69,21 +67,13 @@ export function registerReport(program: Command): void {
     .argument('<run-dir>', 'a folder written by crsim run')
     .option('--out <file>', 'HTML file to write (default: RUN_DIR/report.html)')
     .option('--lang <lang>', 'language of the labels: en or zh', 'en')
-    .action((runDir: string, opts: { out?: string; lang: string }) => {
-      // A wrong folder or a missing build is the user's to fix: a message, not a stack trace.
-      const fail = (message: string) => {
-        process.stderr.write(`crsim report: ${message}\n`);
-        process.exit(1);
-      };
-      if (opts.lang !== 'en' && opts.lang !== 'zh') return fail(`--lang must be en or zh, not ${opts.lang}`);
-      let html: string;
-      try {
-        html = reportHtml(runDir, { lang: opts.lang });
-      } catch (e) {
-        return fail((e as Error).message);
-      }
+    .action((runDir: string, opts: { out?: string; lang: string }) => reportErrors('run folder', () => {
+      // A wrong folder, a damaged file or a missing build is the user's to fix: exit 1, one message.
+      if (opts.lang !== 'en' && opts.lang !== 'zh') throw new UserError(`--lang must be en or zh, not ${opts.lang}`);
+      if (opts.out !== undefined && opts.out.trim() === '') throw new UserError('--out is empty: name the HTML file to write');
+      const html = reportHtml(runDir, { lang: opts.lang });
       const out = resolve(opts.out ?? join(runDir, 'report.html'));
       writeFileSync(out, html);
       process.stdout.write(`${out}\n`);
-    });
+    }));
 }

@@ -8,6 +8,8 @@ import { formatSummary } from '../format-summary.js';
 import { parseSeed } from '../options.js';
 import { collectModule, moduleOptions } from '../module-option.js';
 import { collectSet, parseSetOptions } from '../set-option.js';
+import { checkOutFolder } from '../out-folder.js';
+import { reportErrors } from './experiment-common.js';
 
 interface RunCommandOptions {
   seed?: number;
@@ -17,6 +19,9 @@ interface RunCommandOptions {
   quiet?: boolean;
   json?: boolean;
   module?: string[];
+  force?: boolean;
+  allowLarge?: boolean;
+  anyVersion?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -31,9 +36,14 @@ export function registerRun(program: Command): void {
     .option('--quiet', 'print nothing but errors')
     .option('--json', 'print the summary as JSON instead of a table')
     .option('--module <file>', 'a file exporting modules of your own, which the scenario may name (repeatable; a manifest remembers them)', collectModule)
-    .action(async (file: string, opts: RunCommandOptions) => {
+    .option('--force', 'replace the run already in the --out folder')
+    .option('--allow-large', 'run a scenario beyond the size ceilings (population, days; see docs/scenarios.md)')
+    .option('--any-version', 'reproduce a manifest written by another version of community-resilience (warns instead of refusing)')
+    .action((file: string, opts: RunCommandOptions) => reportErrors('scenario', async () => {
+      const outDir = checkOutFolder(opts.out, 'run', { force: opts.force });
       const model = await moduleOptions(opts.module, file);
-      const loaded = loadScenarioOrManifest(file, parseSetOptions(opts.set), { modules: model.modules });
+      const loaded = loadScenarioOrManifest(file, parseSetOptions(opts.set), { allowLarge: opts.allowLarge, anyVersion: opts.anyVersion, modules: model.modules });
+      if (loaded.versionWarning && !opts.quiet) process.stderr.write(`crsim: warning: ${loaded.versionWarning}\n`);
       const manifest = loaded.manifestSeeds;
       const started = performance.now();
       const result = runScenario(loaded.scenario, {
@@ -44,10 +54,10 @@ export function registerRun(program: Command): void {
       const wallTimeMs = Math.round(performance.now() - started);
       // A rerun from runs/x/manifest.json goes to runs/x-rerun, never over the run it reproduces.
       const defaultOut = manifest ? `runs/${basename(dirname(resolve(file)))}-rerun` : `runs/${basename(file, extname(file))}-seed${result.masterSeed}`;
-      const out = resolve(opts.out ?? defaultOut);
+      const out = outDir ?? checkOutFolder(defaultOut, 'run', { force: true })!;
       writeRunFolder(out, result, { scenarioFile: resolve(file), document: loaded.document, wallTimeMs, moduleFiles: model.moduleFiles });
       if (opts.quiet) return;
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
       else process.stdout.write(formatSummary(result, out, wallTimeMs));
-    });
+    }));
 }

@@ -7,13 +7,16 @@ import { writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { parseWholeNumber } from '../options.js';
+import { parseWorkers } from '../options.js';
 import { openExperiment } from '../../experiment/load.js';
 import { experimentJsonSchema } from '../../experiment/schema.js';
 import { slurmScript } from '../../experiment/slurm.js';
 import { parseShard, type Shard } from '../../experiment/sweep-files.js';
 import { sweepToFolder } from '../../experiment/sweep.js';
 import { progressBar, reportErrors } from './experiment-common.js';
+import { checkOutFolder } from '../out-folder.js';
+import { UserError } from '../../user-error.js';
+import { estimatedCoreHours } from '../../experiment/design-size.js';
 
 interface SweepCliOptions {
   workers: number;
@@ -28,6 +31,7 @@ interface SweepCliOptions {
   slurmPartition?: string;
   slurmFile?: string;
   schema?: boolean;
+  allowLarge?: boolean;
 }
 
 const positiveInt = (name: string) => (value: string) => {
@@ -40,7 +44,7 @@ export function registerSweep(program: Command): void {
     .command('sweep')
     .description('run every point × replicate of an experiment file on worker threads; write runs.csv, timeseries.csv/.parquet and experiment.json')
     .argument('[experiment]', 'experiment file (YAML or JSON)')
-    .option('--workers <n>', 'worker threads (0: run in this thread)', parseWholeNumber, availableParallelism())
+    .option('--workers <n>', 'worker threads (0: run in this thread)', parseWorkers, availableParallelism())
     .option('--out <dir>', 'sweep folder (default: runs/<experiment>)')
     .option('--resume', 'continue a sweep folder: run only the runs it does not hold yet')
     .option('--shard <K/N>', 'run only the K-th of N disjoint slices of the runs (for job arrays)', (v) => {
@@ -58,15 +62,16 @@ export function registerSweep(program: Command): void {
     .option('--slurm-partition <name>', 'with --emit-slurm: partition to submit to')
     .option('--slurm-file <file>', 'with --emit-slurm: where to write the script (default: DIR/sweep.slurm.sh)')
     .option('--schema', 'print the JSON Schema of experiment files and exit')
+    .option('--allow-large', 'run an experiment beyond the size ceilings (points, runs, core-hours, residents, days; see docs/experiments.md)')
     .action((file: string | undefined, opts: SweepCliOptions) =>
       reportErrors('experiment', async () => {
         if (opts.schema) {
           process.stdout.write(JSON.stringify(experimentJsonSchema(), null, 2) + '\n');
           return;
         }
-        if (!file) throw new Error('name an experiment file, e.g. crsim sweep examples/sweep-subsidy.yaml');
-        const exp = await openExperiment(file);
-        const out = resolve(opts.out ?? `runs/${basename(file, extname(file))}`);
+        if (!file) throw new UserError('name an experiment file, e.g. crsim sweep examples/sweep-subsidy.yaml');
+        const out = checkOutFolder(opts.out ?? `runs/${basename(file, extname(file))}`, 'sweep')!;
+        const exp = await openExperiment(file, { allowLarge: opts.allowLarge });
         if (opts.emitSlurm) {
           const target = resolve(opts.slurmFile ?? `${out}/sweep.slurm.sh`);
           mkdirSync(dirname(target), { recursive: true });
@@ -93,7 +98,10 @@ export function registerSweep(program: Command): void {
           shard: opts.shard,
           warmStart: opts.warmStart,
           signal: controller.signal,
-          onStart: (toRun) => { bar = progressBar(toRun, opts.quiet); },
+          onStart: (toRun) => {
+            if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`${toRun} runs to do, about ${estimatedCoreHours(exp.pointScenarios, exp.replicates * (toRun / Math.max(1, exp.runs))).toFixed(2)} core-hours (estimate)\n`);
+            bar = progressBar(toRun, opts.quiet);
+          },
           onRun: () => bar.tick(),
         });
         bar.stop();

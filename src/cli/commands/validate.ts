@@ -8,6 +8,8 @@ interface ValidateOptions {
   strict?: boolean;
   set?: string[];
   quiet?: boolean;
+  allowLarge?: boolean;
+  anyVersion?: boolean;
 }
 
 export function registerValidate(program: Command): void {
@@ -18,12 +20,14 @@ export function registerValidate(program: Command): void {
     .option('--strict', 'also require a source (paper, derived, literature or assumed) on every parameter value')
     .option('--set <path=value>', 'check with a parameter overridden, as crsim run would (repeatable)', collectSet)
     .option('--quiet', 'print only the problems')
+    .option('--allow-large', 'accept scenarios beyond the size ceilings (see docs/scenarios.md)')
+    .option('--any-version', 'accept manifests written by another version of community-resilience')
     .action((files: string[], opts: ValidateOptions) => {
       const overrides = parseSetOptions(opts.set);
       let invalid = 0;
       for (const file of files) {
         try {
-          loadScenarioOrManifest(file, overrides, { strict: opts.strict });
+          loadScenarioOrManifest(file, overrides, { strict: opts.strict, allowLarge: opts.allowLarge, anyVersion: opts.anyVersion });
           if (!opts.quiet) process.stdout.write(`ok       ${file}\n`);
         } catch (e) {
           if (!(e instanceof ScenarioError)) throw e;
