@@ -27,8 +27,16 @@ export function timeseriesCsv(result: RunResult): string {
   return stringify(timeseriesRows(result));
 }
 
+/**
+ * summary.json. JSON has no Infinity or NaN and would write them as null without a word, so a
+ * non-finite measure is a bug to report, not a value to pass on: a measure with no value is
+ * written null on purpose by the module that owns it.
+ */
 export function summaryJson(result: RunResult): string {
-  return JSON.stringify(result.summary, null, 2) + '\n';
+  return JSON.stringify(result.summary, (key, value) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`summary measure "${key}" is ${value}, which JSON cannot hold: a module wrote a non-finite measure`);
+    return value;
+  }, 2) + '\n';
 }
 
 export interface ManifestExtras {

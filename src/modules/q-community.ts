@@ -45,7 +45,7 @@ export interface Summary {
     meanPricePaid: number | null;
     byRegime: Record<RegimeName, { vegetable: number | null; pork: number | null; vegetableList: number; porkList: number }>;
   };
-  staff: { peakOverload: number; overloadedDays: number; hoursDemanded: number; hoursAvailable: number };
+  staff: { peakOverload: number | null; overloadedDays: number; daysWithoutStaff: number; hoursDemanded: number; hoursAvailable: number };
   deliveries: { made: number; peakPending: number; pendingOrderDays: number; overdueOrderDays: number; pendingAtEnd: number; byPartyMembers: number; byVolunteers: number; byRcStaff: number; byMerchants: number };
   selfOrganisation: { compounds: number; groupBuys: number };
   satisfaction: { final: number; minimum: number };

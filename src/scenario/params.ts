@@ -29,6 +29,11 @@ export function p<T extends z.ZodType>(schema: T, description: string, unit?: st
 }
 
 export const share = z.number().min(0).max(1);
+/**
+ * A positive quantity with a least value that can be meant: a package that feeds 5e-324
+ * person-days, or a price below one fen, is a typo, and would turn shares into NaN downstream.
+ */
+export const atLeast = (min: number) => z.number().min(min);
 export const positive = z.number().positive();
 export const nonNegative = z.number().min(0);
 export const count = z.number().int().min(0);
@@ -39,6 +44,11 @@ export const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date');
 export const intRange = z
   .object({ min: count.meta({ description: 'smallest value' }), max: count.meta({ description: 'largest value' }) })
+  .strict()
+  .refine((r) => r.min <= r.max, 'min must not exceed max');
+/** A range of counts of people in one household: more than `most` is a typo (and would not fit a household's column). */
+export const householdMembersRange = (most: number) => z
+  .object({ min: count.max(most).meta({ description: 'smallest value' }), max: count.max(most).meta({ description: 'largest value' }) })
   .strict()
   .refine((r) => r.min <= r.max, 'min must not exceed max');
 /** A range of counts that cannot be zero: a compound has buildings, a building has floors. */

@@ -3,8 +3,9 @@
  * documented ceilings (docs/scenarios.md, "Size ceilings"). Runs after the schema has accepted
  * the scenario (parse.ts), so every value here is already of the right type; this file adds the
  * limits the schema cannot express. A scenario beyond a ceiling is refused with the reason and
- * the way on (`--allow-large`); beyond what a run can hold at all, or with absurd values (a
- * package that feeds 5e-324 person-days), it is refused regardless.
+ * the way on (`--allow-large`); beyond what a run can hold at all it is refused regardless.
+ * Values that are numbers but cannot be meant (a package that feeds 5e-324 person-days) are
+ * refused by the parameters' own bounds, in each module's schema.
  */
 import { Calendar } from '../engine/calendar.js';
 import type { Scenario } from './schema.js';
@@ -23,25 +24,6 @@ export const HARD_LIMITS = {
   residents: 2 ** 31 - 1,
 } as const;
 
-/** Bounds on values that are valid numbers but not plausible inputs (and break the arithmetic). */
-export const PLAUSIBLE: { path: string[]; min?: number; max?: number; what: string }[] = [
-  { path: ['population', 'childrenPerFamily', 'max'], max: 20, what: 'children in one family' },
-  { path: ['population', 'eldersPerThreeGeneration', 'max'], max: 20, what: 'elders in one household' },
-  { path: ['needs', 'personDaysPerPackage', 'vegetable'], min: 0.01, what: 'person-days a vegetable package feeds' },
-  { path: ['needs', 'personDaysPerPackage', 'pork'], min: 0.01, what: 'person-days a pork package feeds' },
-  { path: ['needs', 'coverDays'], min: 0.01, what: 'days a purchase covers' },
-  { path: ['needs', 'personalCoverDays'], min: 0.01, what: 'days a purchase of personal goods covers' },
-  { path: ['merchants', 'maxStockDays'], min: 0.01, what: 'days of stock a merchant holds' },
-  { path: ['lastMile', 'deliveriesPerHour'], min: 0.001, what: 'deliveries per person-hour' },
-  { path: ['lastMile', 'doorVisitsPerHour'], min: 0.001, what: 'door visits per person-hour' },
-  { path: ['packages', 'vegetable', 'normalPrice'], min: 0.01, what: 'yuan (one fen at least)' },
-  { path: ['packages', 'vegetable', 'listPrice'], min: 0.01, what: 'yuan (one fen at least)' },
-  { path: ['packages', 'pork', 'normalPrice'], min: 0.01, what: 'yuan (one fen at least)' },
-  { path: ['packages', 'pork', 'listPrice'], min: 0.01, what: 'yuan (one fen at least)' },
-  { path: ['outings', 'disruptedPriceMarkup'], min: 0.01, what: '× the normal price' },
-  { path: ['regimes', 'early', 'priceMarkup'], min: 0.01, what: '× the normal price' },
-  { path: ['regimes', 'later', 'priceMarkup'], min: 0.01, what: '× the normal price' },
-];
 
 /** Resident-days per second one core simulates (measured 5.8–24.9 million; the low end, to be safe). */
 export const RESIDENT_DAYS_PER_SECOND = 5_000_000;
@@ -102,14 +84,6 @@ export interface LimitProblem {
 /** The problems of a schema-valid scenario against the ceilings (lifted by `allowLarge`) and the hard limits. */
 export function resourceProblems(s: Scenario, allowLarge = false): LimitProblem[] {
   const problems: LimitProblem[] = [];
-  for (const { path, min, max, what } of PLAUSIBLE) {
-    let v: any = s;
-    for (const k of path) v = v?.[k];
-    if (typeof v !== 'number') continue;
-    if (min !== undefined && v < min) problems.push({ path, message: `${v} is too small to be meant (${what}); the least accepted is ${min}` });
-    if (max !== undefined && v > max) problems.push({ path, message: `${v} is too large to be meant (${what}); the most accepted is ${max}` });
-  }
-  if (problems.some((p) => p.path[1] === 'childrenPerFamily' || p.path[1] === 'eldersPerThreeGeneration')) return problems;
   // The estimate reads the community module's sections; a model without them is not sized here.
   if (!s.community || !s.population) return problems;
   const e = estimateResources(s);

@@ -15,6 +15,13 @@
  * bea1a89485f12d9b/878c889a97ce02ea, no-self-organisation 500b176a85db5e37/1a2da533030ef9ca,
  * no-subsidy d2d3674ee3893dea/9b01aad1db294fff (seeds 1/2020).
  *
+ * Then both changed once more, with the measure staff.daysWithoutStaff (issue 17: overload with
+ * zero staff hours is a defined value); removing that one key gives the canonical digests of
+ * 3cf86aa again: app-only-ordering d4bc8ed050aafd8a/df7be44900d2ee12, early-regime-only
+ * 4c2c4016c08a318f/63835ecddcd08548, lockdown-2020 8032d78afed36fc1/69f894ccb77a7139,
+ * no-double-reporting 61d91485a1a71796/f89b8c9d4554daad, no-self-organisation
+ * d18af8cbcca26c66/a9d70bb2e0e342fe, no-subsidy 9eece46cd1d731c3/5b6b0886320bdf81.
+ *
  * Only a deliberate model change may update these, in the same commit, saying why.
  */
 import { createHash } from 'node:crypto';
@@ -26,12 +33,12 @@ import { qScenario } from '../helpers.js';
 const sha16 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 const GOLDEN: Record<string, Record<number, { exact: string; canonical: string }>> = {
-  'app-only-ordering': { 1: { exact: '908a759ebfa3c3b9', canonical: 'd4bc8ed050aafd8a' }, 2020: { exact: '5f5cf1033593da3f', canonical: 'df7be44900d2ee12' } },
-  'early-regime-only': { 1: { exact: 'b0fe5892a1d0f13b', canonical: '4c2c4016c08a318f' }, 2020: { exact: '76c1cd68a057b489', canonical: '63835ecddcd08548' } },
-  'lockdown-2020': { 1: { exact: 'ec2a57773a926362', canonical: '8032d78afed36fc1' }, 2020: { exact: 'df34744dd3d11730', canonical: '69f894ccb77a7139' } },
-  'no-double-reporting': { 1: { exact: '0709563b46c5cf2a', canonical: '61d91485a1a71796' }, 2020: { exact: 'efb0bcbdb57e4fce', canonical: 'f89b8c9d4554daad' } },
-  'no-self-organisation': { 1: { exact: 'e773c221f2ad7e33', canonical: 'd18af8cbcca26c66' }, 2020: { exact: 'a1ab62cc98d30d03', canonical: 'a9d70bb2e0e342fe' } },
-  'no-subsidy': { 1: { exact: 'a6fbe6cd2e0de88e', canonical: '9eece46cd1d731c3' }, 2020: { exact: '84226fd72fa8aa02', canonical: '5b6b0886320bdf81' } },
+  'app-only-ordering': { 1: { exact: 'f89be54a2810ad8d', canonical: 'a782871e51e7cc4b' }, 2020: { exact: 'a3cc0ba2fb48e494', canonical: 'b65b7569a5fd653e' } },
+  'early-regime-only': { 1: { exact: 'f5720a911ecb7959', canonical: 'e01a6fc8aefce39d' }, 2020: { exact: 'd1ab4b1108cec3bb', canonical: '0df5b956e2f11846' } },
+  'lockdown-2020': { 1: { exact: 'cd133868d47d63a5', canonical: '2f1489f20e76586c' }, 2020: { exact: 'e427cb410e15db6f', canonical: '5b9e28ebbb521d70' } },
+  'no-double-reporting': { 1: { exact: '4293b186db89691e', canonical: '3b6266fe1b56c0cb' }, 2020: { exact: '199b97391ea63cb0', canonical: 'e3af69029b36d6de' } },
+  'no-self-organisation': { 1: { exact: '0ffd0ae05fa8d031', canonical: '982686a948aa30d8' }, 2020: { exact: 'c31b7e0433d7efca', canonical: 'cfec3695bf8af0f2' } },
+  'no-subsidy': { 1: { exact: '978f493d1f49c852', canonical: '03449bb1a59c860a' }, 2020: { exact: '4a6e15eef795b54b', canonical: '868b06024a46b645' } },
 };
 
 /** Sorts an object's keys at every level, so the digest ignores key order. */

@@ -162,8 +162,8 @@ describe('scenario sizes and absurd values', () => {
     [{ 'community.householdsPerFloor': 1e15 }, true, /even with --allow-large/],
     [{ 'community.compounds': 400, 'community.householdsPerFloor': 200 }, false, /20,582,400 residents .* above the ceiling of 20,000,000 residents \(about 2\.\d GiB of memory and \d+ core-minutes a run\); pass --allow-large/],
     [{ 'calendar.end': '9999-12-31' }, false, /calendar\.end: 2,914,\d+ days .* above the ceiling of 10,958 days .* pass --allow-large/],
-    [{ 'population.childrenPerFamily': { min: 2147483648, max: 2147483648 } }, true, /population\.childrenPerFamily\.max: 2147483648 is too large to be meant/],
-    [{ 'needs.personDaysPerPackage.vegetable': 5e-324 }, true, /needs\.personDaysPerPackage\.vegetable: 5e-324 is too small to be meant .* least accepted is 0\.01/],
+    [{ 'population.childrenPerFamily': { min: 2147483648, max: 2147483648 } }, true, /population\.childrenPerFamily\.max: expected a whole number at most 20, found the number 2147483648/],
+    [{ 'needs.personDaysPerPackage.vegetable': 5e-324 }, true, /needs\.personDaysPerPackage\.vegetable: expected a number at least 0\.01, found the number 5e-324/],
     [{ 'seed': 9007199254740992 }, false, /seed: .*at most 9007199254740991/],
   ])('%j (allow-large %s) is refused without a RangeError', (overrides, allowLarge, message) => {
     expectExit1(load(overrides as Record<string, unknown>, allowLarge as boolean), message as RegExp);

@@ -1,6 +1,6 @@
 /** Parameters of the synthetic community: its built structure and who lives in it. */
 import { z } from 'zod';
-import { byAge, intRange, nonNegative, p, positiveCount, positiveIntRange, section, share, U } from '../../scenario/params.js';
+import { byAge, householdMembersRange, nonNegative, p, positiveCount, positiveIntRange, section, share, U } from '../../scenario/params.js';
 
 export const params = {
   community: section('the built structure: compounds, buildings, floors, households', {
@@ -22,8 +22,8 @@ export const params = {
       .strict()
       .refine((t) => Object.values(t).some((v) => v > 0), 'at least one household type needs a positive weight')
       .meta({ description: 'relative frequency of each household type (normalised to sum to 1)' }),
-    childrenPerFamily: p(intRange, 'children in a family or three-generation household', U.people),
-    eldersPerThreeGeneration: p(intRange, 'elders in a three-generation household', U.people),
+    childrenPerFamily: p(householdMembersRange(20), 'children in a family or three-generation household', U.people),
+    eldersPerThreeGeneration: p(householdMembersRange(20), 'elders in a three-generation household', U.people),
     smartphoneShare: byAge('share of residents who use a smartphone'),
     partyMemberShare: byAge('share of residents who are Communist Party members'),
     volunteerShare: p(share, 'share of working-age adults who volunteer when mobilised', U.share),

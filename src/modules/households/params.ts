@@ -1,12 +1,12 @@
 /** Parameters of households' needs, their shopping trips, and the basic packages they buy. */
 import { z } from 'zod';
-import { nonNegative, numRange, p, positive, positiveCount, section, share, U } from '../../scenario/params.js';
+import { atLeast, nonNegative, numRange, p, positiveCount, section, share, U } from '../../scenario/params.js';
 
 const packageKind = (kind: string) =>
   z
     .object({
-      normalPrice: p(positive, `price of a ${kind} package in normal times (outings before the shock)`, U.yuan),
-      listPrice: p(positive, `fair-price list price of a ${kind} package`, U.yuan),
+      normalPrice: p(atLeast(0.01), `price of a ${kind} package in normal times (outings before the shock); one fen at least`, U.yuan),
+      listPrice: p(atLeast(0.01), `fair-price list price of a ${kind} package; one fen at least`, U.yuan),
       subsidy: p(nonNegative, `government subsidy per ${kind} package when the regime is subsidised; the resident pays list price − subsidy`, U.yuan),
     })
     .strict();
@@ -14,20 +14,20 @@ const packageKind = (kind: string) =>
 export const params = {
   needs: section("households' consumption and purchasing", {
     reorderBelowDays: p(nonNegative, 'a household orders when its stock of a basic good falls below this many days of consumption', U.days),
-    coverDays: p(positive, 'a purchase tops basic goods up to this many days of consumption', U.days),
-    personalCoverDays: p(positive, 'a purchase of personal goods (fruit, seafood, medicine) lasts this many days', U.days),
+    coverDays: p(atLeast(0.01), 'a purchase tops basic goods up to this many days of consumption', U.days),
+    personalCoverDays: p(atLeast(0.01), 'a purchase of personal goods (fruit, seafood, medicine) lasts this many days', U.days),
     initialStockDays: p(numRange, 'stock on hand when the run starts, drawn uniformly per household', U.days),
     personDaysPerPackage: z
       .object({
-        vegetable: p(positive, 'person-days of vegetables in one vegetable package', U.personDays),
-        pork: p(positive, 'person-days of meat in one pork package', U.personDays),
+        vegetable: p(atLeast(0.01), 'person-days of vegetables in one vegetable package', U.personDays),
+        pork: p(atLeast(0.01), 'person-days of meat in one pork package', U.personDays),
       })
       .strict()
       .meta({ description: 'how long a package feeds one person' }),
   }),
   outings: section('shopping trips before closed management', {
     disruptedAvailability: p(share, 'chance an outing finds goods after road closure', U.share),
-    disruptedPriceMarkup: p(positive, 'price of goods bought on outings after road closure, relative to normal', U.multiplier),
+    disruptedPriceMarkup: p(atLeast(0.01), 'price of goods bought on outings after road closure, relative to normal', U.multiplier),
     movementControlIntervalDays: p(positiveCount, 'under movement control a household may go out once every this many days', U.days),
   }),
   packages: z

@@ -6,7 +6,7 @@
  */
 import { defineModule, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
-import { count, nonNegative, p, positive, section, U } from '../../scenario/params.js';
+import { atLeast, count, nonNegative, p, section, U } from '../../scenario/params.js';
 
 export const params = {
   merchants: section('supermarkets supplying the community', {
@@ -14,7 +14,7 @@ export const params = {
     otherSupermarkets: p(count, 'other supermarkets in the community, which supply when suppliers is "all"', U.count),
     otherRestockPerDay: p(count, 'packages each other supermarket receives each day', U.packagesPerDay),
     initialStockDays: p(nonNegative, "opening stock as days of each merchant's restock", U.days),
-    maxStockDays: p(positive, "most stock a merchant holds, as days of its restock (fresh produce does not keep)", U.days),
+    maxStockDays: p(atLeast(0.01), "most stock a merchant holds, as days of its restock (fresh produce does not keep)", U.days),
   }),
 };
 

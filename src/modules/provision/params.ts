@@ -4,7 +4,7 @@
  * visits move from the compound gate to the door.
  */
 import { z } from 'zod';
-import { byAge, count, nonNegative, p, positive, positiveCount, section, share, U } from '../../scenario/params.js';
+import { atLeast, byAge, count, nonNegative, p, positiveCount, section, share, U } from '../../scenario/params.js';
 
 const channels = z
   .object({
@@ -18,7 +18,7 @@ const channels = z
 const regime = z
   .object({
     pricing: p(z.enum(['bargained', 'fairPrice']), 'bargained: sole supplier marks up the normal price; fairPrice: fixed list prices, optionally subsidised'),
-    priceMarkup: p(positive, 'bargained pricing: price = normal price × markup', U.multiplier),
+    priceMarkup: p(atLeast(0.01), 'bargained pricing: price = normal price × markup', U.multiplier),
     subsidised: p(z.boolean(), 'fairPrice: the government subsidy per package is paid'),
     suppliers: p(z.enum(['partner', 'all']), "partner: only the RC's partner supermarket supplies; all: every supermarket in the community"),
     packageKinds: p(positiveCount, 'kinds of basic package on offer when the regime starts', U.count),
@@ -44,8 +44,8 @@ export const params = {
     chainSuccess: byAge("chance a smartphone user's sign-up in the WeChat chain goes through"),
   }),
   lastMile: section('delivery from the compound gate to the door', {
-    deliveriesPerHour: p(positive, 'gate-to-door deliveries per person-hour', U.perPersonHour),
-    doorVisitsPerHour: p(positive, 'door-to-door order-taking visits per person-hour', U.perPersonHour),
+    deliveriesPerHour: p(atLeast(0.001), 'gate-to-door deliveries per person-hour', U.perPersonHour),
+    doorVisitsPerHour: p(atLeast(0.001), 'door-to-door order-taking visits per person-hour', U.perPersonHour),
     merchantCarrierHours: p(nonNegative, 'hours a day each supermarket carrier delivers', U.hoursPerDay),
   }),
 };

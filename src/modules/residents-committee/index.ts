@@ -24,7 +24,9 @@ export const params = {
 };
 
 const caseDetectedArgs = z.object({
-  extraAdminHours: p(nonNegative, 'RC staff hours per day of tracing and disinfection', U.hoursPerDay),
+  // At most 10,000 hours a day: a thousand staff round the clock; more is a typo (1e308 would
+  // make the day's demand Infinity).
+  extraAdminHours: p(nonNegative.max(10_000), 'RC staff hours per day of tracing and disinfection', U.hoursPerDay),
   days: p(positiveCount, 'how many days the extra work lasts', U.days),
 });
 
@@ -78,7 +80,8 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
   metrics: [
     { name: 'staffHoursAvailable', unit: 'hours', description: 'RC staff hours available (staff × hours per day)', sample: (w) => (w.state.residentsCommittee as RcState).hoursAvailable },
     {
-      name: 'staffOverload', unit: 'ratio', description: 'Staff hours demanded over available; above 1 the RC is overloaded',
+      // No ratio without staff hours: such a day is blank here and counted in staff.daysWithoutStaff.
+      name: 'staffOverload', unit: 'ratio', description: 'Staff hours demanded over available; above 1 the RC is overloaded; blank on a day with no staff hours',
       sample: (w) => ratio(w.today.staffHoursDemanded, (w.state.residentsCommittee as RcState).hoursAvailable),
     },
   ],
@@ -93,11 +96,14 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
     },
   ],
   measures: {
-    names: ['staff.peakOverload', 'staff.overloadedDays', 'staff.hoursDemanded', 'staff.hoursAvailable', 'population.rcStaff'],
+    names: ['staff.peakOverload', 'staff.overloadedDays', 'staff.daysWithoutStaff', 'staff.hoursDemanded', 'staff.hoursAvailable', 'population.rcStaff'],
     summarise: (world, _own, { columns }) => ({
       staff: {
-        peakOverload: max(columns.staffOverload),
-        overloadedDays: Array.from(columns.staffOverload).filter((x) => x > 1).length,
+        // null when no day had staff hours (then no ratio exists; see daysWithoutStaff).
+        peakOverload: Number.isFinite(max(columns.staffOverload)) ? max(columns.staffOverload) : null,
+        // Days the work asked more hours than the staff had, those with no staff at all included.
+        overloadedDays: columns.staffHoursDemanded.filter((demanded, d) => demanded > columns.staffHoursAvailable[d]).length,
+        daysWithoutStaff: columns.staffHoursDemanded.filter((demanded, d) => demanded > 0 && columns.staffHoursAvailable[d] === 0).length,
         hoursDemanded: sum(columns.staffHoursDemanded),
         hoursAvailable: sum(columns.staffHoursAvailable),
       },
