@@ -31,7 +31,8 @@ export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
       if (R.detectedOn[r] === day) found(world, own, r, day);
       const done = now === STATE.recovered || now === STATE.dead;
       if (done) R.isolated[r] = 0;
-      if (!done || R.detectedOn[r] > day) still.push(r);
+      // Kept a day after an infection made by transmission, for what it owes that night (transmission.ts).
+      if (!done || R.detectedOn[r] > day || Math.floor(R.infectedAt[r]) >= day - 1) still.push(r);
     }
     own.active = still;
     countAbsences(world, own, day);

@@ -51,11 +51,17 @@ function arrays(world: EpidemicWorld) {
   return scratch;
 }
 
-/** Resident r's infectiousness during day t (0 when not infectious then). */
+/**
+ * Resident r's infectiousness during day t (0 when not infectious then). A resident infected by
+ * transmission during day t − 1 was not yet infected when that night's forces were computed, so
+ * whatever infectiousness it had before t (a short latent time) counts on day t: transmission
+ * from it is delayed by under a day instead of lost, which keeps R0 and the growth rate exact.
+ */
 export function infectiousnessOn(world: EpidemicWorld, r: number, t: number): number {
   const R = world.residents;
   if (R.infection[r] === STATE.susceptible) return 0;
-  const overlap = Math.min(R.removedAt[r], t + 1) - Math.max(R.infectiousAt[r], t);
+  const from = R.layer[r] >= LAYER.household && Math.floor(R.infectedAt[r]) === t - 1 ? t - 1 : t;
+  const overlap = Math.min(R.removedAt[r], t + 1) - Math.max(R.infectiousAt[r], from);
   return overlap > 0 ? overlap * infectiousness(world, r) : 0;
 }
 
