@@ -102,8 +102,9 @@ export function scenarioJsonSchema(): JsonSchema {
   const preset = new Set(Q_COMMUNITY.flatMap((n) => Object.keys(BUILTIN_MODULES.get(n)?.params ?? {})));
   const required: string[] = full.required ?? [];
   full.required = required.filter((k) => !sections.has(k));
-  full.if = { not: { required: ['modules'] } };
-  full.then = { required: required.filter((k) => preset.has(k)) };
+  full.if = { required: ['modules'] };
+  full.then = {};
+  full.else = { required: required.filter((k) => preset.has(k)) };
   variant.properties = { extends: extendsProperty, ...variant.properties };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -34,14 +34,12 @@ import { PARTY_ABSENCES } from '../party-members/index.js';
 import { RC_ABSENCES, rcStaff } from '../residents-committee/index.js';
 import { VOLUNTEER_ABSENCES } from '../volunteers/index.js';
 import { confinement, partyAbsence, rcAbsence, sink, volunteerAbsence } from './contacts.js';
-import { importation, seed, seeding } from './importation.js';
+import { importation, seeding } from './importation.js';
 import { counters, measures, metrics } from './measures.js';
 import { params } from './params.js';
 import { course } from './response.js';
 import { AGE_NAMES, buildingColumns, compoundColumns, householdColumns, residentColumns, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import { transmission } from './transmission.js';
-import { z } from 'zod';
-import { count, p, U } from '../../scenario/params.js';
 
 export const epidemic = defineModule<EpidemicWorld, EpidemicState>({
   name: 'epidemic',
@@ -56,16 +54,6 @@ export const epidemic = defineModule<EpidemicWorld, EpidemicState>({
   processes: [course, importation, seeding, transmission],
   counters,
   metrics,
-  interventions: [
-    {
-      name: 'seedInfections',
-      description: 'infect residents chosen at random (an outbreak introduced on a date)',
-      args: z.object({ count: p(count, 'residents infected', U.people) }),
-      apply(world, own, event, ctx) {
-        seed(world, own, event.count as number, ctx.day, ctx.stream('epidemicSeeds'));
-      },
-    },
-  ],
   measures,
   provides: {
     [CONTACT_SINKS]: [sink],
