@@ -32,18 +32,17 @@ export function infect(world: EpidemicWorld, own: EpidemicState, r: number, at: 
   R.infectedAt[r] = at;
   R.infectiousAt[r] = at + latent;
   R.removedAt[r] = at + latent + infectious;
-  R.outcome[r] = (severe ? OUTCOME.severe : 0) | (fatal ? OUTCOME.fatal : 0);
+  R.outcome[r] = (severe ? OUTCOME.severe : 0) | (fatal ? OUTCOME.fatal : 0) | (asymptomatic ? OUTCOME.asymptomatic : 0);
   R.detectedOn[r] = found ? Math.floor(at + latent + e.detection.delayDays) : -1;
   R.layer[r] = layer;
   R.infector[r] = infector;
-  R.outcome[r] |= asymptomatic ? OUTCOME.asymptomatic : 0;
   move(own, R.age[r], STATE.susceptible, STATE.exposed);
   own.active.push(r);
   world.today.newInfections++;
   return true;
 }
 
-
+/** Moves one resident of an age group between states in the daily tallies. */
 export function move(own: EpidemicState, age: number, from: number, to: number): void {
   own.counts[from * 3 + age]--;
   own.counts[to * 3 + age]++;
