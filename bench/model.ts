@@ -5,16 +5,22 @@
  *
  *   npm run bench                      # 10,000 and 100,000 residents
  *   npm run bench -- 10000 1000000     # other sizes
+ *   npm run bench -- --days 120 --epidemic 1000000
+ *                                      # 120 days, with the epidemic (lockdown-with-epidemic.yaml,
+ *                                      # 0.1 % of residents infected on day 0) and without
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../src/experiment/run.js';
-import { DEFAULT_SCENARIO, loadScenario } from '../src/scenario/load.js';
+import { fromEpochDay, toEpochDay } from '../src/engine/index.js';
+import { DEFAULT_SCENARIO, loadScenario, SCENARIOS_DIR } from '../src/scenario/load.js';
+
+const EPIDEMIC_SCENARIO = `${SCENARIOS_DIR}/q-community/lockdown-with-epidemic.yaml`;
 
 const RESIDENTS_PER_COMPOUND_ESTIMATE = 1070; // the default's ≈ 6,400 residents in 6 compounds
 
-function measure(targetResidents: number): void {
-  const base = loadScenario(DEFAULT_SCENARIO).scenario;
+function measure(targetResidents: number, runDays: number, epidemic: boolean): void {
+  const base = loadScenario(epidemic ? EPIDEMIC_SCENARIO : DEFAULT_SCENARIO).scenario;
   const compounds = Math.max(1, Math.round(targetResidents / RESIDENTS_PER_COMPOUND_ESTIMATE));
   const factor = compounds / base.community.compounds;
   // Merchants scale with the community so supply per household stays as in the default.
@@ -22,27 +28,40 @@ function measure(targetResidents: number): void {
   scenario.community.compounds = compounds;
   scenario.merchants.partnerRestockPerDay = Math.round(base.merchants.partnerRestockPerDay * factor);
   scenario.merchants.otherRestockPerDay = Math.round(base.merchants.otherRestockPerDay * factor);
+  if (runDays > 0) scenario.calendar.end = fromEpochDay(toEpochDay(scenario.calendar.start) + runDays - 1);
+  if (epidemic) {
+    const s = scenario as typeof scenario & { epidemic: { initialInfections: number } };
+    s.epidemic.initialInfections = Math.round(targetResidents / 1000);
+  }
   const started = performance.now();
   const result = runScenario(scenario);
   const seconds = (performance.now() - started) / 1000;
   const residents = result.summary.population.residents;
   const days = result.dates.length;
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ residents, days, seconds, residentDaysPerSecond: (residents * days) / seconds, peakRssMiB }));
+  const attackRate = (result.summary as { epidemic?: { attackRate: number } }).epidemic?.attackRate;
+  console.log(JSON.stringify({ residents, days, seconds, residentDaysPerSecond: (residents * days) / seconds, peakRssMiB, attackRate }));
 }
 
-const [mode, arg] = process.argv.slice(2);
-if (mode === '--child') {
-  measure(Number(arg));
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : 0);
+const days = option('--days');
+if (flag('--child')) {
+  measure(option('--child'), days, flag('--with-epidemic'));
 } else {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  console.log('residents  days  seconds  resident-days/s  peak RSS (MiB)  bytes/resident (RSS)');
+  const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--days').map(Number).filter((n) => n > 0);
+  const variants = flag('--epidemic') ? [false, true] : [false];
+  console.log('residents  days  epidemic  seconds  resident-days/s  peak RSS (MiB)  bytes/resident (RSS)  attack rate');
   for (const size of sizes.length ? sizes : [10_000, 100_000]) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(size)], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(child.stderr);
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!);
-    console.log(
-      `${String(r.residents).padStart(9)}  ${String(r.days).padStart(4)}  ${r.seconds.toFixed(2).padStart(7)}  ${Math.round(r.residentDaysPerSecond).toLocaleString('en').padStart(15)}  ${r.peakRssMiB.toFixed(0).padStart(14)}  ${Math.round((r.peakRssMiB * 1048576) / r.residents).toLocaleString('en').padStart(20)}`,
-    );
+    for (const epidemic of variants) {
+      const args = [fileURLToPath(import.meta.url), '--child', String(size), '--days', String(days), ...(epidemic ? ['--with-epidemic'] : [])];
+      const child = spawnSync(process.execPath, [...process.execArgv, ...args], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(child.stderr);
+      const r = JSON.parse(child.stdout.trim().split('\n').pop()!);
+      console.log(
+        `${String(r.residents).padStart(9)}  ${String(r.days).padStart(4)}  ${(epidemic ? 'on' : 'off').padStart(8)}  ${r.seconds.toFixed(2).padStart(7)}  ${Math.round(r.residentDaysPerSecond).toLocaleString('en').padStart(15)}  ${r.peakRssMiB.toFixed(0).padStart(14)}  ${Math.round((r.peakRssMiB * 1048576) / r.residents).toLocaleString('en').padStart(20)}  ${r.attackRate === undefined ? '' : r.attackRate.toFixed(3)}`,
+      );
+    }
   }
 }

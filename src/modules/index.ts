@@ -4,6 +4,7 @@
  */
 import type { ModuleDef } from '../engine/index.js';
 import { community } from './community/index.js';
+import { epidemic } from './epidemic/index.js';
 import { households } from './households/index.js';
 import { lockdown } from './lockdown/index.js';
 import { merchants } from './merchants/index.js';
@@ -17,7 +18,7 @@ import { volunteers } from './volunteers/index.js';
 
 /** Every module the library ships, by name. */
 export const BUILTIN_MODULES: ReadonlyMap<string, ModuleDef<any>> = new Map(
-  [lockdown, community, households, resilience, merchants, residentsCommittee, provision, partyMembers, volunteers, selfOrganisationModule, satisfaction]
+  [lockdown, community, households, resilience, merchants, residentsCommittee, provision, partyMembers, volunteers, selfOrganisationModule, satisfaction, epidemic]
     .map((m) => [m.name, m as ModuleDef<any>]),
 );
 
@@ -28,6 +29,6 @@ export const Q_COMMUNITY: readonly string[] = [
 ];
 
 export {
-  community, households, lockdown, merchants, partyMembers, provision, residentsCommittee, resilience, satisfaction,
+  community, epidemic, households, lockdown, merchants, partyMembers, provision, residentsCommittee, resilience, satisfaction,
   selfOrganisationModule as selfOrganisation, volunteers,
 };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PROVENANCE_KINDS } from './provenance.js';
+import { BUILTIN_MODULES, Q_COMMUNITY } from '../modules/index.js';
 import { scenarioSchema } from './schema.js';
 
 type JsonSchema = Record<string, any>;
@@ -94,6 +95,16 @@ export function scenarioJsonSchema(): JsonSchema {
   const full = widen(generated, [], false, definitions);
   const variant = widen(generated, [], true, definitions);
   full.properties = { extends: extendsProperty, ...full.properties };
+  // A module's sections are needed only when the model has the module: a file without `modules:`
+  // gets the Q-community preset and needs its sections; one with `modules:` needs its modules'
+  // (checked by the loader, which knows the list).
+  const sections = new Set([...BUILTIN_MODULES.values()].flatMap((m) => Object.keys(m.params ?? {})));
+  const preset = new Set(Q_COMMUNITY.flatMap((n) => Object.keys(BUILTIN_MODULES.get(n)?.params ?? {})));
+  const required: string[] = full.required ?? [];
+  full.required = required.filter((k) => !sections.has(k));
+  full.if = { required: ['modules'] };
+  full.then = {};
+  full.else = { required: required.filter((k) => preset.has(k)) };
   variant.properties = { extends: extendsProperty, ...variant.properties };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -1,9 +1,13 @@
 /**
  * The parameter reference (docs/parameters.md), generated from the schema (type, range, meaning,
  * unit) and the default scenario (default value and its provenance), so it cannot drift from
- * either. Regenerate with `npm run docs:parameters`; a test fails when the file is stale.
+ * either. A module the default scenario does not use (the epidemic) takes its values and sources
+ * from the shipped scenario that does (SUPPLEMENTS). Regenerate with `npm run docs:parameters`;
+ * a test fails when the file is stale.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { loadScenario, SCENARIOS_DIR } from './load.js';
 import type { LoadedScenario } from './parse.js';
 import { scenarioSchema } from './schema.js';
 
@@ -72,24 +76,35 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
+/** Shipped scenarios whose values document the sections of modules the default scenario leaves out. */
+export const SUPPLEMENTS: Readonly<Record<string, string>> = { epidemic: 'q-community/lockdown-with-epidemic.yaml' };
+
 /** One row per parameter; mappings of parameters recurse, ranges and lists are parameters. */
 export function parameterRows(defaults: LoadedScenario): ParameterRow[] {
   const root = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7' }) as JsonSchema;
   const rows: ParameterRow[] = [];
+  const supplements = new Map<string, LoadedScenario>();
+  const sourceOf = (path: string[]): LoadedScenario => {
+    const file = path[0] in defaults.scenario ? undefined : SUPPLEMENTS[path[0]];
+    if (!file) return defaults;
+    if (!supplements.has(file)) supplements.set(file, loadScenario(resolve(SCENARIOS_DIR, file)));
+    return supplements.get(file)!;
+  };
   const visit = (s: JsonSchema, path: string[]) => {
     if (s.type === 'object' && s.properties && !isRange(s)) {
       for (const [k, v] of Object.entries<JsonSchema>(s.properties)) visit(v, [...path, k]);
       return;
     }
     const dotted = path.join('.');
-    const source = defaults.provenance[dotted];
+    const from = sourceOf(path);
+    const source = from.provenance[dotted];
     rows.push({
       path: dotted,
       type: typeText(s, path),
       unit: s.unit ?? '',
       // Dates are checked against each other, not against fixed bounds.
       range: path[0] === 'timeline' ? 'within the run; steps in this order' : dotted === 'events[].date' ? 'within the run; events in date order' : dotted === 'calendar.end' ? 'not before start' : rangeText(s),
-      default: valueText(path.includes('[]') ? undefined : valueAt(defaults.scenario, path)),
+      default: valueText(path.includes('[]') ? undefined : valueAt(from.scenario, path)),
       meaning: s.description ?? '',
       provenance: source ? `${source.kind}: ${source.note}` : '',
     });
@@ -118,6 +133,7 @@ export function parametersMarkdown(defaults: LoadedScenario, defaultsFile: strin
     '',
     `Every parameter a scenario file sets, with its type, unit, allowed range, the value in the default`,
     `scenario (\`${defaultsFile}\`, the Q-community lockdown of paper 000) and where that value comes from.`,
+    ...Object.entries(SUPPLEMENTS).map(([section, file]) => `Section \`${section}\` is not in that model: its values are those of \`scenarios/${file}\`.`),
     'A value may be written bare (`staff: 11`) or with its source (`staff: { value: 11, derived: "…" }`);',
     'see [scenarios.md](scenarios.md). Timeline and event dates may be written as a whole number of days',
     'after `calendar.start`. A range is written `{ min: 2, max: 3 }` and drawn uniformly.',

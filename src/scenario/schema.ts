@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { ModuleDef } from '../engine/index.js';
 import { BUILTIN_MODULES, Q_COMMUNITY } from '../modules/index.js';
 import { params as community } from '../modules/community/params.js';
+import { params as epidemic } from '../modules/epidemic/params.js';
 import { params as households } from '../modules/households/params.js';
 import { params as lockdown } from '../modules/lockdown/params.js';
 import { params as merchants } from '../modules/merchants/index.js';
@@ -96,7 +97,7 @@ function compose<S extends z.ZodRawShape>(sections: S, modules: readonly ModuleD
 /** Every built-in module's sections, for the library's types and the parameter reference. */
 const builtinSections = {
   ...lockdown, ...community, ...households, ...resilience, ...merchants, ...residentsCommittee, ...provision,
-  ...partyMembers, ...volunteers, ...selfOrganisation, ...satisfaction,
+  ...partyMembers, ...volunteers, ...selfOrganisation, ...satisfaction, ...epidemic,
 };
 
 export const scenarioSchema = compose(builtinSections, [...BUILTIN_MODULES.values()]);

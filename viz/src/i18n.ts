@@ -315,6 +315,9 @@ const SCENARIO_NAMES_ZH: Record<string, string> = {
   'q-community/no-double-reporting.yaml': 'Q社区封控：没有党员双报到',
   'q-community/no-self-organisation.yaml': 'Q社区封控：没有小区自组织',
   'q-community/no-subsidy.yaml': 'Q社区封控：后期模式无政府补贴',
+  'q-community/lockdown-with-epidemic.yaml': 'Q社区封控：伴随疫情传播',
+  'q-community/lockdown-with-epidemic-no-closure.yaml': 'Q社区封控：伴随疫情，发现病例不封楼',
+  'q-community/lockdown-with-epidemic-open-shops.yaml': 'Q社区封控：伴随疫情，商店开放（仅限出行管控）',
 };
 
 export function scenarioName(file: string, written: string): string {

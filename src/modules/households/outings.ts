@@ -6,7 +6,9 @@
  */
 import { bernoulli, type ModuleProcess } from '../../engine/index.js';
 import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
+import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
+import { CONFINEMENTS, type Confinement } from './confinement.js';
 import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from './needs.js';
 import { receivePackages } from './receipts.js';
 
@@ -27,13 +29,18 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     const lowOnBasics = lowOnBasicGoods(s, hh);
     const lowOnPersonal = lowOnPersonalGoods(s, hh);
     const { outingSlot } = hh;
+    // Contributed by other modules (an epidemic); empty in the lockdown model, which then draws as before.
+    const confinements = ctx.provided<Confinement<HouseholdsWorld>>(CONFINEMENTS);
+    const sinks = ctx.provided<ContactSink<HouseholdsWorld>>(CONTACT_SINKS);
     for (let h = 0; h < hh.count; h++) {
       if (movementControl && (ctx.day + outingSlot[h]) % interval !== 0) continue;
+      if (confinements.length > 0 && confinements.some((c) => c.confined(world, h))) continue;
       const basic = lowOnBasics(h);
       const personal = lowOnPersonal(h);
       if (!basic && !personal) continue;
       if (disrupted && !bernoulli(ctx.rng, s.outings.disruptedAvailability)) continue;
       t.outingPurchases++;
+      for (const sink of sinks) sink.report(world, 'outing', h);
       if (personal) hh.personalStock[h] = s.needs.personalCoverDays;
       if (!basic) continue;
       const { vegetable, pork } = packagesToCover(s, hh, h);

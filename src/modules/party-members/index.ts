@@ -20,6 +20,15 @@ export const params = {
   }),
 };
 
+/**
+ * Party members off work today, per building (ill, in quarantine): contributed by other modules (an
+ * epidemic). None contributed: every reporting member works, as in the lockdown model.
+ */
+export const PARTY_ABSENCES = 'partyMembers.absences';
+export interface PartyAbsence<W = ProvisionWorld> {
+  absent(world: W, building: number): number;
+}
+
 // ─── state ───
 export interface PartyState {
   /** Per building: gate-to-door deliveries the reporting members can still make today. */
@@ -42,11 +51,13 @@ export function activePartyMembers(world: ProvisionWorld, building: number): num
 const partyLabour: ModuleProcess<ProvisionWorld, PartyState> = {
   name: 'partyLabour',
   slot: 'morning',
-  step(world, state) {
+  step(world, state, ctx) {
     const s = world.scenario;
     const open = provisionOf(world).regime !== null;
+    const absences = ctx.provided<PartyAbsence>(PARTY_ABSENCES);
     for (let b = 0; b < world.buildings.count; b++) {
-      const members = activePartyMembers(world, b);
+      let members = activePartyMembers(world, b);
+      if (members > 0) for (const a of absences) members = Math.max(0, members - a.absent(world, b));
       // Parameters are read only when party members are active, so the normal period does not
       // depend on them and warm-start branches may vary them (experiment/warm-start.ts).
       state.deliveries[b] = members > 0 ? members * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour : 0;

@@ -11,6 +11,7 @@ import type { ModuleProcess } from '../../engine/index.js';
 import { receivePackages } from '../households/index.js';
 import type { MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
+import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, type Carrier, type DeliveryNeed } from './contributions.js';
 import { REGIMES, type ProvisionState, type ProvisionWorld } from './state.js';
 
@@ -28,6 +29,7 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const need: DeliveryNeed = { regime, orderHours: s.residentsCommittee.orderMinutes / 60, carryHours: 1 / s.lastMile.deliveriesPerHour };
     const suppliers = (world.state.merchants as MerchantsState).merchants.filter((m) => regime.suppliers === 'all' || m.partner);
     const carriers = byPriority(ctx.provided<Carrier<ProvisionWorld>>(CARRIERS));
+    const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
 
     // Workload demanded of RC staff: every waiting order, and carrying what others cannot.
     let otherCarriers = 0;
@@ -57,6 +59,7 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
       if (!carrier) return false;
       rc.hoursFree -= need.orderHours;
       carrier.carry(world, h, need);
+      for (const sink of sinks) sink.report(world, 'delivery', h, carrier.name);
       let needed = packages;
       for (const m of suppliers) {
         const take = Math.min(m.stock, needed);

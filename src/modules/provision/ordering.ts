@@ -11,6 +11,7 @@ import { bernoulli, shuffle, type ModuleProcess } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
 import { lowOnBasicGoods, packagesToCover } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
+import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
 import { packagePrice } from './pricing.js';
 import type { ProvisionState, ProvisionWorld } from './state.js';
@@ -70,10 +71,13 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     }
 
     const visitors = byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS));
+    const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
     for (let b = 0; b < nBuildings; b++) {
       const waiting = shuffle(ctx.rng, waitingForVisit[b]);
       for (const h of waiting) {
-        if (!visitors.some((v) => v.visit(world, b))) { world.today.doorVisitsMissed++; continue; }
+        const visitor = visitors.find((v) => v.visit(world, b));
+        if (!visitor) { world.today.doorVisitsMissed++; continue; }
+        for (const sink of sinks) sink.report(world, 'doorVisit', h, visitor.name);
         place(h, CHANNEL.doorToDoor);
       }
     }

@@ -30,6 +30,15 @@ const caseDetectedArgs = z.object({
   days: p(positiveCount, 'how many days the extra work lasts', U.days),
 });
 
+/**
+ * RC staff off work today (ill, in quarantine), contributed by other modules (an epidemic). None
+ * contributed: every staff member works, as in the lockdown model.
+ */
+export const RC_ABSENCES = 'residentsCommittee.absences';
+export interface RcAbsence<W = CommunityWorld> {
+  absent(world: W): number;
+}
+
 // ─── state ───
 export interface RcState {
   /** Extra administrative hours per day from detected cases, until a day. */
@@ -58,7 +67,9 @@ const labour: ModuleProcess<CommunityWorld, RcState> = {
         (closed ? world.compounds.count * rc.gateDutyHoursPerCompound : 0) +
         own.surges.reduce((n, x) => n + x.hours, 0)
       : 0;
-    own.hoursAvailable = rcStaff(world) * rc.hoursPerDay;
+    let staff = rcStaff(world);
+    for (const a of ctx.provided<RcAbsence>(RC_ABSENCES)) staff = Math.max(0, staff - a.absent(world));
+    own.hoursAvailable = staff * rc.hoursPerDay;
     own.hoursFree = Math.max(0, own.hoursAvailable - admin);
     world.today.adminHours = admin;
     // Other modules add the hours their work demands of the staff (orders, carrying).

@@ -15,6 +15,15 @@ export const params = {
   }),
 };
 
+/**
+ * Volunteers off work today, per compound (ill, in quarantine), contributed by other modules (an
+ * epidemic). None contributed: every volunteer works, as in the lockdown model.
+ */
+export const VOLUNTEER_ABSENCES = 'volunteers.absences';
+export interface VolunteerAbsence<W = ProvisionWorld> {
+  absent(world: W, compound: number): number;
+}
+
 // ─── state ───
 export interface VolunteersState {
   /** Per compound: volunteer hours not yet used today. */
@@ -26,11 +35,16 @@ const own = (w: ProvisionWorld) => w.state.volunteers as VolunteersState;
 const volunteerLabour: ModuleProcess<ProvisionWorld, VolunteersState> = {
   name: 'volunteerLabour',
   slot: 'morning',
-  step(world, state) {
+  step(world, state, ctx) {
     const which = provisionOf(world).deliveringRegime;
     const mobilised = which ? world.scenario.regimes[which].volunteersMobilised : false;
     const C = world.compounds;
-    for (let c = 0; c < C.count; c++) state.hours[c] = mobilised ? C.volunteers[c] * world.scenario.volunteers.hoursPerDay : 0;
+    const absences = ctx.provided<VolunteerAbsence>(VOLUNTEER_ABSENCES);
+    for (let c = 0; c < C.count; c++) {
+      let n = C.volunteers[c];
+      if (mobilised) for (const a of absences) n = Math.max(0, n - a.absent(world, c));
+      state.hours[c] = mobilised ? n * world.scenario.volunteers.hoursPerDay : 0;
+    }
   },
 };
 

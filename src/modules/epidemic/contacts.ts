@@ -1,0 +1,64 @@
+/**
+ * What the epidemic takes from other modules: the day's meetings they report (outings, door
+ * deliveries, door visits: see ../contacts.ts), which households may not go out, and which
+ * helpers are off work. A door contact is made by a named carrier: party members carry in their
+ * own building and volunteers in their compound, each unit's members taking doors in turn, RC
+ * staff likewise; supermarket staff live outside and are not followed (their doors carry no
+ * exposure here).
+ */
+import type { ContactKind, ContactSink } from '../contacts.js';
+import type { Confinement } from '../households/index.js';
+import type { PartyAbsence } from '../party-members/index.js';
+import type { RcAbsence } from '../residents-committee/index.js';
+import type { VolunteerAbsence } from '../volunteers/index.js';
+import { confinedOn, offWork } from './response.js';
+import type { EpidemicState, EpidemicWorld } from './state.js';
+
+const own = (w: EpidemicWorld) => w.state.epidemic as EpidemicState;
+
+/** The next member of a unit's list who is at work, in turn; -1 if none. */
+function nextAtWork(world: EpidemicWorld, start: Int32Array, list: Int32Array, cursor: Int32Array, unit: number, day: number): number {
+  const from = start[unit];
+  const n = start[unit + 1] - from;
+  for (let k = 0; k < n; k++) {
+    const i = (cursor[unit] + k) % n;
+    const r = list[from + i];
+    if (!offWork(world, r, day)) {
+      cursor[unit] = (i + 1) % n;
+      return r;
+    }
+  }
+  return -1;
+}
+
+function carrierOf(world: EpidemicWorld, h: number, by: string | undefined): number {
+  const s = own(world);
+  const hh = world.households;
+  if (by === 'partyMembers') return nextAtWork(world, s.partyStart, s.partyList, s.partyCursor, hh.building[h], s.day);
+  if (by === 'volunteers') return nextAtWork(world, s.volunteerStart, s.volunteerList, s.volunteerCursor, hh.compound[h], s.day);
+  if (by === 'rcStaff' && s.staff.length > 0) {
+    const one = Int32Array.of(0, s.staff.length);
+    const cursor = Int32Array.of(s.staffCursor);
+    const r = nextAtWork(world, one, s.staff, cursor, 0, s.day);
+    s.staffCursor = cursor[0];
+    return r;
+  }
+  return -1;
+}
+
+export const sink: ContactSink<EpidemicWorld> = {
+  report(world, kind: ContactKind, h, by) {
+    const s = own(world);
+    if (kind === 'outing') s.outings.push(h);
+    else s.doors.push(h, carrierOf(world, h, by));
+  },
+};
+
+export const confinement: Confinement<EpidemicWorld> = {
+  name: 'epidemic',
+  confined: (world, h) => confinedOn(world, h, own(world).day),
+};
+
+export const partyAbsence: PartyAbsence<EpidemicWorld> = { absent: (w, b) => own(w).partyAbsent[b] };
+export const volunteerAbsence: VolunteerAbsence<EpidemicWorld> = { absent: (w, c) => own(w).volunteerAbsent[c] };
+export const rcAbsence: RcAbsence<EpidemicWorld> = { absent: (w) => own(w).staffAbsent };

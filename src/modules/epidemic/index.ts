@@ -1,0 +1,168 @@
+/**
+ * The epidemic: an infection spreading through the community while it lives through the crisis,
+ * coupled to daily life. SEIR with an asymptomatic branch, on the residents themselves; each
+ * draws its own latent and infectious times (Erlang) and, by age, whether it stays asymptomatic,
+ * turns severe or dies — the elderly most at risk (fatality after Verity et al. 2020, Lancet
+ * Infect Dis). Transmission runs in layers — household (its rate set by the household secondary
+ * attack rate, e.g. 16.6 % in Madewell et al. 2020, JAMA Netw Open), building (stairwell, lift),
+ * compound, the community outside the compound met on shopping outings, doors where carriers and
+ * visitors meet households, and the gate where RC staff and carriers work — or, for validation,
+ * well mixed at rate R0 / infectious period (Kermack–McKendrick; the SIR final-size equation
+ * z = 1 − exp(−R0·z) holds for it).
+ *
+ * Exposure comes from what other modules do: outings, deliveries and door visits are reported
+ * to it (../contacts.ts); found cases keep households at home (quarantine, paper 003's 14 days;
+ * building or compound closure), load the residents' committee with tracing work (its admin
+ * surge, as a detected case does in paper 000), and ill party members, volunteers and RC staff
+ * stop working, so supply feels the epidemic. Importation: arrivals from outside, screened at
+ * arrival (paper 003: 64,172 arrivals screened), seed infections at a rate.
+ *
+ * What it does not know: no hospital capacity, no testing capacity, no waning immunity or
+ * reinfection, no vaccination; infectiousness is constant over the infectious time (no peak at
+ * onset, no presymptomatic phase apart from latency ending at onset); the papers give no
+ * epidemic numbers for the Q community, so every rate is literature or assumed; RC staff are
+ * taken to live in the community; supermarket staff are not followed; contacts outside the
+ * compound happen only on shopping outings (no work or school outside in the lockdown model).
+ * Absent from the model unless a scenario lists it in `modules:`, so the lockdown model is
+ * unchanged by it.
+ */
+import { defineModule } from '../../engine/index.js';
+import { CONTACT_SINKS } from '../contacts.js';
+import { AGE, PARTY } from '../community/index.js';
+import { CONFINEMENTS } from '../households/index.js';
+import { PARTY_ABSENCES } from '../party-members/index.js';
+import { RC_ABSENCES, rcStaff } from '../residents-committee/index.js';
+import { VOLUNTEER_ABSENCES } from '../volunteers/index.js';
+import { confinement, partyAbsence, rcAbsence, sink, volunteerAbsence } from './contacts.js';
+import { importation, seeding } from './importation.js';
+import { counters, measures, metrics } from './measures.js';
+import { params } from './params.js';
+import { course } from './response.js';
+import { AGE_NAMES, buildingColumns, compoundColumns, householdColumns, residentColumns, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { transmission } from './transmission.js';
+
+export const epidemic = defineModule<EpidemicWorld, EpidemicState>({
+  name: 'epidemic',
+  description: 'SEIR with an asymptomatic branch over households, buildings, compounds, outings and doors; detection, quarantine and closure; importation (papers 000, 003; literature rates).',
+  requires: ['community'],
+  // ─── parameters ───
+  params,
+  // ─── state ───
+  columns: { residents: residentColumns, households: householdColumns, buildings: buildingColumns, compounds: compoundColumns },
+  init: initialState,
+  // ─── behaviour ───
+  processes: [course, importation, seeding, transmission],
+  counters,
+  metrics,
+  measures,
+  provides: {
+    [CONTACT_SINKS]: [sink],
+    [CONFINEMENTS]: [confinement],
+    [PARTY_ABSENCES]: [partyAbsence],
+    [VOLUNTEER_ABSENCES]: [volunteerAbsence],
+    [RC_ABSENCES]: [rcAbsence],
+  },
+});
+
+function initialState(world: EpidemicWorld): EpidemicState {
+  const R = world.residents;
+  const hh = world.households;
+  const e = world.scenario.epidemic;
+  const population = new Float64Array(3);
+  const counts = new Float64Array(3 * 6);
+  const buildingResidents = new Float64Array(world.buildings.count);
+  const compoundResidents = new Float64Array(world.compounds.count);
+  const firstResident = new Int32Array(hh.count).fill(-1);
+  const contactPerson = new Int32Array(hh.count).fill(-1);
+  let infectiousness = 0;
+  for (let r = 0; r < R.count; r++) {
+    const age = R.age[r];
+    const h = R.household[r];
+    population[age]++;
+    counts[STATE.susceptible * 3 + age]++;
+    buildingResidents[hh.building[h]]++;
+    compoundResidents[hh.compound[h]]++;
+    if (firstResident[h] < 0) firstResident[h] = r;
+    if (contactPerson[h] < 0 || (age === AGE.adult && R.age[contactPerson[h]] !== AGE.adult)) contactPerson[h] = r;
+    const a = e.course.asymptomaticShare[AGE_NAMES[age]];
+    infectiousness += 1 - a * (1 - e.course.asymptomaticInfectiousness);
+    world.residents.detectedOn[r] = -1;
+    world.residents.infector[r] = -1;
+  }
+
+  // Who carries: each building's reporting party members (the first in-service members living
+  // there), each compound's volunteers, and RC staff (adults spread evenly through the community).
+  const nb = world.buildings.count;
+  const partyStart = new Int32Array(nb + 1);
+  const party: number[] = [];
+  const perBuilding = new Int32Array(nb);
+  for (let r = 0; r < R.count; r++) {
+    const b = hh.building[R.household[r]];
+    if (R.party[r] === PARTY.inService && perBuilding[b] < world.buildings.doubleReporters[b]) {
+      perBuilding[b]++;
+      R.role[r] = ROLE.partyCarrier;
+    }
+  }
+  for (let b = 0, r = 0; b < nb; b++) {
+    partyStart[b] = party.length;
+    for (; r < R.count && hh.building[R.household[r]] === b; r++) if (R.role[r] === ROLE.partyCarrier) party.push(r);
+  }
+  partyStart[nb] = party.length;
+  const nc = world.compounds.count;
+  const volunteerStart = new Int32Array(nc + 1);
+  const volunteers: number[] = [];
+  for (let c = 0, r = 0; c < nc; c++) {
+    volunteerStart[c] = volunteers.length;
+    for (; r < R.count && hh.compound[R.household[r]] === c; r++) {
+      if (R.volunteer[r] === 1 && R.role[r] === ROLE.none) {
+        R.role[r] = ROLE.volunteer;
+        volunteers.push(r);
+      }
+    }
+  }
+  volunteerStart[nc] = volunteers.length;
+  const staff: number[] = [];
+  if (world.scenario.residentsCommittee) {
+    const adults: number[] = [];
+    for (let r = 0; r < R.count; r++) if (R.age[r] === AGE.adult && R.role[r] === ROLE.none) adults.push(r);
+    const n = Math.min(rcStaff(world), adults.length);
+    for (let i = 0; i < n; i++) {
+      const r = adults[Math.floor(((i + 0.5) * adults.length) / n)];
+      R.role[r] = ROLE.rcStaff;
+      staff.push(r);
+    }
+  }
+
+  return {
+    day: 0,
+    seeded: false,
+    active: [],
+    counts,
+    population,
+    firstResident,
+    contactPerson,
+    buildingResidents,
+    compoundResidents,
+    partyStart,
+    partyList: Int32Array.from(party),
+    volunteerStart,
+    volunteerList: Int32Array.from(volunteers),
+    staff: Int32Array.from(staff),
+    partyCursor: new Int32Array(nb),
+    volunteerCursor: new Int32Array(nc),
+    staffCursor: 0,
+    partyAbsent: new Int32Array(nb),
+    volunteerAbsent: new Int32Array(nc),
+    staffAbsent: 0,
+    outings: [],
+    doors: [],
+    meanInfectiousness: R.count > 0 ? infectiousness / R.count : 1,
+    detected: 0,
+    imported: 0,
+    caughtAtArrival: 0,
+  };
+}
+
+export { params as epidemicParams } from './params.js';
+export { householdRate } from './transmission.js';
+export * from './state.js';

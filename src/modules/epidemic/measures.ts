@@ -1,0 +1,128 @@
+/**
+ * What the epidemic records: residents in each state every day, new infections and detected
+ * cases, households kept at home and places closed; and over the run the attack rate (share
+ * ever infected) overall, by age and by layer of infection, the peak and its date, deaths, days
+ * under confinement per household, the observed household secondary attack rate, and infections
+ * among the carriers and RC staff the supply of the community rests on.
+ */
+import type { Counter, Measures, Metric } from '../../engine/index.js';
+import { AGE_NAMES, LAYER_NAMES, ROLE, STATE, STATE_NAMES, type EpidemicState, type EpidemicWorld } from './state.js';
+
+const own = (w: EpidemicWorld) => w.state.epidemic as EpidemicState;
+const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
+export const stateColumn = (s: (typeof STATE_NAMES)[number]) => `residents${capitalise(s)}`;
+
+export const counters: Counter[] = [
+  { name: 'newInfections', unit: 'residents', description: 'Residents infected today (all layers, importation included)' },
+  { name: 'importedInfections', unit: 'residents', description: 'Residents infected today on arrival from outside (missed by screening)' },
+  { name: 'casesDetected', unit: 'residents', description: 'Cases found today (symptoms, testing, severe illness)' },
+  { name: 'householdsConfined', unit: 'households', description: 'Households kept at home today by quarantine or a closed building or compound' },
+];
+
+export const metrics: Metric<EpidemicWorld>[] = [
+  ...STATE_NAMES.map((name, s): Metric<EpidemicWorld> => ({
+    name: stateColumn(name),
+    unit: 'residents',
+    description: `Residents ${name} tonight (epidemic SEIR state${name === 'symptomatic' || name === 'asymptomatic' ? ', infectious' : ''})`,
+    sample(w) {
+      const c = own(w).counts;
+      return c[s * 3] + c[s * 3 + 1] + c[s * 3 + 2];
+    },
+  })),
+  {
+    name: 'buildingsClosed', unit: 'buildings', description: 'Buildings closed after a detected case',
+    sample(w) {
+      let n = 0;
+      for (let b = 0; b < w.buildings.count; b++) if (w.buildings.closedUntil[b] > own(w).day) n++;
+      return n;
+    },
+  },
+  {
+    name: 'compoundsClosed', unit: 'compounds', description: 'Compounds closed after a detected case',
+    sample(w) {
+      let n = 0;
+      for (let c = 0; c < w.compounds.count; c++) if (w.compounds.closedUntil[c] > own(w).day) n++;
+      return n;
+    },
+  },
+];
+
+const ROLES = { partyCarriers: ROLE.partyCarrier, volunteers: ROLE.volunteer, rcStaff: ROLE.rcStaff } as const;
+
+export const measures: Measures<EpidemicWorld, EpidemicState> = {
+  names: [
+    'epidemic.attackRate',
+    ...AGE_NAMES.map((a) => `epidemic.attackRateByAge.${a}`),
+    'epidemic.infections',
+    ...LAYER_NAMES.slice(1).map((l) => `epidemic.infectionsByLayer.${l}`),
+    'epidemic.peakInfectious', 'epidemic.peakDate', 'epidemic.detectedCases', 'epidemic.deaths', 'epidemic.caughtAtArrival',
+    'epidemic.confinedDaysPerHousehold', 'epidemic.householdSecondaryAttackRate',
+    ...Object.keys(ROLES).flatMap((k) => [`epidemic.${k}.residents`, `epidemic.${k}.infected`]),
+  ],
+  summarise(world, s, { columns, calendar }) {
+    const R = world.residents;
+    const byAge = [0, 0, 0];
+    const byLayer = new Array<number>(LAYER_NAMES.length).fill(0);
+    const roles = Object.fromEntries(Object.keys(ROLES).map((k) => [k, { residents: 0, infected: 0 }])) as Record<keyof typeof ROLES, { residents: number; infected: number }>;
+    const roleName = Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [v, k as keyof typeof ROLES]));
+    let infected = 0;
+    let deaths = 0;
+    for (let r = 0; r < R.count; r++) {
+      const role = roleName[R.role[r]];
+      if (role) roles[role].residents++;
+      if (R.infection[r] === STATE.susceptible) continue;
+      infected++;
+      byAge[R.age[r]]++;
+      byLayer[R.layer[r]]++;
+      if (R.infection[r] === STATE.dead) deaths++;
+      if (role) roles[role].infected++;
+    }
+    const infectious = columns[stateColumn('symptomatic')].map((x, t) => x + columns[stateColumn('asymptomatic')][t]);
+    let peakDay = 0;
+    for (let t = 1; t < infectious.length; t++) if (infectious[t] > infectious[peakDay]) peakDay = t;
+    let confined = 0;
+    for (let h = 0; h < world.households.count; h++) confined += world.households.confinedDays[h];
+    return {
+      epidemic: {
+        attackRate: infected / R.count,
+        attackRateByAge: Object.fromEntries(AGE_NAMES.map((a, i) => [a, s.population[i] > 0 ? byAge[i] / s.population[i] : 0])),
+        infections: infected,
+        infectionsByLayer: Object.fromEntries(LAYER_NAMES.slice(1).map((l, i) => [l, byLayer[i + 1]])),
+        peakInfectious: infectious[peakDay] ?? 0,
+        peakDate: infectious.length > 0 && infectious[peakDay] > 0 ? calendar.dateOf(peakDay) : null,
+        detectedCases: s.detected,
+        deaths,
+        caughtAtArrival: s.caughtAtArrival,
+        confinedDaysPerHousehold: confined / world.households.count,
+        householdSecondaryAttackRate: householdSar(world, s),
+        ...roles,
+      },
+    };
+  },
+};
+
+/**
+ * Observed household secondary attack rate: over households whose first case was alone in being
+ * first (infected from outside the household), the share of its other members that this case
+ * infected itself. Null when no household had such a case.
+ */
+function householdSar(world: EpidemicWorld, s: EpidemicState): number | null {
+  const R = world.residents;
+  const hh = world.households;
+  let contacts = 0;
+  let secondary = 0;
+  for (let h = 0; h < hh.count; h++) {
+    const first = s.firstResident[h];
+    const end = first + hh.members[h];
+    let index = -1;
+    let tied = false;
+    for (let r = first; r < end; r++) {
+      if (R.infection[r] === STATE.susceptible) continue;
+      if (index < 0 || R.infectedAt[r] < R.infectedAt[index]) { index = r; tied = false; } else if (R.infectedAt[r] === R.infectedAt[index]) tied = true;
+    }
+    if (index < 0 || tied || hh.members[h] < 2) continue;
+    contacts += hh.members[h] - 1;
+    for (let r = first; r < end; r++) if (R.infector[r] === index) secondary++;
+  }
+  return contacts > 0 ? secondary / contacts : null;
+}

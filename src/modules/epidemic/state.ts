@@ -1,0 +1,97 @@
+/**
+ * What the epidemic keeps: each resident's infection (state, times, how and by whom), each
+ * household's, building's and compound's confinement, and the module's own tallies. Times are
+ * continuous (days since the start of the run); states are as at dawn.
+ */
+import type { Table } from '../../engine/index.js';
+import type { CommunityWorld } from '../community/index.js';
+import type { EpidemicParams } from './params.js';
+
+export const STATE = { susceptible: 0, exposed: 1, symptomatic: 2, asymptomatic: 3, recovered: 4, dead: 5 } as const;
+export const STATE_NAMES = ['susceptible', 'exposed', 'symptomatic', 'asymptomatic', 'recovered', 'dead'] as const;
+export const AGE_NAMES = ['child', 'adult', 'elderly'] as const;
+
+/** How a resident was infected. */
+export const LAYER = { none: 0, seed: 1, imported: 2, household: 3, building: 4, compound: 5, community: 6, door: 7, work: 8, wellMixed: 9 } as const;
+export const LAYER_NAMES = ['none', 'seed', 'imported', 'household', 'building', 'compound', 'community', 'door', 'work', 'wellMixed'] as const;
+
+/** A resident's role in keeping the community supplied, fixed when the model starts. */
+export const ROLE = { none: 0, partyCarrier: 1, volunteer: 2, rcStaff: 3 } as const;
+
+export const residentColumns = {
+  infection: Uint8Array,
+  infectedAt: Float64Array,
+  infectiousAt: Float64Array,
+  removedAt: Float64Array,
+  /** Day the case is found, or -1. */
+  detectedOn: Int32Array,
+  /** Bits: 1 severe (hospitalised when found), 2 fatal, 4 asymptomatic branch. */
+  outcome: Uint8Array,
+  layer: Uint8Array,
+  /** The household member who infected this resident (household layer), or -1. */
+  infector: Int32Array,
+  /** 0 free, 1 isolated from everyone outside the household, 2 isolated from everyone (hospital). */
+  isolated: Uint8Array,
+  role: Uint8Array,
+};
+export const householdColumns = {
+  /** Quarantined at home until this day (exclusive). */
+  quarantinedUntil: Int32Array,
+  /** Days the household was kept at home (quarantine or closure). */
+  confinedDays: Int32Array,
+};
+export const buildingColumns = { closedUntil: Int32Array };
+export const compoundColumns = { closedUntil: Int32Array };
+
+export const OUTCOME = { severe: 1, fatal: 2, asymptomatic: 4 } as const;
+
+export interface EpidemicWorld extends CommunityWorld {
+  scenario: CommunityWorld['scenario'] & { epidemic: EpidemicParams };
+  residents: CommunityWorld['residents'] & Table<typeof residentColumns>;
+  households: CommunityWorld['households'] & Table<typeof householdColumns>;
+  buildings: CommunityWorld['buildings'] & Table<typeof buildingColumns>;
+  compounds: CommunityWorld['compounds'] & Table<typeof compoundColumns>;
+}
+
+export interface EpidemicState {
+  /** Today (set at dawn), for the confinement and contact hooks. */
+  day: number;
+  seeded: boolean;
+  /** Infected residents not yet both removed and past their detection day. */
+  active: number[];
+  /** Residents by state (row) and age (column): counts[state * 3 + age]. */
+  counts: Float64Array;
+  /** Residents by age. */
+  population: Float64Array;
+  /** Per household: its first resident (members are consecutive), and the member who goes out and answers the door. */
+  firstResident: Int32Array;
+  contactPerson: Int32Array;
+  /** Residents by building and compound (denominators of those layers). */
+  buildingResidents: Float64Array;
+  compoundResidents: Float64Array;
+  /** Per carrier role unit: party carriers of each building, volunteers of each compound, RC staff (CSR lists). */
+  partyStart: Int32Array;
+  partyList: Int32Array;
+  volunteerStart: Int32Array;
+  volunteerList: Int32Array;
+  staff: Int32Array;
+  /** Round-robin cursors: which carrier of a unit takes the next door. */
+  partyCursor: Int32Array;
+  volunteerCursor: Int32Array;
+  staffCursor: number;
+  /** Absent today, per building / compound / in all. */
+  partyAbsent: Int32Array;
+  volunteerAbsent: Int32Array;
+  staffAbsent: number;
+  /** Today's reported meetings: outing households; door contacts as (household, carrier resident or -1). */
+  outings: number[];
+  doors: number[];
+  /** Mean relative infectiousness of an infection (asymptomatic branch), for β = R0 / (D · this). */
+  meanInfectiousness: number;
+  detected: number;
+  imported: number;
+  caughtAtArrival: number;
+}
+
+export const isFatal = (outcome: number) => (outcome & OUTCOME.fatal) !== 0;
+export const isSevere = (outcome: number) => (outcome & OUTCOME.severe) !== 0;

@@ -1,0 +1,212 @@
+/**
+ * Transmission, each night, from what happened during the day. A case is infectious over
+ * [infectiousAt, removedAt); its infectiousness on day t is the overlap of that interval with
+ * [t, t+1) (× the asymptomatic factor), so the continuous-time SEIR is integrated exactly for
+ * piecewise-constant forces of infection. A susceptible resident j is infected on day t with
+ * probability 1 − exp(−λ_j), infected at a uniform time within the day, with
+ *
+ *   wellMixed   λ = β · F / N,                 β = R0 / (D · mean relative infectiousness)
+ *   layered     λ = β_hh · F_household(j)                          household (all members, isolated or not)
+ *               + c_b · p_b · F_building(j) / N_b                  building, if j is not kept at home
+ *               + c_c · p_c · F_compound(j) / N_c · closure factor  compound, likewise
+ *               + n_out · p_out · F_shoppers / shoppers             community: j shopped on an outing today
+ *               + p_door · (1 − protection) · F_other               door: j met a carrier or visitor at the door (or, carrying, a household)
+ *               + c_w · p_w · F_free / N                           work: j is RC staff on duty or a carrier who carried today
+ *
+ * where F sums the day's infectiousness of the cases in that place who are not isolated (and,
+ * outside the household, not quarantined), and β_hh = k((1 − SAR)^(−1/k) − 1)/D makes the chance
+ * that a symptomatic case with an Erlang(k) infectious time D infects a household member equal
+ * to the household secondary attack rate. The layer of an infection is drawn in proportion to
+ * the layers' hazards; within the household the infector is drawn in proportion to infectiousness.
+ */
+import type { ModuleProcess, Rng } from '../../engine/index.js';
+import { infect, infectiousness } from './course.js';
+import { confinedOn } from './response.js';
+import { LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import type { EpidemicParams } from './params.js';
+
+/** Household transmission rate per unit of infectiousness that gives the secondary attack rate. */
+export function householdRate(e: EpidemicParams): number {
+  const k = e.course.durationShape;
+  const sar = Math.min(e.transmission.householdSecondaryAttackRate, 1 - 1e-12);
+  return (k * ((1 - sar) ** (-1 / k) - 1)) / e.course.infectiousDays;
+}
+
+/** Working arrays, reused between days (not state: zeroed each night). */
+const scratch = { size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0), extra: new Float64Array(0), extraLayer: new Uint8Array(0) };
+function arrays(world: EpidemicWorld) {
+  const want = [world.households.count, world.buildings.count, world.compounds.count, world.residents.count];
+  if (want.some((n, i) => n !== scratch.size[i])) {
+    scratch.size = want;
+    scratch.household = new Float64Array(want[0]);
+    scratch.building = new Float64Array(want[1]);
+    scratch.compound = new Float64Array(want[2]);
+    scratch.extra = new Float64Array(want[3]);
+    scratch.extraLayer = new Uint8Array(want[3]);
+  } else {
+    scratch.household.fill(0);
+    scratch.building.fill(0);
+    scratch.compound.fill(0);
+  }
+  return scratch;
+}
+
+/**
+ * Resident r's infectiousness during day t (0 when not infectious then). A resident infected by
+ * transmission during day t − 1 was not yet infected when that night's forces were computed, so
+ * whatever infectiousness it had before t (a short latent time) counts on day t: transmission
+ * from it is delayed by under a day instead of lost, which keeps R0 and the growth rate exact.
+ */
+export function infectiousnessOn(world: EpidemicWorld, r: number, t: number): number {
+  const R = world.residents;
+  if (R.infection[r] === STATE.susceptible) return 0;
+  const from = R.layer[r] >= LAYER.household && Math.floor(R.infectedAt[r]) === t - 1 ? t - 1 : t;
+  const overlap = Math.min(R.removedAt[r], t + 1) - Math.max(R.infectiousAt[r], from);
+  return overlap > 0 ? overlap * infectiousness(world, r) : 0;
+}
+
+export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
+  name: 'transmission',
+  slot: 'night',
+  step(world, own, ctx) {
+    const e = world.scenario.epidemic;
+    const t = ctx.day;
+    const rng = ctx.rng;
+    const R = world.residents;
+    const hh = world.households;
+    const N = R.count;
+    const a = arrays(world);
+
+    // The day's infectiousness, by place.
+    let total = 0;
+    let free = 0;
+    for (const r of own.active) {
+      const f = infectiousnessOn(world, r, t);
+      if (f === 0 || R.isolated[r] === 2) continue;
+      const h = R.household[r];
+      a.household[h] += f;
+      total += f;
+      if (R.isolated[r] !== 0 || hh.quarantinedUntil[h] > t) continue;
+      free += f;
+      a.building[hh.building[h]] += f;
+      a.compound[hh.compound[h]] += f * compoundFactor(world, h, t);
+    }
+    if (total === 0) return;
+
+    const touched: number[] = [];
+    const add = (r: number, hazard: number, layer: number) => {
+      if (hazard <= 0 || R.infection[r] !== STATE.susceptible) return;
+      if (a.extra[r] === 0) touched.push(r);
+      // The larger source names the layer when one resident meets several (rare).
+      if (hazard > a.extra[r]) a.extraLayer[r] = layer;
+      a.extra[r] += hazard;
+    };
+    if (e.mixing === 'layered') {
+      const tr = e.transmission;
+      // Community: shoppers meet shoppers.
+      if (own.outings.length > 0) {
+        let shoppersF = 0;
+        for (const h of own.outings) shoppersF += infectiousnessOn(world, own.contactPerson[h], t);
+        const hazard = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / own.outings.length;
+        for (const h of own.outings) add(own.contactPerson[h], hazard, LAYER.community);
+      }
+      // Doors: carrier or visitor and the household's contact person, either way.
+      const pDoor = tr.doors.transmissionProbability * (1 - tr.doors.carrierProtection);
+      for (let i = 0; i < own.doors.length; i += 2) {
+        const carrier = own.doors[i + 1];
+        if (carrier < 0) continue;
+        const person = own.contactPerson[own.doors[i]];
+        add(person, pDoor * infectiousnessOn(world, carrier, t), LAYER.door);
+        add(carrier, pDoor * infectiousnessOn(world, person, t), LAYER.door);
+      }
+      // Work: RC staff on duty, and carriers who carried today, meet the community at the gate.
+      const work = (tr.work.contactsPerDay * tr.work.transmissionProbability * free) / N;
+      if (work > 0) {
+        const onDuty = new Set<number>();
+        if ((world.today.adminHours ?? 0) > 0) for (const r of own.staff) onDuty.add(r);
+        for (let i = 1; i < own.doors.length; i += 2) if (own.doors[i] >= 0) onDuty.add(own.doors[i]);
+        for (const r of onDuty) add(r, work, LAYER.work);
+      }
+    }
+
+    if (e.mixing === 'wellMixed') {
+      const beta = e.R0 / (e.course.infectiousDays * own.meanInfectiousness);
+      const p = 1 - Math.exp((-beta * total) / N);
+      for (let r = 0; r < N; r++) {
+        if (R.infection[r] !== STATE.susceptible) continue;
+        if (rng() < p) infect(world, own, r, t + rng(), LAYER.wellMixed, rng);
+      }
+    } else {
+      layered(world, own, t, rng, a);
+    }
+    for (const r of touched) {
+      a.extra[r] = 0;
+      a.extraLayer[r] = 0;
+    }
+  },
+};
+
+/** Compound contacts of a household whose building or compound is closed happen at the closed factor. */
+function compoundFactor(world: EpidemicWorld, h: number, t: number): number {
+  const hh = world.households;
+  const closed = world.buildings.closedUntil[hh.building[h]] > t || world.compounds.closedUntil[hh.compound[h]] > t;
+  return closed ? world.scenario.epidemic.response.closedContactFactor : 1;
+}
+
+function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, a: typeof scratch): void {
+  const e = world.scenario.epidemic;
+  const tr = e.transmission;
+  const R = world.residents;
+  const hh = world.households;
+  const betaH = householdRate(e);
+  const betaB = tr.building.contactsPerDay * tr.building.transmissionProbability;
+  const betaC = tr.compound.contactsPerDay * tr.compound.transmissionProbability;
+  const layers = new Float64Array(4);
+  let h = -1;
+  let lh = 0;
+  let lb = 0;
+  let lc = 0;
+  for (let r = 0; r < R.count; r++) {
+    if (R.household[r] !== h) {
+      h = R.household[r];
+      lh = betaH * a.household[h];
+      const home = hh.quarantinedUntil[h] > t;
+      const b = hh.building[h];
+      const c = hh.compound[h];
+      lb = home ? 0 : (betaB * a.building[b]) / own.buildingResidents[b];
+      lc = home ? 0 : (betaC * a.compound[c] * compoundFactor(world, h, t)) / own.compoundResidents[c];
+    }
+    if (R.infection[r] !== STATE.susceptible) continue;
+    const extra = a.extra[r];
+    const hazard = lh + lb + lc + extra;
+    if (hazard === 0) continue;
+    if (rng() >= 1 - Math.exp(-hazard)) continue;
+    layers[0] = lh;
+    layers[1] = lb;
+    layers[2] = lc;
+    layers[3] = extra;
+    let u = rng() * hazard;
+    let k = 0;
+    while (k < 3 && (u -= layers[k]) >= 0) k++;
+    const layer = k === 0 ? LAYER.household : k === 1 ? LAYER.building : k === 2 ? LAYER.compound : a.extraLayer[r];
+    const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
+    infect(world, own, r, t + rng(), layer, rng, infector);
+  }
+}
+
+/** The household member who infected r, in proportion to the day's infectiousness. */
+function householdInfector(world: EpidemicWorld, own: EpidemicState, r: number, t: number, rng: Rng): number {
+  const R = world.residents;
+  const h = R.household[r];
+  const first = own.firstResident[h];
+  const end = first + world.households.members[h];
+  let sum = 0;
+  for (let i = first; i < end; i++) if (R.isolated[i] !== 2) sum += infectiousnessOn(world, i, t);
+  let u = rng() * sum;
+  for (let i = first; i < end; i++) {
+    if (R.isolated[i] === 2) continue;
+    u -= infectiousnessOn(world, i, t);
+    if (u < 0) return i;
+  }
+  return -1;
+}
