@@ -93,9 +93,13 @@ describe('the built-in modules', () => {
     for (const m of assembly.metrics) expect(m.unit.length * m.description.length, m.name).toBeGreaterThan(0);
   });
 
-  it('are all in the registry, and the Q-community preset is the default model', () => {
+  it('are all in the registry, and a scenario written before modules (no modules: line) gets the Q-community preset', () => {
     for (const name of Q_COMMUNITY) expect(BUILTIN_MODULES.has(name), name).toBe(true);
-    expect(loadScenario(DEFAULT_SCENARIO).scenario.modules).toEqual([...Q_COMMUNITY]);
+    const old = loadScenario(DEFAULT_SCENARIO).document;
+    delete old.modules;
+    const { scenario } = validateDocument(old, 'old.yaml');
+    expect(scenario.modules).toEqual([...Q_COMMUNITY]);
+    expect(runScenario(scenario, { seed: 4 }).summary).toEqual(runScenario(loadScenario(DEFAULT_SCENARIO).scenario, { seed: 4 }).summary);
   });
 });
 
