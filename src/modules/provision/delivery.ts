@@ -55,7 +55,11 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
       let inStock = 0;
       for (const m of suppliers) inStock += m.stock;
       if (inStock < packages) return false;
-      const carrier = carriers.find((c) => c.canCarry(world, h, need));
+      // A plain loop, not find(): this runs once per order, and a closure per order shows in profiles.
+      let carrier: Carrier<ProvisionWorld> | undefined;
+      for (let k = 0; k < carriers.length; k++) {
+        if (carriers[k].canCarry(world, h, need)) { carrier = carriers[k]; break; }
+      }
       if (!carrier) return false;
       rc.hoursFree -= need.orderHours;
       carrier.carry(world, h, need);

@@ -75,7 +75,8 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     for (let b = 0; b < nBuildings; b++) {
       const waiting = shuffle(ctx.rng, waitingForVisit[b]);
       for (const h of waiting) {
-        const visitor = visitors.find((v) => v.visit(world, b));
+        let visitor: DoorVisitor<ProvisionWorld> | undefined;
+        for (let k = 0; k < visitors.length && !visitor; k++) if (visitors[k].visit(world, b)) visitor = visitors[k];
         if (!visitor) { world.today.doorVisitsMissed++; continue; }
         for (const sink of sinks) sink.report(world, 'doorVisit', h, visitor.name);
         place(h, CHANNEL.doorToDoor);
