@@ -47,8 +47,11 @@ export interface Assembly<W extends ModuleWorld = ModuleWorld> {
   readonly columns: Readonly<Record<TableName, ColumnSpec>>;
   /** Items contributed under a key, in module order. */
   provided<T>(key: string): readonly T[];
-  /** A new world for a scenario: tables allocated and populated, counters zeroed, own states set. */
-  createWorld(scenario: unknown, populationRng: Rng): W;
+  /**
+   * A new world for a scenario: tables allocated and populated, counters zeroed, own states set.
+   * `stream` gives the modules' own named population streams (see PopulateContext.stream).
+   */
+  createWorld(scenario: unknown, populationRng: Rng, stream?: (name: string) => Rng): W;
   /** The whole-run summary: each module's measures merged in module order. */
   summarise(world: W, run: RunView): Record<string, unknown>;
   /** The assembled day as text: modules, processes in order, metrics, measures. */
@@ -184,7 +187,7 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
     interventions,
     columns,
     provided,
-    createWorld(scenario, populationRng) {
+    createWorld(scenario, populationRng, stream) {
       const world = { scenario, today: {}, state: {} } as unknown as W;
       const allocated = new Set<TableName>();
       const allocate = (table: TableName, rows: number) => {
@@ -192,7 +195,8 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
         allocated.add(table);
         (world as ModuleWorld)[table] = createTable(rows, columns[table]);
       };
-      for (const m of modules) m.populate?.(world, { scenario, rng: populationRng, allocate });
+      const named = stream ?? ((name: string): Rng => { throw new Error(`populate asked for stream "${name}" but createWorld was given no named streams`); });
+      for (const m of modules) m.populate?.(world, { scenario, rng: populationRng, stream: named, allocate });
       for (const t of TABLES) if (!allocated.has(t)) allocate(t, 0);
       for (const c of counterNames) world.today[c] = 0;
       for (const m of modules) world.state[m.name] = m.init ? m.init(world) : {};

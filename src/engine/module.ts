@@ -107,6 +107,12 @@ export interface PopulateContext<S = any> {
    * that build a community stay in one sequence (as a survey sample would be drawn).
    */
   rng: Rng;
+  /**
+   * A named stream of the module's own (e.g. `population.socialWorkers`), derived from the run
+   * seed: draws a module adds here never shift the shared population sequence, so adding the
+   * module leaves everyone else's population exactly as it was.
+   */
+  stream(name: string): Rng;
   /** Allocates a shared table with every module's columns; each table once. */
   allocate(table: TableName, rows: number): void;
 }

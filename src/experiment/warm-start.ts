@@ -76,7 +76,7 @@ export function warmUp(base: Scenario, runSeed: string, options: ModelOptions = 
   // The model's modules are always part of what the normal period depends on.
   const reads = new Set<string>(['calendar.start', 'calendar.end', 'seed', 'modules']);
   // What building the population reads (createSimulation builds with the plain scenario).
-  assembleScenario(base, options).createWorld(recordingScenario(base, reads), new RandomStreams(runSeed).get('population'));
+  assembleScenario(base, options).createWorld(recordingScenario(base, reads), new RandomStreams(runSeed).get('population'), (name) => new RandomStreams(runSeed).get(name));
   const sim = createSimulation(base, runSeed, options);
   sim.world.scenario = recordingScenario(base, reads);
   sim.run(shock);

@@ -65,7 +65,8 @@ export function createSimulation(scenario: Scenario, runSeed: string, options: M
   const events: TimelineEvent[] = scenario.events.map((e) => ({ ...e, day: calendar.dayOf(e.date) }));
   const timeline = new Timeline(phasesOf(scenario, calendar, assembly), events);
   // The population has a stream of its own, so building it never shifts the processes' draws.
-  const world = assembly.createWorld(scenario, new RandomStreams(runSeed).get('population'));
+  const streams = new RandomStreams(runSeed);
+  const world = assembly.createWorld(scenario, streams.get('population'), (name) => streams.get(name));
   return new Simulation<World>({
     world,
     calendar,
