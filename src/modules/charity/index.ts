@@ -5,8 +5,8 @@
  * a volume per month in normal times and a sum when a crisis starts; pledged money arrives after
  * the channel's delay (approval, collection) and may be spent only on the purposes the channel
  * allows. Some channels give only as far as someone links them to needs (social workers'
- * linking hours). Money buys care packages for vulnerable households in a crisis (delivered on
- * care visits) and project hours of social organisations in normal times. A single government
+ * linking hours). Money buys care packages for vulnerable households while no one may go out to
+ * shop (delivered on care visits) and project hours of social organisations in normal times. A single government
  * source with a long approval delay and fixed purposes is the comparison case (paper 001).
  */
 import { z } from 'zod';
@@ -136,11 +136,12 @@ const funds: ModuleProcess<CareWorld, CharityState> = {
       }
       return { yuan: wanted - left, by };
     };
-    if (care.crisis) {
+    if (care.shut) {
       const hh = world.households;
       const low = lowOnBasicGoods(world.scenario, hh);
+      const { count, vulnerable } = hh;
       let needy = 0;
-      for (let h = 0; h < hh.count; h++) if (hh.vulnerable[h] && low(h)) needy++;
+      for (let h = 0; h < count; h++) if (vulnerable[h] && low(h)) needy++;
       const wanted = Math.max(0, Math.ceil(needy * s.packagesPerNeedyHousehold - care.packages));
       if (wanted > 0) {
         // Whole packages only: each channel's share is rounded down, the rest stays in its balance.
@@ -157,7 +158,7 @@ const funds: ModuleProcess<CareWorld, CharityState> = {
         }
         if (bought > 0) stockCarePackages(world, bought);
       }
-    } else if (s.projectHoursPerMonth > 0) {
+    } else if (!care.crisis && s.projectHoursPerMonth > 0) {
       const { by } = spend('projectHours', (s.projectHoursPerMonth / 30) * s.projectHourCost);
       let hours = 0;
       for (const [name, yuan] of by) {

@@ -6,8 +6,8 @@
  * organisations, volunteers…) become care visits, assigned across actors as far as a coordinator
  * (`care.coordinators` — the platform, associational organisations) can assign them, and picked
  * independently otherwise — so uncoordinated actors visit the same households and leave others
- * uncovered. In a crisis a visit also brings a care package (bought by the charity module) to a
- * household low on food, and tells a household without a smartphone of the services it did not
+ * uncovered. While households cannot go out to shop, a visit also brings a care package (bought by
+ * the charity module) to a household low on food, and tells a household without a smartphone of the services it did not
  * hear of online (the digital divide's information lag). Residents express demands; answered
  * demands raise trust, unheard ones lower it, and trust is what participation (activities,
  * volunteering) draws on. It also keeps who leads in each period (set by the platform module).
@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { bernoulli, defineModule, mean, sum, type ModuleProcess, type ModuleStepContext, type PopulateContext, type Table } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
 import { lowOnBasicGoods, packagesToCover, receivePackages, type HouseholdsWorld } from '../households/index.js';
-import { CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
+import { CRISIS_PHASES, OUTING_PHASES, type PhaseName } from '../lockdown/index.js';
 import { count, nonNegative, p, positive, positiveCount, section, share, U } from '../../scenario/params.js';
 
 // ─── parameters ───
@@ -133,6 +133,8 @@ export interface CareState {
   /** First day of the current crisis, or -1. */
   crisisSince: number;
   crisis: boolean;
+  /** Whether households cannot go out to shop today (care packages are bought and brought only then). */
+  shut: boolean;
   /** 0–1: share of full crisis effort the actors have reached (1 in normal times). */
   mobilisation: number;
   /** Share of activity hours matched to residents' demands today. */
@@ -173,6 +175,8 @@ function populate(world: CareWorld, ctx: PopulateContext): void {
 }
 
 // ─── behaviour ───
+const NO_PHONE = DIGITAL.none;
+
 /** Dawn: the period, and the lead's pace of mobilisation and match of projects to demand. */
 const period: ModuleProcess<CareWorld, CareState> = {
   name: 'carePeriod',
@@ -184,6 +188,7 @@ const period: ModuleProcess<CareWorld, CareState> = {
       world.households.informedDay.fill(-1);
     }
     state.crisis = crisis;
+    state.shut = crisis && !OUTING_PHASES.includes(ctx.phase as PhaseName);
     const s = world.scenario.care;
     let lead: { mobilisationDays: number; projectMatch: number } | null = null;
     for (const c of ctx.provided<CareCoordinator<CareWorld>>(CARE_COORDINATORS)) lead ??= c.lead?.(world, crisis) ?? null;
@@ -193,10 +198,10 @@ const period: ModuleProcess<CareWorld, CareState> = {
     world.today.mobilisation = state.mobilisation;
     // Households with a smartphone user hear of crisis services on the day, in their WeChat groups.
     if (crisis) {
-      const hh = world.households;
+      const { count, informedDay, digital } = world.households;
       const lagOver = ctx.day - state.crisisSince >= s.informationLagDays;
-      for (let h = 0; h < hh.count; h++) {
-        if (hh.informedDay[h] < 0 && (hh.digital[h] !== DIGITAL.none || lagOver)) hh.informedDay[h] = ctx.day;
+      for (let h = 0; h < count; h++) {
+        if (informedDay[h] < 0 && (digital[h] !== NO_PHONE || lagOver)) informedDay[h] = ctx.day;
       }
     }
   },
@@ -219,10 +224,11 @@ const careRound: ModuleProcess<CareWorld, CareState> = {
     const t = world.today;
     const low = lowOnBasicGoods(world.scenario, hh);
     const tasks: number[] = [];
-    for (let h = 0; h < hh.count; h++) {
-      if (!hh.vulnerable[h]) continue;
-      const asking = state.crisis && state.packages > 0 && hh.informedDay[h] >= 0 && low(h);
-      if (hh.careDue[h] <= ctx.day || asking) tasks.push(h);
+    const { count, vulnerable, careDue, informedDay } = hh;
+    const stocked = state.shut && state.packages > 0;
+    for (let h = 0; h < count; h++) {
+      if (!vulnerable[h]) continue;
+      if (careDue[h] <= ctx.day || (stocked && informedDay[h] >= 0 && low(h))) tasks.push(h);
     }
     const actors = ctx.provided<CareActor<CareWorld>>(CARE_ACTORS);
     const visitsOf = actors.map((a) => Math.floor(Math.max(0, a.hours(world, ctx)) / s.visitHours));
@@ -249,7 +255,7 @@ const careRound: ModuleProcess<CareWorld, CareState> = {
       hh.careDue[h] = ctx.day + interval;
       hh.lastVisit[h] = ctx.day;
       if (hh.informedDay[h] < 0 && state.crisis) { hh.informedDay[h] = ctx.day; t.informedByVisit++; }
-      if (state.crisis && state.packages > 0 && low(h)) {
+      if (state.shut && state.packages > 0 && low(h)) {
         const { vegetable, pork } = packagesToCover(world.scenario, hh, h);
         const n = Math.min(state.packages, vegetable + pork);
         const veg = Math.min(vegetable, n);
@@ -290,9 +296,10 @@ const careRound: ModuleProcess<CareWorld, CareState> = {
     if (rate <= 0) return;
     let left = actors.map((a) => Math.max(0, a.hours(world, ctx)));
     let a = 0;
-    for (let h = 0; h < hh.count; h++) {
-      if (!bernoulli(ctx.rng, rate)) continue;
-      if (state.crisis && hh.informedDay[h] < 0) continue;
+    const rng = ctx.rng;
+    for (let h = 0; h < count; h++) {
+      if (!(rng() < rate)) continue;
+      if (state.crisis && informedDay[h] < 0) continue;
       t.demandsExpressed++;
       while (dc.enabled && a < left.length && left[a] < dc.responseHours) a++;
       if (dc.enabled && a < left.length) {
@@ -314,16 +321,16 @@ const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number]) => ({
   unit: 'share',
   description: `Share of ${g} households visited within their care interval`,
   sample(w: CareWorld, ctx: { day: number }) {
-    const hh = w.households;
+    const { count, vulnerable, lastVisit } = w.households;
     const st = own(w);
     const interval = st.crisis ? w.scenario.care.visitIntervalDays.crisis : w.scenario.care.visitIntervalDays.normal;
     const code = VULNERABLE[g];
     let n = 0;
     let met = 0;
-    for (let h = 0; h < hh.count; h++) {
-      if (hh.vulnerable[h] !== code) continue;
+    for (let h = 0; h < count; h++) {
+      if (vulnerable[h] !== code) continue;
       n++;
-      if (hh.lastVisit[h] >= 0 && ctx.day - hh.lastVisit[h] < interval) met++;
+      if (lastVisit[h] >= 0 && ctx.day - lastVisit[h] < interval) met++;
     }
     return n > 0 ? met / n : NaN;
   },
@@ -338,10 +345,10 @@ export const communityCare = defineModule<CareWorld, CareState>({
   params,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
-  init: () => ({ crisisSince: -1, crisis: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0 }),
+  init: () => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0 }),
   processes: [period, careRound],
   counters: [
-    { name: 'careTasks', unit: 'households', description: 'Vulnerable households due a care visit today (or asking for food while care packages are in stock)' },
+    { name: 'careTasks', unit: 'households', description: 'Vulnerable households due a care visit today (or, while no one may go out, asking for food with care packages in stock)' },
     { name: 'careTasksCovered', unit: 'households', description: 'Of those, households visited today' },
     { name: 'careTasksUncovered', unit: 'households', description: 'Of those, households no one visited today' },
     { name: 'careVisits', unit: 'visits', description: 'Care visits made today by all actors' },
@@ -388,9 +395,9 @@ export const communityCare = defineModule<CareWorld, CareState>({
       name: 'uninformedHouseholds', unit: 'households', description: 'In a crisis, households without a smartphone user not yet told of its services',
       sample(w) {
         if (!own(w).crisis) return 0;
-        const hh = w.households;
+        const { count, informedDay } = w.households;
         let n = 0;
-        for (let h = 0; h < hh.count; h++) if (hh.informedDay[h] < 0) n++;
+        for (let h = 0; h < count; h++) if (informedDay[h] < 0) n++;
         return n;
       },
     },

@@ -78,9 +78,9 @@ const work: ModuleProcess<CareWorld, SocialWorkersState> = {
   order: 20,
   step(world, st, ctx) {
     const s = world.scenario.socialWorkers;
-    const hh = world.households;
+    const v = world.households.vulnerable;
     let vulnerable = 0;
-    for (let h = 0; h < hh.count; h++) if (hh.vulnerable[h]) vulnerable++;
+    for (let h = 0; h < v.length; h++) if (v[h]) vulnerable++;
     let inPost = 0;
     let effective = 0;
     for (let i = 0; i < st.filled.length; i++) {

@@ -67,6 +67,11 @@ export interface PoolState {
 const own = (w: { state: Record<string, any> }) => w.state.volunteerPool as PoolState;
 
 // ─── behaviour ───
+// Read once: an imported binding read in a hot loop can cost a getter call per read under some loaders.
+const CHILD = AGE.child;
+const ELDERLY = AGE.elderly;
+const NOT_PARTY = PARTY.none;
+
 const pool: ModuleProcess<PoolWorld, PoolState> = {
   name: 'volunteerPool',
   slot: 'morning',
@@ -85,30 +90,41 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
     const leaveTrained = leaveUntrained * (1 - a.trainedCut);
     const join = s.joinPerYear;
     st.perCompound.fill(0);
-    for (let r = 0; r < R.count; r++) {
-      const age = R.age[r];
-      if (age === AGE.child) continue;
-      const h = R.household[r];
-      if (R.poolMember[r]) {
-        if (bernoulli(ctx.rng, R.poolTrained[r] ? leaveTrained : leaveUntrained)) {
-          R.poolMember[r] = 0;
-          st.members--;
-          st.left++;
-          world.today.poolLeft++;
+    // Columns hoisted into locals: this loop runs once per resident per day.
+    const { count, age: ages, household, poolMember, poolTrained, party } = R;
+    const { trust, compound, lastParticipation } = hh;
+    const perCompound = st.perCompound;
+    const rng = ctx.rng;
+    const joinRetired = join.retired / 365;
+    const joinParty = join.partyMember / 365;
+    const joinOther = join.other / 365;
+    let joined = 0;
+    let left = 0;
+    for (let r = 0; r < count; r++) {
+      const age = ages[r];
+      if (age === CHILD) continue;
+      const h = household[r];
+      if (poolMember[r]) {
+        if (rng() < (poolTrained[r] ? leaveTrained : leaveUntrained)) {
+          poolMember[r] = 0;
+          left++;
           continue;
         }
       } else {
-        const rate = age === AGE.elderly ? join.retired : R.party[r] !== PARTY.none ? join.partyMember : join.other;
-        if (!bernoulli(ctx.rng, (rate / 365) * hh.trust[h])) continue;
-        R.poolMember[r] = 1;
-        R.poolTrained[r] = bernoulli(ctx.rng, s.trainedShare) ? 1 : 0;
-        st.members++;
-        st.joined++;
-        world.today.poolJoined++;
+        const rate = age === ELDERLY ? joinRetired : party[r] !== NOT_PARTY ? joinParty : joinOther;
+        if (!(rng() < rate * trust[h])) continue;
+        poolMember[r] = 1;
+        poolTrained[r] = bernoulli(rng, s.trainedShare) ? 1 : 0;
+        joined++;
       }
-      st.perCompound[hh.compound[h]]++;
-      hh.lastParticipation[h] = ctx.day;
+      perCompound[compound[h]]++;
+      lastParticipation[h] = ctx.day;
     }
+    st.members += joined - left;
+    st.joined += joined;
+    st.left += left;
+    world.today.poolJoined += joined;
+    world.today.poolLeft += left;
     st.memberDays += st.members;
 
     // Hours: a few a week normally, hours a day in a crisis as the actors mobilise.
