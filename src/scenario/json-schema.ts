@@ -5,8 +5,19 @@
  * may be day offsets, and a file with `extends:` needs to name only what it changes.
  */
 import { z } from 'zod';
+import { BUILTIN_MODULES, Q_COMMUNITY } from '../modules/index.js';
 import { PROVENANCE_KINDS } from './provenance.js';
 import { scenarioSchema } from './schema.js';
+
+/**
+ * Sections of built-in modules outside the default model (the Q preset): a file that does not
+ * list those modules leaves them out, so the JSON Schema does not require them. The loader checks
+ * a file against the schema of the modules it lists, which does require them.
+ */
+function optionalSections(): Set<string> {
+  const preset = new Set(Q_COMMUNITY);
+  return new Set([...BUILTIN_MODULES.values()].filter((m) => !preset.has(m.name)).flatMap((m) => Object.keys(m.params ?? {})));
+}
 
 type JsonSchema = Record<string, any>;
 
@@ -92,6 +103,8 @@ export function scenarioJsonSchema(): JsonSchema {
     description: 'a scenario file (path relative to this one) to inherit: mappings merge key by key, lists and values replace',
   };
   const full = widen(generated, [], false, definitions);
+  const optional = optionalSections();
+  if (Array.isArray(full.required)) full.required = full.required.filter((k: string) => !optional.has(k));
   const variant = widen(generated, [], true, definitions);
   full.properties = { extends: extendsProperty, ...full.properties };
   variant.properties = { extends: extendsProperty, ...variant.properties };

@@ -1,11 +1,22 @@
 /**
  * The parameter reference (docs/parameters.md), generated from the schema (type, range, meaning,
  * unit) and the default scenario (default value and its provenance), so it cannot drift from
- * either. Regenerate with `npm run docs:parameters`; a test fails when the file is stale.
+ * either. Parameters of modules the default scenario does not use take their value and provenance
+ * from the shipped scenario that first sets them (MODULE_SCENARIOS), named in the value column.
+ * Regenerate with `npm run docs:parameters`; a test fails when the file is stale.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { loadScenario, SCENARIOS_DIR } from './load.js';
 import type { LoadedScenario } from './parse.js';
 import { scenarioSchema } from './schema.js';
+
+/** Shipped scenarios that set the parameters of modules outside the default model, relative to scenarios/. */
+export const MODULE_SCENARIOS = ['five-society/five-society.yaml'];
+
+function moduleScenarios(): { file: string; loaded: LoadedScenario }[] {
+  return MODULE_SCENARIOS.map((file) => ({ file, loaded: loadScenario(resolve(SCENARIOS_DIR, file)) }));
+}
 
 type JsonSchema = Record<string, any>;
 
@@ -73,7 +84,7 @@ function cell(text: string): string {
 }
 
 /** One row per parameter; mappings of parameters recurse, ranges and lists are parameters. */
-export function parameterRows(defaults: LoadedScenario): ParameterRow[] {
+export function parameterRows(defaults: LoadedScenario, others = moduleScenarios()): ParameterRow[] {
   const root = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7' }) as JsonSchema;
   const rows: ParameterRow[] = [];
   const visit = (s: JsonSchema, path: string[]) => {
@@ -82,14 +93,21 @@ export function parameterRows(defaults: LoadedScenario): ParameterRow[] {
       return;
     }
     const dotted = path.join('.');
-    const source = defaults.provenance[dotted];
+    // A section the default scenario has is documented from it, even where it leaves a key unset.
+    const inDefaults = path.includes('[]') || path[0] in (defaults.scenario as object);
+    const other = inDefaults ? undefined : others.find((o) => valueAt(o.loaded.scenario, path) !== undefined);
+    const from = other?.loaded ?? defaults;
+    // A mapping written with one source (`x: { value: { a: 1, b: 2 }, assumed: … }`) sources its parts.
+    let source = from.provenance[dotted];
+    for (let up = path.length - 1; !source && up > 0; up--) source = from.provenance[path.slice(0, up).join('.')];
+    const value = valueText(path.includes('[]') ? undefined : valueAt(from.scenario, path));
     rows.push({
       path: dotted,
       type: typeText(s, path),
       unit: s.unit ?? '',
       // Dates are checked against each other, not against fixed bounds.
       range: path[0] === 'timeline' ? 'within the run; steps in this order' : dotted === 'events[].date' ? 'within the run; events in date order' : dotted === 'calendar.end' ? 'not before start' : rangeText(s),
-      default: valueText(path.includes('[]') ? undefined : valueAt(defaults.scenario, path)),
+      default: other ? `${value} (in ${other.file})` : value,
       meaning: s.description ?? '',
       provenance: source ? `${source.kind}: ${source.note}` : '',
     });
