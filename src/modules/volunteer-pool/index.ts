@@ -13,7 +13,8 @@ import { bernoulli, defineModule, sum, type ModuleProcess } from '../../engine/i
 import { AGE, PARTY } from '../community/index.js';
 import { CARE_ACTORS, careOf, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type VolunteerLeader } from '../community-care/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
-import { CARRIERS, DOOR_VISITORS, type Carrier, type DoorVisitor } from '../provision/index.js';
+import { CARRIERS, DOOR_VISITORS } from '../provision/index.js';
+import { compoundHoursCarrier, compoundHoursVisitor } from '../volunteers/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { nonNegative, p, section, share, U } from '../../scenario/params.js';
 
@@ -154,31 +155,9 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
   },
 };
 
-const carrier: Carrier<PoolWorld> = {
-  name: 'volunteerPool',
-  priority: 15,
-  capacity(w) {
-    return sum(own(w).hours) * w.scenario.lastMile.deliveriesPerHour;
-  },
-  canCarry: (w, h, need) => own(w).hours[w.households.compound[h]] >= need.carryHours,
-  carry(w, h, need) {
-    own(w).hours[w.households.compound[h]] -= need.carryHours;
-    w.today.deliveredByPool++;
-  },
-};
-
-const visitor: DoorVisitor<PoolWorld> = {
-  name: 'volunteerPool',
-  priority: 15,
-  visit(w, b) {
-    const cost = 1 / w.scenario.lastMile.doorVisitsPerHour;
-    const hours = own(w).doorHours;
-    const c = w.buildings.compound[b];
-    if (hours[c] < cost) return false;
-    hours[c] -= cost;
-    return true;
-  },
-};
+// Ahead of the Q model's volunteers (priority 20): a managed pool is called on first.
+const carrier = compoundHoursCarrier<PoolWorld>('volunteerPool', 15, (w) => own(w).hours, 'deliveredByPool');
+const visitor = compoundHoursVisitor<PoolWorld>('volunteerPool', 15, (w) => own(w).doorHours);
 
 const actor: CareActor<PoolWorld> = {
   name: 'volunteerPool',
