@@ -140,3 +140,19 @@ describe('a responsive demand channel raises trust, and trust raises participati
     expect(Math.abs(diff(measureOver(a, 'care.meanParticipation'), measureOver(b, 'care.meanParticipation')))).toBeLessThan(0.01);
   });
 });
+
+describe('more volunteers lower staff overload when there is work they can take', () => {
+  const more = { 'volunteerPool.joinPerYear.retired': 0.12, 'volunteerPool.joinPerYear.partyMember': 0.12 };
+  it('a larger pool takes RC administration (gate duty, registration) and carrying off party members', () => {
+    const small = fsScenario('five-society');
+    const large = fsScenario('five-society', more);
+    expect(diff(measureOver(small, 'staff.hoursDemanded'), measureOver(large, 'staff.hoursDemanded'))).toBeGreaterThan(5);
+    expect(diff(measureOver(small, 'staff.peakOverload'), measureOver(large, 'staff.peakOverload'))).toBeGreaterThan(0.01);
+    expect(mean(measureOver(large, 'deliveries.byPartyMembers'))).toBeLessThan(0.5 * mean(measureOver(small, 'deliveries.byPartyMembers')));
+  });
+  it('switched off — no RC work volunteers may take — a larger pool leaves RC hours as they were', () => {
+    const small = fsScenario('five-society', { 'volunteerPool.rcWorkShare': 0 });
+    const large = fsScenario('five-society', { ...more, 'volunteerPool.rcWorkShare': 0 });
+    expect(Math.abs(diff(measureOver(small, 'staff.hoursDemanded'), measureOver(large, 'staff.hoursDemanded')))).toBeLessThan(1);
+  });
+});

@@ -155,9 +155,10 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
   },
 };
 
-// Ahead of the Q model's volunteers (priority 20): a managed pool is called on first.
-const carrier = compoundHoursCarrier<PoolWorld>('volunteerPool', 15, (w) => own(w).hours, 'deliveredByPool');
-const visitor = compoundHoursVisitor<PoolWorld>('volunteerPool', 15, (w) => own(w).doorHours);
+// Ahead of party members (10) and the Q model's volunteers (20): managed volunteers take the
+// carrying first and relieve the party members, who cover what is left.
+const carrier = compoundHoursCarrier<PoolWorld>('volunteerPool', 5, (w) => own(w).hours, 'deliveredByPool');
+const visitor = compoundHoursVisitor<PoolWorld>('volunteerPool', 5, (w) => own(w).doorHours);
 
 const actor: CareActor<PoolWorld> = {
   name: 'volunteerPool',
