@@ -7,6 +7,9 @@
  *
  *   npx tsx examples/five-society-vs-three.ts [replicates]
  *
+ * The replicates run on worker threads, which load the built library (dist/): after changing
+ * src/, build first (`npx tsc -p tsconfig.json`).
+ *
  * In your own project, import from 'community-resilience' instead of '../src/index.js'.
  */
 import { join } from 'node:path';
