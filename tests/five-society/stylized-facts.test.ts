@@ -5,7 +5,7 @@
  * shipped scenarios made small (helpers.ts); common random numbers pair the arms by replicate.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { fsScenario, mean, measureOver, without } from './helpers.js';
+import { fsScenario, mean, measureOver, runs, without } from './helpers.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -154,5 +154,22 @@ describe('more volunteers lower staff overload when there is work they can take'
     const small = fsScenario('five-society', { 'volunteerPool.rcWorkShare': 0 });
     const large = fsScenario('five-society', { ...more, 'volunteerPool.rcWorkShare': 0 });
     expect(Math.abs(diff(measureOver(small, 'staff.hoursDemanded'), measureOver(large, 'staff.hoursDemanded')))).toBeLessThan(1);
+  });
+});
+
+describe('the digital divide delays information unless a party member relays it', () => {
+  // A long lag, and party members mobilised from closed management on (the early regime too).
+  const slow = { 'care.informationLagDays': 40, 'regimes.early.partyMembersMobilised': true };
+  const sumOf = (name: string, key: string) => runs(fsScenario('five-society', JSON.parse(key))).map((r) => r.series[name].reduce((a, b) => a + b, 0));
+  it('mobilised party members tell households without a smartphone sooner', () => {
+    const relayed = sumOf('uninformedHouseholds', JSON.stringify(slow));
+    const unrelayed = sumOf('uninformedHouseholds', JSON.stringify({ ...slow, 'care.relaysPerRelayerPerDay': 0 }));
+    expect(mean(relayed)).toBeLessThan(0.8 * mean(unrelayed));
+    expect(mean(sumOf('informedByRelay', JSON.stringify(slow)))).toBeGreaterThan(0);
+  });
+  it('switched off — no double reporting, so no party member is active — relays change nothing', () => {
+    const a = sumOf('uninformedHouseholds', JSON.stringify({ ...slow, 'partyMembers.doubleReporting': false }));
+    const b = sumOf('uninformedHouseholds', JSON.stringify({ ...slow, 'partyMembers.doubleReporting': false, 'care.relaysPerRelayerPerDay': 0 }));
+    expect(a).toEqual(b);
   });
 });

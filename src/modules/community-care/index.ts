@@ -37,7 +37,8 @@ export const params = {
       .strict()
       .meta({ description: 'how often a vulnerable household needs a visit' }),
     visitHours: p(positive, 'hours one care visit takes, travel included', U.hours),
-    informationLagDays: p(count, 'days after the crisis starts before a household without a smartphone user hears of the crisis services unless a visit tells it sooner', U.days),
+    informationLagDays: p(count, 'days after the crisis starts before a household without a smartphone user hears of the crisis services unless a visit or a relay tells it sooner', U.days),
+    relaysPerRelayerPerDay: p(nonNegative, 'households without a smartphone user one active relayer (a mobilised party member of the building) tells of the crisis services per day', U.count),
     initialTrust: p(share, "every household's trust in the community's actors when the run starts", U.share),
     demandChannel: z
       .object({
@@ -83,6 +84,14 @@ export interface CareCoordinator<W = any> {
   assignments(world: W, ctx: ModuleStepContext): number;
   /** The lead's days to full crisis effort and share of activity matched to demand; null to leave it to others. */
   lead?(world: W, crisis: boolean): { mobilisationDays: number; projectMatch: number } | null;
+}
+
+/** Who relays crisis information to households without a smartphone user, per building (party members). */
+export const CARE_RELAYS = 'care.relays';
+export interface CareRelay<W = any> {
+  name: string;
+  /** Relayers active in building b today. */
+  relayers(world: W, building: number): number;
 }
 
 /** Who can lead volunteers of the pool (social workers): leads up to `volunteers`, returns how many. */
@@ -202,6 +211,23 @@ const period: ModuleProcess<CareWorld, CareState> = {
       const lagOver = ctx.day - state.crisisSince >= s.informationLagDays;
       for (let h = 0; h < count; h++) {
         if (informedDay[h] < 0 && (digital[h] !== NO_PHONE || lagOver)) informedDay[h] = ctx.day;
+      }
+      // Relayers (mobilised party members) tell the uninformed households of their building, door by door.
+      const relays = ctx.provided<CareRelay<CareWorld>>(CARE_RELAYS);
+      if (!lagOver && relays.length > 0 && s.relaysPerRelayerPerDay > 0) {
+        const B = world.buildings;
+        for (let b = 0; b < B.count; b++) {
+          let relayers = 0;
+          for (const r of relays) relayers += r.relayers(world, b);
+          let n = Math.floor(relayers * s.relaysPerRelayerPerDay);
+          const end = B.firstHousehold[b] + B.households[b];
+          for (let h = B.firstHousehold[b]; h < end && n > 0; h++) {
+            if (informedDay[h] >= 0) continue;
+            informedDay[h] = ctx.day;
+            n--;
+            world.today.informedByRelay++;
+          }
+        }
       }
     }
   },
@@ -360,6 +386,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
     { name: 'mobilisation', unit: 'share', description: "Share of full crisis effort the actors have reached (1 in normal times)" },
     { name: 'mobilisedHours', unit: 'hours', description: 'Hours the five-society actors gave today (care, demands, volunteering, projects)' },
     { name: 'informedByVisit', unit: 'households', description: 'Households without a smartphone user told of crisis services by a visit, before hearing otherwise' },
+    { name: 'informedByRelay', unit: 'households', description: 'Households without a smartphone user told of crisis services by a relayer of their building (a mobilised party member)' },
     { name: 'carePackagesDelivered', unit: 'packages', description: 'Care packages delivered to vulnerable households on visits' },
     { name: 'demandsExpressed', unit: 'demands', description: 'Demands residents expressed today' },
     { name: 'demandsAnswered', unit: 'demands', description: 'Demands answered today through the demand channel' },
