@@ -1,10 +1,10 @@
 /**
  * Conservation of money and goods by channel (property test): for any mix of channel volumes,
  * delays, permitted purposes and linking, each channel's money is pledged once, arrives at most
- * once, and is spent or held — arrived = spent on packages + spent on projects + balance, and
- * arrived ≤ pledged (the rest in transit) — the daily arrivals sum to what arrived, the package
- * money buys whole packages at the package price, and every package bought is delivered or still
- * in stock. A short run of the small community, so each case takes a fraction of a second.
+ * once, and is spent or held — arrived = spent on packages, kits and projects + balance, and
+ * arrived ≤ pledged (the rest in transit) — the daily arrivals sum to what arrived, money buys
+ * whole packages and kits at their prices and only for the purposes its channel allows, and every
+ * package or kit bought is delivered, used or still in stock. A short run of the small community, so each case takes a fraction of a second.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const channelArb = fc.record({
   normalYuanPerMonth: fc.integer({ min: 0, max: 20_000 }),
   crisisYuan: fc.integer({ min: 0, max: 30_000 }),
   delayDays: fc.integer({ min: 0, max: 40 }),
-  purposes: fc.record({ packages: fc.boolean(), projectHours: fc.boolean() }),
+  purposes: fc.record({ packages: fc.boolean(), supplies: fc.boolean(), projectHours: fc.boolean() }),
   needsLinking: fc.boolean(),
 });
 
@@ -31,22 +31,25 @@ describe('money and goods are conserved by channel', () => {
         const scenario: Scenario = structuredClone(base);
         CHANNELS.forEach((c, i) => { scenario.charity.channels[c] = channels[i]; });
         const r = runScenario(scenario, { replicate });
-        const ch = r.summary.charity as { byChannel: Record<string, Record<string, number>>; packagesBought: number };
+        const ch = r.summary.charity as { byChannel: Record<string, Record<string, number>>; packagesBought: number; kitsBought: number };
         const cost = scenario.charity.packageCost;
         for (const c of CHANNELS) {
           const l = ch.byChannel[c];
           expect(l.arrived).toBeLessThanOrEqual(l.pledged + 1e-6);
-          expect(l.spentPackages + l.spentProjects + l.balance).toBeCloseTo(l.arrived, 6);
+          expect(l.spentPackages + l.spentSupplies + l.spentProjects + l.balance).toBeCloseTo(l.arrived, 6);
           expect(l.balance).toBeGreaterThanOrEqual(-1e-9);
           expect(l.spentPackages).toBeCloseTo(l.packagesBought * cost, 6);
+          expect(l.spentSupplies).toBeCloseTo(l.kitsBought * scenario.charity.kitCost, 6);
           const arrivals = r.series[`moneyIn${cap(c)}`].reduce((a, b) => a + b, 0);
           expect(arrivals).toBeCloseTo(l.arrived, 6);
           if (!scenario.charity.channels[c].purposes.packages) expect(l.spentPackages).toBe(0);
+          if (!scenario.charity.channels[c].purposes.supplies) expect(l.spentSupplies).toBe(0);
           if (!scenario.charity.channels[c].purposes.projectHours) expect(l.spentProjects).toBe(0);
         }
-        const care = r.summary.care as { carePackagesDelivered: number };
-        const stockAtEnd = r.series.carePackagesInStock[r.dates.length - 1];
-        expect(care.carePackagesDelivered + stockAtEnd).toBe(ch.packagesBought);
+        const care = r.summary.care as { carePackagesDelivered: number; kitsUsed: number };
+        const last = r.dates.length - 1;
+        expect(care.carePackagesDelivered + r.series.carePackagesInStock[last]).toBe(ch.packagesBought);
+        expect(care.kitsUsed + r.series.kitsInStock[last]).toBe(ch.kitsBought);
       }),
       { seed: 12, numRuns: 12 },
     );

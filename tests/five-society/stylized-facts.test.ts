@@ -173,3 +173,17 @@ describe('the digital divide delays information unless a party member relays it'
     expect(a).toEqual(b);
   });
 });
+
+describe('charity money buys protective kits that put volunteers on the front line', () => {
+  const noGovernmentKits = { 'volunteerPool.governmentKitsPerDay': 0, 'volunteerPool.joinPerYear.retired': 0.12 };
+  const noSupplies = Object.fromEntries(['government', 'communityFoundation', 'socialEnterprises', 'firmsAndMerchants', 'onlineGiving', 'venturePhilanthropy', 'targetedAid', 'directedFundraising'].map((c) => [`charity.channels.${c}.purposes.supplies`, false]));
+  const total = (name: string, over: Record<string, unknown>) => runs(fsScenario('five-society', over)).map((r) => r.series[name].reduce((a, b) => a + b, 0));
+  it('with kits bought, fewer members are kept off front-line work and the RC is asked less', () => {
+    expect(mean(total('poolWithoutKit', noGovernmentKits))).toBeLessThan(0.5 * mean(total('poolWithoutKit', { ...noGovernmentKits, ...noSupplies })));
+    expect(diff(measureOver(fsScenario('five-society', { ...noGovernmentKits, ...noSupplies }), 'staff.hoursDemanded'), measureOver(fsScenario('five-society', noGovernmentKits), 'staff.hoursDemanded'))).toBeGreaterThan(5);
+  });
+  it('switched off — front-line work needs no kit — what money may buy makes no difference to the RC', () => {
+    const off = { ...noGovernmentKits, 'volunteerPool.kitsPerFrontLineDay': 0 };
+    expect(measureOver(fsScenario('five-society', off), 'staff.hoursDemanded')).toEqual(measureOver(fsScenario('five-society', { ...off, ...noSupplies }), 'staff.hoursDemanded'));
+  });
+});

@@ -5,13 +5,14 @@
  * a volume per month in normal times and a sum when a crisis starts; pledged money arrives after
  * the channel's delay (approval, collection) and may be spent only on the purposes the channel
  * allows. Some channels give only as far as someone links them to needs (social workers'
- * linking hours). Money buys care packages for vulnerable households while no one may go out to
- * shop (delivered on care visits) and project hours of social organisations in normal times. A single government
- * source with a long approval delay and fixed purposes is the comparison case (paper 001).
+ * linking hours). Money buys protective kits for front-line volunteers in a crisis, care
+ * packages for vulnerable households while no one may go out to shop (delivered on care visits),
+ * and project hours of social organisations in normal times. A single government source with a
+ * long approval delay and fixed purposes is the comparison case (paper 001).
  */
 import { z } from 'zod';
 import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
-import { careOf, CHARITY_LINKERS, CHARITY_RAISERS, stockCarePackages, type CareWorld, type CharityLinker, type CharityRaiser } from '../community-care/index.js';
+import { careOf, CHARITY_LINKERS, CHARITY_RAISERS, stockCarePackages, stockKits, type CareWorld, type CharityLinker, type CharityRaiser } from '../community-care/index.js';
 import { lowOnBasicGoods } from '../households/index.js';
 import { nonNegative, p, positive, section, share, U } from '../../scenario/params.js';
 
@@ -19,7 +20,7 @@ export const CHANNELS = [
   'government', 'communityFoundation', 'socialEnterprises', 'firmsAndMerchants', 'onlineGiving', 'venturePhilanthropy', 'targetedAid', 'directedFundraising',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const PURPOSES = ['packages', 'projectHours'] as const;
+export const PURPOSES = ['packages', 'supplies', 'projectHours'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 const channel = (what: string) =>
@@ -31,6 +32,7 @@ const channel = (what: string) =>
       purposes: z
         .object({
           packages: p(z.boolean(), 'may buy care packages for vulnerable households'),
+          supplies: p(z.boolean(), 'may buy protective kits for front-line volunteers'),
           projectHours: p(z.boolean(), "may buy social organisations' project hours"),
         })
         .strict()
@@ -58,6 +60,7 @@ export const params = {
     linkingHoursPerDay: p(positive, "social workers' linking hours a day that draw a linked channel's full volume", U.hoursPerDay),
     unlinkedShare: p(share, "share of a linked channel's volume that arrives with no one linking", U.share),
     packageCost: p(positive, 'price of one care package bought for a vulnerable household', U.yuan),
+    kitCost: p(positive, 'price of one protective kit (a volunteer-day of masks, gloves, disinfectant)', U.yuan),
     packagesPerNeedyHousehold: p(positive, 'packages bought for each vulnerable household low on food and not already covered by stock', U.count),
     projectHourCost: p(positive, "price of one social-organisation project hour", U.yuan),
     projectHoursPerMonth: p(nonNegative, 'project hours the community wants to buy per month in normal times', U.hours),
@@ -76,6 +79,7 @@ export interface ChannelLedger {
 export interface CharityState {
   channels: Record<Channel, ChannelLedger>;
   packagesBought: Record<Channel, number>;
+  kitsBought: Record<Channel, number>;
   projectHoursBought: Record<Channel, number>;
   crisisPledged: boolean;
 }
@@ -136,6 +140,25 @@ const funds: ModuleProcess<CareWorld, CharityState> = {
       }
       return { yuan: wanted - left, by };
     };
+    // Whole items only: each channel's share is rounded down, the rest stays in its balance.
+    const buy = (purpose: 'packages' | 'supplies', n: number, price: number, into: Record<Channel, number>): number => {
+      const { by } = spend(purpose, n * price);
+      let bought = 0;
+      for (const [name, yuan] of by) {
+        const k = Math.floor(yuan / price + 1e-9);
+        const back = yuan - k * price;
+        st.channels[name].balance += back;
+        st.channels[name].spent[purpose] -= back;
+        into[name] += k;
+        bought += k;
+      }
+      return bought;
+    };
+    if (care.crisis && care.kitsWanted > 0) {
+      const kits = buy('supplies', Math.ceil(care.kitsWanted - 1e-9), s.kitCost, st.kitsBought);
+      t.moneySpentSupplies += kits * s.kitCost;
+      if (kits > 0) stockKits(world, kits);
+    }
     if (care.shut) {
       const hh = world.households;
       const low = lowOnBasicGoods(world.scenario, hh);
@@ -144,18 +167,8 @@ const funds: ModuleProcess<CareWorld, CharityState> = {
       for (let h = 0; h < count; h++) if (vulnerable[h] && low(h)) needy++;
       const wanted = Math.max(0, Math.ceil(needy * s.packagesPerNeedyHousehold - care.packages));
       if (wanted > 0) {
-        // Whole packages only: each channel's share is rounded down, the rest stays in its balance.
-        const { by } = spend('packages', wanted * s.packageCost);
-        let bought = 0;
-        for (const [name, yuan] of by) {
-          const n = Math.floor(yuan / s.packageCost + 1e-9);
-          const back = yuan - n * s.packageCost;
-          st.channels[name].balance += back;
-          st.channels[name].spent.packages -= back;
-          st.packagesBought[name] += n;
-          bought += n;
-          t.moneySpentPackages += n * s.packageCost;
-        }
+        const bought = buy('packages', wanted, s.packageCost, st.packagesBought);
+        t.moneySpentPackages += bought * s.packageCost;
         if (bought > 0) stockCarePackages(world, bought);
       }
     } else if (!care.crisis && s.projectHoursPerMonth > 0) {
@@ -181,6 +194,7 @@ export const charity = defineModule<CareWorld, CharityState>({
   init: () => ({
     channels: Object.fromEntries(CHANNELS.map((c) => [c, { pledged: 0, arrived: 0, spent: zero(PURPOSES), balance: 0, pipeline: [] }])) as unknown as Record<Channel, ChannelLedger>,
     packagesBought: zero(CHANNELS),
+    kitsBought: zero(CHANNELS),
     projectHoursBought: zero(CHANNELS),
     crisisPledged: false,
   }),
@@ -188,6 +202,7 @@ export const charity = defineModule<CareWorld, CharityState>({
   counters: [
     ...CHANNELS.map((c) => ({ name: `moneyIn${cap(c)}`, unit: '¥', description: `Spatial dimension: money arrived today through channel ${c}` })),
     { name: 'moneySpentPackages', unit: '¥', description: 'Money spent today on care packages for vulnerable households' },
+    { name: 'moneySpentSupplies', unit: '¥', description: 'Money spent today on protective kits for front-line volunteers' },
     { name: 'moneySpentProjects', unit: '¥', description: "Money spent today on social organisations' project hours" },
   ],
   metrics: [
@@ -206,16 +221,20 @@ export const charity = defineModule<CareWorld, CharityState>({
   ],
   measures: {
     names: [
-      ...CHANNELS.flatMap((c) => [`charity.byChannel.${c}.pledged`, `charity.byChannel.${c}.arrived`, `charity.byChannel.${c}.spentPackages`, `charity.byChannel.${c}.spentProjects`, `charity.byChannel.${c}.balance`, `charity.byChannel.${c}.packagesBought`]),
-      'charity.packagesBought', 'charity.projectHoursBought',
+      ...CHANNELS.flatMap((c) => [`charity.byChannel.${c}.pledged`, `charity.byChannel.${c}.arrived`, `charity.byChannel.${c}.spentPackages`, `charity.byChannel.${c}.spentSupplies`, `charity.byChannel.${c}.spentProjects`, `charity.byChannel.${c}.balance`, `charity.byChannel.${c}.packagesBought`, `charity.byChannel.${c}.kitsBought`]),
+      'charity.packagesBought', 'charity.kitsBought', 'charity.projectHoursBought',
     ],
     summarise: (_w, st) => ({
       charity: {
         byChannel: Object.fromEntries(CHANNELS.map((c) => {
           const l = st.channels[c];
-          return [c, { pledged: l.pledged, arrived: l.arrived, spentPackages: l.spent.packages, spentProjects: l.spent.projectHours, balance: l.balance, packagesBought: st.packagesBought[c] }];
+          return [c, {
+            pledged: l.pledged, arrived: l.arrived, spentPackages: l.spent.packages, spentSupplies: l.spent.supplies, spentProjects: l.spent.projectHours,
+            balance: l.balance, packagesBought: st.packagesBought[c], kitsBought: st.kitsBought[c],
+          }];
         })),
         packagesBought: sum(Object.values(st.packagesBought)),
+        kitsBought: sum(Object.values(st.kitsBought)),
         projectHoursBought: sum(Object.values(st.projectHoursBought)),
       },
     }),

@@ -155,6 +155,11 @@ export interface CareState {
   /** Cumulative goods, for conservation: packages received into stock and delivered. */
   packagesIn: number;
   packagesDelivered: number;
+  /** Protective kits for front-line volunteers: in stock, received, used, wanted beyond stock (set by the pool). */
+  kits: number;
+  kitsIn: number;
+  kitsUsed: number;
+  kitsWanted: number;
 }
 
 const own = (w: { state: Record<string, any> }) => w.state.communityCare as CareState;
@@ -371,7 +376,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
   params,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
-  init: () => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0 }),
+  init: () => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0 }),
   processes: [period, careRound],
   counters: [
     { name: 'careTasks', unit: 'households', description: 'Vulnerable households due a care visit today (or, while no one may go out, asking for food with care packages in stock)' },
@@ -429,11 +434,12 @@ export const communityCare = defineModule<CareWorld, CareState>({
       },
     },
     { name: 'carePackagesInStock', unit: 'packages', description: 'Care packages bought and not yet delivered', sample: (w) => own(w).packages },
+    { name: 'kitsInStock', unit: 'kits', description: 'Protective kits bought and not yet used', sample: (w) => own(w).kits },
   ],
   measures: {
     names: [
       'care.vulnerableHouseholds', 'care.crisisCoverage', 'care.normalCoverage', 'care.duplicatedVisits', 'care.uncoveredTaskDays',
-      'care.crisisMobilisedHoursPerDay', 'care.carePackagesDelivered', 'care.finalTrust', 'care.meanParticipation', 'care.finalSocialCapital',
+      'care.crisisMobilisedHoursPerDay', 'care.carePackagesDelivered', 'care.kitsUsed', 'care.finalTrust', 'care.meanParticipation', 'care.finalSocialCapital',
       ...VULNERABLE_GROUPS.map((g) => `care.crisisCareMet.${g}`),
     ],
     summarise(world, state, { columns, timeline }) {
@@ -455,6 +461,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
           uncoveredTaskDays: sum(columns.careTasksUncovered),
           crisisMobilisedHoursPerDay: over(columns.mobilisedHours, true),
           carePackagesDelivered: state.packagesDelivered,
+          kitsUsed: state.kitsUsed,
           finalTrust: columns.meanTrust[columns.meanTrust.length - 1],
           meanParticipation: mean(columns.participation),
           finalSocialCapital: columns.socialCapital[columns.socialCapital.length - 1],
@@ -464,6 +471,13 @@ export const communityCare = defineModule<CareWorld, CareState>({
     },
   },
 });
+
+/** Adds protective kits to the care stock (the charity module buys them for the volunteer pool). */
+export function stockKits(world: { state: Record<string, any> }, n: number): void {
+  const st = own(world);
+  st.kits += n;
+  st.kitsIn += n;
+}
 
 /** Adds packages to the care stock (the charity module buys them). */
 export function stockCarePackages(world: { state: Record<string, any> }, n: number): void {

@@ -6,7 +6,8 @@
  * leave fast). In normal times members give a few hours a week to care visits. In a crisis they
  * give hours a day: first to work they can take off the residents' committee (gate duty,
  * registration), then carrying goods from the gate to the door and taking orders at the door,
- * then care calls. The simple `volunteers` module of the Q model is left as it is.
+ * then care calls. Front-line work needs a protective kit a day: government issues some, charity
+ * money buys the rest; members without one make care calls only. The simple `volunteers` module of the Q model is left as it is.
  */
 import { z } from 'zod';
 import { bernoulli, defineModule, sum, type ModuleProcess } from '../../engine/index.js';
@@ -44,6 +45,8 @@ export const params = {
     hoursPerDayCrisis: p(nonNegative, 'hours each member gives per day in a crisis', U.hoursPerDay),
     rcWorkShare: p(share, "share of the RC's administrative work (gate duty, registration) volunteers can take", U.share),
     doorVisitHoursPerMember: p(nonNegative, 'evening hours each member keeps for taking orders at the door in closed management', U.hours),
+    kitsPerFrontLineDay: p(nonNegative, 'protective kits (masks, gloves, disinfectant) a member uses per crisis day on front-line work (RC duties, carrying, doors); 0: none needed', U.count),
+    governmentKitsPerDay: p(nonNegative, 'protective kits government issues to the pool per crisis day; the rest are bought with charity money', U.count),
   }),
 };
 
@@ -59,6 +62,8 @@ export interface PoolState {
   hours: Float64Array;
   /** Evening door-visit hours per compound. */
   doorHours: Float64Array;
+  /** Crisis hours of members without a protective kit: care calls only. */
+  callHours: number;
   ledShare: number;
   joined: number;
   left: number;
@@ -132,12 +137,30 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
     const care = careOf(world);
     const perMember = care.crisis ? s.hoursPerDayCrisis * care.mobilisation : s.hoursPerWeekNormal / 7;
     const closed = CLOSED_PHASES.includes(ctx.phase as PhaseName);
+    // In a crisis, front-line work (RC duties, carrying, doors) needs a protective kit a day:
+    // government issues some, the rest come from the care stock (bought by the charity module).
+    let front = 1;
+    st.callHours = 0;
+    if (care.crisis && s.kitsPerFrontLineDay > 0 && st.members > 0) {
+      const wanted = st.members * s.kitsPerFrontLineDay;
+      const fromStock = Math.min(care.kits, Math.max(0, wanted - s.governmentKitsPerDay));
+      care.kits -= fromStock;
+      care.kitsUsed += fromStock;
+      const kitted = Math.min(st.members, Math.floor((s.governmentKitsPerDay + fromStock) / s.kitsPerFrontLineDay + 1e-9));
+      front = kitted / st.members;
+      care.kitsWanted = Math.max(0, wanted - s.governmentKitsPerDay - care.kits);
+      world.today.poolWithoutKit = st.members - kitted;
+    } else {
+      care.kitsWanted = 0;
+    }
     for (let c = 0; c < st.hours.length; c++) {
-      st.hours[c] = st.perCompound[c] * perMember;
-      st.doorHours[c] = closed && care.crisis ? Math.min(st.hours[c], st.perCompound[c] * s.doorVisitHoursPerMember * care.mobilisation) : 0;
+      const all = st.perCompound[c] * perMember;
+      st.hours[c] = all * front;
+      st.callHours += all - st.hours[c];
+      st.doorHours[c] = closed && care.crisis ? Math.min(st.hours[c], st.perCompound[c] * front * s.doorVisitHoursPerMember * care.mobilisation) : 0;
       st.hours[c] -= st.doorHours[c];
     }
-    const total = sum(st.hours) + sum(st.doorHours);
+    const total = sum(st.hours) + sum(st.doorHours) + st.callHours;
     world.today.poolHours = total;
     world.today.mobilisedHours += total;
     if (!care.crisis) return;
@@ -164,10 +187,13 @@ const actor: CareActor<PoolWorld> = {
   name: 'volunteerPool',
   professional: false,
   project: false,
-  hours: (w) => sum(own(w).hours),
+  hours: (w) => sum(own(w).hours) + own(w).callHours,
   spend(w, hours) {
-    const h = own(w).hours;
-    let left = hours;
+    const st = own(w);
+    const calls = Math.min(st.callHours, hours);
+    st.callHours -= calls;
+    const h = st.hours;
+    let left = hours - calls;
     for (let c = 0; c < h.length && left > 0; c++) {
       const take = Math.min(h[c], left);
       h[c] -= take;
@@ -183,7 +209,7 @@ export const volunteerPool = defineModule<PoolWorld, PoolState>({
   params,
   columns: { residents: poolColumns },
   init: (w) => ({
-    members: 0, perCompound: new Int32Array(w.compounds.count), hours: new Float64Array(w.compounds.count), doorHours: new Float64Array(w.compounds.count),
+    members: 0, perCompound: new Int32Array(w.compounds.count), hours: new Float64Array(w.compounds.count), doorHours: new Float64Array(w.compounds.count), callHours: 0,
     ledShare: 0, joined: 0, left: 0, memberDays: 0,
   }),
   processes: [pool],
@@ -192,6 +218,7 @@ export const volunteerPool = defineModule<PoolWorld, PoolState>({
     { name: 'poolJoined', unit: 'people', description: 'Residents who joined the volunteer pool today' },
     { name: 'poolLeft', unit: 'people', description: 'Members who left the volunteer pool today' },
     { name: 'poolHours', unit: 'hours', description: 'Hours the pool gave today' },
+    { name: 'poolWithoutKit', unit: 'people', description: 'Pool members kept off front-line work today for want of a protective kit (care calls only)' },
     { name: 'poolRcHoursTaken', unit: 'hours', description: "RC administrative hours volunteers took over today (gate duty, registration)" },
     { name: 'deliveredByPool', unit: 'orders', description: 'Deliveries carried by pool volunteers' },
   ],
