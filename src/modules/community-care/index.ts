@@ -319,13 +319,12 @@ const careRound: ModuleProcess<CareWorld, CareState> = {
       }
     });
     for (let i = 0; i < tasks.length; i++) if (!visited[i]) t.careTasksUncovered++;
-    t.mobilisedHours += t.careHours;
 
     // Demands: expressed by informed households (all, in normal times); answered with hours left.
     const dc = s.demandChannel;
     const rate = dc.demandsPerHouseholdPerMonth / 30;
     if (rate <= 0) return;
-    let left = actors.map((a) => Math.max(0, a.hours(world, ctx)));
+    const left = actors.map((a) => Math.max(0, a.hours(world, ctx)));
     let a = 0;
     const rng = ctx.rng;
     for (let h = 0; h < count; h++) {
@@ -337,13 +336,11 @@ const careRound: ModuleProcess<CareWorld, CareState> = {
         left[a] -= dc.responseHours;
         actors[a].spend(world, dc.responseHours);
         t.demandsAnswered++;
-        t.mobilisedHours += dc.responseHours;
         hh.trust[h] += dc.trustGain * (1 - hh.trust[h]);
       } else {
         hh.trust[h] -= dc.trustLoss * hh.trust[h];
       }
     }
-    left = [];
   },
 };
 
@@ -389,7 +386,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
     { name: 'projectCareHours', unit: 'hours', description: 'Care hours given as managed projects', record: false },
     { name: 'coordinationShare', unit: 'share', description: "Share of the day's visits a coordinator assigned across actors" },
     { name: 'mobilisation', unit: 'share', description: "Share of full crisis effort the actors have reached (1 in normal times)" },
-    { name: 'mobilisedHours', unit: 'hours', description: 'Hours the five-society actors gave today (care, demands, volunteering, projects)' },
+    { name: 'mobilisedHours', unit: 'hours', description: "Hours the five-society actors gave today (each actor counts its day's hours once, whatever they went to)" },
     { name: 'informedByVisit', unit: 'households', description: 'Households without a smartphone user told of crisis services by a visit, before hearing otherwise' },
     { name: 'informedByRelay', unit: 'households', description: 'Households without a smartphone user told of crisis services by a relayer of their building (a mobilised party member)' },
     { name: 'carePackagesDelivered', unit: 'packages', description: 'Care packages delivered to vulnerable households on visits' },
