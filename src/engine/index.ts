@@ -14,5 +14,5 @@ export {
   type ModuleDef, type ModuleWorld, type ModuleProcess, type ModuleStepContext, type Counter, type Intervention,
   type AnyTable, type Measures, type RunView, type PopulateContext, type Slot, type TableName,
 } from './module.js';
-export { ratio, sum, max, min, shockDayOf } from './series.js';
+export { ratio, sum, mean, max, min, shockDayOf } from './series.js';
 export { assemble, ModuleError, BEGIN_DAY, type Assembly, type AssembledProcess } from './assemble.js';

@@ -108,8 +108,9 @@ export interface PopulateContext<S = any> {
    */
   rng: Rng;
   /**
-   * A named stream of the run's own (e.g. `population.<module>`): draws from it do not depend on
-   * what other modules draw, so a module's population traits stay the same whatever comes before it.
+   * A named stream of the module's own (e.g. `population.socialWorkers`), derived from the run
+   * seed: draws a module adds here never shift the shared population sequence, so adding the
+   * module leaves everyone else's population exactly as it was.
    */
   stream(name: string): Rng;
   /** Allocates a shared table with every module's columns; each table once. */

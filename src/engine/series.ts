@@ -10,6 +10,14 @@ export function sum(a: ArrayLike<number>, from = 0): number {
   return s;
 }
 
+/** Mean of the values, skipping NaN; NaN when there are none. */
+export function mean(a: ArrayLike<number>): number {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i])) { s += a[i]; n++; }
+  return n > 0 ? s / n : NaN;
+}
+
 export function max(a: ArrayLike<number>): number {
   let m = -Infinity;
   for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];

@@ -15,12 +15,27 @@ import { resilience } from './resilience/index.js';
 import { satisfaction } from './satisfaction/index.js';
 import { selfOrganisationModule } from './self-organisation/index.js';
 import { volunteers } from './volunteers/index.js';
+import { communityCare } from './community-care/index.js';
+import { platform } from './platform/index.js';
+import { socialWorkers } from './social-workers/index.js';
+import { socialOrganisations } from './social-organisations/index.js';
+import { volunteerPool } from './volunteer-pool/index.js';
+import { charity } from './charity/index.js';
 
 /** Every module the library ships, by name. */
 export const BUILTIN_MODULES: ReadonlyMap<string, ModuleDef<any>> = new Map(
-  [lockdown, community, households, resilience, merchants, residentsCommittee, provision, partyMembers, volunteers, selfOrganisationModule, satisfaction, epidemic]
+  [
+    lockdown, community, households, resilience, merchants, residentsCommittee, provision, partyMembers, volunteers, selfOrganisationModule, satisfaction,
+    epidemic, communityCare, platform, socialWorkers, socialOrganisations, volunteerPool, charity,
+  ]
     .map((m) => [m.name, m as ModuleDef<any>]),
 );
+
+/**
+ * The five societies of paper 001 (五社联动), added to the Q model: the shared care ground, then
+ * community as platform, social workers, social organisations, the volunteer pool, charity.
+ */
+export const FIVE_SOCIETY: readonly string[] = ['communityCare', 'platform', 'socialWorkers', 'socialOrganisations', 'volunteerPool', 'charity'];
 
 /** Paper 000's Q-community lockdown model as a list of modules, in assembly order. */
 export const Q_COMMUNITY: readonly string[] = [
@@ -31,4 +46,5 @@ export const Q_COMMUNITY: readonly string[] = [
 export {
   community, epidemic, households, lockdown, merchants, partyMembers, provision, residentsCommittee, resilience, satisfaction,
   selfOrganisationModule as selfOrganisation, volunteers,
+  communityCare, platform, socialWorkers, socialOrganisations, volunteerPool, charity,
 };

@@ -5,8 +5,8 @@
  * may be day offsets, and a file with `extends:` needs to name only what it changes.
  */
 import { z } from 'zod';
-import { PROVENANCE_KINDS } from './provenance.js';
 import { BUILTIN_MODULES, Q_COMMUNITY } from '../modules/index.js';
+import { PROVENANCE_KINDS } from './provenance.js';
 import { scenarioSchema } from './schema.js';
 
 type JsonSchema = Record<string, any>;

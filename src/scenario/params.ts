@@ -21,6 +21,9 @@ export const U = {
   personDays: 'person-days',
   count: 'count',
   perTenThousand: 'per 10,000 residents',
+  hours: 'hours',
+  perYear: 'per year',
+  yuanPerMonth: 'yuan (¥) per month',
 } as const;
 
 /** A parameter with its meaning and unit. */

@@ -1,15 +1,22 @@
 /**
  * The parameter reference (docs/parameters.md), generated from the schema (type, range, meaning,
  * unit) and the default scenario (default value and its provenance), so it cannot drift from
- * either. A module the default scenario does not use (the epidemic) takes its values and sources
- * from the shipped scenario that does (SUPPLEMENTS). Regenerate with `npm run docs:parameters`;
- * a test fails when the file is stale.
+ * either. Parameters of modules the default scenario does not use take their value and provenance
+ * from the shipped scenario that first sets them (MODULE_SCENARIOS), named in the value column.
+ * Regenerate with `npm run docs:parameters`; a test fails when the file is stale.
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadScenario, SCENARIOS_DIR } from './load.js';
 import type { LoadedScenario } from './parse.js';
 import { scenarioSchema } from './schema.js';
+
+/** Shipped scenarios that set the parameters of modules outside the default model, relative to scenarios/. */
+export const MODULE_SCENARIOS = ['five-society/five-society.yaml', 'q-community/lockdown-with-epidemic.yaml'];
+
+function moduleScenarios(): { file: string; loaded: LoadedScenario }[] {
+  return MODULE_SCENARIOS.map((file) => ({ file, loaded: loadScenario(resolve(SCENARIOS_DIR, file)) }));
+}
 
 type JsonSchema = Record<string, any>;
 
@@ -76,35 +83,30 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
-/** Shipped scenarios whose values document the sections of modules the default scenario leaves out. */
-export const SUPPLEMENTS: Readonly<Record<string, string>> = { epidemic: 'q-community/lockdown-with-epidemic.yaml' };
-
-/** One row per parameter; mappings of parameters recurse, ranges and lists are parameters. */
-export function parameterRows(defaults: LoadedScenario): ParameterRow[] {
+export function parameterRows(defaults: LoadedScenario, others = moduleScenarios()): ParameterRow[] {
   const root = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7' }) as JsonSchema;
   const rows: ParameterRow[] = [];
-  const supplements = new Map<string, LoadedScenario>();
-  const sourceOf = (path: string[]): LoadedScenario => {
-    const file = path[0] in defaults.scenario ? undefined : SUPPLEMENTS[path[0]];
-    if (!file) return defaults;
-    if (!supplements.has(file)) supplements.set(file, loadScenario(resolve(SCENARIOS_DIR, file)));
-    return supplements.get(file)!;
-  };
   const visit = (s: JsonSchema, path: string[]) => {
     if (s.type === 'object' && s.properties && !isRange(s)) {
       for (const [k, v] of Object.entries<JsonSchema>(s.properties)) visit(v, [...path, k]);
       return;
     }
     const dotted = path.join('.');
-    const from = sourceOf(path);
-    const source = from.provenance[dotted];
+    // A section the default scenario has is documented from it, even where it leaves a key unset.
+    const inDefaults = path.includes('[]') || path[0] in (defaults.scenario as object);
+    const other = inDefaults ? undefined : others.find((o) => valueAt(o.loaded.scenario, path) !== undefined);
+    const from = other?.loaded ?? defaults;
+    // A mapping written with one source (`x: { value: { a: 1, b: 2 }, assumed: … }`) sources its parts.
+    let source = from.provenance[dotted];
+    for (let up = path.length - 1; !source && up > 0; up--) source = from.provenance[path.slice(0, up).join('.')];
+    const value = valueText(path.includes('[]') ? undefined : valueAt(from.scenario, path));
     rows.push({
       path: dotted,
       type: typeText(s, path),
       unit: s.unit ?? '',
       // Dates are checked against each other, not against fixed bounds.
       range: path[0] === 'timeline' ? 'within the run; steps in this order' : dotted === 'events[].date' ? 'within the run; events in date order' : dotted === 'calendar.end' ? 'not before start' : rangeText(s),
-      default: valueText(path.includes('[]') ? undefined : valueAt(from.scenario, path)),
+      default: other ? `${value} (in ${other.file})` : value,
       meaning: s.description ?? '',
       provenance: source ? `${source.kind}: ${source.note}` : '',
     });
@@ -133,7 +135,7 @@ export function parametersMarkdown(defaults: LoadedScenario, defaultsFile: strin
     '',
     `Every parameter a scenario file sets, with its type, unit, allowed range, the value in the default`,
     `scenario (\`${defaultsFile}\`, the Q-community lockdown of paper 000) and where that value comes from.`,
-    ...Object.entries(SUPPLEMENTS).map(([section, file]) => `Section \`${section}\` is not in that model: its values are those of \`scenarios/${file}\`.`),
+    `The sections of modules that model leaves out take their values from the first of ${MODULE_SCENARIOS.map((f) => `\`scenarios/${f}\``).join(', ')} that sets them, named in the value column.`,
     'A value may be written bare (`staff: 11`) or with its source (`staff: { value: 11, derived: "…" }`);',
     'see [scenarios.md](scenarios.md). Timeline and event dates may be written as a whole number of days',
     'after `calendar.start`. A range is written `{ min: 2, max: 3 }` and drawn uniformly.',

@@ -25,6 +25,12 @@ import { params as resilience } from '../modules/resilience/index.js';
 import { params as satisfaction } from '../modules/satisfaction/index.js';
 import { params as selfOrganisation } from '../modules/self-organisation/index.js';
 import { params as volunteers } from '../modules/volunteers/index.js';
+import { params as communityCare } from '../modules/community-care/index.js';
+import { params as platform } from '../modules/platform/index.js';
+import { params as socialWorkers } from '../modules/social-workers/index.js';
+import { params as socialOrganisations } from '../modules/social-organisations/index.js';
+import { params as volunteerPool } from '../modules/volunteer-pool/index.js';
+import { params as charity } from '../modules/charity/index.js';
 import { isoDate, p } from './params.js';
 
 export { p } from './params.js';
@@ -98,6 +104,7 @@ function compose<S extends z.ZodRawShape>(sections: S, modules: readonly ModuleD
 const builtinSections = {
   ...lockdown, ...community, ...households, ...resilience, ...merchants, ...residentsCommittee, ...provision,
   ...partyMembers, ...volunteers, ...selfOrganisation, ...satisfaction, ...epidemic,
+  ...communityCare, ...platform, ...socialWorkers, ...socialOrganisations, ...volunteerPool, ...charity,
 };
 
 export const scenarioSchema = compose(builtinSections, [...BUILTIN_MODULES.values()]);

@@ -8,6 +8,7 @@
 import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
 import { CARRIERS, CHAIN_ORGANISERS, DOOR_VISITORS, provisionOf, type Carrier, type ChainOrganiser, type DoorVisitor, type ProvisionWorld } from '../provision/index.js';
 import { intRange, nonNegative, p, section, U } from '../../scenario/params.js';
+import { CARE_RELAYS, type CareRelay } from '../community-care/index.js';
 import { z } from 'zod';
 
 // ─── parameters ───
@@ -95,6 +96,9 @@ const visitor: DoorVisitor<ProvisionWorld> = {
 
 const chain: ChainOrganiser<ProvisionWorld> = { name: 'partyMembers', runsChain: (w, b) => activePartyMembers(w, b) > 0 };
 
+/** Mobilised members relay crisis information to neighbours without a smartphone (read by communityCare, paper 001). */
+const relay: CareRelay<ProvisionWorld> = { name: 'partyMembers', relayers: (w, b) => activePartyMembers(w, b) };
+
 export const partyMembers = defineModule<ProvisionWorld, PartyState>({
   name: 'partyMembers',
   description: "In-service party members under double reporting (paper 000): WeChat chains, door-to-door order taking and gate-to-door carrying, 2–3 per building.",
@@ -102,7 +106,7 @@ export const partyMembers = defineModule<ProvisionWorld, PartyState>({
   params,
   init: (w) => ({ deliveries: new Float64Array(w.buildings.count), visits: new Float64Array(w.buildings.count) }),
   processes: [partyLabour],
-  provides: { [CARRIERS]: [carrier], [DOOR_VISITORS]: [visitor], [CHAIN_ORGANISERS]: [chain] },
+  provides: { [CARRIERS]: [carrier], [DOOR_VISITORS]: [visitor], [CHAIN_ORGANISERS]: [chain], [CARE_RELAYS]: [relay] },
   counters: [{ name: 'deliveredByPartyMembers', unit: 'orders', description: 'Deliveries carried by double-reporting party members' }],
   measures: {
     names: ['deliveries.byPartyMembers', 'population.doubleReporters'],

@@ -7,6 +7,7 @@
 import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
 import { CARRIERS, DOOR_VISITORS, provisionOf, type Carrier, type DoorVisitor, type ProvisionWorld } from '../provision/index.js';
 import { nonNegative, p, section, U } from '../../scenario/params.js';
+import type { CommunityWorld } from '../community/index.js';
 
 // ─── parameters ───
 export const params = {
@@ -48,35 +49,47 @@ const volunteerLabour: ModuleProcess<ProvisionWorld, VolunteersState> = {
   },
 };
 
-const carrier: Carrier<ProvisionWorld> = {
-  name: 'volunteers',
-  priority: 20,
-  capacity(w) {
-    const hours = own(w).hours;
-    const perHour = w.scenario.lastMile.deliveriesPerHour;
-    let n = 0;
-    for (let c = 0; c < hours.length; c++) n += hours[c] * perHour;
-    return n;
-  },
-  canCarry: (w, h, need) => own(w).hours[w.households.compound[h]] >= need.carryHours,
-  carry(w, h, need) {
-    own(w).hours[w.households.compound[h]] -= need.carryHours;
-    w.today.deliveredByVolunteers++;
-  },
-};
+/**
+ * A carrier whose time is hours per compound (volunteers of a compound carry within it); each
+ * delivery spends `carryHours` of the household's compound and counts under `counter`.
+ */
+export function compoundHoursCarrier<W extends CommunityWorld>(name: string, priority: number, hoursOf: (w: W) => Float64Array, counter: string): Carrier<W> {
+  return {
+    name,
+    priority,
+    capacity(w) {
+      const hours = hoursOf(w);
+      const perHour = w.scenario.lastMile.deliveriesPerHour;
+      let n = 0;
+      for (let c = 0; c < hours.length; c++) n += hours[c] * perHour;
+      return n;
+    },
+    canCarry: (w, h, need) => hoursOf(w)[w.households.compound[h]] >= need.carryHours,
+    carry(w, h, need) {
+      hoursOf(w)[w.households.compound[h]] -= need.carryHours;
+      w.today[counter]++;
+    },
+  };
+}
 
-const visitor: DoorVisitor<ProvisionWorld> = {
-  name: 'volunteers',
-  priority: 20,
-  visit(w, b) {
-    const cost = 1 / w.scenario.lastMile.doorVisitsPerHour;
-    const hours = own(w).hours;
-    const c = w.buildings.compound[b];
-    if (hours[c] < cost) return false;
-    hours[c] -= cost;
-    return true;
-  },
-};
+/** A door visitor whose time is hours per compound: a visit to building b spends an order visit's time of b's compound. */
+export function compoundHoursVisitor<W extends CommunityWorld>(name: string, priority: number, hoursOf: (w: W) => Float64Array): DoorVisitor<W> {
+  return {
+    name,
+    priority,
+    visit(w, b) {
+      const cost = 1 / w.scenario.lastMile.doorVisitsPerHour;
+      const hours = hoursOf(w);
+      const c = w.buildings.compound[b];
+      if (hours[c] < cost) return false;
+      hours[c] -= cost;
+      return true;
+    },
+  };
+}
+
+const carrier = compoundHoursCarrier<ProvisionWorld>('volunteers', 20, (w) => own(w).hours, 'deliveredByVolunteers');
+const visitor = compoundHoursVisitor<ProvisionWorld>('volunteers', 20, (w) => own(w).hours);
 
 export const volunteers = defineModule<ProvisionWorld, VolunteersState>({
   name: 'volunteers',

@@ -1,0 +1,243 @@
+/**
+ * A managed volunteer pool (志愿者为辅助; papers 001, 002): residents join over time — retired
+ * residents and party members above all (002) — more readily the more they trust the community's
+ * actors; each new member is trained or not; members leave with a daily hazard that training,
+ * leadership by a social worker and recognition each lower (001: untrained, unled volunteers
+ * leave fast). In normal times members give a few hours a week to care visits. In a crisis they
+ * give hours a day: first to work they can take off the residents' committee (gate duty,
+ * registration), then carrying goods from the gate to the door and taking orders at the door,
+ * then care calls. Front-line work needs a protective kit a day: government issues some, charity
+ * money buys the rest; members without one make care calls only. The simple `volunteers` module of the Q model is left as it is.
+ */
+import { z } from 'zod';
+import { bernoulli, defineModule, sum, type ModuleProcess } from '../../engine/index.js';
+import { AGE, PARTY } from '../community/index.js';
+import { CARE_ACTORS, careOf, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type VolunteerLeader } from '../community-care/index.js';
+import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
+import { CARRIERS, DOOR_VISITORS } from '../provision/index.js';
+import { compoundHoursCarrier, compoundHoursVisitor } from '../volunteers/index.js';
+import type { RcState } from '../residents-committee/index.js';
+import { nonNegative, p, section, share, U } from '../../scenario/params.js';
+
+// ─── parameters ───
+export const params = {
+  volunteerPool: section('a managed volunteer pool recruited from residents (papers 001, 002)', {
+    joinPerYear: z
+      .object({
+        retired: p(nonNegative, 'chance per year that a resident aged 60+ joins, at full trust', U.perYear),
+        partyMember: p(nonNegative, 'chance per year that a working-age party member joins, at full trust', U.perYear),
+        other: p(nonNegative, 'chance per year that another working-age resident joins, at full trust', U.perYear),
+      })
+      .strict()
+      .meta({ description: "recruitment; each chance is multiplied by the household's trust" }),
+    trainedShare: p(share, 'share of new members who are trained', U.share),
+    recognition: p(z.boolean(), 'members are recognised (awards, service hours counted)'),
+    attrition: z
+      .object({
+        basePerYear: p(nonNegative, 'chance per year an untrained, unled, unrecognised member leaves', U.perYear),
+        trainedCut: p(share, 'share by which training lowers it', U.share),
+        ledCut: p(share, 'share by which leadership by a social worker lowers it', U.share),
+        recognitionCut: p(share, 'share by which recognition lowers it', U.share),
+      })
+      .strict()
+      .meta({ description: 'leaving the pool' }),
+    hoursPerWeekNormal: p(nonNegative, 'hours each member gives per week in normal times', U.hours),
+    hoursPerDayCrisis: p(nonNegative, 'hours each member gives per day in a crisis', U.hoursPerDay),
+    rcWorkShare: p(share, "share of the RC's administrative work (gate duty, registration) volunteers can take", U.share),
+    doorVisitHoursPerMember: p(nonNegative, 'evening hours each member keeps for taking orders at the door in closed management', U.hours),
+    kitsPerFrontLineDay: p(nonNegative, 'protective kits (masks, gloves, disinfectant) a member uses per crisis day on front-line work (RC duties, carrying, doors); 0: none needed', U.count),
+    governmentKitsPerDay: p(nonNegative, 'protective kits government issues to the pool per crisis day; the rest are bought with charity money', U.count),
+  }),
+};
+
+// ─── state ───
+export const poolColumns = { poolMember: Uint8Array, poolTrained: Uint8Array };
+interface PoolWorld extends CareWorld {
+  residents: CareWorld['residents'] & { poolMember: Uint8Array; poolTrained: Uint8Array };
+}
+export interface PoolState {
+  members: number;
+  /** Members per compound, and crisis hours per compound left today. */
+  perCompound: Int32Array;
+  hours: Float64Array;
+  /** Evening door-visit hours per compound. */
+  doorHours: Float64Array;
+  /** Crisis hours of members without a protective kit: care calls only. */
+  callHours: number;
+  ledShare: number;
+  joined: number;
+  left: number;
+  /** Member-days, for attrition per member-year. */
+  memberDays: number;
+}
+const own = (w: { state: Record<string, any> }) => w.state.volunteerPool as PoolState;
+
+// ─── behaviour ───
+// Read once: an imported binding read in a hot loop can cost a getter call per read under some loaders.
+const CHILD = AGE.child;
+const ELDERLY = AGE.elderly;
+const NOT_PARTY = PARTY.none;
+
+const pool: ModuleProcess<PoolWorld, PoolState> = {
+  name: 'volunteerPool',
+  slot: 'morning',
+  order: 10,
+  step(world, st, ctx) {
+    const s = world.scenario.volunteerPool;
+    const R = world.residents;
+    const hh = world.households;
+    const leaders = ctx.provided<VolunteerLeader<PoolWorld>>(VOLUNTEER_LEADERS);
+    let led = 0;
+    for (const l of leaders) led += l.lead(world, st.members - led);
+    st.ledShare = st.members > 0 ? led / st.members : 0;
+    const base = s.attrition.basePerYear / 365;
+    const a = s.attrition;
+    const leaveUntrained = base * (1 - a.ledCut * st.ledShare) * (s.recognition ? 1 - a.recognitionCut : 1);
+    const leaveTrained = leaveUntrained * (1 - a.trainedCut);
+    const join = s.joinPerYear;
+    st.perCompound.fill(0);
+    // Columns hoisted into locals: this loop runs once per resident per day.
+    const { count, age: ages, household, poolMember, poolTrained, party } = R;
+    const { trust, compound, lastParticipation } = hh;
+    const perCompound = st.perCompound;
+    const rng = ctx.rng;
+    const joinRetired = join.retired / 365;
+    const joinParty = join.partyMember / 365;
+    const joinOther = join.other / 365;
+    let joined = 0;
+    let left = 0;
+    for (let r = 0; r < count; r++) {
+      const age = ages[r];
+      if (age === CHILD) continue;
+      const h = household[r];
+      if (poolMember[r]) {
+        if (rng() < (poolTrained[r] ? leaveTrained : leaveUntrained)) {
+          poolMember[r] = 0;
+          left++;
+          continue;
+        }
+      } else {
+        const rate = age === ELDERLY ? joinRetired : party[r] !== NOT_PARTY ? joinParty : joinOther;
+        if (!(rng() < rate * trust[h])) continue;
+        poolMember[r] = 1;
+        poolTrained[r] = bernoulli(rng, s.trainedShare) ? 1 : 0;
+        joined++;
+      }
+      perCompound[compound[h]]++;
+      lastParticipation[h] = ctx.day;
+    }
+    st.members += joined - left;
+    st.joined += joined;
+    st.left += left;
+    world.today.poolJoined += joined;
+    world.today.poolLeft += left;
+    st.memberDays += st.members;
+
+    // Hours: a few a week normally, hours a day in a crisis as the actors mobilise.
+    const care = careOf(world);
+    const perMember = care.crisis ? s.hoursPerDayCrisis * care.mobilisation : s.hoursPerWeekNormal / 7;
+    const closed = CLOSED_PHASES.includes(ctx.phase as PhaseName);
+    // In a crisis, front-line work (RC duties, carrying, doors) needs a protective kit a day:
+    // government issues some, the rest come from the care stock (bought by the charity module).
+    let front = 1;
+    st.callHours = 0;
+    if (care.crisis && s.kitsPerFrontLineDay > 0 && st.members > 0) {
+      const wanted = st.members * s.kitsPerFrontLineDay;
+      const fromStock = Math.min(care.kits, Math.max(0, wanted - s.governmentKitsPerDay));
+      care.kits -= fromStock;
+      care.kitsUsed += fromStock;
+      const kitted = Math.min(st.members, Math.floor((s.governmentKitsPerDay + fromStock) / s.kitsPerFrontLineDay + 1e-9));
+      front = kitted / st.members;
+      care.kitsWanted = Math.max(0, wanted - s.governmentKitsPerDay - care.kits);
+      world.today.poolWithoutKit = st.members - kitted;
+    } else {
+      care.kitsWanted = 0;
+    }
+    for (let c = 0; c < st.hours.length; c++) {
+      const all = st.perCompound[c] * perMember;
+      st.hours[c] = all * front;
+      st.callHours += all - st.hours[c];
+      st.doorHours[c] = closed && care.crisis ? Math.min(st.hours[c], st.perCompound[c] * front * s.doorVisitHoursPerMember * care.mobilisation) : 0;
+      st.hours[c] -= st.doorHours[c];
+    }
+    const total = sum(st.hours) + sum(st.doorHours) + st.callHours;
+    world.today.poolHours = total;
+    world.today.mobilisedHours += total;
+    if (!care.crisis) return;
+    // Take what work of the RC's administration volunteers can (gate duty, registration).
+    const rc = world.state.residentsCommittee as RcState;
+    const takeable = world.today.adminHours * s.rcWorkShare;
+    const available = sum(st.hours);
+    const taken = Math.min(takeable, available);
+    if (taken <= 0) return;
+    for (let c = 0; c < st.hours.length; c++) st.hours[c] -= available > 0 ? (taken * st.hours[c]) / available : 0;
+    rc.hoursFree = Math.min(rc.hoursAvailable, rc.hoursFree + taken);
+    world.today.adminHours -= taken;
+    world.today.staffHoursDemanded -= taken;
+    world.today.poolRcHoursTaken = taken;
+  },
+};
+
+// Ahead of party members (10) and the Q model's volunteers (20): managed volunteers take the
+// carrying first and relieve the party members, who cover what is left.
+const carrier = compoundHoursCarrier<PoolWorld>('volunteerPool', 5, (w) => own(w).hours, 'deliveredByPool');
+const visitor = compoundHoursVisitor<PoolWorld>('volunteerPool', 5, (w) => own(w).doorHours);
+
+const actor: CareActor<PoolWorld> = {
+  name: 'volunteerPool',
+  professional: false,
+  project: false,
+  hours: (w) => sum(own(w).hours) + own(w).callHours,
+  spend(w, hours) {
+    const st = own(w);
+    const calls = Math.min(st.callHours, hours);
+    st.callHours -= calls;
+    const h = st.hours;
+    let left = hours - calls;
+    for (let c = 0; c < h.length && left > 0; c++) {
+      const take = Math.min(h[c], left);
+      h[c] -= take;
+      left -= take;
+    }
+  },
+};
+
+export const volunteerPool = defineModule<PoolWorld, PoolState>({
+  name: 'volunteerPool',
+  description: 'A managed volunteer pool (papers 001, 002): recruitment from retired residents and party members, training, leadership, recognition and attrition; crisis hours relieve the RC, carry, take orders and make care calls.',
+  requires: ['communityCare', 'residentsCommittee', 'provision'],
+  params,
+  columns: { residents: poolColumns },
+  init: (w) => ({
+    members: 0, perCompound: new Int32Array(w.compounds.count), hours: new Float64Array(w.compounds.count), doorHours: new Float64Array(w.compounds.count), callHours: 0,
+    ledShare: 0, joined: 0, left: 0, memberDays: 0,
+  }),
+  processes: [pool],
+  provides: { [CARRIERS]: [carrier], [DOOR_VISITORS]: [visitor], [CARE_ACTORS]: [actor] },
+  counters: [
+    { name: 'poolJoined', unit: 'people', description: 'Residents who joined the volunteer pool today' },
+    { name: 'poolLeft', unit: 'people', description: 'Members who left the volunteer pool today' },
+    { name: 'poolHours', unit: 'hours', description: 'Hours the pool gave today' },
+    { name: 'poolWithoutKit', unit: 'people', description: 'Pool members kept off front-line work today for want of a protective kit (care calls only)' },
+    { name: 'poolRcHoursTaken', unit: 'hours', description: "RC administrative hours volunteers took over today (gate duty, registration)" },
+    { name: 'deliveredByPool', unit: 'orders', description: 'Deliveries carried by pool volunteers' },
+  ],
+  metrics: [
+    { name: 'poolSize', unit: 'people', description: 'Members of the volunteer pool', sample: (w) => own(w).members },
+    { name: 'poolLedShare', unit: 'share', description: 'Share of pool members led by a social worker', sample: (w) => own(w).ledShare },
+  ],
+  measures: {
+    names: ['volunteerPool.finalSize', 'volunteerPool.peakSize', 'volunteerPool.joined', 'volunteerPool.left', 'volunteerPool.attritionPerMemberYear', 'volunteerPool.rcHoursTaken', 'deliveries.byPool'],
+    summarise: (_w, st, { columns }) => ({
+      volunteerPool: {
+        finalSize: st.members,
+        peakSize: Math.max(0, ...Array.from(columns.poolSize)),
+        joined: st.joined,
+        left: st.left,
+        attritionPerMemberYear: st.memberDays > 0 ? (st.left / st.memberDays) * 365 : 0,
+        rcHoursTaken: sum(columns.poolRcHoursTaken),
+      },
+      deliveries: { byPool: sum(columns.deliveredByPool) },
+    }),
+  },
+});
