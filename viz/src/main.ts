@@ -18,6 +18,7 @@ import { factorColumns, heatmap, measureColumns, type SweepTable } from './data/
 import { addDays, changesBetween, overridesOf, settingsOf, type Change, type TeacherSettings } from './data/teacher.js';
 import { captionLines } from './data/captions.js';
 import { openPicked, type LoadProblem } from './data/loader.js';
+import { columnLabel } from './data/sweep-labels.js';
 import { formatProblem } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import type { Scenario } from '../../src/scenario/schema.js';
@@ -372,11 +373,13 @@ function renderHeatmap() {
   const table = state.sweep;
   card.hidden = !table;
   if (!table) return;
+  // Menu entries are named in the page's language (the dotted path is their tooltip).
+  for (const id of ['heat-x', 'heat-y', 'heat-m']) for (const o of $<HTMLSelectElement>(id).options) o.text = columnLabel(o.value);
   const xs = $<HTMLSelectElement>('heat-x').value;
   const ys = $<HTMLSelectElement>('heat-y').value;
   const ms = $<HTMLSelectElement>('heat-m').value;
   if (!xs || !ys || !ms) return;
-  const svg = drawHeatmap(card.querySelector<HTMLElement>('.chart-host')!, heatmap(table, xs, ys, ms), { x: xs, y: ys, measure: ms }, { width: Math.max(MIN_CHART_WIDTH, card.clientWidth - 12), height: 420 });
+  const svg = drawHeatmap(card.querySelector<HTMLElement>('.chart-host')!, heatmap(table, xs, ys, ms), { x: columnLabel(xs), y: columnLabel(ys), measure: columnLabel(ms) }, { width: Math.max(MIN_CHART_WIDTH, card.clientWidth - 12), height: 420 });
   addExportButtons(card, svg, 'crsim-heatmap');
 }
 
@@ -539,7 +542,7 @@ function openSweep(table: SweepTable) {
   const measures = measureColumns(table);
   const fill = (id: string, options: string[], pick: number) => {
     const s = $<HTMLSelectElement>(id);
-    s.replaceChildren(...options.map((o) => new Option(o, o)));
+    s.replaceChildren(...options.map((o) => Object.assign(new Option(columnLabel(o), o), { title: o })));
     s.value = options[Math.min(pick, options.length - 1)] ?? '';
   };
   fill('heat-x', factors, 0);

@@ -20,4 +20,6 @@ export const CHART_CSS = `
 .chart-svg path[data-flow] { transition: stroke-width 180ms ease-out, opacity 180ms ease-out; }
 .chart-svg .node-label { font-size: 12px; font-weight: 600; fill: #111; }
 .chart-svg .cell-label { font-size: 11px; }
+.chart-svg .cell-spread { font-size: 9.5px; }
+.chart-svg .scale-note { font-size: 10.5px; fill: #555; }
 `;
