@@ -9,6 +9,7 @@ import { drawLineChart } from './charts/line-chart.js';
 import { drawNetwork } from './charts/network-chart.js';
 import { drawHeatmap } from './charts/heatmap-chart.js';
 import { dashboardCharts } from './data/chart-spec.js';
+import { differenceChart } from './data/difference.js';
 import { measureRows } from './data/measures.js';
 import { busiestDay, flowsOn } from './data/network.js';
 import { applyWorkerMessage } from './data/live-runs.js';
@@ -322,7 +323,11 @@ function render() {
     return;
   }
   const specs = dashboardCharts(runs, state.recoveryThreshold);
-  const heights: Record<string, number> = { q: 340, groups: 300 };
+  // Comparing two scenarios (not teacher mode's before/now): their difference, with its uncertainty.
+  const diffCard = $('card-diff');
+  diffCard.hidden = state.teacher || runs.length < 2;
+  if (!diffCard.hidden) specs.splice(1, 0, differenceChart(runs[0], runs[1]));
+  const heights: Record<string, number> = { q: 340, groups: 300, diff: 260 };
   for (const spec of specs) {
     const card = $(`card-${spec.id}`);
     const h = host(`card-${spec.id}`);
