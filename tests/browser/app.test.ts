@@ -5,9 +5,9 @@
  * are read from the charts' data (`data-values` on each line), never from pixels. Screenshots go
  * to tests/artifacts/.
  *
- * Chinese text: no CJK font ships with the tests, and a machine may have none (the bundled
- * Chromium's own font has no CJK glyphs), so the tests check Chinese labels by their text content
- * only, never by rendered glyph shapes, sizes or pixels. The label-overlap check runs in English.
+ * Chinese text: the machine may have no CJK font (the bundled Chromium's own font has none), so
+ * the app and the report bundle their own subset of Noto Sans SC (scripts/cjk-font.ts); a test
+ * checks that Chinese draws as real glyphs from it. The label-overlap check runs in English.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -490,6 +490,26 @@ describe('teacher mode (issue 15, items 2, 3, 5, 7)', () => {
   }, 120_000);
 });
 
+/**
+ * Whether Chinese draws as real glyphs in the bundled font: two different characters must draw
+ * differently (a missing glyph draws the same box for both), and neither as blank.
+ */
+const cjkGlyphs = (page: Page) =>
+  page.evaluate(async () => {
+    const family = getComputedStyle(document.body).fontFamily;
+    await document.fonts.load('16px "Noto Sans SC Subset"', '社区');
+    const draw = (ch: string) => {
+      const c = document.createElement('canvas');
+      c.width = 40;
+      c.height = 40;
+      const ctx = c.getContext('2d')!;
+      ctx.font = '32px "Noto Sans SC Subset"';
+      ctx.fillText(ch, 2, 32);
+      return Array.from(ctx.getImageData(0, 0, 40, 40).data.filter((_, i) => i % 4 === 3)).join(',');
+    };
+    return { family, check: document.fonts.check('16px "Noto Sans SC Subset"', '社区'), same: draw('社') === draw('区'), blank: draw('社') === draw(' ') };
+  });
+
 describe('layout, charts and fonts (issue 15, items 8–10, comparisons, CJK)', () => {
   it('at 390 px wide the page stacks and never scrolls sideways', async () => {
     const page = await openPage();
@@ -566,22 +586,10 @@ describe('layout, charts and fonts (issue 15, items 8–10, comparisons, CJK)', 
     const page = await openPage('?lang=zh');
     await waitForRunState(page, 'done');
     await page.evaluate(() => document.fonts.ready);
-    const glyphs = await page.evaluate(async () => {
-      const family = getComputedStyle(document.body).fontFamily;
-      await document.fonts.load('16px "Noto Sans SC Subset"', '社区');
-      // Draw two different characters: a missing glyph draws the same box for both.
-      const draw = (ch: string) => {
-        const c = document.createElement('canvas');
-        c.width = 40;
-        c.height = 40;
-        const ctx = c.getContext('2d')!;
-        ctx.font = '32px "Noto Sans SC Subset"';
-        ctx.fillText(ch, 2, 32);
-        return Array.from(ctx.getImageData(0, 0, 40, 40).data.filter((_, i) => i % 4 === 3)).join(',');
-      };
-      return { family, check: document.fonts.check('16px "Noto Sans SC Subset"', '社区'), same: draw('社') === draw('区'), blank: draw('社') === draw(' ') };
-    });
+    const glyphs = await cjkGlyphs(page);
     expect(glyphs.family).toMatch(/Noto Sans SC Subset/);
+    // Axis ticks too (Chinese dates): d3 gives axes a font of their own unless the stylesheet says otherwise.
+    expect(await page.$eval('[data-chart="q"] .axis.x text', (t) => getComputedStyle(t).fontFamily)).toMatch(/Noto Sans SC Subset/);
     expect(glyphs.check).toBe(true);
     expect(glyphs.same).toBe(false);
     expect(glyphs.blank).toBe(false);
@@ -609,6 +617,14 @@ describe('crsim report and crsim viz', () => {
     expect(await page.$$eval('svg.chart-svg', (s) => s.length)).toBe(8);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    // In Chinese, offline, on a machine without a CJK font: the inlined font draws real glyphs.
+    const outZh = join(tmp, 'report-zh.html');
+    execFileSync(TSX, [CLI, 'report', runDir, '--lang', 'zh', '--out', outZh], { cwd: ROOT, stdio: 'pipe' });
+    await page.goto(`file://${outZh}`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const glyphs = await cjkGlyphs(page);
+    expect(glyphs).toMatchObject({ check: true, same: false, blank: false });
+    await page.screenshot({ path: join(ARTIFACTS, 'report-zh.png'), fullPage: true });
     await page.close();
     expect(problems).toEqual([]);
   }, 60_000);

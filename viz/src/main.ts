@@ -3,6 +3,8 @@
  * object; every change ends in `scheduleRender()`, which redraws all charts from the runs at the
  * next animation frame (so a fast worker never makes the page draw more than once a frame).
  */
+// The Chinese glyphs the page uses, bundled (scripts/cjk-font.ts): a machine without a CJK font shows boxes otherwise.
+import '../generated/cjk-font.css';
 import './styles.css';
 import { CHART_CSS } from './charts/style.js';
 import { drawLineChart } from './charts/line-chart.js';
