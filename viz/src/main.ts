@@ -408,20 +408,28 @@ function applyLanguage(l: Lang) {
   renderHeatmap();
 }
 
+/**
+ * A lesson from its first day: normal times with the crisis held for the teacher, and every
+ * switch and slider where the scenario puts them (entering teacher mode, and Reset).
+ */
+function startLesson() {
+  state.settings = state.baseSettings;
+  state.previousSettings = null;
+  state.caption = { changes: [] };
+  state.crisisDay = null;
+  state.paused = false;
+  buildTeacherControls();
+  startRun();
+}
+
 function setMode(teacher: boolean) {
   state.teacher = teacher;
   document.body.classList.toggle('teacher', teacher);
   $('mode-research').setAttribute('aria-pressed', String(!teacher));
   $('mode-teacher').setAttribute('aria-pressed', String(teacher));
   if (teacher) {
-    // A class starts in normal times; the teacher starts the crisis.
-    state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
-    state.previousSettings = null;
-    state.caption = { changes: [] };
-    state.crisisDay = null;
-    state.paused = false;
-    buildTeacherControls();
-    startRun();
+    state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
+    startLesson();
   } else {
     // The teacher's "now" and "before" runs belong to the lesson: research mode runs its own.
     state.crisisDay = undefined;
@@ -472,16 +480,7 @@ $('crisis').addEventListener('click', () => {
   state.caption = { crisisDate: dateOfDay(day), changes: [] };
   startRun({ catchUpTo: day });
 });
-$('reset').addEventListener('click', () => {
-  // Back to the first day of normal times with the scenario's own settings, the crisis held.
-  state.settings = state.baseSettings;
-  state.previousSettings = null;
-  state.caption = { changes: [] };
-  state.crisisDay = null;
-  state.paused = false;
-  buildTeacherControls();
-  startRun();
-});
+$('reset').addEventListener('click', startLesson);
 $('network-day').addEventListener('input', () => {
   state.networkDay = Number($<HTMLInputElement>('network-day').value);
   scheduleRender();
