@@ -569,6 +569,7 @@ describe('layout, charts and fonts (issue 15, items 8–10, comparisons, CJK)', 
     const a = await lineValues(page, 'q');
     const b = await lineValues(page, 'q@1');
     expect(diff[60]).toBeCloseTo(b[60]! - a[60]!, 10);
+    await page.locator('#card-diff').screenshot({ path: join(ARTIFACTS, 'compare-difference.png') });
     // Menus show whole names: the widest scenario name fits its menu.
     const fits = await page.evaluate(() => {
       const select = document.getElementById('compare') as HTMLSelectElement;
