@@ -5,9 +5,9 @@
  * are read from the charts' data (`data-values` on each line), never from pixels. Screenshots go
  * to tests/artifacts/.
  *
- * Chinese text: no CJK font ships with the tests, and a machine may have none (the bundled
- * Chromium's own font has no CJK glyphs), so the tests check Chinese labels by their text content
- * only, never by rendered glyph shapes, sizes or pixels. The label-overlap check runs in English.
+ * Chinese text: the machine may have no CJK font (the bundled Chromium's own font has none), so
+ * the app and the report bundle their own subset of Noto Sans SC (scripts/cjk-font.ts); a test
+ * checks that Chinese draws as real glyphs from it. The label-overlap check runs in English.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -216,26 +216,26 @@ describe('the visualizer in Chromium', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('a scenario file opened from disk is validated with the CLI’s messages, and nothing is run', async () => {
+  it('a scenario file opened from disk is validated with the CLI’s messages, and an invalid one is neither run nor added to the menus', async () => {
     // A successful run first: none of it may stay on the page once an invalid file is opened.
     const page = await openPage();
     await waitForRunState(page, 'done');
     expect(await page.$$('path.line')).not.toHaveLength(0);
     expect(await page.locator('#seed').inputValue()).toBe('2020');
     const bad = 'extends: lockdown-2020.yaml\nname: broken\nseed: 5\nresidentsCommittee:\n  staffPer10000Residents: -3\n';
-    await page.locator('#yaml-file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
+    await page.locator('#run-files').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
     await page.locator('#problems').waitFor({ state: 'visible' });
     expect(await page.locator('#problems').textContent()).toMatch(/Invalid scenario[\s\S]*broken\.yaml(:\d+:\d+)?: residentsCommittee\.staffPer10000Residents: /);
     await nextFrame(page);
-    expect(await page.$$('path.line')).toHaveLength(0);
-    expect(await page.$$('svg.chart-svg, [data-export]')).toHaveLength(0);
-    expect(await page.locator('#measures').innerHTML()).toBe('');
-    expect(await page.locator('#group-table').innerHTML()).toBe('');
+    // The file is refused as it is opened: it is not in the menus, nothing was run, and the page
+    // still shows the scenario the menu names (no chart of the refused file can be on screen).
+    expect(await page.$$eval('#scenario option', (o) => o.map((x) => (x as HTMLOptionElement).value))).not.toContain('broken.yaml');
+    expect(await page.locator('#scenario').inputValue()).toBe('q-community/lockdown-2020.yaml');
     // An invalid file leaves the seed field alone.
     expect(await page.locator('#seed').inputValue()).toBe('2020');
     // A valid file that extends a shipped scenario by name runs, with its own seed.
     const good = 'extends: lockdown-2020.yaml\nname: more staff\nseed: 7\nresidentsCommittee:\n  staffPer10000Residents: 30\n';
-    await page.locator('#yaml-file').setInputFiles({ name: 'more-staff.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
+    await page.locator('#run-files').setInputFiles({ name: 'more-staff.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
     await waitForRunState(page, 'done');
     expect(await page.locator('#seed').inputValue()).toBe('7');
     // Back to a shipped scenario: its seed again.
@@ -259,7 +259,7 @@ describe('the visualizer in Chromium', () => {
       for (const rep of [0, 1]) rows.push(`${id++},${point},${rep},2020/p${point}/${rep},${pm},${sub},${0.5 + pm / 10 + sub / 100 + rep / 50}`);
       point++;
     }
-    await page.locator('#sweep-file').setInputFiles({ name: 'runs.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.locator('#run-files').setInputFiles({ name: 'runs.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await page.locator('[data-chart="heatmap"]').waitFor();
     expect(await page.locator('#heat-x').inputValue()).toBe('partyMembers.perBuilding.min');
     expect(await page.locator('#heat-y').inputValue()).toBe('packages.vegetable.subsidy');
@@ -319,6 +319,287 @@ describe('the visualizer in Chromium', () => {
   }, 60_000);
 });
 
+/** A sweep folder as `crsim sweep` writes it: runs.csv, a timeseries.csv of every run one after the other, experiment.json. */
+function writeSweepFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const runs = ['run_id,point,replicate,seed,partyMembers.perBuilding.min,partyMembers.perBuilding.max,packages.vegetable.subsidy,population.households,resilience.robustness'];
+  const series = ['run_id,date,day,phase,q'];
+  let id = 0;
+  let point = 0;
+  for (const pm of [1, 3]) for (const sub of [0, 12]) {
+    for (const rep of [0, 1, 2]) {
+      // Robustness between 0.80 and 0.86: a narrow range, as real sweeps often give.
+      runs.push(`${id},${point},${rep},2020/p${point}/${rep},${pm},${pm},${sub},4000,${0.8 + pm / 100 + sub / 1000 + rep / 200}`);
+      for (let d = 0; d < 5; d++) series.push(`${id},2020-01-${10 + d},${d},normal,1`);
+      id++;
+    }
+    point++;
+  }
+  writeFileSync(join(dir, 'runs.csv'), runs.join('\n') + '\n');
+  writeFileSync(join(dir, 'timeseries.csv'), series.join('\n') + '\n');
+  writeFileSync(join(dir, 'experiment.json'), JSON.stringify({ name: 'pm-subsidy', spec: {}, masterSeed: 2020 }));
+}
+
+const problemsText = (page: Page) => page.locator('#problems').textContent();
+
+describe('opening files: one loader (issue 15, item 1)', () => {
+  it('a sweep folder opened as a folder becomes the heatmap, not one long curve; its timeseries.csv alone is refused', async () => {
+    const page = await openPage('?autorun=0');
+    const sweepDir = join(tmp, 'sweep');
+    writeSweepFolder(sweepDir);
+    await page.locator('#run-dir').setInputFiles(sweepDir);
+    await page.locator('[data-chart="heatmap"]').waitFor();
+    expect(await page.$$('path.line')).toHaveLength(0);
+    expect(await page.locator('#problems').isHidden()).toBe(true);
+    // The sweep's timeseries.csv, picked on its own, is neither a run nor sweep results.
+    await page.locator('#run-files').setInputFiles(join(sweepDir, 'timeseries.csv'));
+    await page.locator('#problems').waitFor({ state: 'visible' });
+    expect(await problemsText(page)).toMatch(/timeseries\.csv is the timeseries\.csv of a sweep/);
+    await nextFrame(page);
+    expect(await page.$$('path.line')).toHaveLength(0);
+    // A run's timeseries.csv where sweep results were expected is a run, not a heatmap.
+    await page.locator('#run-files').setInputFiles(join(runDir, 'timeseries.csv'));
+    await waitForRunState(page, 'loaded');
+    expect(await page.locator('#card-heatmap').isHidden()).toBe(true);
+    // The error of the previous file is gone once a good file loads.
+    expect(await page.locator('#problems').isHidden()).toBe(true);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('refuses garbage, binary files, bad JSON and invalid scenarios with a translated message, and adds nothing to a menu', async () => {
+    const page = await openPage('?autorun=0');
+    const open = (name: string, content: string | Buffer) => page.locator('#run-files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+    await open('runs.csv', 'this,is\nnot,a sweep\n');
+    await page.locator('#problems').waitFor({ state: 'visible' });
+    expect(await problemsText(page)).toMatch(/runs\.csv is neither/);
+    expect(await page.locator('#card-heatmap').isHidden()).toBe(true);
+    await open('data.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe]));
+    await page.waitForFunction(() => /not a text file/.test(document.getElementById('problems')!.textContent!));
+    expect(await problemsText(page)).not.toMatch(/PNG|\uFFFD/);
+    await page.locator('#run-files').setInputFiles([
+      { name: 'timeseries.csv', mimeType: 'text/csv', buffer: readFileSync(join(runDir, 'timeseries.csv')) },
+      { name: 'manifest.json', mimeType: 'application/json', buffer: Buffer.from('{"phases": [') },
+    ]);
+    await page.waitForFunction(() => /manifest\.json is not valid JSON/.test(document.getElementById('problems')!.textContent!));
+    expect(await problemsText(page)).not.toMatch(/Unexpected|position|JSON\.parse/);
+    const menu = () => page.$$eval('#scenario option', (o) => o.map((x) => (x as HTMLOptionElement).value));
+    const before = await menu();
+    await open('broken.yaml', 'extends: lockdown-2020.yaml\nname: broken\nresidentsCommittee:\n  staffPer10000Residents: -3\n');
+    await page.waitForFunction(() => /broken\.yaml/.test(document.getElementById('problems')!.textContent!));
+    expect(await problemsText(page)).toMatch(/not added to the menu[\s\S]*residentsCommittee\.staffPer10000Residents/);
+    expect(await menu()).toEqual(before);
+    expect(await page.$$eval('#compare option', (o) => o.map((x) => (x as HTMLOptionElement).value))).not.toContain('broken.yaml');
+    // In Chinese, the refusal is in Chinese.
+    await page.locator('#lang-zh').click();
+    await open('runs.csv', 'this,is\nnot,a sweep\n');
+    await page.waitForFunction(() => /既不是/.test(document.getElementById('problems')!.textContent!));
+    // A good file clears the message.
+    await page.locator('#run-files').setInputFiles(['timeseries.csv', 'summary.json', 'manifest.json'].map((f) => join(runDir, f)));
+    await waitForRunState(page, 'loaded');
+    expect(await page.locator('#problems').isHidden()).toBe(true);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
+/** Days of the main run drawn so far. */
+const daysDrawn = (page: Page) => page.evaluate(() => (JSON.parse(document.querySelector('path.line[data-key="q"]')?.getAttribute('data-values') ?? '[]') as (number | null)[]).filter((v) => v !== null).length);
+
+describe('teacher mode (issue 15, items 2, 3, 5, 7)', () => {
+  it('the normal period waits for the teacher; the crisis starts on the day pressed, with a correct caption; the run ends with Play, not Pause', async () => {
+    const page = await openPage('?mode=teacher');
+    await page.locator('#speed').fill('4');
+    // Past the end of the scenario's calendar, normal times go on waiting: no "Done".
+    await page.waitForFunction(() => document.body.dataset.runState === 'waiting', undefined, { timeout: 40_000 });
+    expect(await page.locator('#status').textContent()).not.toMatch(/Done/);
+    expect(await page.locator('#clock').textContent()).toMatch(/Normal/);
+    const heldDays = await daysDrawn(page);
+    expect(heldDays).toBeGreaterThan(0);
+    await page.locator('#crisis').click();
+    await page.waitForFunction(() => /crisis started/.test(document.getElementById('caption')!.textContent!));
+    const caption = await page.locator('#caption').textContent();
+    expect(caption).not.toMatch(/undefined/);
+    expect(caption).toMatch(/The crisis started on \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    await waitForRunState(page, 'done', 60_000);
+    const q = await lineValues(page, 'q');
+    // The x axis holds the waiting days and the whole crisis after them.
+    expect(q.length).toBeGreaterThan(heldDays);
+    const phases = await page.$$eval('[data-chart="q"] rect[data-phase]', (r) => r.map((x) => x.getAttribute('data-phase')));
+    expect(phases[0]).toBe('normal');
+    expect(phases).toContain('closedLater');
+    // The run has ended: the button says Play and pressing it does not start the run over.
+    expect(await page.locator('#play').textContent()).toBe('Play');
+    if (await page.locator('#play').isEnabled()) await page.locator('#play').click();
+    await nextFrame(page);
+    expect(await page.evaluate(() => document.body.dataset.runState)).toBe('done');
+    expect((await lineValues(page, 'q')).filter((v) => v !== null)).toHaveLength(q.length);
+    // Reset: back to day one of normal times, the crisis waiting again.
+    await page.locator('#reset').click();
+    await page.waitForFunction(() => /waits/.test(document.getElementById('crisis-status')!.textContent!));
+    expect(await page.locator('#crisis').isEnabled()).toBe(true);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('captions follow the language and the sliders; leaving teacher mode takes the teacher’s runs away', async () => {
+    const page = await openPage('?mode=teacher');
+    await page.locator('#speed').fill('4');
+    await page.locator('#crisis').click();
+    await waitForRunState(page, 'done', 60_000);
+    await page.locator('#sl-partyMembers').fill('6');
+    await page.locator('#sl-partyMembers').dispatchEvent('change');
+    await waitForRunState(page, 'done', 60_000);
+    const caption = () => page.locator('#caption').textContent();
+    expect(await caption()).toMatch(/Party members per building.*3.*6/);
+    // 3 → 6 changes nothing in this model: the caption says so rather than leave the class guessing.
+    expect(await caption()).toMatch(/no visible change/i);
+    await page.locator('#sw-doubleReporting').uncheck();
+    await waitForRunState(page, 'done', 60_000);
+    await page.locator('#sw-doubleReporting').check();
+    await waitForRunState(page, 'done', 60_000);
+    expect(await caption()).toMatch(/6 party members per building/);
+    expect(await caption()).not.toMatch(/2–3/);
+    await page.locator('#lang-zh').click();
+    await page.waitForFunction(() => /开启双报到/.test(document.getElementById('caption')!.textContent!));
+    expect(await caption()).not.toMatch(/Double reporting/);
+    await page.locator('#lang-en').click();
+    // Research mode: the teacher's "now" and "before" runs are gone from the charts.
+    await page.locator('#mode-research').click();
+    await page.waitForFunction(() => !document.querySelector('#measures dl[data-run="now"], #measures dl[data-run="before"]'), undefined, { timeout: 30_000 });
+    expect(await page.$$('path.line[data-key="q@1"]')).toHaveLength(0);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('screenshots of teacher mode at 1366×768 and 1920×1080', async () => {
+    for (const [w, h] of [[1366, 768], [1920, 1080]]) {
+      const page = await openPage('?mode=teacher');
+      await page.setViewportSize({ width: w, height: h });
+      await page.locator('#speed').fill('4');
+      await page.waitForFunction(() => (document.querySelector('path.line[data-key="q"]')?.getAttribute('data-values') ?? '').split(',').filter((v) => v !== 'null').length > 20);
+      await page.locator('#crisis').click();
+      await page.waitForFunction(() => document.querySelector('[data-chart="q"] rect[data-phase="closedEarly"]'));
+      // The big clock is on screen without scrolling.
+      const clock = await page.locator('#clock').boundingBox();
+      expect(clock && clock.y + clock.height).toBeLessThanOrEqual(h);
+      await page.screenshot({ path: join(ARTIFACTS, `teacher-${w}x${h}.png`) });
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+/**
+ * Whether Chinese draws as real glyphs in the bundled font: two different characters must draw
+ * differently (a missing glyph draws the same box for both), and neither as blank.
+ */
+const cjkGlyphs = (page: Page) =>
+  page.evaluate(async () => {
+    const family = getComputedStyle(document.body).fontFamily;
+    await document.fonts.load('16px "Noto Sans SC Subset"', '社区');
+    const draw = (ch: string) => {
+      const c = document.createElement('canvas');
+      c.width = 40;
+      c.height = 40;
+      const ctx = c.getContext('2d')!;
+      ctx.font = '32px "Noto Sans SC Subset"';
+      ctx.fillText(ch, 2, 32);
+      return Array.from(ctx.getImageData(0, 0, 40, 40).data.filter((_, i) => i % 4 === 3)).join(',');
+    };
+    return { family, check: document.fonts.check('16px "Noto Sans SC Subset"', '社区'), same: draw('社') === draw('区'), blank: draw('社') === draw(' ') };
+  });
+
+describe('layout, charts and fonts (issue 15, items 8–10, comparisons, CJK)', () => {
+  it('at 390 px wide the page stacks and never scrolls sideways', async () => {
+    const page = await openPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitForRunState(page, 'done');
+    await nextFrame(page);
+    for (const mode of ['research', 'teacher']) {
+      if (mode === 'teacher') await page.locator('#mode-teacher').click();
+      await page.waitForTimeout(300);
+      await nextFrame(page);
+      const overflow = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+      expect(overflow.doc, mode).toBeLessThanOrEqual(390);
+      expect(overflow.body, mode).toBeLessThanOrEqual(390);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'teacher-390.png'), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('the sweep heatmap pairs min/max, hides constant columns, names factors by the schema, shows the spread, and says where its colour scale starts', async () => {
+    const page = await openPage('?autorun=0');
+    const sweepDir = join(tmp, 'sweep2');
+    writeSweepFolder(sweepDir);
+    await page.locator('#run-files').setInputFiles(join(sweepDir, 'runs.csv'));
+    await page.locator('[data-chart="heatmap"]').waitFor();
+    const options = await page.$$eval('#heat-x option', (o) => o.map((x) => ({ value: (x as HTMLOptionElement).value, text: x.textContent! })));
+    expect(options.map((o) => o.value).sort()).toEqual(['packages.vegetable.subsidy', 'partyMembers.perBuilding']);
+    // Constant columns (population.households) are not axes; names are the schema's words, not dotted paths.
+    for (const o of options) expect(o.text).not.toMatch(/\w\.\w/);
+    const cell = await page.$eval('[data-chart="heatmap"] rect[data-mean]', (r) => ({ sd: r.getAttribute('data-sd'), n: r.getAttribute('data-n'), title: r.querySelector('title')!.textContent }));
+    expect(Number(cell.sd)).toBeGreaterThan(0);
+    expect(cell.n).toBe('3');
+    expect(cell.title).toMatch(/±/);
+    expect(await page.locator('[data-chart="heatmap"] .scale-note').textContent()).toMatch(/starts at/);
+    await page.locator('#lang-zh').click();
+    await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('[data-chart="heatmap"] .axis-label')?.textContent ?? ''));
+    const zhLabels = await page.$$eval('[data-chart="heatmap"] .axis-label, [data-chart="heatmap"] .title, [data-chart="heatmap"] .scale-note', (t) => t.map((x) => x.textContent!));
+    for (const l of zhLabels) expect(l).not.toMatch(/\b(mean|starts|Factor)\b/);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('count charts have whole-number ticks, and comparing two scenarios draws B − A with a confidence band', async () => {
+    const page = await openPage('?autorun=0');
+    await page.locator('#reps').fill('4');
+    await page.locator('#compare').selectOption('q-community/no-double-reporting.yaml');
+    await page.locator('#run').click();
+    await waitForRunState(page, 'done');
+    for (const id of ['compounds', 'pending']) {
+      const ticks = await page.$$eval(`[data-chart="${id}"] .axis.y .tick text`, (t) => t.map((x) => x.textContent!));
+      expect(ticks.length, id).toBeGreaterThan(1);
+      for (const tick of ticks) expect(tick, id).toMatch(/^[\d,]+$/);
+    }
+    await page.locator('[data-chart="diff"]').waitFor();
+    expect(await page.$$('[data-chart="diff"] path.band')).toHaveLength(1);
+    const diff = await page.$eval('[data-chart="diff"] path.line', (p) => JSON.parse(p.getAttribute('data-values')!) as (number | null)[]);
+    const a = await lineValues(page, 'q');
+    const b = await lineValues(page, 'q@1');
+    expect(diff[60]).toBeCloseTo(b[60]! - a[60]!, 10);
+    await page.locator('#card-diff').screenshot({ path: join(ARTIFACTS, 'compare-difference.png') });
+    // Menus show whole names: the widest scenario name fits its menu.
+    const fits = await page.evaluate(() => {
+      const select = document.getElementById('compare') as HTMLSelectElement;
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(select).font;
+      const widest = Math.max(...[...select.options].map((o) => ctx.measureText(o.text).width));
+      return widest + 28 <= select.clientWidth;
+    });
+    expect(fits).toBe(true);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('Chinese renders with real glyphs from the bundled font, not boxes', async () => {
+    const page = await openPage('?lang=zh');
+    await waitForRunState(page, 'done');
+    await page.evaluate(() => document.fonts.ready);
+    const glyphs = await cjkGlyphs(page);
+    expect(glyphs.family).toMatch(/Noto Sans SC Subset/);
+    // Axis ticks too (Chinese dates): d3 gives axes a font of their own unless the stylesheet says otherwise.
+    expect(await page.$eval('[data-chart="q"] .axis.x text', (t) => getComputedStyle(t).fontFamily)).toMatch(/Noto Sans SC Subset/);
+    expect(glyphs.check).toBe(true);
+    expect(glyphs.same).toBe(false);
+    expect(glyphs.blank).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'research-view-zh-font.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
 describe('crsim report and crsim viz', () => {
   it('crsim report writes one HTML page that draws the run offline', async () => {
     const out = join(tmp, 'report.html');
@@ -337,6 +618,14 @@ describe('crsim report and crsim viz', () => {
     expect(await page.$$eval('svg.chart-svg', (s) => s.length)).toBe(8);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    // In Chinese, offline, on a machine without a CJK font: the inlined font draws real glyphs.
+    const outZh = join(tmp, 'report-zh.html');
+    execFileSync(TSX, [CLI, 'report', runDir, '--lang', 'zh', '--out', outZh], { cwd: ROOT, stdio: 'pipe' });
+    await page.goto(`file://${outZh}`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const glyphs = await cjkGlyphs(page);
+    expect(glyphs).toMatchObject({ check: true, same: false, blank: false });
+    await page.screenshot({ path: join(ARTIFACTS, 'report-zh.png'), fullPage: true });
     await page.close();
     expect(problems).toEqual([]);
   }, 60_000);

@@ -76,3 +76,27 @@ describe('sweep heatmap', () => {
     expect([h.min, h.max]).toEqual([0.6, 0.8]);
   });
 });
+
+describe('sweep tables: ranges, constants and spread', () => {
+  const text = [
+    'run_id,point,replicate,seed,partyMembers.perBuilding.min,partyMembers.perBuilding.max,population.households,resilience.robustness',
+    '0,0,0,a,1,1,4000,0.80', '1,0,1,b,1,1,4000,0.82', '2,1,0,c,3,3,4000,0.90', '3,1,1,d,3,3,4000,0.94', '4,2,0,e,2,3,4000,0.85',
+  ].join('\n');
+
+  it('shows a min/max pair as one factor, and leaves constant columns out of factors and measures', () => {
+    const table = parseRunsCsv(text);
+    expect(factorColumns(table)).toEqual(['partyMembers.perBuilding']);
+    expect(measureColumns(table)).toEqual(['resilience.robustness']);
+    expect(table.rows.map((r) => r['partyMembers.perBuilding'])).toEqual(['1', '1', '3', '3', '2–3']);
+  });
+
+  it('gives each cell the standard deviation over its runs', () => {
+    const table = parseRunsCsv(text);
+    const h = heatmap(table, 'partyMembers.perBuilding', 'partyMembers.perBuilding', 'resilience.robustness');
+    const cell = h.cells.find((c) => c.x === '3' && c.y === '3')!;
+    expect(cell.n).toBe(2);
+    expect(cell.mean).toBeCloseTo(0.92, 12);
+    expect(cell.sd).toBeCloseTo(Math.sqrt(((0.9 - 0.92) ** 2 + (0.94 - 0.92) ** 2) / 1), 12);
+    expect(Number.isNaN(h.cells.find((c) => c.x === '2–3' && c.y === '2–3')!.sd)).toBe(true);
+  });
+});

@@ -3,24 +3,29 @@
  * object; every change ends in `scheduleRender()`, which redraws all charts from the runs at the
  * next animation frame (so a fast worker never makes the page draw more than once a frame).
  */
+// The Chinese glyphs the page uses, bundled (scripts/cjk-font.ts): a machine without a CJK font shows boxes otherwise.
+import '../generated/cjk-font.css';
 import './styles.css';
 import { CHART_CSS } from './charts/style.js';
 import { drawLineChart } from './charts/line-chart.js';
 import { drawNetwork } from './charts/network-chart.js';
 import { drawHeatmap } from './charts/heatmap-chart.js';
 import { dashboardCharts } from './data/chart-spec.js';
+import { differenceChart } from './data/difference.js';
 import { measureRows } from './data/measures.js';
 import { busiestDay, flowsOn } from './data/network.js';
 import { applyWorkerMessage } from './data/live-runs.js';
 import { daysFilled, type RunData } from './data/run-data.js';
 import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
-import { factorColumns, heatmap, measureColumns, parseRunsCsv, type SweepTable } from './data/sweep.js';
-import { changesBetween, overridesOf, settingsOf, type TeacherSettings } from './data/teacher.js';
-import { recoveryThresholdOf, runFromFolder } from './data/timeseries-csv.js';
+import { factorColumns, heatmap, measureColumns, type SweepTable } from './data/sweep.js';
+import { addDays, changesBetween, overridesOf, settingsOf, type Change, type TeacherSettings } from './data/teacher.js';
+import { captionLines } from './data/captions.js';
+import { openPicked, type LoadProblem } from './data/loader.js';
+import { columnLabel } from './data/sweep-labels.js';
 import { formatProblem } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import { scenarioName, setLang, t, type Lang } from './i18n.js';
+import { scenarioName, setLang, t, tf, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
 import { renderTeacherControls } from './ui/teacher-controls.js';
 import { groupTableHtml, measuresHtml } from './ui/tables.js';
@@ -34,6 +39,9 @@ const style = document.createElement('style');
 style.textContent = CHART_CSS;
 document.head.append(style);
 
+/** Narrowest chart drawn: fits a 390 px phone inside the card's padding. */
+const MIN_CHART_WIDTH = 300;
+
 /** Pacing steps of the speed slider, in milliseconds per simulated day. */
 const SPEEDS = [900, 500, 250, 100, 30];
 
@@ -42,6 +50,8 @@ interface State {
   recoveryThreshold: number;
   runId: number;
   running: boolean;
+  /** Teacher mode: normal times have run their days and wait for the crisis button. */
+  waiting: boolean;
   paused: boolean;
   teacher: boolean;
   settings: TeacherSettings;
@@ -55,7 +65,10 @@ interface State {
   userFiles: Record<string, string>;
   networkDay: number | null;
   sweep: SweepTable | null;
-  captionKeys: string[];
+  /** What the caption reports; its sentences are written at each drawing, in the current language. */
+  caption: { crisisDate?: string; changes: Change[] };
+  /** The problems on screen, kept as keys so a language switch translates them too. */
+  problems: LoadProblem[] | null;
 }
 
 const state: State = {
@@ -63,6 +76,7 @@ const state: State = {
   recoveryThreshold: 0.95,
   runId: 0,
   running: false,
+  waiting: false,
   paused: false,
   teacher: false,
   settings: { switches: {}, sliders: {} },
@@ -72,7 +86,8 @@ const state: State = {
   userFiles: {},
   networkDay: null,
   sweep: null,
-  captionKeys: [],
+  caption: { changes: [] },
+  problems: null,
 };
 
 const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
@@ -81,7 +96,7 @@ const send = (m: ToWorker) => worker.postMessage(m);
 worker.onerror = (e) => {
   state.running = false;
   document.body.dataset.runState = 'error';
-  showProblems([e.message || 'the simulation stopped with an error']);
+  showLines([e.message || 'the simulation stopped with an error']);
   updateTransport();
 };
 
@@ -129,17 +144,26 @@ function seedFromScenario(file: string) {
 }
 
 function buildTeacherControls() {
-  renderTeacherControls($('switches'), $('sliders'), state.settings, (next) => changeSettings(next));
+  renderTeacherControls($('switches'), $('sliders'), () => state.settings, (next) => changeSettings(next));
 }
 
 function setStatus(text: string) {
   $('status').textContent = text;
 }
 
-function showProblems(lines: string[] | null) {
+/** Shows refusals (translated now, and again on a language switch), or clears them with null. */
+function showProblems(problems: LoadProblem[] | null) {
+  state.problems = problems;
   const box = $('problems');
-  box.hidden = !lines;
-  box.textContent = lines ? `${t('invalidScenario')}\n${lines.join('\n')}` : '';
+  box.hidden = !problems;
+  box.textContent = problems
+    ? problems.map((p) => [tf(p.key, { file: p.file ?? '', detail: p.details?.[0] ?? '' }), ...(p.key === 'loadBadCells' ? [] : p.details ?? [])].join('\n')).join('\n')
+    : '';
+}
+
+/** A scenario's own problems from the worker, in the CLI's words, under the page's heading. */
+function showLines(lines: string[]) {
+  showProblems([{ key: 'invalidScenario', details: lines }]);
 }
 
 // ---------------------------------------------------------------- runs
@@ -158,6 +182,7 @@ function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   if (!state.teacher && compare) jobs.push({ file: compare, overrides: {} });
   state.runId++;
   state.running = true;
+  state.waiting = false;
   // Set at once, so nothing (a test, a script) mistakes the previous run's "done" for this one's.
   document.body.dataset.runState = 'running';
   state.runs = [];
@@ -194,6 +219,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
         const run = state.runs[0]!;
         const day = daysFilled(run);
         setStatus(`${state.paused ? t('paused') : t('running')} · ${formatDate(run.dates[day - 1] ?? run.dates[0], true)} · ${run.phases[day - 1] ? t(run.phases[day - 1]) : ''}`);
+        updateTransport();
       }
       break;
     case 'done':
@@ -202,19 +228,27 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       document.body.dataset.runState = 'done';
       updateTransport();
       break;
+    case 'waiting':
+      // Teacher mode: normal times have run their days and wait for the crisis button.
+      state.running = false;
+      state.waiting = true;
+      setStatus(t('waitingForCrisis'));
+      document.body.dataset.runState = 'waiting';
+      updateTransport();
+      break;
     case 'problems':
       state.running = false;
-      showProblems(m.problems.map(formatProblem));
+      showLines(m.problems.map(formatProblem));
       setStatus('');
       updateTransport();
       break;
     case 'error':
       state.running = false;
-      showProblems([m.message]);
+      showLines([m.message]);
       updateTransport();
       break;
   }
-  if (m.type !== 'done') document.body.dataset.runState = state.running ? 'running' : 'idle';
+  if (m.type !== 'done' && m.type !== 'waiting') document.body.dataset.runState = state.running ? 'running' : 'idle';
   scheduleRender();
 };
 
@@ -224,20 +258,41 @@ function changeSettings(next: TeacherSettings) {
   if (changes.length === 0) return;
   state.previousSettings = state.settings;
   state.settings = next;
-  state.captionKeys = changes.map((c) => c.kind === 'switch' ? t(c.key) : `${t(c.key)}: ${t('capSlider')} ${c.from} ${t('capTo')} ${c.to}.`);
+  state.caption = { changes };
   // Replay to where the class was, with the crisis where it was, and keep playing from there.
   startRun({ catchUpTo: currentDay() });
 }
 
+/** The date of a day of the main run, counted from its calendar start (also past its last date). */
+function dateOfDay(day: number): string | undefined {
+  const start = state.runs[0]?.dates[0];
+  return start === undefined ? undefined : addDays(start, day);
+}
+
 function updateTransport() {
-  $('play').textContent = state.paused ? t('play') : t('pause');
-  $('play').setAttribute('aria-pressed', String(!state.paused));
+  // The button says what pressing it does; a run that has ended or waits has nothing to play.
+  const playing = state.running && !state.paused;
+  $('play').textContent = playing ? t('pause') : t('play');
+  $('play').setAttribute('aria-pressed', String(playing));
+  ($('play') as HTMLButtonElement).disabled = !state.running;
+  ($('step') as HTMLButtonElement).disabled = !state.running;
   const main = state.runs[0];
   const shocked = main ? main.phases.slice(0, Math.max(1, currentDay())).some((p) => p !== 'normal') : false;
   ($('crisis') as HTMLButtonElement).disabled = state.crisisDay !== null || shocked;
-  $('crisis-status').textContent = state.crisisDay === null
-    ? t('crisisWaiting')
-    : main && typeof state.crisisDay === 'number' ? `${t('crisisStarted')} ${formatDate(main.dates[state.crisisDay] ?? main.dates[0], true)}` : '';
+  const crisisDate = typeof state.crisisDay === 'number' ? dateOfDay(state.crisisDay) : undefined;
+  $('crisis-status').textContent = state.crisisDay === null ? t('crisisWaiting') : crisisDate ? tf('capCrisisStarted', { date: formatDate(crisisDate, true) }) : '';
+  renderClock();
+}
+
+/** The big clock of teacher mode: the simulated date, the day number and the phase. */
+function renderClock() {
+  const main = state.runs[0];
+  const day = currentDay();
+  const date = main ? main.dates[Math.max(0, day - 1)] : undefined;
+  $('clock-date').textContent = date ? formatDate(date, true) : '';
+  $('clock-day').textContent = date ? tf('clockDay', { day: Math.max(1, day) }) : '';
+  $('clock-phase').textContent = main && date ? t(main.phases[Math.max(0, day - 1)]) : '';
+  $('clock').dataset.phase = main && date ? main.phases[Math.max(0, day - 1)] : '';
 }
 
 // ---------------------------------------------------------------- drawing
@@ -270,11 +325,15 @@ function render() {
     return;
   }
   const specs = dashboardCharts(runs, state.recoveryThreshold);
-  const heights: Record<string, number> = { q: 340, groups: 300 };
+  // Comparing two scenarios (not teacher mode's before/now): their difference, with its uncertainty.
+  const diffCard = $('card-diff');
+  diffCard.hidden = state.teacher || runs.length < 2;
+  if (!diffCard.hidden) specs.splice(1, 0, differenceChart(runs[0], runs[1]));
+  const heights: Record<string, number> = { q: 340, groups: 300, diff: 260 };
   for (const spec of specs) {
     const card = $(`card-${spec.id}`);
     const h = host(`card-${spec.id}`);
-    const width = Math.max(320, card.clientWidth - 12);
+    const width = Math.max(MIN_CHART_WIDTH, card.clientWidth - 12);
     const svg = drawLineChart(h, spec, { width, height: heights[spec.id] ?? 250 });
     addExportButtons(card, svg, `crsim-${spec.id}`);
   }
@@ -292,7 +351,7 @@ function render() {
   slider.setAttribute('aria-valuetext', main.dates[day] ?? '');
   slider.setAttribute('aria-label', t('networkDay'));
   const netCard = $('card-network');
-  const net = drawNetwork(host('card-network'), flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(320, netCard.clientWidth - 12), height: 320 });
+  const net = drawNetwork(host('card-network'), flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: 320 });
   addExportButtons(netCard, net, 'crsim-network');
 
   renderCaption(runs);
@@ -300,17 +359,20 @@ function render() {
 
 function renderCaption(runs: RunData[]) {
   const box = $('caption');
-  box.hidden = !state.teacher || state.captionKeys.length === 0;
+  box.hidden = !state.teacher || (state.caption.changes.length === 0 && !state.caption.crisisDate);
   if (box.hidden) return;
-  const lines = state.captionKeys.map((k) => `<p>${k}</p>`);
+  const scenario = scenarioOf($<HTMLSelectElement>('scenario').value);
+  const range = scenario?.partyMembers.perBuilding;
   const [now, before] = runs;
-  const a = before?.summaries[0];
-  const b = now?.summaries[0];
-  if (a && b) {
-    const f = (v: number) => v.toFixed(2);
-    lines.push(`<p><strong>${t('result')}:</strong> ${t('capLowestQ')} ${f(a.resilience.robustness)} → ${f(b.resilience.robustness)}; ${t('capElderlyUnmet')} ${f(a.groups.elderlyNoSmartphone.unmetNeedDays)} → ${f(b.groups.elderlyNoSmartphone.unmetNeedDays)}.</p>`);
-  }
-  $('caption-text').innerHTML = lines.join('');
+  const lines = captionLines({
+    ...state.caption,
+    settings: state.settings,
+    baseSettings: state.baseSettings,
+    partyMembersRange: range ? [range.min, range.max] : [0, 0],
+    before: before?.summaries[0] ?? null,
+    now: now?.summaries[0] ?? null,
+  });
+  $('caption-text').replaceChildren(...lines.map((l) => Object.assign(document.createElement('p'), { textContent: l })));
 }
 
 function renderHeatmap() {
@@ -318,11 +380,13 @@ function renderHeatmap() {
   const table = state.sweep;
   card.hidden = !table;
   if (!table) return;
+  // Menu entries are named in the page's language (the dotted path is their tooltip).
+  for (const id of ['heat-x', 'heat-y', 'heat-m']) for (const o of $<HTMLSelectElement>(id).options) o.text = columnLabel(o.value);
   const xs = $<HTMLSelectElement>('heat-x').value;
   const ys = $<HTMLSelectElement>('heat-y').value;
   const ms = $<HTMLSelectElement>('heat-m').value;
   if (!xs || !ys || !ms) return;
-  const svg = drawHeatmap(card.querySelector<HTMLElement>('.chart-host')!, heatmap(table, xs, ys, ms), { x: xs, y: ys, measure: ms }, { width: Math.max(320, card.clientWidth - 12), height: 420 });
+  const svg = drawHeatmap(card.querySelector<HTMLElement>('.chart-host')!, heatmap(table, xs, ys, ms), { x: columnLabel(xs), y: columnLabel(ys), measure: columnLabel(ms) }, { width: Math.max(MIN_CHART_WIDTH, card.clientWidth - 12), height: 420 });
   addExportButtons(card, svg, 'crsim-heatmap');
 }
 
@@ -338,8 +402,24 @@ function applyLanguage(l: Lang) {
   fillScenarioMenus();
   buildTeacherControls();
   updateTransport();
+  if (state.problems) showProblems(state.problems);
+  if (state.waiting) setStatus(t('waitingForCrisis'));
   scheduleRender();
   renderHeatmap();
+}
+
+/**
+ * A lesson from its first day: normal times with the crisis held for the teacher, and every
+ * switch and slider where the scenario puts them (entering teacher mode, and Reset).
+ */
+function startLesson() {
+  state.settings = state.baseSettings;
+  state.previousSettings = null;
+  state.caption = { changes: [] };
+  state.crisisDay = null;
+  state.paused = false;
+  buildTeacherControls();
+  startRun();
 }
 
 function setMode(teacher: boolean) {
@@ -348,20 +428,15 @@ function setMode(teacher: boolean) {
   $('mode-research').setAttribute('aria-pressed', String(!teacher));
   $('mode-teacher').setAttribute('aria-pressed', String(teacher));
   if (teacher) {
-    // A class starts in normal times; the teacher starts the crisis.
-    state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
-    state.previousSettings = null;
-    state.captionKeys = [];
-    state.crisisDay = null;
-    state.paused = false;
-    buildTeacherControls();
-    startRun();
+    state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
+    startLesson();
   } else {
+    // The teacher's "now" and "before" runs belong to the lesson: research mode runs its own.
     state.crisisDay = undefined;
     state.paused = false;
-    send({ type: 'cancel' });
-    state.running = false;
-    updateTransport();
+    state.previousSettings = null;
+    state.caption = { changes: [] };
+    startRun();
   }
   scheduleRender();
 }
@@ -378,17 +453,13 @@ $('scenario').addEventListener('change', () => {
   if (!state.teacher) return;
   state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
   state.previousSettings = null;
-  state.captionKeys = [];
+  state.caption = { changes: [] };
   buildTeacherControls();
   startRun({ catchUpTo: currentDay() });
 });
 $('play').addEventListener('click', () => {
-  if (!state.running) {
-    // A finished run plays again from the start (same settings, same crisis day).
-    state.paused = false;
-    startRun();
-    return;
-  }
+  // An ended or waiting run has nothing to play (the button is disabled then); Reset starts over.
+  if (!state.running) return;
   state.paused = !state.paused;
   send({ type: state.paused ? 'pause' : 'play' });
   updateTransport();
@@ -403,69 +474,81 @@ $('step').addEventListener('click', () => {
 });
 $('speed').addEventListener('input', () => send({ type: 'speed', delayMs: SPEEDS[Number($<HTMLInputElement>('speed').value)] }));
 $('crisis').addEventListener('click', () => {
+  // The crisis starts on the next day to be simulated: the days the class has seen stay as they were.
   const day = currentDay();
   state.crisisDay = day;
-  state.captionKeys = [`${t('crisisStarted')} ${formatDate(state.runs[0]?.dates[day] ?? '', true)}.`];
+  state.caption = { crisisDate: dateOfDay(day), changes: [] };
   startRun({ catchUpTo: day });
 });
+$('reset').addEventListener('click', startLesson);
 $('network-day').addEventListener('input', () => {
   state.networkDay = Number($<HTMLInputElement>('network-day').value);
   scheduleRender();
 });
 
-$('yaml-file').addEventListener('change', async () => {
-  const file = $<HTMLInputElement>('yaml-file').files?.[0];
-  if (!file) return;
-  state.userFiles[file.name] = await file.text();
-  fillScenarioMenus();
-  $<HTMLSelectElement>('scenario').value = file.name;
-  seedFromScenario(file.name);
-  startRun();
-});
-
-async function openRunFiles(files: File[]) {
-  const byName = (n: string) => files.find((f) => f.name === n);
-  const ts = byName('timeseries.csv') ?? files.find((f) => f.name.endsWith('.csv'));
-  if (!ts) {
-    showProblems(['timeseries.csv']);
-    return;
-  }
-  try {
-    const [csv, summary, manifest] = await Promise.all([ts.text(), byName('summary.json')?.text(), byName('manifest.json')?.text()]);
-    const folder = (ts as File & { webkitRelativePath?: string }).webkitRelativePath?.split('/').slice(-2, -1)[0];
-    const run = runFromFolder({ timeseriesCsv: csv, summaryJson: summary, manifestJson: manifest, label: folder || undefined });
-    send({ type: 'cancel' });
-    state.runId++;
-    state.running = false;
-    state.runs = [run];
-    // The opened run's own threshold (as `crsim report` uses), not the last live run's.
-    state.recoveryThreshold = recoveryThresholdOf(manifest);
-    state.networkDay = null;
-    showProblems(null);
-    setStatus(`${t('loadedRun')}: ${run.label}`);
-    document.body.dataset.runState = 'loaded';
-    scheduleRender();
-  } catch (e) {
-    showProblems([(e as Error).message]);
+/** Everything picked from disk goes through the one loader, whichever button was used. */
+async function openFiles(list: FileList | null) {
+  const files = [...(list ?? [])];
+  const picked = await Promise.all(files.map(async (f) => ({
+    name: f.name,
+    path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || undefined,
+    bytes: new Uint8Array(await f.arrayBuffer()),
+  })));
+  const opened = openPicked(picked, { ...SHIPPED, ...state.userFiles });
+  switch (opened.kind) {
+    case 'refused':
+      // The page stays as it was: nothing of a refused file is drawn or added to a menu.
+      showProblems(opened.problems);
+      return;
+    case 'scenario':
+      showProblems(null);
+      state.userFiles[opened.name] = opened.text;
+      fillScenarioMenus();
+      $<HTMLSelectElement>('scenario').value = opened.name;
+      seedFromScenario(opened.name);
+      if (state.teacher) setMode(true);
+      else startRun();
+      return;
+    case 'run':
+      showProblems(null);
+      send({ type: 'cancel' });
+      state.runId++;
+      state.running = false;
+      state.runs = [opened.run];
+      // The opened run's own threshold (as `crsim report` uses), not the last live run's.
+      state.recoveryThreshold = opened.recoveryThreshold;
+      state.networkDay = null;
+      state.sweep = null;
+      renderHeatmap();
+      setStatus(`${t('loadedRun')}: ${opened.run.label}`);
+      document.body.dataset.runState = 'loaded';
+      updateTransport();
+      scheduleRender();
+      return;
+    case 'sweep':
+      showProblems(null);
+      openSweep(opened.table);
+      setStatus(`${t('loadedSweep')}: ${opened.name}`);
+      return;
   }
 }
-$('run-files').addEventListener('change', () => void openRunFiles([...($<HTMLInputElement>('run-files').files ?? [])]));
-$('run-dir').addEventListener('change', () => void openRunFiles([...($<HTMLInputElement>('run-dir').files ?? [])]));
+for (const id of ['run-files', 'run-dir']) {
+  $(id).addEventListener('change', () => {
+    const input = $<HTMLInputElement>(id);
+    void openFiles(input.files).finally(() => {
+      // The same file picked again (after fixing it on disk) must fire `change` again.
+      input.value = '';
+    });
+  });
+}
 
-$('sweep-file').addEventListener('change', async () => {
-  const file = $<HTMLInputElement>('sweep-file').files?.[0];
-  if (!file) return;
-  try {
-    state.sweep = parseRunsCsv(await file.text());
-  } catch (e) {
-    showProblems([(e as Error).message]);
-    return;
-  }
-  const factors = factorColumns(state.sweep);
-  const measures = measureColumns(state.sweep);
+function openSweep(table: SweepTable) {
+  state.sweep = table;
+  const factors = factorColumns(table);
+  const measures = measureColumns(table);
   const fill = (id: string, options: string[], pick: number) => {
     const s = $<HTMLSelectElement>(id);
-    s.replaceChildren(...options.map((o) => new Option(o, o)));
+    s.replaceChildren(...options.map((o) => Object.assign(new Option(columnLabel(o), o), { title: o })));
     s.value = options[Math.min(pick, options.length - 1)] ?? '';
   };
   fill('heat-x', factors, 0);
@@ -475,7 +558,7 @@ $('sweep-file').addEventListener('change', async () => {
   fill('heat-m', measures, preferred >= 0 ? preferred : measures.length - 1);
   renderHeatmap();
   $('card-heatmap').scrollIntoView({ behavior: 'smooth' });
-});
+}
 for (const id of ['heat-x', 'heat-y', 'heat-m']) $(id).addEventListener('change', renderHeatmap);
 
 // Teacher shortcuts, for a presenter's clicker or a keyboard at the front of the room. Space and

@@ -3,6 +3,8 @@
  * JSON in the page, and this script (inlined as one IIFE, no imports, no network) draws the same
  * charts as the app from them. It carries no simulation code.
  */
+// Inlined into the report page like everything else: Chinese renders offline without a CJK font.
+import '../generated/cjk-font.css';
 import './report.css';
 import { CHART_CSS } from './charts/style.js';
 import { drawLineChart } from './charts/line-chart.js';

@@ -69,7 +69,7 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
   };
   type Item = { label: string; colour: string; dashed: boolean; band?: boolean };
   const items: Item[] = spec.lines.filter((l) => l.legend !== null).map((l) => ({ label: fit(l.legend!), colour: l.colour, dashed: false }));
-  if (spec.lines.some((l) => l.band)) items.push({ label: t('band'), colour: '#888', dashed: false, band: true });
+  if (spec.lines.some((l) => l.band)) items.push({ label: spec.bandLabel ?? t('band'), colour: '#888', dashed: false, band: true });
   for (const r of spec.runStyles) items.push({ label: fit(r.label), colour: '#444', dashed: r.dashed });
   const legendPos = layoutLegend(items.map((i) => i.label), width - 70);
   const legendRows = legendPos.length ? legendPos[legendPos.length - 1].y / 18 + 1 : 0;
@@ -106,7 +106,11 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
   const x = d3.scaleLinear().domain([0, Math.max(1, days - 1)]).range([0, innerW]);
   const finite = spec.lines.flatMap((l) => [...l.values, ...(l.band ? [...l.band.lo, ...l.band.hi] : [])]).filter((v) => Number.isFinite(v));
   const yMax = Math.max(...finite, ...spec.refLines.map((r) => r.y), 0);
-  const y = d3.scaleLinear().domain(spec.yDomain ?? [0, yMax > 0 ? yMax * 1.08 : 1]).nice().range([innerH, 0]);
+  const yAbs = Math.max(...finite.map(Math.abs), 0) * 1.08 || 1;
+  const y = d3.scaleLinear().domain(spec.yDomain ?? (spec.symmetric ? [-yAbs, yAbs] : [0, yMax > 0 ? yMax * 1.08 : 1])).nice().range([innerH, 0]);
+  // Counts (orders, compounds) have no halves: their ticks are whole numbers only.
+  const yTicks = spec.integer ? y.ticks(5).filter(Number.isInteger) : y.ticks(5);
+  const yFormat = spec.integer ? d3.format(',d') : y.tickFormat(5);
 
   // Phases behind everything, labels in two alternating rows above the plot so short phases never collide.
   const dayW = innerW / Math.max(1, days - 1);
@@ -126,11 +130,11 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
     phaseG.append('text').attr('class', 'phase-label').attr('x', x0 + 3).attr('y', i % 2 === 0 ? -16 : -4).text(label);
   });
 
-  plot.append('g').attr('class', 'grid').call(d3.axisLeft(y).ticks(5).tickSize(-innerW).tickFormat(() => ''));
+  plot.append('g').attr('class', 'grid').call(d3.axisLeft(y).tickValues(yTicks).tickSize(-innerW).tickFormat(() => ''));
   const ticks = dateTicks(spec.dates, innerW);
   plot.append('g').attr('class', 'axis x').attr('transform', `translate(0,${innerH})`)
     .call(d3.axisBottom(x).tickValues(ticks).tickFormat((d) => formatDate(spec.dates[d as number])));
-  plot.append('g').attr('class', 'axis y').call(d3.axisLeft(y).ticks(5));
+  plot.append('g').attr('class', 'axis y').call(d3.axisLeft(y).tickValues(yTicks).tickFormat((v) => yFormat(v as number)));
   svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${margin.top + innerH / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle').text(spec.yLabel);
 

@@ -3,9 +3,10 @@
  * SVG embeds, so an exported chart looks like it did on screen.
  */
 export const CHART_CSS = `
-.chart-svg { font-family: "Inter", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 12px; fill: #222; background: #fff; }
+.chart-svg { font-family: "Inter", "Noto Sans SC Subset", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 12px; fill: #222; background: #fff; }
 .chart-svg .title { font-size: 15px; font-weight: 600; fill: #111; }
 .chart-svg .axis text { font-size: 11px; fill: #444; }
+.chart-svg .axis { font-family: inherit; } /* d3's axes set font-family="sans-serif", which has no Chinese dates */
 .chart-svg .axis path, .chart-svg .axis line { stroke: #888; }
 .chart-svg .grid line { stroke: #e6e6e6; }
 .chart-svg .grid path { stroke: none; }
@@ -20,4 +21,6 @@ export const CHART_CSS = `
 .chart-svg path[data-flow] { transition: stroke-width 180ms ease-out, opacity 180ms ease-out; }
 .chart-svg .node-label { font-size: 12px; font-weight: 600; fill: #111; }
 .chart-svg .cell-label { font-size: 11px; }
+.chart-svg .cell-spread { font-size: 9.5px; }
+.chart-svg .scale-note { font-size: 10.5px; fill: #555; }
 `;

@@ -56,6 +56,12 @@ export interface LineChartSpec {
   marks?: ResilienceMarks;
   /** Digits after the decimal point in tooltips. */
   digits: number;
+  /** The series counts things (orders, compounds): the y axis gets whole-number ticks only. */
+  integer?: boolean;
+  /** What the shaded band means, when it is not the 10–90 % of replicates. */
+  bandLabel?: string;
+  /** A difference: the y axis is centred on zero so gains and losses look alike. */
+  symmetric?: boolean;
 }
 
 export function phaseBands(run: RunData): PhaseBand[] {
@@ -154,8 +160,8 @@ export function dashboardCharts(runs: RunData[], threshold = 0.95): LineChartSpe
     groupsChart(runs),
     priceChart(runs),
     staffChart(runs),
-    singleMetricChart('pending', 'deliveriesPending', 'pendingTitle', 'pendingAxis', runs, { digits: 0 }),
-    singleMetricChart('compounds', 'selfOrganisedCompounds', 'compoundsTitle', 'compoundsAxis', runs, { digits: 0 }),
+    singleMetricChart('pending', 'deliveriesPending', 'pendingTitle', 'pendingAxis', runs, { digits: 0, integer: true }),
+    singleMetricChart('compounds', 'selfOrganisedCompounds', 'compoundsTitle', 'compoundsAxis', runs, { digits: 0, integer: true }),
     singleMetricChart('satisfaction', 'meanSatisfaction', 'satisfactionTitle', 'satisfactionAxis', runs, { yDomain: [0, 1], digits: 3 }),
   ];
 }

@@ -18,7 +18,27 @@ export interface SweepTable {
 export function parseRunsCsv(text: string): SweepTable {
   const rows = csvParse(text.replace(/^\uFEFF/, ''));
   if (rows.length === 0) throw new Error('runs.csv has no rows');
-  return { columns: rows.columns, rows: rows as unknown as Record<string, string>[] };
+  return pairRanges({ columns: rows.columns, rows: rows as unknown as Record<string, string>[] });
+}
+
+/**
+ * A range parameter (`perBuilding: {min, max}`) is written as two columns, `….min` and `….max`,
+ * that a sweep nearly always moves together. Shown as two factors they make a heatmap of one
+ * parameter against itself; so each pair becomes one column named after the range, whose value
+ * is the number when min = max and `min–max` otherwise. The two columns stay in the rows.
+ */
+export function pairRanges(table: SweepTable): SweepTable {
+  const columns: string[] = [];
+  const rows = table.rows.map((r) => ({ ...r }));
+  for (const c of table.columns) {
+    if (c.endsWith('.max') && table.columns.includes(`${c.slice(0, -4)}.min`)) continue;
+    const base = c.endsWith('.min') ? c.slice(0, -4) : null;
+    if (base && table.columns.includes(`${base}.max`) && !table.columns.includes(base)) {
+      for (const r of rows) r[base] = r[c] === r[`${base}.max`] ? r[c] : `${r[c]}–${r[`${base}.max`]}`;
+      columns.push(base);
+    } else columns.push(c);
+  }
+  return { columns, rows };
 }
 
 const isNumber = (s: string | undefined) => s !== undefined && s !== '' && !Number.isNaN(Number(s));
@@ -35,11 +55,16 @@ export function factorColumns(table: SweepTable, maxLevels = 30): string[] {
   });
 }
 
-/** Numeric columns other than run keys and factors: candidate measures. */
+/**
+ * Numeric columns other than run keys and factors that differ between runs: candidate measures.
+ * A column with one value everywhere (the number of households, a parameter held fixed) has
+ * nothing to show on a colour scale.
+ */
 export function measureColumns(table: SweepTable): string[] {
   const factors = new Set(factorColumns(table));
   return table.columns.filter(
-    (c) => !RUN_KEYS.test(c) && !factors.has(c) && table.rows.every((r) => r[c] === '' || isNumber(r[c])) && table.rows.some((r) => isNumber(r[c])),
+    (c) => !RUN_KEYS.test(c) && !factors.has(c) && table.rows.every((r) => r[c] === '' || isNumber(r[c])) && table.rows.some((r) => isNumber(r[c]))
+      && new Set(table.rows.map((r) => r[c])).size > 1,
   );
 }
 
@@ -47,6 +72,8 @@ export interface HeatCell {
   x: string;
   y: string;
   mean: number;
+  /** Standard deviation over the cell's runs (its replicates): NaN with fewer than two. */
+  sd: number;
   n: number;
 }
 
@@ -67,20 +94,22 @@ function levelsOf(table: SweepTable, column: string): string[] {
 export function heatmap(table: SweepTable, xFactor: string, yFactor: string, measure: string): Heatmap {
   const xLevels = levelsOf(table, xFactor);
   const yLevels = levelsOf(table, yFactor);
-  const acc = new Map<string, { sum: number; n: number }>();
+  const acc = new Map<string, number[]>();
   for (const r of table.rows) {
     if (!isNumber(r[measure])) continue;
     const key = `${r[xFactor]}\u0000${r[yFactor]}`;
-    const a = acc.get(key) ?? { sum: 0, n: 0 };
-    a.sum += Number(r[measure]);
-    a.n++;
-    acc.set(key, a);
+    const values = acc.get(key) ?? [];
+    values.push(Number(r[measure]));
+    acc.set(key, values);
   }
   const cells: HeatCell[] = [];
   for (const y of yLevels) {
     for (const x of xLevels) {
-      const a = acc.get(`${x}\u0000${y}`);
-      cells.push({ x, y, mean: a ? a.sum / a.n : NaN, n: a?.n ?? 0 });
+      const values = acc.get(`${x}\u0000${y}`) ?? [];
+      const n = values.length;
+      const mean = n ? values.reduce((a, b) => a + b, 0) / n : NaN;
+      const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : NaN;
+      cells.push({ x, y, mean, sd, n });
     }
   }
   const means = cells.map((c) => c.mean).filter((m) => !Number.isNaN(m));

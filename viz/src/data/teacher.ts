@@ -101,7 +101,8 @@ export function settingsOf(s: Scenario): TeacherSettings {
 }
 
 const MS_PER_DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+/** The ISO date `days` after `date` (the crisis day as a date, from the calendar start). */
+export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / MS_PER_DAY);
 
 const TIMELINE_KEYS = ['roadClosure', 'movementControl', 'closedManagement', 'regimeSwitch', 'reopening'] as const;

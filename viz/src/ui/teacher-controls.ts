@@ -2,7 +2,12 @@
 import { SLIDERS, SWITCHES, type TeacherSettings } from '../data/teacher.js';
 import { t } from '../i18n.js';
 
-export function renderTeacherControls(switchHost: HTMLElement, sliderHost: HTMLElement, settings: TeacherSettings, onChange: (next: TeacherSettings) => void): void {
+/**
+ * `current` is read when a control changes, not when the controls are built: a switch flipped
+ * after a slider moved must keep the slider's new value.
+ */
+export function renderTeacherControls(switchHost: HTMLElement, sliderHost: HTMLElement, current: () => TeacherSettings, onChange: (next: TeacherSettings) => void): void {
+  const settings = current();
   switchHost.replaceChildren();
   for (const s of SWITCHES) {
     const label = document.createElement('label');
@@ -11,7 +16,7 @@ export function renderTeacherControls(switchHost: HTMLElement, sliderHost: HTMLE
     input.type = 'checkbox';
     input.id = `sw-${s.id}`;
     input.checked = settings.switches[s.id] ?? true;
-    input.addEventListener('change', () => onChange({ ...settings, switches: { ...settings.switches, [s.id]: input.checked } }));
+    input.addEventListener('change', () => onChange({ ...current(), switches: { ...current().switches, [s.id]: input.checked } }));
     const span = document.createElement('span');
     span.textContent = t(s.label);
     label.append(input, span);
@@ -36,7 +41,7 @@ export function renderTeacherControls(switchHost: HTMLElement, sliderHost: HTMLE
     input.value = String(value);
     input.addEventListener('input', () => (out.textContent = input.value));
     // Re-run on release (change), not on every pixel of a drag.
-    input.addEventListener('change', () => onChange({ ...settings, sliders: { ...settings.sliders, [s.id]: Number(input.value) } }));
+    input.addEventListener('change', () => onChange({ ...current(), sliders: { ...current().sliders, [s.id]: Number(input.value) } }));
     div.append(label, input);
     sliderHost.append(div);
   }

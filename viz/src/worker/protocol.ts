@@ -44,5 +44,7 @@ export type FromWorker =
   | { type: 'days'; runId: number; slot: number; replicate: number; from: number; columns: Record<string, number[]> }
   | { type: 'replicateDone'; runId: number; slot: number; replicate: number; summary: Summary }
   | { type: 'done'; runId: number }
+  /** Teacher mode: the normal period has run its days and waits for the crisis (it never ends by itself). */
+  | { type: 'waiting'; runId: number }
   | { type: 'problems'; runId: number; problems: ScenarioProblem[] }
   | { type: 'error'; runId: number; message: string };

@@ -139,6 +139,12 @@ async function execute(req: RunRequest): Promise<void> {
           sliceStart = performance.now();
         }
       }
+      if (paced && req.crisisDay === null) {
+        // Normal times held for the teacher: the run does not end, it waits at its last day
+        // until the teacher starts the crisis (which starts a new run) or resets.
+        if (live()) post({ type: 'waiting', runId: req.runId });
+        return;
+      }
       const summary = collectResult(sim, scenario, req.seed, replicate, runSeed).summary;
       post({ type: 'replicateDone', runId: req.runId, slot, replicate, summary });
     }
