@@ -186,7 +186,9 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
     provided,
     createWorld(scenario, streams) {
       const populationRng = streams.get('population');
-      const world = { scenario, today: {}, state: {} } as unknown as W;
+      // Counters are built in one go: added one by one with keyed stores, V8 would switch the
+      // object to slow (dictionary) properties, and every `today.x += …` in a hot loop would pay.
+      const world = { scenario, today: Object.fromEntries(counterNames.map((c) => [c, 0])), state: {} } as unknown as W;
       const allocated = new Set<TableName>();
       const allocate = (table: TableName, rows: number) => {
         if (allocated.has(table)) throw new Error(`table ${table} is allocated twice`);
@@ -196,7 +198,6 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
       const stream = (name: string) => streams.get(name);
       for (const m of modules) m.populate?.(world, { scenario, rng: populationRng, stream, allocate });
       for (const t of TABLES) if (!allocated.has(t)) allocate(t, 0);
-      for (const c of counterNames) world.today[c] = 0;
       for (const m of modules) world.state[m.name] = m.init ? m.init(world) : {};
       return world;
     },

@@ -19,7 +19,7 @@ export type Table<S extends ColumnSpec> = { readonly count: number } & {
 };
 
 export function createTable<S extends ColumnSpec>(size: number, spec: S): Table<S> {
-  const table: Record<string, unknown> = { count: size };
-  for (const [name, Type] of Object.entries(spec)) table[name] = new Type(size);
-  return table as Table<S>;
+  // Built in one go (not column by column with keyed stores, which V8 takes as a sign of a
+  // dictionary and switches the object to slow properties): column reads stay fast.
+  return Object.fromEntries([['count', size], ...Object.entries(spec).map(([name, Type]) => [name, new Type(size)])]) as Table<S>;
 }
