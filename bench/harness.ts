@@ -16,15 +16,15 @@ export interface Measured {
   peakRssMiB: number;
 }
 
-/** Runs the scenario once and prints what it took as one JSON line. */
-export function measureRun(scenario: Scenario): void {
+/** Runs the scenario once and prints what it took as one JSON line, with any extra fields read off the run. */
+export function measureRun(scenario: Scenario, extra: (result: ReturnType<typeof runScenario>) => Record<string, unknown> = () => ({})): void {
   const started = performance.now();
   const result = runScenario(scenario);
   const seconds = (performance.now() - started) / 1000;
   const residents = result.summary.population.residents;
   const days = result.dates.length;
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ residents, days, seconds, residentDaysPerSecond: (residents * days) / seconds, peakRssMiB } satisfies Measured));
+  console.log(JSON.stringify({ residents, days, seconds, residentDaysPerSecond: (residents * days) / seconds, peakRssMiB, ...extra(result) } satisfies Measured));
 }
 
 /**

@@ -11,9 +11,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runScenario } from '../src/experiment/run.js';
 import { fromEpochDay, toEpochDay } from '../src/engine/index.js';
 import { DEFAULT_SCENARIO, loadScenario, SCENARIOS_DIR } from '../src/scenario/load.js';
+import { measureRun } from './harness.js';
 
 const EPIDEMIC_SCENARIO = `${SCENARIOS_DIR}/q-community/lockdown-with-epidemic.yaml`;
 
@@ -33,14 +33,7 @@ function measure(targetResidents: number, runDays: number, epidemic: boolean): v
     const s = scenario as typeof scenario & { epidemic: { initialInfections: number } };
     s.epidemic.initialInfections = Math.round(targetResidents / 1000);
   }
-  const started = performance.now();
-  const result = runScenario(scenario);
-  const seconds = (performance.now() - started) / 1000;
-  const residents = result.summary.population.residents;
-  const days = result.dates.length;
-  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  const attackRate = (result.summary as { epidemic?: { attackRate: number } }).epidemic?.attackRate;
-  console.log(JSON.stringify({ residents, days, seconds, residentDaysPerSecond: (residents * days) / seconds, peakRssMiB, attackRate }));
+  measureRun(scenario, (result) => ({ attackRate: (result.summary as { epidemic?: { attackRate: number } }).epidemic?.attackRate }));
 }
 
 const argv = process.argv.slice(2);
