@@ -34,7 +34,7 @@ const byType = (what: string, unit: string, schema: z.ZodType = nonNegative) =>
 const level = (name: string) => z.object({
   competence: p(share, `difficulty the ${name} settles half the time (0–1)`, U.share),
   authority: p(share, `highest difficulty within the ${name}'s authority; harder issues it must pass on`, U.share),
-  issuesPerMonth: p(nonNegative, `issues the ${name} can take up in a month, per 10,000 residents it serves`, 'issues per month per 10,000 residents'),
+  issuesPerMonth: p(nonNegative, `issues the ${name} can take up in a month, per 10,000 residents it serves (stations: of their compound; grid and community: of the street)`, 'issues per month per 10,000 residents'),
 }).strict().meta({ description: `the ${name}` });
 
 export const params = {
@@ -52,6 +52,7 @@ export const params = {
       base: p(z.number(), 'log-odds that a resident is satisfied with an issue settled at once', U.weight),
       selfSettled: p(z.number(), 'log-odds added when neighbours settled it at their station', U.weight),
       perMonthWaited: p(nonNegative, 'log-odds lost per month the issue waited', U.weight),
+      patienceDays: p(nonNegative, 'days after which a resident whose issue is still open is dissatisfied, whatever comes later (issues open at the end of the run and younger than this are left out)', U.days),
     }).strict().meta({ description: 'satisfaction with a resolved issue' }),
   }),
 };
@@ -88,12 +89,14 @@ export interface YearTally {
 
 export interface IssueState {
   stationQueue: Issue[][];
-  gridQueue: Issue[][];
-  gridTokens: number[];
+  /** The street's grid: one queue, first come first served, and its capacity left. */
+  gridQueue: Issue[];
+  gridTokens: number;
   communityQueue: Issue[];
   communityTokens: number;
   /** Residents per compound, for rates and capacities. */
   residents: number[];
+  residentsTotal: number;
   byYear: Record<string, YearTally>;
   days: { station: number[]; grid: number[]; escalated: number[] };
   jointMeetings: number;
@@ -135,7 +138,7 @@ function resolve(world: MutualAidWorld, st: IssueState, issue: Issue, day: numbe
   t.resolved++;
   t.daysWaited += waited;
   st.days[where].push(waited);
-  const logit = s.satisfaction.base + (where === 'station' ? s.satisfaction.selfSettled : 0) - (s.satisfaction.perMonthWaited * waited) / 30.4;
+  const logit = waited > s.satisfaction.patienceDays ? -Infinity : s.satisfaction.base + (where === 'station' ? s.satisfaction.selfSettled : 0) - (s.satisfaction.perMonthWaited * waited) / 30.4;
   if (rng() < logistic(logit)) {
     t.satisfied++;
     world.today.issuesSatisfied++;
@@ -170,7 +173,7 @@ const raise: ModuleProcess<MutualAidWorld, IssueState> = {
           if (viaStation) st.stationQueue[c].push(issue);
           else {
             t.noStation++;
-            st.gridQueue[c].push(issue);
+            st.gridQueue.push(issue);
           }
         }
       }
@@ -201,7 +204,7 @@ const stationMeeting: ModuleProcess<MutualAidWorld, IssueState> = {
           world.today.issuesSettledByStations++;
           resolve(world, st, issue, ctx.day, ctx.date, 'station', ctx.rng);
         } else {
-          st.gridQueue[c].push(issue);
+          st.gridQueue.push(issue);
           world.today.issuesTransferred++;
         }
       }
@@ -210,30 +213,32 @@ const stationMeeting: ModuleProcess<MutualAidWorld, IssueState> = {
   },
 };
 
-/** The grid takes up issues first come, first served, as its monthly capacity accrues; what it cannot settle it escalates. */
+/**
+ * The grid takes up issues first come, first served, as its monthly capacity accrues; what it
+ * cannot settle it escalates. Grid staff belong to the street, so capacity is pooled over the
+ * compounds: what stations settle frees the grid for compounds that have none yet.
+ */
 const gridWork: ModuleProcess<MutualAidWorld, IssueState> = {
   name: 'gridWork',
   slot: 'afternoon',
   order: 10,
   step(world, st, ctx) {
     const s = world.scenario.issueRouting as IssueRoutingParams;
-    for (let c = 0; c < world.compounds.count; c++) {
-      const monthly = (s.grid.issuesPerMonth * st.residents[c]) / 10_000;
-      // Capacity unused this month is not banked beyond a month's worth.
-      st.gridTokens[c] = Math.min(st.gridTokens[c] + monthly / 30.4, Math.max(1, monthly));
-      const q = st.gridQueue[c];
-      let taken = 0;
-      while (taken < q.length && st.gridTokens[c] >= 1) {
-        const issue = q[taken++];
-        st.gridTokens[c] -= 1;
-        if (ctx.rng() < settleChance(issue.difficulty, s.grid.competence, s.grid.authority, s.softness)) {
-          if (issue.viaStation) tally(st, ctx.date).grid++;
-          world.today.issuesSettledByGrid++;
-          resolve(world, st, issue, ctx.day, ctx.date, 'grid', ctx.rng);
-        } else escalate(world, st, issue, ctx.date);
-      }
-      if (taken > 0) q.splice(0, taken);
+    const monthly = (s.grid.issuesPerMonth * st.residentsTotal) / 10_000;
+    // Capacity unused this month is not banked beyond a month's worth.
+    st.gridTokens = Math.min(st.gridTokens + monthly / 30.4, Math.max(1, monthly));
+    const q = st.gridQueue;
+    let taken = 0;
+    while (taken < q.length && st.gridTokens >= 1) {
+      const issue = q[taken++];
+      st.gridTokens -= 1;
+      if (ctx.rng() < settleChance(issue.difficulty, s.grid.competence, s.grid.authority, s.softness)) {
+        if (issue.viaStation) tally(st, ctx.date).grid++;
+        world.today.issuesSettledByGrid++;
+        resolve(world, st, issue, ctx.day, ctx.date, 'grid', ctx.rng);
+      } else escalate(world, st, issue, ctx.date);
     }
+    if (taken > 0) q.splice(0, taken);
   },
 };
 
@@ -244,8 +249,7 @@ const communityWork: ModuleProcess<MutualAidWorld, IssueState> = {
   order: 20,
   step(world, st, ctx) {
     const s = world.scenario.issueRouting as IssueRoutingParams;
-    const total = st.residents.reduce((a, b) => a + b, 0);
-    const monthly = (s.community.issuesPerMonth * total) / 10_000;
+    const monthly = (s.community.issuesPerMonth * st.residentsTotal) / 10_000;
     st.communityTokens = Math.min(st.communityTokens + monthly / 30.4, Math.max(1, monthly));
     const keep: Issue[] = [];
     for (const issue of st.communityQueue) {
@@ -278,11 +282,12 @@ export const issueRouting = defineModule<MutualAidWorld, IssueState>({
     for (let r = 0; r < world.residents.count; r++) residents[world.households.compound[world.residents.household[r]]]++;
     return {
       stationQueue: Array.from({ length: C.count }, () => []),
-      gridQueue: Array.from({ length: C.count }, () => []),
-      gridTokens: new Array<number>(C.count).fill(0),
+      gridQueue: [],
+      gridTokens: 0,
       communityQueue: [],
       communityTokens: 0,
       residents,
+      residentsTotal: residents.reduce((a, b) => a + b, 0),
       byYear: {},
       days: { station: [], grid: [], escalated: [] },
       jointMeetings: 0,
@@ -307,7 +312,7 @@ export const issueRouting = defineModule<MutualAidWorld, IssueState>({
         const st = own(w);
         let n = st.communityQueue.length;
         for (const q of st.stationQueue) n += q.length;
-        for (const q of st.gridQueue) n += q.length;
+        n += st.gridQueue.length;
         return n;
       },
     },
@@ -331,8 +336,19 @@ export const issueRouting = defineModule<MutualAidWorld, IssueState>({
       'satisfaction.byYear.<year>', 'satisfaction.final',
       'issues.raised', 'issues.resolved', 'issues.pending', 'issues.meanDaysWaited.station', 'issues.meanDaysWaited.grid', 'issues.meanDaysWaited.escalated', 'issues.jointMeetings',
     ],
-    summarise(w, st) {
+    summarise(w, st, run) {
       const years = Object.keys(st.byYear).sort();
+      // Issues still open at the end that have outlasted residents' patience count as dissatisfied.
+      const lastDay = run.calendar.days - 1;
+      const patience = (w.scenario.issueRouting as IssueRoutingParams).satisfaction.patienceDays;
+      const overdue: Record<string, number> = {};
+      for (const q of [...st.stationQueue, st.gridQueue, st.communityQueue]) {
+        for (const issue of q) if (lastDay - issue.raised > patience) overdue[issue.year] = (overdue[issue.year] ?? 0) + 1;
+      }
+      const sat = (y: string) => {
+        const n = st.byYear[y].resolved + (overdue[y] ?? 0);
+        return n ? st.byYear[y].satisfied / n : 0;
+      };
       const shares = (t: { station: number; grid: number; escalated: number }) => {
         const n = t.station + t.grid + t.escalated;
         return { station: n ? t.station / n : 0, grid: n ? t.grid / n : 0, escalated: n ? t.escalated / n : 0, issues: n };
@@ -354,8 +370,8 @@ export const issueRouting = defineModule<MutualAidWorld, IssueState>({
           ...shares(all),
         },
         satisfaction: {
-          byYear: Object.fromEntries(years.map((y) => [y, st.byYear[y].resolved ? st.byYear[y].satisfied / st.byYear[y].resolved : 0])),
-          final: last && st.byYear[last].resolved ? st.byYear[last].satisfied / st.byYear[last].resolved : 0,
+          byYear: Object.fromEntries(years.map((y) => [y, sat(y)])),
+          final: last ? sat(last) : 0,
         },
         issues: {
           raised,
