@@ -20,7 +20,7 @@
  * inter-station coordination, nor the load pushed down to the community (paper 004).
  */
 import { z } from 'zod';
-import { defineModule, type ModuleProcess, type Rng } from '../../engine/index.js';
+import { defineModule, poisson, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { nonNegative, p, section, share, U } from '../../scenario/params.js';
 import type { MutualAidWorld } from '../mutual-aid/index.js';
 
@@ -113,21 +113,20 @@ function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
 }
 
-/** Poisson draw by inversion (rates here are well below one a day). */
-function poisson(rng: Rng, lambda: number): number {
-  const l = Math.exp(-lambda);
-  let k = 0;
-  let prod = rng();
-  while (prod > l) {
-    k++;
-    prod *= rng();
-  }
-  return k;
-}
-
 /** Chance that a level with this competence and authority settles an issue of this difficulty. */
 export function settleChance(difficulty: number, competence: number, authority: number, softness: number): number {
   return difficulty > authority ? 0 : logistic((competence - difficulty) / softness);
+}
+
+type Level = IssueRoutingParams['grid'];
+
+/** Whether a level settles an issue it takes up (one draw). */
+const settles = (level: Level, issue: Issue, softness: number, rng: Rng) => rng() < settleChance(issue.difficulty, level.competence, level.authority, softness);
+
+/** A level's capacity left: a day's share of its monthly capacity added, never more than a month's worth banked. */
+function accrue(left: number, level: Level, residents: number): number {
+  const monthly = (level.issuesPerMonth * residents) / 10_000;
+  return Math.min(left + monthly / 30.4, Math.max(1, monthly));
 }
 
 function resolve(world: MutualAidWorld, st: IssueState, issue: Issue, day: number, date: string, where: 'station' | 'grid' | 'escalated', rng: Rng) {
@@ -224,15 +223,13 @@ const gridWork: ModuleProcess<MutualAidWorld, IssueState> = {
   order: 10,
   step(world, st, ctx) {
     const s = world.scenario.issueRouting as IssueRoutingParams;
-    const monthly = (s.grid.issuesPerMonth * st.residentsTotal) / 10_000;
-    // Capacity unused this month is not banked beyond a month's worth.
-    st.gridTokens = Math.min(st.gridTokens + monthly / 30.4, Math.max(1, monthly));
+    st.gridTokens = accrue(st.gridTokens, s.grid, st.residentsTotal);
     const q = st.gridQueue;
     let taken = 0;
     while (taken < q.length && st.gridTokens >= 1) {
       const issue = q[taken++];
       st.gridTokens -= 1;
-      if (ctx.rng() < settleChance(issue.difficulty, s.grid.competence, s.grid.authority, s.softness)) {
+      if (settles(s.grid, issue, s.softness, ctx.rng)) {
         if (issue.viaStation) tally(st, ctx.date).grid++;
         world.today.issuesSettledByGrid++;
         resolve(world, st, issue, ctx.day, ctx.date, 'grid', ctx.rng);
@@ -249,13 +246,12 @@ const communityWork: ModuleProcess<MutualAidWorld, IssueState> = {
   order: 20,
   step(world, st, ctx) {
     const s = world.scenario.issueRouting as IssueRoutingParams;
-    const monthly = (s.community.issuesPerMonth * st.residentsTotal) / 10_000;
-    st.communityTokens = Math.min(st.communityTokens + monthly / 30.4, Math.max(1, monthly));
+    st.communityTokens = accrue(st.communityTokens, s.community, st.residentsTotal);
     const keep: Issue[] = [];
     for (const issue of st.communityQueue) {
       if (st.communityTokens >= 1) {
         st.communityTokens -= 1;
-        if (ctx.rng() < settleChance(issue.difficulty, s.community.competence, s.community.authority, s.softness)) {
+        if (settles(s.community, issue, s.softness, ctx.rng)) {
           resolve(world, st, issue, ctx.day, ctx.date, 'escalated', ctx.rng);
           continue;
         }
