@@ -28,11 +28,11 @@ import { isoDate, nonNegative, p, positiveIntRange, section, share, U } from '..
 export const params = {
   mutualAid: section('mutual-aid stations of residents\' self-governance (小区居民自治互助站; paper 002)', {
     rollout: p(
-      z.array(z.object({
-        date: p(isoDate, 'a date of the roll-out'),
-        coverage: p(share, 'share of compounds with a station by that date; linear between dates, none before the first', U.share),
-      }).strict()).min(1).refine((xs) => xs.every((x, i) => i === 0 || x.date > xs[i - 1].date), 'roll-out dates must increase'),
-      'the roll-out of stations: coverage of compounds by date; compounds with more prior social capital form theirs first',
+      z.record(z.string(), share)
+        .refine((r) => Object.keys(r).length > 0, 'give at least one date')
+        .refine((r) => Object.keys(r).every((d) => isoDate.safeParse(d).success), 'each key is a date as YYYY-MM-DD'),
+      'the roll-out of stations: the share of compounds with a station by each date (date: share); linear between dates, none before the first; compounds with more prior social capital form theirs first',
+      U.share,
     ),
     members: p(positiveIntRange, 'members of a station (head, deputy, secretary, members), drawn uniformly', U.people),
     residentSeatShare: p(share, 'share of seats held by residents of the compound (the rest: property manager, social worker, merchant liaison); at least a majority is always kept', U.share),
@@ -108,16 +108,17 @@ const timeOf = (age: number, s: MutualAidParams) => (age === AGE.elderly ? 1 : s
 // ─── behaviour ───
 /** Share of compounds that should have a station on a date (linear between roll-out points). */
 export function coverageOn(date: string, rollout: MutualAidParams['rollout']): number {
-  if (date < rollout[0].date) return 0;
-  for (let i = 1; i < rollout.length; i++) {
-    if (date < rollout[i].date) {
-      const a = toEpochDay(rollout[i - 1].date);
-      const b = toEpochDay(rollout[i].date);
+  const points = Object.entries(rollout).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (date < points[0][0]) return 0;
+  for (let i = 1; i < points.length; i++) {
+    if (date < points[i][0]) {
+      const a = toEpochDay(points[i - 1][0]);
+      const b = toEpochDay(points[i][0]);
       const t = (toEpochDay(date) - a) / (b - a);
-      return rollout[i - 1].coverage + t * (rollout[i].coverage - rollout[i - 1].coverage);
+      return points[i - 1][1] + t * (points[i][1] - points[i - 1][1]);
     }
   }
-  return rollout[rollout.length - 1].coverage;
+  return points[points.length - 1][1];
 }
 
 /** A resident's reputation on a day: service done (drawn rate × years, plus station work), time, standing. */
