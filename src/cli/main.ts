@@ -12,6 +12,7 @@ import { registerReport } from './commands/report.js';
 import { registerCompare } from './commands/compare.js';
 import { registerMerge } from './commands/merge.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerCalibrate } from './commands/calibrate.js';
 
 const program = new Command();
 program
@@ -27,6 +28,7 @@ registerViz(program);
 registerSweep(program);
 registerMerge(program);
 registerCompare(program);
+registerCalibrate(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -79,3 +79,20 @@ export function shuffle<T extends { length: number; [i: number]: any }>(rng: Rng
   }
   return items;
 }
+
+/** A Poisson draw (Knuth's method below 30, a rounded normal above). */
+export function poisson(rng: Rng, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean >= 30) {
+    const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let prod = rng();
+  while (prod > limit) {
+    k++;
+    prod *= rng();
+  }
+  return k;
+}

@@ -21,12 +21,15 @@ import { socialWorkers } from './social-workers/index.js';
 import { socialOrganisations } from './social-organisations/index.js';
 import { volunteerPool } from './volunteer-pool/index.js';
 import { charity } from './charity/index.js';
+import { mutualAid } from './mutual-aid/index.js';
+import { issueRouting } from './issue-routing/index.js';
 
 /** Every module the library ships, by name. */
 export const BUILTIN_MODULES: ReadonlyMap<string, ModuleDef<any>> = new Map(
   [
     lockdown, community, households, resilience, merchants, residentsCommittee, provision, partyMembers, volunteers, selfOrganisationModule, satisfaction,
     epidemic, communityCare, platform, socialWorkers, socialOrganisations, volunteerPool, charity,
+    mutualAid, issueRouting,
   ]
     .map((m) => [m.name, m as ModuleDef<any>]),
 );
@@ -36,6 +39,12 @@ export const BUILTIN_MODULES: ReadonlyMap<string, ModuleDef<any>> = new Map(
  * community as platform, social workers, social organisations, the volunteer pool, charity.
  */
 export const FIVE_SOCIETY: readonly string[] = ['communityCare', 'platform', 'socialWorkers', 'socialOrganisations', 'volunteerPool', 'charity'];
+
+/**
+ * Paper 002's N-street reform (2012–2018): the community, then its mutual-aid stations and the
+ * three-level routing of issues.
+ */
+export const N_STREET: readonly string[] = ['community', 'mutualAid', 'issueRouting'];
 
 /** Paper 000's Q-community lockdown model as a list of modules, in assembly order. */
 export const Q_COMMUNITY: readonly string[] = [
@@ -47,4 +56,5 @@ export {
   community, epidemic, households, lockdown, merchants, partyMembers, provision, residentsCommittee, resilience, satisfaction,
   selfOrganisationModule as selfOrganisation, volunteers,
   communityCare, platform, socialWorkers, socialOrganisations, volunteerPool, charity,
+  mutualAid, issueRouting,
 };

@@ -81,6 +81,8 @@ function widen(s: JsonSchema, path: string[], variant: boolean, definitions: Jso
     return out;
   }
   if (s.type === 'array' && s.items) return { ...s, items: widen(s.items, [...path, '0'], false, definitions) };
+  // A list of events with more than one intervention: each variant widened in the same place.
+  if (Array.isArray(s.oneOf)) return { ...s, oneOf: s.oneOf.map((v: JsonSchema) => widen(v, path, variant, definitions)) };
   return s;
 }
 

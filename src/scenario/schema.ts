@@ -31,6 +31,8 @@ import { params as socialWorkers } from '../modules/social-workers/index.js';
 import { params as socialOrganisations } from '../modules/social-organisations/index.js';
 import { params as volunteerPool } from '../modules/volunteer-pool/index.js';
 import { params as charity } from '../modules/charity/index.js';
+import { params as mutualAid } from '../modules/mutual-aid/index.js';
+import { params as issueRouting } from '../modules/issue-routing/index.js';
 import { isoDate, p } from './params.js';
 
 export { p } from './params.js';
@@ -105,6 +107,7 @@ const builtinSections = {
   ...lockdown, ...community, ...households, ...resilience, ...merchants, ...residentsCommittee, ...provision,
   ...partyMembers, ...volunteers, ...selfOrganisation, ...satisfaction, ...epidemic,
   ...communityCare, ...platform, ...socialWorkers, ...socialOrganisations, ...volunteerPool, ...charity,
+  ...mutualAid, ...issueRouting,
 };
 
 export const scenarioSchema = compose(builtinSections, [...BUILTIN_MODULES.values()]);

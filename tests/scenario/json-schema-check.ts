@@ -45,11 +45,19 @@ export function jsonSchemaErrors(root: Schema, value: unknown): string[] {
         case 'additionalProperties':
           if (typeOf(v) === 'object') for (const p of Object.keys(v as object)) if (!(s.properties && p in s.properties)) errors.push(...check(kv, (v as any)[p], `${at}.${p}`).map((e) => (kv === false ? `${at}: unknown key ${p}` : e)));
           break;
+        case 'propertyNames':
+          if (typeOf(v) === 'object') for (const p of Object.keys(v as object)) errors.push(...check(kv, p, `${at}[key ${p}]`));
+          break;
         case 'minProperties': if (typeOf(v) === 'object' && Object.keys(v as object).length < kv) errors.push(`${at}: fewer than ${kv} keys`); break;
         case 'maxProperties': if (typeOf(v) === 'object' && Object.keys(v as object).length > kv) errors.push(`${at}: more than ${kv} keys`); break;
         case 'items': if (Array.isArray(v)) v.forEach((item, i) => errors.push(...check(kv, item, `${at}.${i}`))); break;
         case 'anyOf': if (!kv.some((sub: Schema) => check(sub, v, at).length === 0)) errors.push(`${at}: matches none of anyOf (${kv.map((sub: Schema) => check(sub, v, at)[0]).join(' / ')})`); break;
         case 'allOf': for (const sub of kv) errors.push(...check(sub, v, at)); break;
+        case 'oneOf': {
+          const matching = kv.filter((sub: Schema) => check(sub, v, at).length === 0).length;
+          if (matching !== 1) errors.push(`${at}: matches ${matching} of oneOf, not exactly one`);
+          break;
+        }
         case 'if': {
           const then = check(kv, v, at).length === 0 ? s.then : s.else;
           if (then !== undefined) errors.push(...check(then, v, at));

@@ -4,26 +4,9 @@
  * finds some, who are quarantined away from the community; each one missed is a returning
  * resident, a random resident infected on arrival (if still susceptible).
  */
-import type { ModuleProcess, Rng } from '../../engine/index.js';
+import { poisson, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { infect } from './course.js';
 import { LAYER, type EpidemicState, type EpidemicWorld } from './state.js';
-
-/** A Poisson draw (Knuth's method below 30, a rounded normal above). */
-export function poisson(rng: Rng, mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean >= 30) {
-    const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
-  }
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let prod = rng();
-  while (prod > limit) {
-    k++;
-    prod *= rng();
-  }
-  return k;
-}
 
 export const importation: ModuleProcess<EpidemicWorld, EpidemicState> = {
   name: 'importation',

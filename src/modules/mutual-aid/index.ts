@@ -1,0 +1,275 @@
+/**
+ * Residents' self-governance mutual-aid stations (小区居民自治互助站; paper 002, N street,
+ * Zhejiang, 2012–2018): one station per compound, formed over time — the 2012 pilots of the
+ * "seven-person self-governance group", the roll-out from the end of 2013, 48 stations by June
+ * 2018 — with 7–13 members (head, deputy, secretary, members), residents holding more than half
+ * of the seats, meeting monthly.
+ *
+ * Who sits on a station, and who heads it, is chosen by reputation, never assigned: a resident's
+ * reputation weighs the service they have done (hours that accrue at a rate drawn for each
+ * resident — higher for volunteers and for party members, who report to the community and are
+ * asked to serve (002) — plus the hours of station work while they sit on one), the time they have
+ * (retired residents have all of it) and their standing in the compound (tenure, ownership;
+ * migrants little). Members are re-elected by the same reputation every term. The heads' party
+ * share is an outcome of that selection; no parameter sets it.
+ *
+ * Residents, their ages, party membership and willingness to volunteer are the community
+ * module's; this module adds each resident's service rate, standing and migrant status from its
+ * own stream, so adding it changes no other module's draws. What stations settle is the
+ * issueRouting module's. The module does not know party network embedding modes, the
+ * organisation of party grids (2016), nor inter-station coordination.
+ */
+import { z } from 'zod';
+import { defineModule, toEpochDay, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
+import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
+import { isoDate, nonNegative, p, positiveIntRange, section, share, U } from '../../scenario/params.js';
+
+// ─── parameters ───
+export const params = {
+  mutualAid: section('mutual-aid stations of residents\' self-governance (小区居民自治互助站; paper 002)', {
+    rollout: p(
+      z.record(z.string(), share)
+        .refine((r) => Object.keys(r).length > 0, 'give at least one date')
+        .refine((r) => Object.keys(r).every((d) => isoDate.safeParse(d).success), 'each key is a date as YYYY-MM-DD'),
+      'the roll-out of stations: the share of compounds with a station by each date (date: share); linear between dates, none before the first; compounds with more prior social capital form theirs first',
+      U.share,
+    ),
+    members: p(positiveIntRange, 'members of a station (head, deputy, secretary, members), drawn uniformly', U.people),
+    residentSeatShare: p(share, 'share of seats held by residents of the compound (the rest: property manager, social worker, merchant liaison); at least a majority is always kept', U.share),
+    termYears: p(nonNegative.min(0.25), 'years between elections of a station, when members are chosen again by reputation', 'years'),
+    serviceHoursPerYear: z.object({
+      volunteer: p(nonNegative, 'mean service hours per year of a resident willing to volunteer, with all their time', U.hours),
+      partyMember: p(nonNegative, 'mean service hours per year of a party member (double reporting, asked to serve), with all their time', U.hours),
+      other: p(nonNegative, 'mean service hours per year of another resident, with all their time', U.hours),
+    }).strict().meta({ description: "each resident's service rate is drawn exponential around the mean of their group, times their time available" }),
+    stationHoursPerMonth: p(nonNegative, 'service hours a member does in a month of station work (meeting, settling issues)', U.hours),
+    workingAgeTime: p(share, 'time available to a working-age resident, relative to a retired one', U.share),
+    migrantShare: p(share, 'share of residents who are migrants (not registered here)', U.share),
+    migrantStanding: p(share, "highest standing of a migrant (a registered resident's is drawn in 0–1)", U.share),
+    reputation: z.object({
+      service: p(nonNegative, 'weight of service done (per serviceScaleHours)', U.weight),
+      time: p(nonNegative, 'weight of time available (1 for a retired resident)', U.weight),
+      standing: p(nonNegative, 'weight of standing in the compound (0–1)', U.weight),
+    }).strict().meta({ description: 'weights of a resident\'s reputation' }),
+    serviceScaleHours: p(nonNegative.min(1), 'service hours that count as one unit of reputation', U.hours),
+    electionNoise: p(nonNegative, 'spread (Gumbel scale) of what an election adds to reputation: acquaintance, chance', U.weight),
+  }),
+};
+export type MutualAidParams = z.output<typeof params.mutualAid>;
+
+// ─── state ───
+export const ROLE = { none: 0, head: 1, deputy: 2, secretary: 3, member: 4 } as const;
+
+export const mutualAidColumns = {
+  residents: { serviceRate: Float32Array, stationHours: Float32Array, standing: Float32Array, migrant: Uint8Array, stationRole: Uint8Array },
+  compounds: { station: Uint8Array, stationFormedDay: Int32Array, stationSeats: Uint8Array, stationResidentSeats: Uint8Array, stationHead: Int32Array, stationMeetingDay: Uint8Array, stationElectionDay: Int32Array },
+};
+
+export interface MutualAidWorld extends CommunityWorld {
+  residents: CommunityWorld['residents'] & { serviceRate: Float32Array; stationHours: Float32Array; standing: Float32Array; migrant: Uint8Array; stationRole: Uint8Array };
+  compounds: CommunityWorld['compounds'] & { station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
+}
+
+export interface MutualAidState {
+  /** Compounds in the order they form stations (most prior social capital first). */
+  order: number[];
+  formed: number;
+  /** Per compound, the first resident and one past the last (residents are laid out by compound). */
+  firstResident: number[];
+  endResident: number[];
+  /** Elections held, and of them how many made a party member head. */
+  elections: number;
+  partyHeadsElected: number;
+}
+
+export const mutualAidOf = (w: { state: Record<string, any> }) => w.state.mutualAid as MutualAidState | undefined;
+
+// ─── population ───
+function populate(world: MutualAidWorld, ctx: PopulateContext) {
+  const s = (ctx.scenario as { mutualAid: MutualAidParams }).mutualAid;
+  const rng = ctx.stream('population.mutualAid');
+  const R = world.residents;
+  const rates = s.serviceHoursPerYear;
+  for (let r = 0; r < R.count; r++) {
+    const migrant = rng() < s.migrantShare;
+    R.migrant[r] = migrant ? 1 : 0;
+    R.standing[r] = rng() * (migrant ? s.migrantStanding : 1);
+    const u = rng();
+    if (R.age[r] === AGE.child) continue;
+    const mean = R.volunteer[r] ? rates.volunteer : R.party[r] !== PARTY.none ? rates.partyMember : rates.other;
+    R.serviceRate[r] = -Math.log(1 - u) * mean * timeOf(R.age[r], s);
+  }
+  const C = world.compounds;
+  for (let c = 0; c < C.count; c++) C.stationMeetingDay[c] = 1 + Math.floor(rng() * 28);
+}
+
+const timeOf = (age: number, s: MutualAidParams) => (age === AGE.elderly ? 1 : s.workingAgeTime);
+
+// ─── behaviour ───
+/** Share of compounds that should have a station on a date (linear between roll-out points). */
+export function coverageOn(date: string, rollout: MutualAidParams['rollout']): number {
+  const points = Object.entries(rollout).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (date < points[0][0]) return 0;
+  for (let i = 1; i < points.length; i++) {
+    if (date < points[i][0]) {
+      const a = toEpochDay(points[i - 1][0]);
+      const b = toEpochDay(points[i][0]);
+      const t = (toEpochDay(date) - a) / (b - a);
+      return points[i - 1][1] + t * (points[i][1] - points[i - 1][1]);
+    }
+  }
+  return points[points.length - 1][1];
+}
+
+/** A resident's reputation on a day: service done (drawn rate × years, plus station work), time, standing. */
+export function reputation(world: MutualAidWorld, r: number, years: number): number {
+  const s = world.scenario.mutualAid as MutualAidParams;
+  const R = world.residents;
+  const service = R.serviceRate[r] * years + R.stationHours[r];
+  const w = s.reputation;
+  return w.service * (service / s.serviceScaleHours) + w.time * timeOf(R.age[r], s) + w.standing * R.standing[r];
+}
+
+/** Chooses a station's members by reputation plus election noise: the best is head, then deputy, secretary, members. */
+function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number, rng: Rng) {
+  const s = world.scenario.mutualAid as MutualAidParams;
+  const R = world.residents;
+  const years = day / 365.25;
+  const seats = world.compounds.stationResidentSeats[c];
+  const scored: { r: number; score: number }[] = [];
+  for (let r = st.firstResident[c]; r < st.endResident[c]; r++) {
+    if (R.stationRole[r] !== ROLE.none) R.stationRole[r] = ROLE.none;
+    if (R.age[r] === AGE.child) continue;
+    // Gumbel noise: choosing the best of noisy scores is a multinomial-logit election.
+    const gumbel = -Math.log(-Math.log(Math.max(1e-12, Math.min(1 - 1e-12, rng()))));
+    scored.push({ r, score: reputation(world, r, years) + s.electionNoise * gumbel });
+  }
+  scored.sort((a, b) => b.score - a.score || a.r - b.r);
+  for (let k = 0; k < Math.min(seats, scored.length); k++) {
+    R.stationRole[scored[k].r] = k === 0 ? ROLE.head : k === 1 ? ROLE.deputy : k === 2 ? ROLE.secretary : ROLE.member;
+  }
+  const head = scored.length ? scored[0].r : -1;
+  world.compounds.stationHead[c] = head;
+  world.compounds.stationElectionDay[c] = day;
+  st.elections++;
+  if (head >= 0 && R.party[head] !== PARTY.none) st.partyHeadsElected++;
+}
+
+const formation: ModuleProcess<MutualAidWorld, MutualAidState> = {
+  name: 'stationFormation',
+  slot: 'dawn',
+  step(world, st, ctx) {
+    const s = world.scenario.mutualAid as MutualAidParams;
+    const C = world.compounds;
+    const target = Math.round(coverageOn(ctx.date, s.rollout) * C.count + 1e-9);
+    while (st.formed < Math.min(target, C.count)) {
+      const c = st.order[st.formed++];
+      C.station[c] = 1;
+      C.stationFormedDay[c] = ctx.day;
+      const seats = s.members.min + Math.floor(ctx.rng() * (s.members.max - s.members.min + 1));
+      C.stationSeats[c] = seats;
+      C.stationResidentSeats[c] = Math.max(Math.floor(seats / 2) + 1, Math.round(seats * s.residentSeatShare));
+      elect(world, st, c, ctx.day, ctx.rng);
+    }
+    // Re-elections at the end of each term.
+    const term = Math.round(s.termYears * 365.25);
+    for (let i = 0; i < st.formed; i++) {
+      const c = st.order[i];
+      if (ctx.day - C.stationElectionDay[c] >= term) elect(world, st, c, ctx.day, ctx.rng);
+    }
+  },
+};
+
+/** Monthly station work adds to members' service, and so to their reputation at the next election. */
+const stationWork: ModuleProcess<MutualAidWorld, MutualAidState> = {
+  name: 'stationWork',
+  slot: 'evening',
+  step(world, st, ctx) {
+    const C = world.compounds;
+    const dom = Number(ctx.date.slice(8, 10));
+    const hours = (world.scenario.mutualAid as MutualAidParams).stationHoursPerMonth;
+    const R = world.residents;
+    for (let i = 0; i < st.formed; i++) {
+      const c = st.order[i];
+      if (C.stationMeetingDay[c] !== dom) continue;
+      for (let r = st.firstResident[c]; r < st.endResident[c]; r++) if (R.stationRole[r] !== ROLE.none) R.stationHours[r] += hours;
+    }
+  },
+};
+
+/** Heads, members and their party shares, over the stations that exist. */
+export function stationCensus(world: MutualAidWorld) {
+  const C = world.compounds;
+  const R = world.residents;
+  let stations = 0, heads = 0, partyHeads = 0, retiredHeads = 0, members = 0, partyMembers = 0, seats = 0, migrantMembers = 0;
+  for (let c = 0; c < C.count; c++) {
+    if (!C.station[c]) continue;
+    stations++;
+    seats += C.stationSeats[c];
+    const h = C.stationHead[c];
+    if (h >= 0) {
+      heads++;
+      if (R.party[h] !== PARTY.none) partyHeads++;
+      if (R.age[h] === AGE.elderly) retiredHeads++;
+    }
+  }
+  for (let r = 0; r < R.count; r++) {
+    if (R.stationRole[r] === ROLE.none) continue;
+    members++;
+    if (R.party[r] !== PARTY.none) partyMembers++;
+    if (R.migrant[r]) migrantMembers++;
+  }
+  return { stations, heads, partyHeads, retiredHeads, members, partyMembers, seats, migrantMembers };
+}
+
+const share0 = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+export const mutualAid = defineModule<MutualAidWorld, MutualAidState>({
+  name: 'mutualAid',
+  description: "Residents' self-governance mutual-aid stations (paper 002): one per compound, rolled out over time, 7–13 members chosen by reputation (service, time, standing), monthly meetings.",
+  requires: ['community'],
+  params,
+  columns: mutualAidColumns,
+  populate,
+  init(world) {
+    const C = world.compounds;
+    const order = Array.from({ length: C.count }, (_, c) => c).sort((a, b) => C.socialCapital[b] - C.socialCapital[a] || a - b);
+    const firstResident = new Array<number>(C.count).fill(-1);
+    const endResident = new Array<number>(C.count).fill(0);
+    const R = world.residents;
+    const H = world.households;
+    for (let r = 0; r < R.count; r++) {
+      const c = H.compound[R.household[r]];
+      if (firstResident[c] < 0) firstResident[c] = r;
+      endResident[c] = r + 1;
+    }
+    for (let c = 0; c < C.count; c++) {
+      C.stationHead[c] = -1;
+      if (firstResident[c] < 0) firstResident[c] = 0;
+    }
+    return { order, formed: 0, firstResident, endResident, elections: 0, partyHeadsElected: 0 };
+  },
+  processes: [formation, stationWork],
+  metrics: [
+    { name: 'stations', unit: 'count', description: 'Mutual-aid stations formed so far', sample: (w) => mutualAidOf(w)!.formed },
+  ],
+  measures: {
+    names: ['stations.count', 'stations.coverage', 'stations.members', 'stations.residentSeatShare', 'stations.headsPartyShare', 'stations.headsRetiredShare', 'stations.membersPartyShare', 'stations.membersMigrantShare', 'stations.electionsPartyHeadShare'],
+    summarise(w, st) {
+      const k = stationCensus(w);
+      return {
+        stations: {
+          count: k.stations,
+          coverage: share0(k.stations, w.compounds.count),
+          members: k.seats,
+          residentSeatShare: share0(k.members, k.seats),
+          headsPartyShare: share0(k.partyHeads, k.heads),
+          headsRetiredShare: share0(k.retiredHeads, k.heads),
+          membersPartyShare: share0(k.partyMembers, k.members),
+          membersMigrantShare: share0(k.migrantMembers, k.members),
+          electionsPartyHeadShare: share0(st.partyHeadsElected, st.elections),
+        },
+      };
+    },
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * Helpers for the N-street tests: the shipped reform scenario with 12 of its 48 compounds (each
+ * compound as large as in the full street, and every rate per resident, so routing and selection
+ * per compound are those of the full street), over several seeds in about a second.
+ */
+import { resolve } from 'node:path';
+import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { ROOT } from '../helpers.js';
+import { mean, pick, runs } from '../five-society/helpers.js';
+
+export { mean, pick, runs };
+
+export const FILE = resolve(ROOT, 'scenarios/n-street/reform-2012-2018.yaml');
+export const SMALL = { 'community.compounds': 12 };
+/** Replicates per mean: five, as the five-society tests (whose run cache these share). */
+
+const scenarios = new Map<string, Scenario>();
+export function nStreet(overrides: Record<string, unknown> = {}): Scenario {
+  const key = JSON.stringify(overrides);
+  let s = scenarios.get(key);
+  if (!s) {
+    s = loadScenario(FILE, { ...SMALL, ...overrides }).scenario;
+    scenarios.set(key, s);
+  }
+  return s;
+}
+
+export const meanOf = (s: Scenario, path: string) => mean(runs(s).map((r) => pick(r.summary, path)));
