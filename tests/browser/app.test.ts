@@ -490,6 +490,68 @@ describe('teacher mode (issue 15, items 2, 3, 5, 7)', () => {
   }, 120_000);
 });
 
+/** Scenario menu key of the five-society scenario (shipped scenarios are keyed by path under scenarios/). */
+const FIVE = 'five-society/five-society.yaml';
+
+/** Teacher mode on the five-society scenario, crisis held, running fast. */
+async function fiveSocietyLesson(query = ''): Promise<Page> {
+  const page = await openPage(`?mode=teacher${query}`);
+  await page.locator('#speed').fill('4');
+  await page.locator('#scenario').selectOption(FIVE);
+  await page.waitForFunction(() => document.querySelectorAll('#societies input[type=checkbox]').length === 5);
+  return page;
+}
+
+describe('five societies in teacher mode (issue 15, remaining part)', () => {
+  it('five society switches remove their module; the caption says what changed in en and zh; the monitors follow', async () => {
+    const page = await fiveSocietyLesson();
+    const labels = await page.$$eval('#societies label', (ls) => ls.map((l) => l.textContent));
+    expect(labels).toEqual(['Community platform', 'Social workers', 'Social organisations', 'Volunteers', 'Charity resources']);
+    // Monitors: households without food today, volunteers active, money by source.
+    await page.waitForFunction(() => Number(document.querySelector('#monitor-volunteers')?.getAttribute('data-value')) > 0, undefined, { timeout: 60_000 });
+    expect(await page.locator('#monitor-unfed').getAttribute('data-value')).toMatch(/^\d+$/);
+    await page.locator('#crisis').click();
+    await page.waitForFunction(() => document.querySelector('[data-chart="q"] rect[data-phase="closedEarly"]'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#monitor-money [data-channel]').length > 0, undefined, { timeout: 60_000 });
+    const dayBefore = await daysDrawn(page);
+    await page.locator('#so-volunteerPool').uncheck();
+    // The re-run has no volunteer pool: no pool members, and the class is back on the day it was.
+    await page.waitForFunction(() => document.querySelector('#monitor-volunteers')?.getAttribute('data-value') === '0', undefined, { timeout: 60_000 });
+    expect(await daysDrawn(page)).toBeGreaterThanOrEqual(dayBefore);
+    expect(await page.locator('#caption-text').textContent()).toMatch(/volunteer pool/i);
+    await page.locator('#lang-zh').click();
+    await nextFrame(page);
+    expect(await page.locator('#caption-text').textContent()).toMatch(/志愿者/);
+    expect(await page.$$eval('#societies label', (ls) => ls.map((l) => l.textContent))).toEqual(['社区', '社工', '社会组织', '志愿者', '慈善资源']);
+    // Charity off too: no money arrives any more.
+    await page.locator('#lang-en').click();
+    await page.locator('#so-charity').uncheck();
+    await page.waitForFunction(() => document.querySelector('#monitor-money')?.getAttribute('data-total') === '0', undefined, { timeout: 60_000 });
+    expect(await page.locator('#caption-text').textContent()).toMatch(/charity/i);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('a lesson fits one screen at 1366×768 and 1920×1080: clock, society switches, monitors and Q(t)', async () => {
+    for (const [w, h] of [[1366, 768], [1920, 1080]]) {
+      const page = await fiveSocietyLesson();
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForFunction(() => Number(document.querySelector('#monitor-volunteers')?.getAttribute('data-value')) > 0, undefined, { timeout: 60_000 });
+      await page.locator('#crisis').click();
+      await page.waitForFunction(() => document.querySelector('[data-chart="q"] rect[data-phase="closedEarly"]'), undefined, { timeout: 60_000 });
+      for (const sel of ['#clock', '#societies', '#monitors', '#card-q']) {
+        const box = await page.locator(sel).boundingBox();
+        expect(box, sel).not.toBeNull();
+        expect(box!.y + box!.height, `${sel} bottom at ${w}×${h}`).toBeLessThanOrEqual(h);
+        expect(box!.x + box!.width, `${sel} right at ${w}×${h}`).toBeLessThanOrEqual(w);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `five-society-${w}x${h}.png`) });
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
 /**
  * Whether Chinese draws as real glyphs in the bundled font: two different characters must draw
  * differently (a missing glyph draws the same box for both), and neither as blank.

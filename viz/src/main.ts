@@ -20,6 +20,8 @@ import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } fr
 import { factorColumns, heatmap, measureColumns, type SweepTable } from './data/sweep.js';
 import { addDays, changesBetween, overridesOf, settingsOf, type Change, type TeacherSettings } from './data/teacher.js';
 import { captionLines } from './data/captions.js';
+import { monitorsOn } from './data/monitors.js';
+import { modulesOff } from './data/societies.js';
 import { openPicked, type LoadProblem } from './data/loader.js';
 import { columnLabel } from './data/sweep-labels.js';
 import { formatProblem } from '../../src/scenario/errors.js';
@@ -28,6 +30,7 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import { scenarioName, setLang, t, tf, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
 import { renderTeacherControls } from './ui/teacher-controls.js';
+import { renderMonitors } from './ui/monitors.js';
 import { groupTableHtml, measuresHtml } from './ui/tables.js';
 import type { FromWorker, RunRequest, ToWorker } from './worker/protocol.js';
 import { formatDate } from './charts/line-chart.js';
@@ -48,6 +51,8 @@ const SPEEDS = [900, 500, 250, 100, 30];
 interface State {
   runs: (RunData | null)[];
   recoveryThreshold: number;
+  /** Households of the main run's community (from the worker): what the monitors count against. */
+  households: number;
   runId: number;
   running: boolean;
   /** Teacher mode: normal times have run their days and wait for the crisis button. */
@@ -74,13 +79,14 @@ interface State {
 const state: State = {
   runs: [],
   recoveryThreshold: 0.95,
+  households: 0,
   runId: 0,
   running: false,
   waiting: false,
   paused: false,
   teacher: false,
-  settings: { switches: {}, sliders: {} },
-  baseSettings: { switches: {}, sliders: {} },
+  settings: { switches: {}, sliders: {}, societies: {} },
+  baseSettings: { switches: {}, sliders: {}, societies: {} },
   previousSettings: null,
   crisisDay: undefined,
   userFiles: {},
@@ -144,7 +150,7 @@ function seedFromScenario(file: string) {
 }
 
 function buildTeacherControls() {
-  renderTeacherControls($('switches'), $('sliders'), () => state.settings, (next) => changeSettings(next));
+  renderTeacherControls({ switches: $('switches'), sliders: $('sliders'), societies: $('societies') }, () => state.settings, (next) => changeSettings(next));
 }
 
 function setStatus(text: string) {
@@ -176,8 +182,9 @@ function currentDay(): number {
 function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   const files = { ...SHIPPED, ...state.userFiles };
   const file = $<HTMLSelectElement>('scenario').value || DEFAULT_SCENARIO;
-  const jobs: RunRequest['jobs'] = [{ file, overrides: state.teacher ? overridesOf(state.settings, state.baseSettings) : {} }];
-  if (state.teacher && state.previousSettings) jobs.push({ file, overrides: overridesOf(state.previousSettings, state.baseSettings) });
+  const jobOf = (settings: TeacherSettings) => ({ file, overrides: overridesOf(settings, state.baseSettings), withoutModules: modulesOff(settings.societies) });
+  const jobs: RunRequest['jobs'] = [state.teacher ? jobOf(state.settings) : { file, overrides: {} }];
+  if (state.teacher && state.previousSettings) jobs.push(jobOf(state.previousSettings));
   const compare = $<HTMLSelectElement>('compare').value;
   if (!state.teacher && compare) jobs.push({ file: compare, overrides: {} });
   state.runId++;
@@ -214,7 +221,10 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'replicateDone':
       // Teacher mode compares a run with itself before the last change: "now" and "before" say it all.
       applyWorkerMessage(state.runs, m, (start) => (state.teacher ? t(start.slot > 0 ? 'before' : 'now') : scenarioName(start.file, start.label)));
-      if (m.type === 'start' && m.slot === 0) state.recoveryThreshold = m.recoveryThreshold;
+      if (m.type === 'start' && m.slot === 0) {
+        state.recoveryThreshold = m.recoveryThreshold;
+        state.households = m.households;
+      }
       if (m.type === 'days' && m.slot === 0 && m.replicate === 0) {
         const run = state.runs[0]!;
         const day = daysFilled(run);
@@ -354,6 +364,8 @@ function render() {
   const net = drawNetwork(host('card-network'), flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: 320 });
   addExportButtons(netCard, net, 'crsim-network');
 
+  // The lesson's monitors follow the day the class is on (the network's day, when a teacher picks one).
+  renderMonitors($('monitors'), state.teacher && Object.keys(state.settings.societies).length > 0 ? monitorsOn(main, day, state.households) : null);
   renderCaption(runs);
 }
 

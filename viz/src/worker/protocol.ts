@@ -8,6 +8,8 @@ export interface ScenarioJob {
   /** Key in `files` of the scenario to run. */
   file: string;
   overrides: Record<string, unknown>;
+  /** Modules taken out of the scenario's `modules:` list (teacher mode's society switches). */
+  withoutModules?: string[];
 }
 
 export interface RunRequest {
@@ -40,7 +42,7 @@ export type ToWorker =
   | { type: 'cancel' };
 
 export type FromWorker =
-  | { type: 'start'; runId: number; slot: number; replicate: number; file: string; label: string; dates: string[]; phases: string[]; phaseSpans: PhaseSpan[]; metrics: MetricInfo[]; recoveryThreshold: number }
+  | { type: 'start'; runId: number; slot: number; replicate: number; file: string; label: string; dates: string[]; phases: string[]; phaseSpans: PhaseSpan[]; metrics: MetricInfo[]; recoveryThreshold: number; households: number }
   | { type: 'days'; runId: number; slot: number; replicate: number; from: number; columns: Record<string, number[]> }
   | { type: 'replicateDone'; runId: number; slot: number; replicate: number; summary: Summary }
   | { type: 'done'; runId: number }
