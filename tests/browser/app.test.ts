@@ -532,6 +532,33 @@ describe('five societies in teacher mode (issue 15, remaining part)', () => {
     expect(problems).toEqual([]);
   }, 240_000);
 
+  it('the network of the five societies shows their people, goods, money and information flows, in normal times too', async () => {
+    const page = await openPage('?autorun=0');
+    await page.locator('#scenario').selectOption(FIVE);
+    await page.locator('#reps').fill('1');
+    await page.locator('#run').click();
+    await waitForRunState(page, 'done', 90_000);
+    const actors = await page.$$eval('[data-chart="network"] [data-actor]', (g) => g.map((x) => x.getAttribute('data-actor')));
+    for (const a of ['rc', 'partyMembers', 'socialWorkers', 'orgCultural', 'orgEconomic', 'socialOrganisations', 'volunteerPool', 'volunteers',
+      'charityFund', 'chCommunityFoundation', 'chOnlineGiving', 'merchants', 'households', 'householdsOffline', 'vulnerable']) expect(actors).toContain(a);
+    // Day 100 is in the normal year: the societies' everyday work is on the network.
+    await page.locator('#network-day').fill('100');
+    await nextFrame(page);
+    const amount = (id: string) => page.getAttribute(`[data-chart="network"] path[data-flow="${id}"]`, 'data-amount').then(Number);
+    expect(await amount('socialWorkers-vulnerable-people')).toBeGreaterThan(0);
+    expect(await amount('orgCultural-households-people')).toBeGreaterThan(0);
+    expect(await amount('chCommunityFoundation-charityFund-money')).toBeGreaterThanOrEqual(0);
+    expect(await amount('households-rc-information')).toBeGreaterThan(0);
+    const kinds = await page.$$eval('[data-chart="network"] path[data-flow]', (ps) => [...new Set(ps.filter((p) => Number(p.getAttribute('data-amount')) > 0).map((p) => p.getAttribute('data-flow')!.split('-').pop()))]);
+    expect(kinds).toEqual(expect.arrayContaining(['people', 'money', 'information']));
+    // The crisis: goods move (deliveries, care packages).
+    const crisis = await page.evaluate(() => document.querySelector('[data-chart="q"] rect[data-phase="closedLater"]') !== null);
+    expect(crisis).toBe(true);
+    await page.locator('#card-network').screenshot({ path: join(ARTIFACTS, 'five-society-network.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 180_000);
+
   it('a lesson fits one screen at 1366×768 and 1920×1080: clock, society switches, monitors and Q(t)', async () => {
     for (const [w, h] of [[1366, 768], [1920, 1080]]) {
       const page = await fiveSocietyLesson();

@@ -13,7 +13,7 @@ import { drawHeatmap } from './charts/heatmap-chart.js';
 import { dashboardCharts } from './data/chart-spec.js';
 import { differenceChart } from './data/difference.js';
 import { measureRows } from './data/measures.js';
-import { busiestDay, flowsOn } from './data/network.js';
+import { busiestDay, flowsOn, networkOf } from './data/network.js';
 import { applyWorkerMessage } from './data/live-runs.js';
 import { daysFilled, type RunData } from './data/run-data.js';
 import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
@@ -361,7 +361,10 @@ function render() {
   slider.setAttribute('aria-valuetext', main.dates[day] ?? '');
   slider.setAttribute('aria-label', t('networkDay'));
   const netCard = $('card-network');
-  const net = drawNetwork(host('card-network'), flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: 320 });
+  const network = networkOf(main);
+  // The five societies' network has more than twice the actors: it takes the whole row and more height.
+  netCard.classList.toggle('span-row', network.actors.length > 10);
+  const net = drawNetwork(host('card-network'), network, flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: network.actors.length > 10 ? 480 : 320 });
   addExportButtons(netCard, net, 'crsim-network');
 
   // The lesson's monitors follow the day the class is on (the network's day, when a teacher picks one).

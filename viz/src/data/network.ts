@@ -1,13 +1,16 @@
 /**
- * The actors network of one day: who sends orders, goods, money and labour to whom, read from
- * that day's metrics. Link widths are scaled per kind of flow against the largest flow of that
+ * The actors network of one day: who sends orders, goods, money, labour, people's hours and
+ * information to whom, read from that day's metrics. A run of the Q model gets the actors of
+ * paper 000 (below); a run with the five societies gets theirs (network-five-society.ts). Link widths are scaled per kind of flow against the largest flow of that
  * kind over the whole run, so widths compare across days but not across kinds (orders and yuan
  * have no common unit).
  */
 import type { MessageKey } from '../i18n.js';
 import type { RunData } from './run-data.js';
+import { FIVE_SOCIETY_NETWORK } from './network-five-society.js';
 
-export type FlowKind = 'orders' | 'goods' | 'money' | 'labour';
+export type FlowKind = 'orders' | 'goods' | 'money' | 'labour' | 'people' | 'information';
+export const FLOW_KINDS: readonly FlowKind[] = ['orders', 'goods', 'money', 'labour', 'people', 'information'];
 
 export interface Actor {
   id: string;
@@ -59,6 +62,21 @@ export const FLOWS: FlowDef[] = [
   { source: 'government', target: 'rc', kind: 'labour', amount: (v) => z(v('adminHours')) },
 ];
 
+export interface Network {
+  actors: Actor[];
+  flows: FlowDef[];
+}
+
+export const Q_NETWORK: Network = { actors: ACTORS, flows: FLOWS };
+
+/** The five societies' network for a run that has their shared ground (care visits), else the Q model's. */
+export function networkOf(run: RunData): Network {
+  return run.metrics.some((m) => m.name === 'careVisits') ? FIVE_SOCIETY_NETWORK : Q_NETWORK;
+}
+
+/** The kinds of flow a network has: what its legend lists. */
+export const kindsOf = (network: Network): FlowKind[] => FLOW_KINDS.filter((k) => network.flows.some((f) => f.kind === k));
+
 export interface FlowLink {
   id: string;
   source: string;
@@ -73,11 +91,12 @@ const valuesOn = (run: RunData, d: number) => (metric: string) => run.replicates
 
 /** The largest amount of each kind of flow on any day of replicate 0: what widths are scaled by. */
 export function maxFlowsByKind(run: RunData): Record<FlowKind, number> {
-  const maxByKind: Record<FlowKind, number> = { orders: 0, goods: 0, money: 0, labour: 0 };
+  const maxByKind = Object.fromEntries(FLOW_KINDS.map((k) => [k, 0])) as Record<FlowKind, number>;
   if (!run.replicates[0]) return maxByKind;
+  const { flows } = networkOf(run);
   for (let d = 0; d < run.dates.length; d++) {
     const v = valuesOn(run, d);
-    for (const f of FLOWS) maxByKind[f.kind] = Math.max(maxByKind[f.kind], f.amount(v));
+    for (const f of flows) maxByKind[f.kind] = Math.max(maxByKind[f.kind], f.amount(v));
   }
   return maxByKind;
 }
@@ -90,7 +109,7 @@ export function maxFlowsByKind(run: RunData): Record<FlowKind, number> {
 export function flowsOn(run: RunData, day: number, maxByKind = maxFlowsByKind(run)): FlowLink[] {
   if (!run.replicates[0]) return [];
   const valueOn = (d: number) => valuesOn(run, d);
-  return FLOWS.map((f) => {
+  return networkOf(run).flows.map((f) => {
     const amount = Math.max(0, f.amount(valueOn(day)));
     const max = maxByKind[f.kind];
     return { id: `${f.source}-${f.target}-${f.kind}`, source: f.source, target: f.target, kind: f.kind, amount, relative: max > 0 ? amount / max : 0 };
