@@ -31,6 +31,8 @@ import { scenarioName, setLang, t, tf, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
 import { renderTeacherControls } from './ui/teacher-controls.js';
 import { renderMonitors } from './ui/monitors.js';
+import { renderLesson } from './ui/lesson.js';
+import { LESSON, LESSON_SCENARIO } from './data/lesson.js';
 import { groupTableHtml, measuresHtml } from './ui/tables.js';
 import type { FromWorker, RunRequest, ToWorker } from './worker/protocol.js';
 import { formatDate } from './charts/line-chart.js';
@@ -74,6 +76,8 @@ interface State {
   caption: { crisisDate?: string; changes: Change[] };
   /** The problems on screen, kept as keys so a language switch translates them too. */
   problems: LoadProblem[] | null;
+  /** The guided lesson's step on screen: 0 before it starts, then 1 … LESSON.length. */
+  lessonStep: number;
 }
 
 const state: State = {
@@ -94,6 +98,7 @@ const state: State = {
   sweep: null,
   caption: { changes: [] },
   problems: null,
+  lessonStep: 0,
 };
 
 const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
@@ -416,6 +421,7 @@ function applyLanguage(l: Lang) {
   $('lang-zh').setAttribute('aria-pressed', String(l === 'zh'));
   fillScenarioMenus();
   buildTeacherControls();
+  renderLessonPanel();
   updateTransport();
   if (state.problems) showProblems(state.problems);
   if (state.waiting) setStatus(t('waitingForCrisis'));
@@ -437,8 +443,45 @@ function startLesson() {
   startRun();
 }
 
+function renderLessonPanel() {
+  renderLesson($('lesson-step'), $<HTMLButtonElement>('lesson-next'), state.lessonStep);
+}
+
+/** A lesson is a script; a teacher who takes another way (reset, another scenario) leaves it. */
+function leaveLesson() {
+  state.lessonStep = 0;
+  renderLessonPanel();
+}
+
+/** Carries out the guided lesson's next step with the controls a teacher would use by hand. */
+function advanceLesson() {
+  const step = LESSON[state.lessonStep];
+  if (!step) return;
+  state.lessonStep++;
+  const a = step.action;
+  switch (a.kind) {
+    case 'start':
+      $<HTMLSelectElement>('scenario').value = LESSON_SCENARIO;
+      seedFromScenario(LESSON_SCENARIO);
+      state.baseSettings = settingsFromScenario(LESSON_SCENARIO);
+      startLesson();
+      break;
+    case 'crisis':
+      if (!$<HTMLButtonElement>('crisis').disabled) $('crisis').click();
+      break;
+    case 'society':
+      changeSettings({ ...state.settings, societies: { ...state.settings.societies, [a.id]: a.on } });
+      buildTeacherControls();
+      break;
+    case 'observe':
+      break;
+  }
+  renderLessonPanel();
+}
+
 function setMode(teacher: boolean) {
   state.teacher = teacher;
+  leaveLesson();
   document.body.classList.toggle('teacher', teacher);
   $('mode-research').setAttribute('aria-pressed', String(!teacher));
   $('mode-teacher').setAttribute('aria-pressed', String(teacher));
@@ -466,6 +509,7 @@ $('lang-zh').addEventListener('click', () => applyLanguage('zh'));
 $('scenario').addEventListener('change', () => {
   seedFromScenario($<HTMLSelectElement>('scenario').value);
   if (!state.teacher) return;
+  leaveLesson();
   state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
   state.previousSettings = null;
   state.caption = { changes: [] };
@@ -495,7 +539,11 @@ $('crisis').addEventListener('click', () => {
   state.caption = { crisisDate: dateOfDay(day), changes: [] };
   startRun({ catchUpTo: day });
 });
-$('reset').addEventListener('click', startLesson);
+$('reset').addEventListener('click', () => {
+  leaveLesson();
+  startLesson();
+});
+$('lesson-next').addEventListener('click', advanceLesson);
 $('network-day').addEventListener('input', () => {
   state.networkDay = Number($<HTMLInputElement>('network-day').value);
   scheduleRender();

@@ -21,7 +21,7 @@ export interface Monitors {
   /** Households whose basic needs were not met that day: (1 − Q) × households. */
   unfed: number | null;
   households: number;
-  /** Members of the volunteer pool, and the hours the pool gave that day (null: no pool). */
+  /** Members of the volunteer pool, and the hours the pool gave that day (null: no pool; NaN: no value yet). */
   volunteers: number | null;
   volunteerHours: number | null;
   /** Money arrived from day 0 to that day, per channel with any (null: no charity module). */
@@ -36,7 +36,8 @@ const at = (run: RunData, metric: string, day: number): number | null => {
 
 export function monitorsOn(run: RunData, day: number, households: number): Monitors {
   const q = at(run, 'q', day);
-  const hasCharity = run.metrics.some((m) => m.name === channelMetric('government'));
+  const has = (metric: string) => run.metrics.some((m) => m.name === metric);
+  const hasCharity = has(channelMetric('government'));
   let money: Monitors['money'] = null;
   let moneyTotal = 0;
   if (hasCharity) {
@@ -52,8 +53,9 @@ export function monitorsOn(run: RunData, day: number, households: number): Monit
   return {
     unfed: q === null ? null : Math.round((1 - q) * households),
     households,
-    volunteers: at(run, 'poolSize', day),
-    volunteerHours: at(run, 'poolHours', day),
+    // A model without the pool has none (null); a day not yet run has no number (NaN), not zero.
+    volunteers: has('poolSize') ? at(run, 'poolSize', day) ?? NaN : null,
+    volunteerHours: has('poolHours') ? at(run, 'poolHours', day) ?? NaN : null,
     money,
     moneyTotal,
   };

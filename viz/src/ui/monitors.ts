@@ -21,8 +21,10 @@ export function renderMonitors(host: HTMLElement, m: Monitors | null): void {
   host.hidden = !m;
   if (!m) return host.replaceChildren();
   const unfed = monitor('monitor-unfed', t('monitorUnfed'), m.unfed === null ? '–' : formatNumber(m.unfed, 0), tf('monitorUnfedOf', { households: formatNumber(m.households, 0) }), String(m.unfed ?? ''));
+  // No pool in the model: 0 volunteers, said in words; a day not yet run: a dash and no data-value.
   const volunteers = monitor('monitor-volunteers', t('monitorVolunteers'), formatNumber(m.volunteers ?? 0, 0),
-    m.volunteers === null ? t('monitorNoSociety') : tf('monitorVolunteerHours', { hours: formatNumber(m.volunteerHours ?? 0, 0) }), String(m.volunteers ?? 0));
+    m.volunteers === null ? t('monitorNoSociety') : tf('monitorVolunteerHours', { hours: formatNumber(m.volunteerHours ?? NaN, 0) }),
+    m.volunteers === null ? '0' : Number.isNaN(m.volunteers) ? '' : String(m.volunteers));
   const money = monitor('monitor-money', t('monitorMoney'), `¥${formatNumber(m.moneyTotal, 0)}`, m.money === null ? t('monitorNoSociety') : t('monitorMoneySoFar'), String(m.moneyTotal));
   money.dataset.total = String(Math.round(m.moneyTotal));
   if (m.money && m.moneyTotal > 0) {
