@@ -614,6 +614,62 @@ describe('five societies in teacher mode (issue 15, remaining part)', () => {
   }, 240_000);
 });
 
+describe('the community itself (issue 15, remaining part)', () => {
+  it('draws compounds → buildings → households on a canvas, coloured by need met (and infection), at 10,000 residents', async () => {
+    const page = await openPage('?autorun=0');
+    // Ten compounds of the epidemic scenario: about 10,500 residents in about 4,000 households.
+    const big = 'extends: lockdown-with-epidemic.yaml\nname: ten compounds with the epidemic\ncommunity:\n  compounds: 10\n';
+    await page.locator('#reps').fill('1');
+    await page.locator('#run-files').setInputFiles({ name: 'ten-compounds.yaml', mimeType: 'text/yaml', buffer: Buffer.from(big) });
+    await waitForRunState(page, 'done', 120_000);
+    const canvas = page.locator('#card-community canvas');
+    expect(await canvas.count()).toBe(1);
+    const residents = Number(await canvas.getAttribute('data-residents'));
+    expect(residents).toBeGreaterThanOrEqual(10_000);
+    const households = Number(await canvas.getAttribute('data-households'));
+    // The day drawn agrees with Q(t): the households coloured "met" are Q × households.
+    await page.locator('#network-day').fill('40');
+    await nextFrame(page);
+    const q = await lineValues(page, 'q');
+    expect(Number(await canvas.getAttribute('data-day'))).toBe(40);
+    expect(Number(await canvas.getAttribute('data-met')) / households).toBeCloseTo(q[40]!, 10);
+    // The epidemic is in the scenario: colour by infection is offered and draws infected households.
+    await page.locator('#community-colour').selectOption('infection');
+    const infectedDays = await page.evaluate(async () => {
+      const slider = document.querySelector<HTMLInputElement>('#network-day')!;
+      const found: number[] = [];
+      for (let d = 0; d < Number(slider.max); d += 5) {
+        slider.value = String(d);
+        slider.dispatchEvent(new Event('input'));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        if (Number(document.querySelector('#card-community canvas')!.getAttribute('data-infected')) > 0) found.push(d);
+      }
+      return found;
+    });
+    expect(infectedDays.length).toBeGreaterThan(0);
+    // Frame rate while scrubbing day by day (each frame redraws every household): printed, not asserted.
+    const fps = await page.evaluate(async () => {
+      const slider = document.querySelector<HTMLInputElement>('#network-day')!;
+      const canvasEl = document.querySelector('#card-community canvas')!;
+      const drawMs: number[] = [];
+      const t0 = performance.now();
+      for (let d = 0; d < 120; d++) {
+        slider.value = String(d % Number(slider.max));
+        slider.dispatchEvent(new Event('input'));
+        await new Promise((r) => requestAnimationFrame(r));
+        drawMs.push(Number(canvasEl.getAttribute('data-draw-ms')));
+      }
+      const frames = 120 / ((performance.now() - t0) / 1000);
+      const meanDraw = drawMs.reduce((a, b) => a + b, 0) / drawMs.length;
+      return { frames, canvasOnly: 1000 / Math.max(meanDraw, 1e-3), meanDraw };
+    });
+    console.info(`community view at ${residents} residents (${households} households): ${fps.frames.toFixed(1)} fps scrubbing the whole page; canvas draw ${fps.meanDraw.toFixed(2)} ms a frame (${fps.canvasOnly.toFixed(0)} fps for the canvas alone)`);
+    await page.locator('#card-community').screenshot({ path: join(ARTIFACTS, 'community-view.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
 /**
  * Whether Chinese draws as real glyphs in the bundled font: two different characters must draw
  * differently (a missing glyph draws the same box for both), and neither as blank.

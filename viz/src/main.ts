@@ -32,6 +32,9 @@ import { addExportButtons } from './ui/cards.js';
 import { renderTeacherControls } from './ui/teacher-controls.js';
 import { renderMonitors } from './ui/monitors.js';
 import { renderLesson } from './ui/lesson.js';
+import { renderCommunity } from './ui/community-view.js';
+import { createCommunityDays, storeDays, type CommunityDays } from './data/community.js';
+import type { CommunityColouring } from './charts/community-canvas.js';
 import { LESSON, LESSON_SCENARIO } from './data/lesson.js';
 import { groupTableHtml, measuresHtml } from './ui/tables.js';
 import type { FromWorker, RunRequest, ToWorker } from './worker/protocol.js';
@@ -78,6 +81,8 @@ interface State {
   problems: LoadProblem[] | null;
   /** The guided lesson's step on screen: 0 before it starts, then 1 … LESSON.length. */
   lessonStep: number;
+  /** The main run's households day by day, for the community view (null: a run from files). */
+  community: CommunityDays | null;
 }
 
 const state: State = {
@@ -99,6 +104,7 @@ const state: State = {
   caption: { changes: [] },
   problems: null,
   lessonStep: 0,
+  community: null,
 };
 
 const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
@@ -198,6 +204,7 @@ function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   // Set at once, so nothing (a test, a script) mistakes the previous run's "done" for this one's.
   document.body.dataset.runState = 'running';
   state.runs = [];
+  state.community = null;
   state.networkDay = null;
   showProblems(null);
   const req: RunRequest = {
@@ -236,6 +243,12 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
         setStatus(`${state.paused ? t('paused') : t('running')} · ${formatDate(run.dates[day - 1] ?? run.dates[0], true)} · ${run.phases[day - 1] ? t(run.phases[day - 1]) : ''}`);
         updateTransport();
       }
+      break;
+    case 'community':
+      state.community = createCommunityDays(m.layout, m.days);
+      break;
+    case 'householdDays':
+      if (state.community) storeDays(state.community, m.from, m.met, m.infection);
       break;
     case 'done':
       state.running = false;
@@ -313,12 +326,33 @@ function renderClock() {
 // ---------------------------------------------------------------- drawing
 
 let renderQueued = false;
+/** Whether the queued frame must redraw everything, or only the views of the picked day. */
+let fullRenderQueued = false;
 function scheduleRender() {
+  fullRenderQueued = true;
+  queueFrame();
+}
+
+/**
+ * Moving the day slider changes only the network, the community view and the monitors: the line
+ * charts stay as they are, so scrubbing through days is not slowed by redrawing every chart.
+ */
+function scheduleDayRender() {
+  queueFrame();
+}
+
+function queueFrame() {
   if (renderQueued) return;
   renderQueued = true;
   requestAnimationFrame(() => {
     renderQueued = false;
-    render();
+    const full = fullRenderQueued;
+    fullRenderQueued = false;
+    if (full) render();
+    else {
+      const main = state.runs[0];
+      if (main) renderDayViews(main);
+    }
   });
 }
 
@@ -356,7 +390,13 @@ function render() {
   $('measures').innerHTML = measuresHtml(rows);
   $('group-table').innerHTML = groupTableHtml(rows);
 
-  const main = runs[0];
+  renderDayViews(runs[0]);
+  renderCaption(runs);
+}
+
+/** The views of one day of the main run: the network, the community and the lesson's monitors. */
+function renderDayViews(main: RunData) {
+  const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
   const filled = daysFilled(main);
   const slider = $<HTMLInputElement>('network-day');
   slider.max = String(Math.max(0, main.dates.length - 1));
@@ -372,9 +412,9 @@ function render() {
   const net = drawNetwork(host('card-network'), network, flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: network.actors.length > 10 ? 480 : 320 });
   addExportButtons(netCard, net, 'crsim-network');
 
+  renderCommunity($('card-community'), state.community, day, $<HTMLSelectElement>('community-colour').value as CommunityColouring);
   // The lesson's monitors follow the day the class is on (the network's day, when a teacher picks one).
   renderMonitors($('monitors'), state.teacher && Object.keys(state.settings.societies).length > 0 ? monitorsOn(main, day, state.households) : null);
-  renderCaption(runs);
 }
 
 function renderCaption(runs: RunData[]) {
@@ -544,9 +584,10 @@ $('reset').addEventListener('click', () => {
   startLesson();
 });
 $('lesson-next').addEventListener('click', advanceLesson);
+$('community-colour').addEventListener('change', scheduleRender);
 $('network-day').addEventListener('input', () => {
   state.networkDay = Number($<HTMLInputElement>('network-day').value);
-  scheduleRender();
+  scheduleDayRender();
 });
 
 /** Everything picked from disk goes through the one loader, whichever button was used. */
@@ -578,6 +619,8 @@ async function openFiles(list: FileList | null) {
       state.runId++;
       state.running = false;
       state.runs = [opened.run];
+      // A run folder has no households to draw: the community view is for runs made in the page.
+      state.community = null;
       // The opened run's own threshold (as `crsim report` uses), not the last live run's.
       state.recoveryThreshold = opened.recoveryThreshold;
       state.networkDay = null;
