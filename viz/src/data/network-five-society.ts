@@ -9,8 +9,7 @@
  */
 import { CHANNELS, channelLabel, channelMetric } from './monitors.js';
 import type { Actor, FlowDef, Network } from './network.js';
-
-const z = (x: number) => (Number.isNaN(x) ? 0 : x);
+import { FLOWS as Q_FLOWS, z } from './network-q.js';
 
 /**
  * Channels drawn as nodes of their own: government money comes from the government node, and
@@ -41,29 +40,23 @@ const ACTORS: Actor[] = [
 ];
 
 const FLOWS: FlowDef[] = [
-  // Orders: app and WeChat chain from any household, at the door from those who cannot order online.
-  { source: 'households', target: 'merchants', kind: 'orders', amount: (v) => z(v('ordersApp')) },
-  { source: 'households', target: 'partyMembers', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) },
-  { source: 'partyMembers', target: 'rc', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) },
-  { source: 'householdsOffline', target: 'rc', kind: 'orders', amount: (v) => z(v('ordersDoorToDoor')) },
-  { source: 'rc', target: 'merchants', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) + z(v('ordersDoorToDoor')) },
-  // Goods to the door, by carrier; care packages bought with charity money, brought on care visits.
-  { source: 'merchants', target: 'households', kind: 'goods', amount: (v) => z(v('deliveredByMerchants')) },
-  { source: 'merchants', target: 'rc', kind: 'goods', amount: (v) => z(v('deliveriesMade')) - z(v('deliveredByMerchants')) },
-  { source: 'rc', target: 'households', kind: 'goods', amount: (v) => z(v('deliveredByRcStaff')) },
-  { source: 'partyMembers', target: 'households', kind: 'goods', amount: (v) => z(v('deliveredByPartyMembers')) },
-  { source: 'volunteers', target: 'households', kind: 'goods', amount: (v) => z(v('deliveredByVolunteers')) },
+  // The Q model's orders, deliveries, payments, subsidy and administration, with residents drawn
+  // as households, and door-to-door orders from the households that cannot order online.
+  ...Q_FLOWS.map((f): FlowDef => ({
+    ...f,
+    source: f.source !== 'residents' ? f.source : f.kind === 'orders' && f.target === 'rc' ? 'householdsOffline' : 'households',
+    target: f.target === 'residents' ? 'households' : f.target,
+  })),
+  // The pool carries goods as the compound volunteers do; care packages bought with charity
+  // money are brought on care visits.
   { source: 'volunteerPool', target: 'households', kind: 'goods', amount: (v) => z(v('deliveredByPool')) },
-  { source: 'ownersCommittee', target: 'households', kind: 'goods', amount: (v) => z(v('groupBuyHouseholds')) },
   { source: 'charityFund', target: 'vulnerable', kind: 'goods', amount: (v) => z(v('carePackagesDelivered')) },
-  // Money: into the charity fund by channel, out of it by purpose; residents' payments and the subsidy.
+  // Money: into the charity fund by channel, out of it by purpose.
   { source: 'government', target: 'charityFund', kind: 'money', amount: (v) => z(v(channelMetric('government'))) },
   { source: 'orgEconomic', target: 'charityFund', kind: 'money', amount: (v) => z(v(channelMetric('socialEnterprises'))) },
   ...CHANNEL_NODES.map((c): FlowDef => ({ source: `ch${c[0].toUpperCase()}${c.slice(1)}`, target: 'charityFund', kind: 'money', amount: (v) => z(v(channelMetric(c))) })),
   { source: 'charityFund', target: 'socialOrganisations', kind: 'money', amount: (v) => z(v('moneySpentProjects')) },
   { source: 'charityFund', target: 'volunteerPool', kind: 'money', amount: (v) => z(v('moneySpentSupplies')) },
-  { source: 'households', target: 'merchants', kind: 'money', amount: (v) => z(v('residentPayments')) },
-  { source: 'government', target: 'merchants', kind: 'money', amount: (v) => z(v('subsidyPaid')) },
   // People: hours given to residents. Social workers' hours are what the five societies gave
   // (mobilisedHours) less what the organisations and the pool gave: each actor counts its hours once.
   { source: 'socialWorkers', target: 'vulnerable', kind: 'people', amount: (v) => z(v('mobilisedHours')) - z(v('organisationHours')) - z(v('poolHours')) },
@@ -71,8 +64,7 @@ const FLOWS: FlowDef[] = [
   { source: 'orgCultural', target: 'households', kind: 'people', amount: (v) => z(v('activityAttendances')) },
   { source: 'volunteerPool', target: 'vulnerable', kind: 'people', amount: (v) => z(v('poolHours')) - z(v('poolRcHoursTaken')) },
   { source: 'platform', target: 'vulnerable', kind: 'people', amount: (v) => z(v('coordinationShare')) * z(v('careVisits')) },
-  // Labour for the RC's administration: the government's demands, and what pool volunteers take over.
-  { source: 'government', target: 'rc', kind: 'labour', amount: (v) => z(v('adminHours')) },
+  // Labour the pool takes off the RC's administration (gate duty, registration).
   { source: 'volunteerPool', target: 'rc', kind: 'labour', amount: (v) => z(v('poolRcHoursTaken')) },
   // Information: demands through the demand channel and their answers; crisis services told by
   // a relaying party member (those told on a care visit are not drawn: any actor's visit may tell).

@@ -1,13 +1,16 @@
 /**
  * The actors network of one day: who sends orders, goods, money, labour, people's hours and
  * information to whom, read from that day's metrics. A run of the Q model gets the actors of
- * paper 000 (below); a run with the five societies gets theirs (network-five-society.ts). Link widths are scaled per kind of flow against the largest flow of that
- * kind over the whole run, so widths compare across days but not across kinds (orders and yuan
+ * paper 000 (network-q.ts); a run with the five societies gets theirs (network-five-society.ts).
+ * Link widths are scaled per kind of flow against the largest flow of that kind over the whole run, so widths compare across days but not across kinds (orders and yuan
  * have no common unit).
  */
 import type { MessageKey } from '../i18n.js';
 import type { RunData } from './run-data.js';
 import { FIVE_SOCIETY_NETWORK } from './network-five-society.js';
+import { ACTORS, FLOWS } from './network-q.js';
+
+export { ACTORS, FLOWS };
 
 export type FlowKind = 'orders' | 'goods' | 'money' | 'labour' | 'people' | 'information';
 export const FLOW_KINDS: readonly FlowKind[] = ['orders', 'goods', 'money', 'labour', 'people', 'information'];
@@ -20,15 +23,6 @@ export interface Actor {
   y: number;
 }
 
-export const ACTORS: Actor[] = [
-  { id: 'government', label: 'government', x: 0.5, y: 0.02 },
-  { id: 'rc', label: 'rc', x: 0.5, y: 0.42 },
-  { id: 'merchants', label: 'merchants', x: 0.9, y: 0.2 },
-  { id: 'partyMembers', label: 'partyMembers', x: 0.1, y: 0.2 },
-  { id: 'volunteers', label: 'volunteers', x: 0.1, y: 0.72 },
-  { id: 'ownersCommittee', label: 'ownersCommittee', x: 0.9, y: 0.72 },
-  { id: 'residents', label: 'residents', x: 0.5, y: 0.98 },
-];
 
 export interface FlowDef {
   source: string;
@@ -38,29 +32,6 @@ export interface FlowDef {
   amount: (v: (metric: string) => number) => number;
 }
 
-const z = (x: number) => (Number.isNaN(x) ? 0 : x);
-
-export const FLOWS: FlowDef[] = [
-  { source: 'residents', target: 'merchants', kind: 'orders', amount: (v) => z(v('ordersApp')) },
-  // The WeChat chain runs only through a building's double-reporting party members.
-  { source: 'residents', target: 'partyMembers', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) },
-  { source: 'partyMembers', target: 'rc', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) },
-  // Door-to-door orders are taken by party members or volunteers; the metrics do not say which,
-  // so they are drawn as reaching the RC, which tallies them.
-  { source: 'residents', target: 'rc', kind: 'orders', amount: (v) => z(v('ordersDoorToDoor')) },
-  { source: 'rc', target: 'merchants', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) + z(v('ordersDoorToDoor')) },
-  { source: 'merchants', target: 'rc', kind: 'goods', amount: (v) => z(v('deliveriesMade')) - z(v('deliveredByMerchants')) },
-  { source: 'merchants', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByMerchants')) },
-  { source: 'rc', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByRcStaff')) },
-  { source: 'rc', target: 'partyMembers', kind: 'goods', amount: (v) => z(v('deliveredByPartyMembers')) },
-  { source: 'partyMembers', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByPartyMembers')) },
-  { source: 'rc', target: 'volunteers', kind: 'goods', amount: (v) => z(v('deliveredByVolunteers')) },
-  { source: 'volunteers', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByVolunteers')) },
-  { source: 'ownersCommittee', target: 'residents', kind: 'goods', amount: (v) => z(v('groupBuyHouseholds')) },
-  { source: 'residents', target: 'merchants', kind: 'money', amount: (v) => z(v('residentPayments')) },
-  { source: 'government', target: 'merchants', kind: 'money', amount: (v) => z(v('subsidyPaid')) },
-  { source: 'government', target: 'rc', kind: 'labour', amount: (v) => z(v('adminHours')) },
-];
 
 export interface Network {
   actors: Actor[];
