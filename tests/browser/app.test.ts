@@ -490,6 +490,186 @@ describe('teacher mode (issue 15, items 2, 3, 5, 7)', () => {
   }, 120_000);
 });
 
+/** Scenario menu key of the five-society scenario (shipped scenarios are keyed by path under scenarios/). */
+const FIVE = 'five-society/five-society.yaml';
+
+/** Teacher mode on the five-society scenario, crisis held, running fast. */
+async function fiveSocietyLesson(query = ''): Promise<Page> {
+  const page = await openPage(`?mode=teacher${query}`);
+  await page.locator('#speed').fill('4');
+  await page.locator('#scenario').selectOption(FIVE);
+  await page.waitForFunction(() => document.querySelectorAll('#societies input[type=checkbox]').length === 5);
+  return page;
+}
+
+describe('five societies in teacher mode (issue 15, remaining part)', () => {
+  it('five society switches remove their module; the caption says what changed in en and zh; the monitors follow', async () => {
+    const page = await fiveSocietyLesson();
+    const labels = await page.$$eval('#societies label', (ls) => ls.map((l) => l.textContent));
+    expect(labels).toEqual(['Community platform', 'Social workers', 'Social organisations', 'Volunteers', 'Charity resources']);
+    // Monitors: households without food today, volunteers active, money by source.
+    await page.waitForFunction(() => Number(document.querySelector('#monitor-volunteers')?.getAttribute('data-value')) > 0, undefined, { timeout: 60_000 });
+    expect(await page.locator('#monitor-unfed').getAttribute('data-value')).toMatch(/^\d+$/);
+    await page.locator('#crisis').click();
+    await page.waitForFunction(() => document.querySelector('[data-chart="q"] rect[data-phase="closedEarly"]'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#monitor-money [data-channel]').length > 0, undefined, { timeout: 60_000 });
+    const dayBefore = await daysDrawn(page);
+    await page.locator('#so-volunteerPool').uncheck();
+    // The re-run has no volunteer pool: no pool members, and the class is back on the day it was.
+    await page.waitForFunction(() => /volunteer pool/i.test(document.querySelector('#caption-text')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('#monitor-volunteers')?.getAttribute('data-value') === '0', undefined, { timeout: 60_000 });
+    await page.waitForFunction((d) => (JSON.parse(document.querySelector('path.line[data-key="q"]')?.getAttribute('data-values') ?? '[]') as (number | null)[]).filter((v) => v !== null).length >= d, dayBefore, { timeout: 60_000 });
+    await page.locator('#lang-zh').click();
+    await nextFrame(page);
+    expect(await page.locator('#caption-text').textContent()).toMatch(/志愿者/);
+    expect(await page.$$eval('#societies label', (ls) => ls.map((l) => l.textContent))).toEqual(['社区', '社工', '社会组织', '志愿者', '慈善资源']);
+    // Charity off too: no money arrives any more.
+    await page.locator('#lang-en').click();
+    await page.locator('#so-charity').uncheck();
+    await page.waitForFunction(() => /charity/i.test(document.querySelector('#caption-text')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('#monitor-money')?.getAttribute('data-total') === '0', undefined, { timeout: 60_000 });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('the network of the five societies shows their people, goods, money and information flows, in normal times too', async () => {
+    const page = await openPage('?autorun=0');
+    await page.locator('#scenario').selectOption(FIVE);
+    await page.locator('#reps').fill('1');
+    await page.locator('#run').click();
+    await waitForRunState(page, 'done', 90_000);
+    const actors = await page.$$eval('[data-chart="network"] [data-actor]', (g) => g.map((x) => x.getAttribute('data-actor')));
+    for (const a of ['rc', 'partyMembers', 'socialWorkers', 'orgCultural', 'orgEconomic', 'socialOrganisations', 'volunteerPool', 'volunteers',
+      'charityFund', 'chCommunityFoundation', 'chOnlineGiving', 'merchants', 'households', 'householdsOffline', 'vulnerable']) expect(actors).toContain(a);
+    // Day 100 is in the normal year: the societies' everyday work is on the network.
+    await page.locator('#network-day').fill('100');
+    await nextFrame(page);
+    const amount = (id: string) => page.getAttribute(`[data-chart="network"] path[data-flow="${id}"]`, 'data-amount').then(Number);
+    expect(await amount('socialWorkers-vulnerable-people')).toBeGreaterThan(0);
+    expect(await amount('orgCultural-households-people')).toBeGreaterThan(0);
+    expect(await amount('chCommunityFoundation-charityFund-money')).toBeGreaterThanOrEqual(0);
+    expect(await amount('households-rc-information')).toBeGreaterThan(0);
+    const kinds = await page.$$eval('[data-chart="network"] path[data-flow]', (ps) => [...new Set(ps.filter((p) => Number(p.getAttribute('data-amount')) > 0).map((p) => p.getAttribute('data-flow')!.split('-').pop()))]);
+    expect(kinds).toEqual(expect.arrayContaining(['people', 'money', 'information']));
+    // The crisis: goods move (deliveries, care packages).
+    const crisis = await page.evaluate(() => document.querySelector('[data-chart="q"] rect[data-phase="closedLater"]') !== null);
+    expect(crisis).toBe(true);
+    await page.locator('#card-network').screenshot({ path: join(ARTIFACTS, 'five-society-network.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('a guided lesson steps through: all five on, the crisis, volunteers off, what changed — in en and zh', async () => {
+    const page = await openPage('?mode=teacher');
+    await page.locator('#speed').fill('4');
+    await page.locator('#lesson-next').click();
+    // Step 1: the five-society scenario with every society on, normal times.
+    await page.waitForFunction(() => document.querySelectorAll('#societies input[type=checkbox]').length === 5);
+    expect(await page.locator('#scenario').inputValue()).toBe(FIVE);
+    expect(await page.$$eval('#societies input', (i) => i.map((x) => (x as HTMLInputElement).checked))).toEqual([true, true, true, true, true]);
+    expect(await page.locator('#lesson-step').getAttribute('data-step')).toBe('1');
+    expect(await page.locator('#lesson-step').textContent()).toMatch(/all five societies/i);
+    await page.waitForFunction(() => Number(document.querySelector('#monitor-volunteers')?.getAttribute('data-value')) > 0, undefined, { timeout: 60_000 });
+    // Step 2: the crisis.
+    await page.locator('#lesson-next').click();
+    expect(await page.locator('#lesson-step').getAttribute('data-step')).toBe('2');
+    await page.waitForFunction(() => document.querySelector('[data-chart="q"] rect[data-phase="closedEarly"]'), undefined, { timeout: 60_000 });
+    expect(await page.locator('#lesson-step').textContent()).toMatch(/households without food/i);
+    // Step 3: volunteers off.
+    await page.locator('#lesson-next').click();
+    expect(await page.locator('#lesson-step').getAttribute('data-step')).toBe('3');
+    expect(await page.locator('#so-volunteerPool').isChecked()).toBe(false);
+    await page.waitForFunction(() => /volunteer pool/i.test(document.querySelector('#caption-text')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('#monitor-volunteers')?.getAttribute('data-value') === '0', undefined, { timeout: 60_000 });
+    // Step 4: what changed? The last step; the button cannot go further.
+    await page.locator('#lesson-next').click();
+    expect(await page.locator('#lesson-step').getAttribute('data-step')).toBe('4');
+    expect(await page.locator('#lesson-step').textContent()).toMatch(/what changed/i);
+    expect(await page.locator('#lesson-next').isDisabled()).toBe(true);
+    await page.locator('#lang-zh').click();
+    await nextFrame(page);
+    expect(await page.locator('#lesson-step').textContent()).toMatch(/发生了什么变化/);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('a lesson fits one screen at 1366×768 and 1920×1080: clock, society switches, monitors and Q(t)', async () => {
+    for (const [w, h] of [[1366, 768], [1920, 1080]]) {
+      const page = await fiveSocietyLesson();
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForFunction(() => Number(document.querySelector('#monitor-volunteers')?.getAttribute('data-value')) > 0, undefined, { timeout: 60_000 });
+      await page.locator('#crisis').click();
+      // The class is in the closed compounds (the phases are drawn before the days arrive, so wait for the clock).
+      await page.waitForFunction(() => ['closedEarly', 'closedLater'].includes(document.querySelector<HTMLElement>('#clock')?.dataset.phase ?? ''), undefined, { timeout: 60_000 });
+      for (const sel of ['#clock', '#societies', '#monitors', '#card-q']) {
+        const box = await page.locator(sel).boundingBox();
+        expect(box, sel).not.toBeNull();
+        expect(box!.y + box!.height, `${sel} bottom at ${w}×${h}`).toBeLessThanOrEqual(h);
+        expect(box!.x + box!.width, `${sel} right at ${w}×${h}`).toBeLessThanOrEqual(w);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `five-society-${w}x${h}.png`) });
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
+describe('the community itself (issue 15, remaining part)', () => {
+  it('draws compounds → buildings → households on a canvas, coloured by need met (and infection), at 10,000 residents', async () => {
+    const page = await openPage('?autorun=0');
+    // Ten compounds of the epidemic scenario: about 10,500 residents in about 4,000 households.
+    const big = 'extends: lockdown-with-epidemic.yaml\nname: ten compounds with the epidemic\ncommunity:\n  compounds: 10\n';
+    await page.locator('#reps').fill('1');
+    await page.locator('#run-files').setInputFiles({ name: 'ten-compounds.yaml', mimeType: 'text/yaml', buffer: Buffer.from(big) });
+    await waitForRunState(page, 'done', 120_000);
+    const canvas = page.locator('#card-community canvas');
+    expect(await canvas.count()).toBe(1);
+    const residents = Number(await canvas.getAttribute('data-residents'));
+    expect(residents).toBeGreaterThanOrEqual(10_000);
+    const households = Number(await canvas.getAttribute('data-households'));
+    // The day drawn agrees with Q(t): the households coloured "met" are Q × households.
+    await page.locator('#network-day').fill('40');
+    await nextFrame(page);
+    const q = await lineValues(page, 'q');
+    expect(Number(await canvas.getAttribute('data-day'))).toBe(40);
+    expect(Number(await canvas.getAttribute('data-met')) / households).toBeCloseTo(q[40]!, 10);
+    // The epidemic is in the scenario: colour by infection is offered and draws infected households.
+    await page.locator('#community-colour').selectOption('infection');
+    const infectedDays = await page.evaluate(async () => {
+      const slider = document.querySelector<HTMLInputElement>('#network-day')!;
+      const found: number[] = [];
+      for (let d = 0; d < Number(slider.max); d += 5) {
+        slider.value = String(d);
+        slider.dispatchEvent(new Event('input'));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        if (Number(document.querySelector('#card-community canvas')!.getAttribute('data-infected')) > 0) found.push(d);
+      }
+      return found;
+    });
+    expect(infectedDays.length).toBeGreaterThan(0);
+    // Frame rate while scrubbing day by day (each frame redraws every household): printed, not asserted.
+    const fps = await page.evaluate(async () => {
+      const slider = document.querySelector<HTMLInputElement>('#network-day')!;
+      const canvasEl = document.querySelector('#card-community canvas')!;
+      const drawMs: number[] = [];
+      const t0 = performance.now();
+      for (let d = 0; d < 120; d++) {
+        slider.value = String(d % Number(slider.max));
+        slider.dispatchEvent(new Event('input'));
+        await new Promise((r) => requestAnimationFrame(r));
+        drawMs.push(Number(canvasEl.getAttribute('data-draw-ms')));
+      }
+      const frames = 120 / ((performance.now() - t0) / 1000);
+      const meanDraw = drawMs.reduce((a, b) => a + b, 0) / drawMs.length;
+      return { frames, canvasOnly: 1000 / Math.max(meanDraw, 1e-3), meanDraw };
+    });
+    console.info(`community view at ${residents} residents (${households} households): ${fps.frames.toFixed(1)} fps scrubbing the whole page; canvas draw ${fps.meanDraw.toFixed(2)} ms a frame (${fps.canvasOnly.toFixed(0)} fps for the canvas alone)`);
+    await page.locator('#card-community').screenshot({ path: join(ARTIFACTS, 'community-view.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
 /**
  * Whether Chinese draws as real glyphs in the bundled font: two different characters must draw
  * differently (a missing glyph draws the same box for both), and neither as blank.

@@ -100,3 +100,25 @@ describe('sweep tables: ranges, constants and spread', () => {
     expect(Number.isNaN(h.cells.find((c) => c.x === '2–3' && c.y === '2–3')!.sd)).toBe(true);
   });
 });
+
+describe('the five societies network', () => {
+  it('is chosen for a five-society run; every flow joins two of its actors and is read from a metric the model records', async () => {
+    const { FIVE_SOCIETY_NETWORK } = await import('../../viz/src/data/network-five-society.js');
+    const { networkOf, Q_NETWORK } = await import('../../viz/src/data/network.js');
+    const ids = new Set(FIVE_SOCIETY_NETWORK.actors.map((a) => a.id));
+    for (const f of FIVE_SOCIETY_NETWORK.flows) expect(ids.has(f.source) && ids.has(f.target), `${f.source} → ${f.target}`).toBe(true);
+    const metric = (name: string) => ({ name, unit: '', description: '' });
+    const run = { label: '', dates: [], phases: [], phaseSpans: [], replicates: [], summaries: [] };
+    // Every metric a flow reads is one the five-society model records (a typo would draw a flow of zeros for ever).
+    const { assembleScenario } = await import('../../src/model/index.js');
+    const { SHIPPED, readerOver } = await import('../../viz/src/data/scenarios.js');
+    const { parseScenario } = await import('../../src/scenario/parse.js');
+    const file = 'five-society/five-society.yaml';
+    const recorded = new Set(assembleScenario(parseScenario(SHIPPED[file], file, readerOver(SHIPPED)).scenario).metrics.map((m) => m.name));
+    const asked: string[] = [];
+    for (const f of FIVE_SOCIETY_NETWORK.flows) f.amount((name) => (asked.push(name), 1));
+    expect(asked.filter((m) => !recorded.has(m))).toEqual([]);
+    expect(networkOf({ ...run, metrics: [metric('q'), metric('careVisits')] })).toBe(FIVE_SOCIETY_NETWORK);
+    expect(networkOf({ ...run, metrics: [metric('q')] })).toBe(Q_NETWORK);
+  });
+});

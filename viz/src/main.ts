@@ -13,13 +13,15 @@ import { drawHeatmap } from './charts/heatmap-chart.js';
 import { dashboardCharts } from './data/chart-spec.js';
 import { differenceChart } from './data/difference.js';
 import { measureRows } from './data/measures.js';
-import { busiestDay, flowsOn } from './data/network.js';
+import { busiestDay, flowsOn, networkOf } from './data/network.js';
 import { applyWorkerMessage } from './data/live-runs.js';
 import { daysFilled, type RunData } from './data/run-data.js';
 import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
 import { factorColumns, heatmap, measureColumns, type SweepTable } from './data/sweep.js';
 import { addDays, changesBetween, overridesOf, settingsOf, type Change, type TeacherSettings } from './data/teacher.js';
 import { captionLines } from './data/captions.js';
+import { monitorsOn } from './data/monitors.js';
+import { modulesOff } from './data/societies.js';
 import { openPicked, type LoadProblem } from './data/loader.js';
 import { columnLabel } from './data/sweep-labels.js';
 import { formatProblem } from '../../src/scenario/errors.js';
@@ -28,6 +30,12 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import { scenarioName, setLang, t, tf, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
 import { renderTeacherControls } from './ui/teacher-controls.js';
+import { renderMonitors } from './ui/monitors.js';
+import { renderLesson } from './ui/lesson.js';
+import { renderCommunity } from './ui/community-view.js';
+import { createCommunityDays, storeDays, type CommunityDays } from './data/community.js';
+import type { CommunityColouring } from './charts/community-canvas.js';
+import { LESSON, LESSON_SCENARIO } from './data/lesson.js';
 import { groupTableHtml, measuresHtml } from './ui/tables.js';
 import type { FromWorker, RunRequest, ToWorker } from './worker/protocol.js';
 import { formatDate } from './charts/line-chart.js';
@@ -48,6 +56,8 @@ const SPEEDS = [900, 500, 250, 100, 30];
 interface State {
   runs: (RunData | null)[];
   recoveryThreshold: number;
+  /** Households of the main run's community (from the worker): what the monitors count against. */
+  households: number;
   runId: number;
   running: boolean;
   /** Teacher mode: normal times have run their days and wait for the crisis button. */
@@ -69,18 +79,23 @@ interface State {
   caption: { crisisDate?: string; changes: Change[] };
   /** The problems on screen, kept as keys so a language switch translates them too. */
   problems: LoadProblem[] | null;
+  /** The guided lesson's step on screen: 0 before it starts, then 1 … LESSON.length. */
+  lessonStep: number;
+  /** The main run's households day by day, for the community view (null: a run from files). */
+  community: CommunityDays | null;
 }
 
 const state: State = {
   runs: [],
   recoveryThreshold: 0.95,
+  households: 0,
   runId: 0,
   running: false,
   waiting: false,
   paused: false,
   teacher: false,
-  settings: { switches: {}, sliders: {} },
-  baseSettings: { switches: {}, sliders: {} },
+  settings: { switches: {}, sliders: {}, societies: {} },
+  baseSettings: { switches: {}, sliders: {}, societies: {} },
   previousSettings: null,
   crisisDay: undefined,
   userFiles: {},
@@ -88,6 +103,8 @@ const state: State = {
   sweep: null,
   caption: { changes: [] },
   problems: null,
+  lessonStep: 0,
+  community: null,
 };
 
 const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
@@ -144,7 +161,7 @@ function seedFromScenario(file: string) {
 }
 
 function buildTeacherControls() {
-  renderTeacherControls($('switches'), $('sliders'), () => state.settings, (next) => changeSettings(next));
+  renderTeacherControls({ switches: $('switches'), sliders: $('sliders'), societies: $('societies') }, () => state.settings, (next) => changeSettings(next));
 }
 
 function setStatus(text: string) {
@@ -176,8 +193,9 @@ function currentDay(): number {
 function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   const files = { ...SHIPPED, ...state.userFiles };
   const file = $<HTMLSelectElement>('scenario').value || DEFAULT_SCENARIO;
-  const jobs: RunRequest['jobs'] = [{ file, overrides: state.teacher ? overridesOf(state.settings, state.baseSettings) : {} }];
-  if (state.teacher && state.previousSettings) jobs.push({ file, overrides: overridesOf(state.previousSettings, state.baseSettings) });
+  const jobOf = (settings: TeacherSettings) => ({ file, overrides: overridesOf(settings, state.baseSettings), withoutModules: modulesOff(settings.societies) });
+  const jobs: RunRequest['jobs'] = [state.teacher ? jobOf(state.settings) : { file, overrides: {} }];
+  if (state.teacher && state.previousSettings) jobs.push(jobOf(state.previousSettings));
   const compare = $<HTMLSelectElement>('compare').value;
   if (!state.teacher && compare) jobs.push({ file: compare, overrides: {} });
   state.runId++;
@@ -186,6 +204,7 @@ function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   // Set at once, so nothing (a test, a script) mistakes the previous run's "done" for this one's.
   document.body.dataset.runState = 'running';
   state.runs = [];
+  state.community = null;
   state.networkDay = null;
   showProblems(null);
   const req: RunRequest = {
@@ -214,13 +233,22 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'replicateDone':
       // Teacher mode compares a run with itself before the last change: "now" and "before" say it all.
       applyWorkerMessage(state.runs, m, (start) => (state.teacher ? t(start.slot > 0 ? 'before' : 'now') : scenarioName(start.file, start.label)));
-      if (m.type === 'start' && m.slot === 0) state.recoveryThreshold = m.recoveryThreshold;
+      if (m.type === 'start' && m.slot === 0) {
+        state.recoveryThreshold = m.recoveryThreshold;
+        state.households = m.households;
+      }
       if (m.type === 'days' && m.slot === 0 && m.replicate === 0) {
         const run = state.runs[0]!;
         const day = daysFilled(run);
         setStatus(`${state.paused ? t('paused') : t('running')} · ${formatDate(run.dates[day - 1] ?? run.dates[0], true)} · ${run.phases[day - 1] ? t(run.phases[day - 1]) : ''}`);
         updateTransport();
       }
+      break;
+    case 'community':
+      state.community = createCommunityDays(m.layout, m.days);
+      break;
+    case 'householdDays':
+      if (state.community) storeDays(state.community, m.from, m.met, m.infection);
       break;
     case 'done':
       state.running = false;
@@ -298,12 +326,33 @@ function renderClock() {
 // ---------------------------------------------------------------- drawing
 
 let renderQueued = false;
+/** Whether the queued frame must redraw everything, or only the views of the picked day. */
+let fullRenderQueued = false;
 function scheduleRender() {
+  fullRenderQueued = true;
+  queueFrame();
+}
+
+/**
+ * Moving the day slider changes only the network, the community view and the monitors: the line
+ * charts stay as they are, so scrubbing through days is not slowed by redrawing every chart.
+ */
+function scheduleDayRender() {
+  queueFrame();
+}
+
+function queueFrame() {
   if (renderQueued) return;
   renderQueued = true;
   requestAnimationFrame(() => {
     renderQueued = false;
-    render();
+    const full = fullRenderQueued;
+    fullRenderQueued = false;
+    if (full) render();
+    else {
+      const main = state.runs[0];
+      if (main) renderDayViews(main);
+    }
   });
 }
 
@@ -341,7 +390,13 @@ function render() {
   $('measures').innerHTML = measuresHtml(rows);
   $('group-table').innerHTML = groupTableHtml(rows);
 
-  const main = runs[0];
+  renderDayViews(runs[0]);
+  renderCaption(runs);
+}
+
+/** The views of one day of the main run: the network, the community and the lesson's monitors. */
+function renderDayViews(main: RunData) {
+  const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
   const filled = daysFilled(main);
   const slider = $<HTMLInputElement>('network-day');
   slider.max = String(Math.max(0, main.dates.length - 1));
@@ -351,10 +406,15 @@ function render() {
   slider.setAttribute('aria-valuetext', main.dates[day] ?? '');
   slider.setAttribute('aria-label', t('networkDay'));
   const netCard = $('card-network');
-  const net = drawNetwork(host('card-network'), flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: 320 });
+  const network = networkOf(main);
+  // The five societies' network has more than twice the actors: it takes the whole row and more height.
+  netCard.classList.toggle('span-row', network.actors.length > 10);
+  const net = drawNetwork(host('card-network'), network, flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: network.actors.length > 10 ? 480 : 320 });
   addExportButtons(netCard, net, 'crsim-network');
 
-  renderCaption(runs);
+  renderCommunity($('card-community'), state.community, day, $<HTMLSelectElement>('community-colour').value as CommunityColouring);
+  // The lesson's monitors follow the day the class is on (the network's day, when a teacher picks one).
+  renderMonitors($('monitors'), state.teacher && Object.keys(state.settings.societies).length > 0 ? monitorsOn(main, day, state.households) : null);
 }
 
 function renderCaption(runs: RunData[]) {
@@ -401,6 +461,7 @@ function applyLanguage(l: Lang) {
   $('lang-zh').setAttribute('aria-pressed', String(l === 'zh'));
   fillScenarioMenus();
   buildTeacherControls();
+  renderLessonPanel();
   updateTransport();
   if (state.problems) showProblems(state.problems);
   if (state.waiting) setStatus(t('waitingForCrisis'));
@@ -422,8 +483,45 @@ function startLesson() {
   startRun();
 }
 
+function renderLessonPanel() {
+  renderLesson($('lesson-step'), $<HTMLButtonElement>('lesson-next'), state.lessonStep);
+}
+
+/** A lesson is a script; a teacher who takes another way (reset, another scenario) leaves it. */
+function leaveLesson() {
+  state.lessonStep = 0;
+  renderLessonPanel();
+}
+
+/** Carries out the guided lesson's next step with the controls a teacher would use by hand. */
+function advanceLesson() {
+  const step = LESSON[state.lessonStep];
+  if (!step) return;
+  state.lessonStep++;
+  const a = step.action;
+  switch (a.kind) {
+    case 'start':
+      $<HTMLSelectElement>('scenario').value = LESSON_SCENARIO;
+      seedFromScenario(LESSON_SCENARIO);
+      state.baseSettings = settingsFromScenario(LESSON_SCENARIO);
+      startLesson();
+      break;
+    case 'crisis':
+      if (!$<HTMLButtonElement>('crisis').disabled) $('crisis').click();
+      break;
+    case 'society':
+      changeSettings({ ...state.settings, societies: { ...state.settings.societies, [a.id]: a.on } });
+      buildTeacherControls();
+      break;
+    case 'observe':
+      break;
+  }
+  renderLessonPanel();
+}
+
 function setMode(teacher: boolean) {
   state.teacher = teacher;
+  leaveLesson();
   document.body.classList.toggle('teacher', teacher);
   $('mode-research').setAttribute('aria-pressed', String(!teacher));
   $('mode-teacher').setAttribute('aria-pressed', String(teacher));
@@ -451,6 +549,7 @@ $('lang-zh').addEventListener('click', () => applyLanguage('zh'));
 $('scenario').addEventListener('change', () => {
   seedFromScenario($<HTMLSelectElement>('scenario').value);
   if (!state.teacher) return;
+  leaveLesson();
   state.settings = state.baseSettings = settingsFromScenario($<HTMLSelectElement>('scenario').value);
   state.previousSettings = null;
   state.caption = { changes: [] };
@@ -480,10 +579,15 @@ $('crisis').addEventListener('click', () => {
   state.caption = { crisisDate: dateOfDay(day), changes: [] };
   startRun({ catchUpTo: day });
 });
-$('reset').addEventListener('click', startLesson);
+$('reset').addEventListener('click', () => {
+  leaveLesson();
+  startLesson();
+});
+$('lesson-next').addEventListener('click', advanceLesson);
+$('community-colour').addEventListener('change', scheduleRender);
 $('network-day').addEventListener('input', () => {
   state.networkDay = Number($<HTMLInputElement>('network-day').value);
-  scheduleRender();
+  scheduleDayRender();
 });
 
 /** Everything picked from disk goes through the one loader, whichever button was used. */
@@ -515,6 +619,8 @@ async function openFiles(list: FileList | null) {
       state.runId++;
       state.running = false;
       state.runs = [opened.run];
+      // A run folder has no households to draw: the community view is for runs made in the page.
+      state.community = null;
       // The opened run's own threshold (as `crsim report` uses), not the last live run's.
       state.recoveryThreshold = opened.recoveryThreshold;
       state.networkDay = null;

@@ -43,4 +43,6 @@ export const FLOW_COLOURS: Record<string, string> = {
   goods: OKABE_ITO.green,
   money: OKABE_ITO.orange,
   labour: OKABE_ITO.purple,
+  people: OKABE_ITO.vermillion,
+  information: OKABE_ITO.blue,
 };

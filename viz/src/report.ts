@@ -11,7 +11,7 @@ import { drawLineChart } from './charts/line-chart.js';
 import { drawNetwork } from './charts/network-chart.js';
 import { dashboardCharts } from './data/chart-spec.js';
 import { measureRows } from './data/measures.js';
-import { busiestDay, flowsOn } from './data/network.js';
+import { busiestDay, flowsOn, networkOf } from './data/network.js';
 import { runFromFolder, type RunFolderFiles } from './data/timeseries-csv.js';
 import { setLang, t, type Lang } from './i18n.js';
 import { addExportButtons } from './ui/cards.js';
@@ -47,10 +47,13 @@ function main() {
     if (spec.id === 'q') div.insertAdjacentHTML('beforeend', `<div class="measures">${measuresHtml(rows)}</div>`);
     if (spec.id === 'groups') div.insertAdjacentHTML('beforeend', `<div class="group-table">${groupTableHtml(rows)}</div>`);
   }
-  const net = card(false);
+  // The five societies' network has more than twice the actors: a wide card.
+  const network = networkOf(run);
+  const wideNet = network.actors.length > 10;
+  const net = card(wideNet);
   grid.append(net.div);
   const day = busiestDay(run);
-  addExportButtons(net.div, drawNetwork(net.host, flowsOn(run, day), run.dates[day], { width: 490, height: 320 }), 'crsim-network');
+  addExportButtons(net.div, drawNetwork(net.host, network, flowsOn(run, day), run.dates[day], { width: wideNet ? 1000 : 490, height: wideNet ? 480 : 320 }), 'crsim-network');
   root.append(grid);
   document.body.dataset.ready = 'true';
   document.title = `${t('appTitle')} · ${run.label}`;

@@ -30,6 +30,12 @@ function partyMembersText(c: CaptionState): string {
   return String(v);
 }
 
+/** Mean crisis care coverage of a five-society run (the communityCare module's summary), or null. */
+function careCoverage(s: Summary): number | null {
+  const v = (s as Summary & { care?: { crisisCoverage?: number | null } }).care?.crisisCoverage;
+  return typeof v === 'number' && !Number.isNaN(v) ? v : null;
+}
+
 /** Differences smaller than these are no change a class can see on the charts. */
 const SAME_Q = 0.0005;
 const SAME_NEED_DAYS = 0.005;
@@ -40,7 +46,7 @@ export function captionLines(c: CaptionState): string[] {
   if (c.crisisDate) lines.push(tf('capCrisisStarted', { date: formatDate(c.crisisDate, true) }));
   const params = { partyMembers: partyMembersText(c), subsidy: String(c.settings.sliders.subsidy ?? '') };
   for (const ch of c.changes) {
-    if (ch.kind === 'switch') lines.push(tf(ch.key, params));
+    if (ch.kind !== 'slider') lines.push(tf(ch.key, params));
     else {
       const slider = SLIDERS.find((s) => s.id === ch.id);
       lines.push(tf('capSliderChange', { label: slider ? t(slider.label) : ch.id, from: String(ch.from), to: String(ch.to) }));
@@ -51,7 +57,10 @@ export function captionLines(c: CaptionState): string[] {
     const f = (v: number) => formatNumber(v, 2);
     const q = [a.resilience.robustness, b.resilience.robustness];
     const unmet = [a.groups.elderlyNoSmartphone.unmetNeedDays, b.groups.elderlyNoSmartphone.unmetNeedDays];
-    lines.push(`${t('result')}: ${t('capLowestQ')} ${f(q[0])} → ${f(q[1])}; ${t('capElderlyUnmet')} ${f(unmet[0])} → ${f(unmet[1])}.`);
+    // Five-society models also report how much of the crisis care was covered (the societies' work).
+    const coverage = [careCoverage(a), careCoverage(b)];
+    const care = coverage[0] !== null && coverage[1] !== null ? `; ${t('capCareCoverage')} ${f(coverage[0])} → ${f(coverage[1])}` : '';
+    lines.push(`${t('result')}: ${t('capLowestQ')} ${f(q[0])} → ${f(q[1])}; ${t('capElderlyUnmet')} ${f(unmet[0])} → ${f(unmet[1])}${care}.`);
     if (Math.abs(q[1] - q[0]) < SAME_Q && Math.abs(unmet[1] - unmet[0]) < SAME_NEED_DAYS) lines.push(t('capNoChange'));
   }
   return lines;

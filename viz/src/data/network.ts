@@ -1,13 +1,19 @@
 /**
- * The actors network of one day: who sends orders, goods, money and labour to whom, read from
- * that day's metrics. Link widths are scaled per kind of flow against the largest flow of that
- * kind over the whole run, so widths compare across days but not across kinds (orders and yuan
+ * The actors network of one day: who sends orders, goods, money, labour, people's hours and
+ * information to whom, read from that day's metrics. A run of the Q model gets the actors of
+ * paper 000 (network-q.ts); a run with the five societies gets theirs (network-five-society.ts).
+ * Link widths are scaled per kind of flow against the largest flow of that kind over the whole run, so widths compare across days but not across kinds (orders and yuan
  * have no common unit).
  */
 import type { MessageKey } from '../i18n.js';
 import type { RunData } from './run-data.js';
+import { FIVE_SOCIETY_NETWORK } from './network-five-society.js';
+import { ACTORS, FLOWS } from './network-q.js';
 
-export type FlowKind = 'orders' | 'goods' | 'money' | 'labour';
+export { ACTORS, FLOWS };
+
+export type FlowKind = 'orders' | 'goods' | 'money' | 'labour' | 'people' | 'information';
+export const FLOW_KINDS: readonly FlowKind[] = ['orders', 'goods', 'money', 'labour', 'people', 'information'];
 
 export interface Actor {
   id: string;
@@ -17,15 +23,6 @@ export interface Actor {
   y: number;
 }
 
-export const ACTORS: Actor[] = [
-  { id: 'government', label: 'government', x: 0.5, y: 0.02 },
-  { id: 'rc', label: 'rc', x: 0.5, y: 0.42 },
-  { id: 'merchants', label: 'merchants', x: 0.9, y: 0.2 },
-  { id: 'partyMembers', label: 'partyMembers', x: 0.1, y: 0.2 },
-  { id: 'volunteers', label: 'volunteers', x: 0.1, y: 0.72 },
-  { id: 'ownersCommittee', label: 'ownersCommittee', x: 0.9, y: 0.72 },
-  { id: 'residents', label: 'residents', x: 0.5, y: 0.98 },
-];
 
 export interface FlowDef {
   source: string;
@@ -35,29 +32,21 @@ export interface FlowDef {
   amount: (v: (metric: string) => number) => number;
 }
 
-const z = (x: number) => (Number.isNaN(x) ? 0 : x);
 
-export const FLOWS: FlowDef[] = [
-  { source: 'residents', target: 'merchants', kind: 'orders', amount: (v) => z(v('ordersApp')) },
-  // The WeChat chain runs only through a building's double-reporting party members.
-  { source: 'residents', target: 'partyMembers', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) },
-  { source: 'partyMembers', target: 'rc', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) },
-  // Door-to-door orders are taken by party members or volunteers; the metrics do not say which,
-  // so they are drawn as reaching the RC, which tallies them.
-  { source: 'residents', target: 'rc', kind: 'orders', amount: (v) => z(v('ordersDoorToDoor')) },
-  { source: 'rc', target: 'merchants', kind: 'orders', amount: (v) => z(v('ordersWechatChain')) + z(v('ordersDoorToDoor')) },
-  { source: 'merchants', target: 'rc', kind: 'goods', amount: (v) => z(v('deliveriesMade')) - z(v('deliveredByMerchants')) },
-  { source: 'merchants', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByMerchants')) },
-  { source: 'rc', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByRcStaff')) },
-  { source: 'rc', target: 'partyMembers', kind: 'goods', amount: (v) => z(v('deliveredByPartyMembers')) },
-  { source: 'partyMembers', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByPartyMembers')) },
-  { source: 'rc', target: 'volunteers', kind: 'goods', amount: (v) => z(v('deliveredByVolunteers')) },
-  { source: 'volunteers', target: 'residents', kind: 'goods', amount: (v) => z(v('deliveredByVolunteers')) },
-  { source: 'ownersCommittee', target: 'residents', kind: 'goods', amount: (v) => z(v('groupBuyHouseholds')) },
-  { source: 'residents', target: 'merchants', kind: 'money', amount: (v) => z(v('residentPayments')) },
-  { source: 'government', target: 'merchants', kind: 'money', amount: (v) => z(v('subsidyPaid')) },
-  { source: 'government', target: 'rc', kind: 'labour', amount: (v) => z(v('adminHours')) },
-];
+export interface Network {
+  actors: Actor[];
+  flows: FlowDef[];
+}
+
+export const Q_NETWORK: Network = { actors: ACTORS, flows: FLOWS };
+
+/** The five societies' network for a run that has their shared ground (care visits), else the Q model's. */
+export function networkOf(run: RunData): Network {
+  return run.metrics.some((m) => m.name === 'careVisits') ? FIVE_SOCIETY_NETWORK : Q_NETWORK;
+}
+
+/** The kinds of flow a network has: what its legend lists. */
+export const kindsOf = (network: Network): FlowKind[] => FLOW_KINDS.filter((k) => network.flows.some((f) => f.kind === k));
 
 export interface FlowLink {
   id: string;
@@ -73,11 +62,12 @@ const valuesOn = (run: RunData, d: number) => (metric: string) => run.replicates
 
 /** The largest amount of each kind of flow on any day of replicate 0: what widths are scaled by. */
 export function maxFlowsByKind(run: RunData): Record<FlowKind, number> {
-  const maxByKind: Record<FlowKind, number> = { orders: 0, goods: 0, money: 0, labour: 0 };
+  const maxByKind = Object.fromEntries(FLOW_KINDS.map((k) => [k, 0])) as Record<FlowKind, number>;
   if (!run.replicates[0]) return maxByKind;
+  const { flows } = networkOf(run);
   for (let d = 0; d < run.dates.length; d++) {
     const v = valuesOn(run, d);
-    for (const f of FLOWS) maxByKind[f.kind] = Math.max(maxByKind[f.kind], f.amount(v));
+    for (const f of flows) maxByKind[f.kind] = Math.max(maxByKind[f.kind], f.amount(v));
   }
   return maxByKind;
 }
@@ -90,7 +80,7 @@ export function maxFlowsByKind(run: RunData): Record<FlowKind, number> {
 export function flowsOn(run: RunData, day: number, maxByKind = maxFlowsByKind(run)): FlowLink[] {
   if (!run.replicates[0]) return [];
   const valueOn = (d: number) => valuesOn(run, d);
-  return FLOWS.map((f) => {
+  return networkOf(run).flows.map((f) => {
     const amount = Math.max(0, f.amount(valueOn(day)));
     const max = maxByKind[f.kind];
     return { id: `${f.source}-${f.target}-${f.kind}`, source: f.source, target: f.target, kind: f.kind, amount, relative: max > 0 ? amount / max : 0 };

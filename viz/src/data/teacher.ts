@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../../../src/scenario/schema.js';
 import type { MessageKey } from '../i18n.js';
+import { SOCIETIES, societiesOf } from './societies.js';
 
 export interface TeacherSwitch {
   id: string;
@@ -62,6 +63,8 @@ export const SLIDERS: TeacherSlider[] = [
 export interface TeacherSettings {
   switches: Record<string, boolean>;
   sliders: Record<string, number>;
+  /** The five societies' switches (societies.ts), only for those the scenario lists. */
+  societies: Record<string, boolean>;
 }
 
 /**
@@ -97,7 +100,7 @@ export function switchesOf(s: Scenario): Record<string, boolean> {
 
 /** Every switch and slider where the scenario puts it: what teacher mode starts from. */
 export function settingsOf(s: Scenario): TeacherSettings {
-  return { switches: switchesOf(s), sliders: Object.fromEntries(SLIDERS.map((sl) => [sl.id, sl.read(s)])) };
+  return { switches: switchesOf(s), sliders: Object.fromEntries(SLIDERS.map((sl) => [sl.id, sl.read(s)])), societies: societiesOf(s) };
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -136,9 +139,9 @@ export function startCrisisOn(s: Scenario, date: string): Scenario {
 
 /** Caption keys for what changed between two settings (switches first, then sliders). */
 export interface Change {
-  kind: 'switch' | 'slider';
+  kind: 'switch' | 'society' | 'slider';
   id: string;
-  /** Caption for a switch; the slider's label for a slider. */
+  /** Caption for a switch or a society; the slider's label for a slider. */
   key: MessageKey;
   from?: number;
   to?: number;
@@ -150,6 +153,11 @@ export function changesBetween(before: TeacherSettings, after: TeacherSettings):
     const a = before.switches[sw.id];
     const b = after.switches[sw.id];
     if (a !== b && b !== undefined) changes.push({ kind: 'switch', id: sw.id, key: b ? sw.captionOn : sw.captionOff });
+  }
+  for (const so of SOCIETIES) {
+    const a = before.societies?.[so.id];
+    const b = after.societies?.[so.id];
+    if (a !== b && b !== undefined) changes.push({ kind: 'society', id: so.id, key: b ? so.captionOn : so.captionOff });
   }
   for (const sl of SLIDERS) {
     const a = before.sliders[sl.id];

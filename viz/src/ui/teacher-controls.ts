@@ -1,4 +1,5 @@
 /** The teacher's switches and sliders as form controls (big, labelled, keyboard-operable). */
+import { SOCIETIES } from '../data/societies.js';
 import { SLIDERS, SWITCHES, type TeacherSettings } from '../data/teacher.js';
 import { t } from '../i18n.js';
 
@@ -6,22 +7,19 @@ import { t } from '../i18n.js';
  * `current` is read when a control changes, not when the controls are built: a switch flipped
  * after a slider moved must keep the slider's new value.
  */
-export function renderTeacherControls(switchHost: HTMLElement, sliderHost: HTMLElement, current: () => TeacherSettings, onChange: (next: TeacherSettings) => void): void {
+export function renderTeacherControls(hosts: { switches: HTMLElement; sliders: HTMLElement; societies: HTMLElement }, current: () => TeacherSettings, onChange: (next: TeacherSettings) => void): void {
   const settings = current();
-  switchHost.replaceChildren();
+  hosts.switches.replaceChildren();
   for (const s of SWITCHES) {
-    const label = document.createElement('label');
-    label.className = 'switch';
-    const input = document.createElement('input');
-    input.type = 'checkbox';
-    input.id = `sw-${s.id}`;
-    input.checked = settings.switches[s.id] ?? true;
-    input.addEventListener('change', () => onChange({ ...current(), switches: { ...current().switches, [s.id]: input.checked } }));
-    const span = document.createElement('span');
-    span.textContent = t(s.label);
-    label.append(input, span);
-    switchHost.append(label);
+    hosts.switches.append(checkbox(`sw-${s.id}`, t(s.label), settings.switches[s.id] ?? true, (on) => onChange({ ...current(), switches: { ...current().switches, [s.id]: on } })));
   }
+  // Only the societies the scenario lists: the others have nothing to switch (societies.ts).
+  hosts.societies.replaceChildren();
+  for (const s of SOCIETIES.filter((so) => settings.societies[so.id] !== undefined)) {
+    hosts.societies.append(checkbox(`so-${s.id}`, t(s.label), settings.societies[s.id], (on) => onChange({ ...current(), societies: { ...current().societies, [s.id]: on } })));
+  }
+  hosts.societies.closest<HTMLElement>('section')!.hidden = hosts.societies.childElementCount === 0;
+  const sliderHost = hosts.sliders;
   sliderHost.replaceChildren();
   for (const s of SLIDERS) {
     const div = document.createElement('div');
@@ -45,4 +43,18 @@ export function renderTeacherControls(switchHost: HTMLElement, sliderHost: HTMLE
     div.append(label, input);
     sliderHost.append(div);
   }
+}
+
+function checkbox(id: string, text: string, checked: boolean, onToggle: (on: boolean) => void): HTMLLabelElement {
+  const label = document.createElement('label');
+  label.className = 'switch';
+  const input = document.createElement('input');
+  input.type = 'checkbox';
+  input.id = id;
+  input.checked = checked;
+  input.addEventListener('change', () => onToggle(input.checked));
+  const span = document.createElement('span');
+  span.textContent = text;
+  label.append(input, span);
+  return label;
 }

@@ -3,11 +3,14 @@ import type { MetricInfo } from '../../../src/experiment/run.js';
 import type { Summary } from '../../../src/model/index.js';
 import type { ScenarioProblem } from '../../../src/scenario/errors.js';
 import type { PhaseSpan } from '../data/run-data.js';
+import type { CommunityLayout } from '../data/community.js';
 
 export interface ScenarioJob {
   /** Key in `files` of the scenario to run. */
   file: string;
   overrides: Record<string, unknown>;
+  /** Modules taken out of the scenario's `modules:` list (teacher mode's society switches). */
+  withoutModules?: string[];
 }
 
 export interface RunRequest {
@@ -40,8 +43,12 @@ export type ToWorker =
   | { type: 'cancel' };
 
 export type FromWorker =
-  | { type: 'start'; runId: number; slot: number; replicate: number; file: string; label: string; dates: string[]; phases: string[]; phaseSpans: PhaseSpan[]; metrics: MetricInfo[]; recoveryThreshold: number }
+  | { type: 'start'; runId: number; slot: number; replicate: number; file: string; label: string; dates: string[]; phases: string[]; phaseSpans: PhaseSpan[]; metrics: MetricInfo[]; recoveryThreshold: number; households: number }
   | { type: 'days'; runId: number; slot: number; replicate: number; from: number; columns: Record<string, number[]> }
+  /** The main run's community (its first replicate): where each household lives. */
+  | { type: 'community'; runId: number; layout: CommunityLayout; days: number }
+  /** The main run's household states for the days from `from` on (households bytes a day). */
+  | { type: 'householdDays'; runId: number; from: number; met: Uint8Array; infection: Uint8Array | null }
   | { type: 'replicateDone'; runId: number; slot: number; replicate: number; summary: Summary }
   | { type: 'done'; runId: number }
   /** Teacher mode: the normal period has run its days and waits for the crisis (it never ends by itself). */

@@ -8,12 +8,13 @@ import { collectResult, runSeedOf } from '../../../src/experiment/run.js';
 import { assembleScenario, createSimulation, type World } from '../../../src/model/index.js';
 import type { Simulation } from '../../../src/engine/simulation.js';
 import { ScenarioError } from '../../../src/scenario/errors.js';
-import { parseScenario } from '../../../src/scenario/parse.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
 import { readerOver } from '../data/scenarios.js';
 import { spansOf } from '../data/run-data.js';
 import { holdCrisis, startCrisisOn } from '../data/teacher.js';
+import { parseWithout } from '../data/societies.js';
 import type { FromWorker, RunRequest, ToWorker } from './protocol.js';
+import { householdDay, layoutOf } from './household-recorder.js';
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
@@ -75,8 +76,8 @@ function dayColumns(sim: Simulation<World>, from: number, to: number): Record<st
   return out;
 }
 
-function prepare(req: RunRequest, file: string, overrides: Record<string, unknown>): Scenario {
-  const loaded = parseScenario(req.files[file], file, readerOver(req.files), overrides);
+function prepare(req: RunRequest, file: string, overrides: Record<string, unknown>, without: string[] = []): Scenario {
+  const loaded = parseWithout(req.files[file], file, readerOver(req.files), overrides, without);
   let s = loaded.scenario;
   if (req.crisisDay === null) s = holdCrisis(s);
   else if (req.crisisDay !== undefined) {
@@ -90,7 +91,7 @@ async function execute(req: RunRequest): Promise<void> {
   const live = () => current === req;
   let scenarios: Scenario[];
   try {
-    scenarios = req.jobs.map((j) => prepare(req, j.file, j.overrides));
+    scenarios = req.jobs.map((j) => prepare(req, j.file, j.overrides, j.withoutModules));
   } catch (e) {
     if (e instanceof ScenarioError) post({ type: 'problems', runId: req.runId, problems: e.problems });
     else post({ type: 'error', runId: req.runId, message: (e as Error).message });
@@ -108,13 +109,34 @@ async function execute(req: RunRequest): Promise<void> {
       const dates = Array.from({ length: sim.calendar.days }, (_, d) => sim.calendar.dateOf(d));
       const phases = dates.map((_, d) => sim.timeline.phaseAt(d));
       const metrics = assembleScenario(scenario).metrics.map(({ name, unit, description }) => ({ name, unit, description }));
-      post({ type: 'start', runId: req.runId, slot, replicate, file: req.jobs[slot].file, label: scenario.name, dates, phases, phaseSpans: spansOf(dates, phases), metrics, recoveryThreshold: scenario.resilience.recoveryThreshold });
+      post({ type: 'start', runId: req.runId, slot, replicate, file: req.jobs[slot].file, label: scenario.name, dates, phases, phaseSpans: spansOf(dates, phases), metrics, recoveryThreshold: scenario.resilience.recoveryThreshold, households: sim.world.households.count });
       // Only the first replicate of the main scenario is paced; the rest fill the band at full speed.
       const paced = slot === 0 && replicate === 0;
+      // The community view draws the main run's households day by day: record them as it steps.
+      const households: { met: Uint8Array; infection: Uint8Array | null }[] = [];
+      let householdsFrom = 0;
+      const postHouseholds = () => {
+        if (!paced || households.length === 0) return;
+        const n = households[0].met.length;
+        const met = new Uint8Array(households.length * n);
+        const infection = households[0].infection ? new Uint8Array(households.length * n) : null;
+        households.forEach((h, i) => {
+          met.set(h.met, i * n);
+          if (infection && h.infection) infection.set(h.infection, i * n);
+        });
+        post({ type: 'householdDays', runId: req.runId, from: householdsFrom, met, infection });
+        householdsFrom += households.length;
+        households.length = 0;
+      };
+      if (paced) post({ type: 'community', runId: req.runId, layout: layoutOf(sim), days: sim.calendar.days });
       const catchUp = paced ? Math.min(req.catchUpTo ?? 0, sim.calendar.days) : 0;
       if (catchUp > 0) {
-        sim.run(catchUp);
+        for (let d = 0; d < catchUp; d++) {
+          sim.step();
+          households.push(householdDay(sim));
+        }
         post({ type: 'days', runId: req.runId, slot, replicate, from: 0, columns: dayColumns(sim, 0, catchUp) });
+        postHouseholds();
       }
       let sliceStart = performance.now();
       let from = sim.day;
@@ -126,10 +148,12 @@ async function execute(req: RunRequest): Promise<void> {
         }
         if (paced && paused) stepsAllowed--;
         sim.step();
+        if (paced) households.push(householdDay(sim));
         const pacedNow = paced && (delayMs > 0 || paused);
         // Post every paced day; batch fast days (about 30 updates a second) to spare the page.
         if (pacedNow || performance.now() - sliceStart > 33 || sim.done) {
           post({ type: 'days', runId: req.runId, slot, replicate, from, columns: dayColumns(sim, from, sim.day) });
+          postHouseholds();
           from = sim.day;
         }
         if (pacedNow && !paused) await sleep(delayMs);
