@@ -16,9 +16,11 @@
  * resumed by replaying it: Nelder–Mead is deterministic, and the points it asks for again are read
  * from the journal instead of simulated.
  *
- * Why not a package: fmin (0.0.4, the npm Nelder–Mead most used) has no bounds and ships a
- * plotting dependency; ml-levenberg-marquardt fits curves to data points, not noisy simulation
- * means with bounds. The method is small enough to keep here, tested.
+ * Why not a package: fmin (0.0.4, the npm Nelder–Mead most used) has no bounds, ships a
+ * plotting dependency and calls the objective synchronously, while each evaluation here is a
+ * batch of replicates run on worker threads (a promise); ml-levenberg-marquardt fits curves to
+ * data points, not noisy simulation means with bounds. The method is small enough to keep here,
+ * tested.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { RunTask } from './task.js';
