@@ -198,7 +198,10 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
       const stream = (name: string) => streams.get(name);
       for (const m of modules) m.populate?.(world, { scenario, rng: populationRng, stream, allocate });
       for (const t of TABLES) if (!allocated.has(t)) allocate(t, 0);
+      // In module order, so a module's init may read the state of those before it; then copied in
+      // one go, for the same fast properties as the counters (processes read it every day).
       for (const m of modules) world.state[m.name] = m.init ? m.init(world) : {};
+      world.state = Object.fromEntries(Object.entries(world.state));
       return world;
     },
     summarise(world, run) {
