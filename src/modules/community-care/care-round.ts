@@ -1,0 +1,105 @@
+/** The afternoon care round: the task board, coordinated or independent visits, packages, information, demands and trust. */
+import type { ModuleProcess } from '../../engine/index.js';
+import { lowOnBasicGoods, packagesToCover, receivePackages } from '../households/index.js';
+import { own, type CareState, type CareWorld } from './state.js';
+import { CARE_ACTORS, CARE_COORDINATORS, type CareActor, type CareCoordinator } from './contributions.js';
+
+export const careRound: ModuleProcess<CareWorld, CareState> = {
+  name: 'careRound',
+  slot: 'afternoon',
+  order: 20,
+  step(world, state, ctx) {
+    const s = world.scenario.care;
+    const hh = world.households;
+    const t = world.today;
+    const low = lowOnBasicGoods(world.scenario, hh);
+    const tasks: number[] = [];
+    const { count, vulnerable, careDue, informedDay } = hh;
+    const stocked = state.shut && state.packages > 0;
+    for (let h = 0; h < count; h++) {
+      if (!vulnerable[h]) continue;
+      if (careDue[h] <= ctx.day || (stocked && informedDay[h] >= 0 && low(h))) tasks.push(h);
+    }
+    const actors = ctx.provided<CareActor<CareWorld>>(CARE_ACTORS);
+    const visitsOf = actors.map((a) => Math.floor(Math.max(0, a.hours(world, ctx)) / s.visitHours));
+    const totalVisits = visitsOf.reduce((a, b) => a + b, 0);
+    let assignable = 0;
+    for (const c of ctx.provided<CareCoordinator<CareWorld>>(CARE_COORDINATORS)) assignable += c.assignments(world, ctx);
+    const coordination = totalVisits > 0 ? Math.min(1, assignable / totalVisits) : 0;
+    t.coordinationShare = coordination;
+    t.careTasks = tasks.length;
+
+    const visited = new Uint8Array(tasks.length);
+    const interval = state.crisis ? s.visitIntervalDays.crisis : s.visitIntervalDays.normal;
+    const visit = (i: number, actor: number) => {
+      const h = tasks[i];
+      const spent = s.visitHours;
+      actors[actor].spend(world, spent);
+      t.careVisits++;
+      t.careHours += spent;
+      if (actors[actor].professional) t.professionalCareHours += spent;
+      if (actors[actor].project) t.projectCareHours += spent;
+      if (visited[i]) { t.duplicatedVisits++; return; }
+      visited[i] = 1;
+      t.careTasksCovered++;
+      hh.careDue[h] = ctx.day + interval;
+      hh.lastVisit[h] = ctx.day;
+      if (hh.informedDay[h] < 0 && state.crisis) { hh.informedDay[h] = ctx.day; t.informedByVisit++; }
+      if (state.shut && state.packages > 0 && low(h)) {
+        const { vegetable, pork } = packagesToCover(world.scenario, hh, h);
+        const n = Math.min(state.packages, vegetable + pork);
+        const veg = Math.min(vegetable, n);
+        receivePackages(world, h, { vegetable: veg, pork: n - veg, vegetablePaid: 0, porkPaid: 0, quality: 1, variety: hh.lastVariety[h] });
+        state.packages -= n;
+        state.packagesDelivered += n;
+        t.carePackagesDelivered += n;
+      }
+    };
+    // Uncoordinated visits first: each actor picks distinct tasks of its own at random.
+    const planned = visitsOf.map((v) => v - Math.round(coordination * v));
+    const scratch = tasks.map((_, i) => i);
+    actors.forEach((_, a) => {
+      const n = Math.min(planned[a], tasks.length);
+      for (let k = 0; k < n; k++) {
+        const j = k + Math.floor(ctx.rng() * (tasks.length - k));
+        const x = scratch[k]; scratch[k] = scratch[j]; scratch[j] = x;
+        visit(scratch[k], a);
+      }
+    });
+    // Coordinated visits take the tasks no one has taken, oldest due first (list order).
+    let next = 0;
+    actors.forEach((_, a) => {
+      let n = visitsOf[a] - planned[a];
+      while (n > 0) {
+        while (next < tasks.length && visited[next]) next++;
+        if (next >= tasks.length) break;
+        visit(next, a);
+        n--;
+      }
+    });
+    for (let i = 0; i < tasks.length; i++) if (!visited[i]) t.careTasksUncovered++;
+
+    // Demands: expressed by informed households (all, in normal times); answered with hours left.
+    const dc = s.demandChannel;
+    const rate = dc.demandsPerHouseholdPerMonth / 30;
+    if (rate <= 0) return;
+    const left = actors.map((a) => Math.max(0, a.hours(world, ctx)));
+    let a = 0;
+    const rng = ctx.rng;
+    for (let h = 0; h < count; h++) {
+      if (!(rng() < rate)) continue;
+      if (state.crisis && informedDay[h] < 0) continue;
+      t.demandsExpressed++;
+      while (dc.enabled && a < left.length && left[a] < dc.responseHours) a++;
+      if (dc.enabled && a < left.length) {
+        left[a] -= dc.responseHours;
+        actors[a].spend(world, dc.responseHours);
+        t.demandsAnswered++;
+        hh.trust[h] += dc.trustGain * (1 - hh.trust[h]);
+      } else {
+        hh.trust[h] -= dc.trustLoss * hh.trust[h];
+      }
+    }
+  },
+};
+

@@ -1,0 +1,90 @@
+/** Community care's state: which households are vulnerable (drawn from its own population stream), their care and trust, and the care stock. */
+import { bernoulli, type PopulateContext, type Table } from '../../engine/index.js';
+import type { HouseholdsWorld } from '../households/index.js';
+
+// ─── state ───
+export const VULNERABLE = { none: 0, elderlyAlone: 1, disabled: 2, singleParent: 3 } as const;
+export const VULNERABLE_GROUPS = ['elderlyAlone', 'disabled', 'singleParent'] as const;
+
+export const careColumns = {
+  /** VULNERABLE code (0 none). */
+  vulnerable: Uint8Array,
+  /** Day the household next needs a care visit. */
+  careDue: Int32Array,
+  /** Day of its last care visit (-1 never). */
+  lastVisit: Int32Array,
+  /** Day it heard of the current crisis's services (-1 not yet). */
+  informedDay: Int32Array,
+  trust: Float64Array,
+  /** Day a member last took part in an activity or volunteered (-1 never). */
+  lastParticipation: Int32Array,
+};
+
+export interface CareWorld extends HouseholdsWorld {
+  households: HouseholdsWorld['households'] & Table<typeof careColumns>;
+}
+
+export interface CareState {
+  /** First day of the current crisis, or -1. */
+  crisisSince: number;
+  crisis: boolean;
+  /** Whether households cannot go out to shop today (care packages are bought and brought only then). */
+  shut: boolean;
+  /** 0–1: share of full crisis effort the actors have reached (1 in normal times). */
+  mobilisation: number;
+  /** Share of activity hours matched to residents' demands today. */
+  projectMatch: number;
+  /** Care packages in stock, bought by the charity module, not yet delivered. */
+  packages: number;
+  /** Hours of social-organisation projects paid for (by the charity module) and not yet worked. */
+  purchasedProjectHours: number;
+  /** Cumulative goods, for conservation: packages received into stock and delivered. */
+  packagesIn: number;
+  packagesDelivered: number;
+  /** Protective kits for front-line volunteers: in stock, received, used, wanted beyond stock (set by the pool). */
+  kits: number;
+  kitsIn: number;
+  kitsUsed: number;
+  kitsWanted: number;
+}
+
+export const own = (w: { state: Record<string, any> }) => w.state.communityCare as CareState;
+/** The care state, for the five-society modules. */
+export const careOf = own;
+
+export function populate(world: CareWorld, ctx: PopulateContext): void {
+  const s = world.scenario.care;
+  const rng = ctx.stream('population.communityCare');
+  const hh = world.households;
+  for (let h = 0; h < hh.count; h++) {
+    const elderly = hh.elderlyNoSmartphone[h] + hh.elderlySmartphone[h];
+    const disabled = bernoulli(rng, s.vulnerable.disabledShare);
+    const single = bernoulli(rng, s.vulnerable.singleParentShare);
+    let v: number = VULNERABLE.none;
+    if (hh.members[h] === 1 && elderly === 1) v = VULNERABLE.elderlyAlone;
+    else if (disabled) v = VULNERABLE.disabled;
+    // Working-age households with children: 'others' counts working-age adults and children.
+    else if (elderly === 0 && hh.members[h] >= 3 && single) v = VULNERABLE.singleParent;
+    hh.vulnerable[h] = v;
+    hh.careDue[h] = v ? Math.floor(rng() * s.visitIntervalDays.normal) : 0;
+    hh.lastVisit[h] = -1;
+    hh.informedDay[h] = -1;
+    hh.trust[h] = s.initialTrust;
+    hh.lastParticipation[h] = -1;
+  }
+}
+
+
+/** Adds protective kits to the care stock (the charity module buys them for the volunteer pool). */
+export function stockKits(world: { state: Record<string, any> }, n: number): void {
+  const st = own(world);
+  st.kits += n;
+  st.kitsIn += n;
+}
+
+/** Adds packages to the care stock (the charity module buys them). */
+export function stockCarePackages(world: { state: Record<string, any> }, n: number): void {
+  const st = own(world);
+  st.packages += n;
+  st.packagesIn += n;
+}
