@@ -12,7 +12,7 @@ import type { TimelineEvent } from './timeline.js';
 import {
   SLOTS, TABLES,
   type Counter, type Intervention, type ModuleDef, type ModuleProcess, type ModuleStepContext, type ModuleWorld,
-  type RunView, type TableName,
+  type RunView, type Slot, type TableName,
 } from './module.js';
 
 /** A problem with the module list itself; `index` is the position of the entry at fault, if any. */
@@ -28,7 +28,7 @@ export const BEGIN_DAY = 'beginDay';
 
 export interface AssembledProcess<W extends ModuleWorld> extends Process<W> {
   module: string;
-  slot: (typeof SLOTS)[number] | 'dawn';
+  slot: Slot;
   order: number;
 }
 
