@@ -13,9 +13,12 @@ export const CONTACT_SINKS = 'contacts.sinks';
 /**
  * - `outing`: someone of household `household` went out to shop (meets people outside the compound);
  * - `delivery`: a carrier (`by`: the carrier's name, e.g. `partyMembers`) brought goods to the door;
- * - `doorVisit`: a visitor (`by`) took an order at the door.
+ * - `doorVisit`: a visitor (`by`) took an order at the door;
+ * - `pickup`: someone of household `household` collected a group-buy order at its compound's
+ *   pick-up point, meeting the others collecting there that day and the organiser (`by`) who
+ *   hands the orders out.
  */
-export type ContactKind = 'outing' | 'delivery' | 'doorVisit';
+export type ContactKind = 'outing' | 'delivery' | 'doorVisit' | 'pickup';
 
 export interface ContactSink<W extends ModuleWorld = any> {
   report(world: W, kind: ContactKind, household: number, by?: string): void;

@@ -24,6 +24,7 @@ import { params as residentsCommittee } from '../modules/residents-committee/ind
 import { params as resilience } from '../modules/resilience/index.js';
 import { params as satisfaction } from '../modules/satisfaction/index.js';
 import { params as selfOrganisation } from '../modules/self-organisation/index.js';
+import { groupBuyingParams as groupBuying } from '../modules/self-organisation/movement-control.js';
 import { params as volunteers } from '../modules/volunteers/index.js';
 import { params as communityCare } from '../modules/community-care/index.js';
 import { params as platform } from '../modules/platform/index.js';
@@ -105,7 +106,7 @@ function compose<S extends z.ZodRawShape>(sections: S, modules: readonly ModuleD
 /** Every built-in module's sections, for the library's types and the parameter reference. */
 const builtinSections = {
   ...lockdown, ...community, ...households, ...resilience, ...merchants, ...residentsCommittee, ...provision,
-  ...partyMembers, ...volunteers, ...selfOrganisation, ...satisfaction, ...epidemic,
+  ...partyMembers, ...volunteers, ...selfOrganisation, ...groupBuying, ...satisfaction, ...epidemic,
   ...communityCare, ...platform, ...socialWorkers, ...socialOrganisations, ...volunteerPool, ...charity,
   ...mutualAid, ...issueRouting,
 };

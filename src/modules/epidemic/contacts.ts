@@ -4,7 +4,8 @@
  * helpers are off work. A door contact is made by a named carrier: party members carry in their
  * own building and volunteers in their compound, each unit's members taking doors in turn, RC
  * staff likewise; supermarket staff live outside and are not followed (their doors carry no
- * exposure here).
+ * exposure here). A group-buy pick-up is kept for the night's pick-up layer; a household kept at
+ * home cannot come to the pick-up point, so its compound's organiser brings the order to its door.
  */
 import type { ContactKind, ContactSink } from '../contacts.js';
 import type { Confinement } from '../households/index.js';
@@ -46,11 +47,19 @@ function carrierOf(world: EpidemicWorld, h: number, by: string | undefined): num
   return -1;
 }
 
+/** The compound's group-buy organiser, or -1 if there is none or the organiser is off work. */
+export function organiserAtWork(world: EpidemicWorld, c: number): number {
+  const r = own(world).organiser[c];
+  return r >= 0 && !offWork(world, r, own(world).day) ? r : -1;
+}
+
 export const sink: ContactSink<EpidemicWorld> = {
   report(world, kind: ContactKind, h, by) {
     const s = own(world);
     if (kind === 'outing') s.outings.push(h);
-    else s.doors.push(h, carrierOf(world, h, by));
+    else if (kind !== 'pickup') s.doors.push(h, carrierOf(world, h, by));
+    else if (!confinedOn(world, h, s.day)) s.pickups.push(h);
+    else s.doors.push(h, organiserAtWork(world, world.households.compound[h]));
   },
 };
 

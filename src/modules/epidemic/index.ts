@@ -39,6 +39,7 @@ import { counters, measures, metrics } from './measures.js';
 import { params } from './params.js';
 import { course } from './response.js';
 import { AGE_NAMES, buildingColumns, compoundColumns, householdColumns, residentColumns, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { checkSeedEvents, seedInfections } from './seed-event.js';
 import { transmission } from './transmission.js';
 
 export const epidemic = defineModule<EpidemicWorld, EpidemicState>({
@@ -55,6 +56,8 @@ export const epidemic = defineModule<EpidemicWorld, EpidemicState>({
   counters,
   metrics,
   measures,
+  interventions: [seedInfections],
+  check: checkSeedEvents,
   provides: {
     [CONTACT_SINKS]: [sink],
     [CONFINEMENTS]: [confinement],
@@ -148,6 +151,7 @@ function initialState(world: EpidemicWorld): EpidemicState {
     volunteerStart,
     volunteerList: Int32Array.from(volunteers),
     staff: Int32Array.from(staff),
+    organiser: groupBuyOrganisers(world, contactPerson),
     partyCursor: new Int32Array(nb),
     volunteerCursor: new Int32Array(nc),
     staffCursor: 0,
@@ -156,11 +160,33 @@ function initialState(world: EpidemicWorld): EpidemicState {
     staffAbsent: 0,
     outings: [],
     doors: [],
+    pickups: [],
     meanInfectiousness: R.count > 0 ? infectiousness / R.count : 1,
     detected: 0,
     imported: 0,
     caughtAtArrival: 0,
   };
+}
+
+/**
+ * Each compound's group-buy organiser: an owner who hands out the orders at the pick-up point —
+ * the adult who answers the door of a household in the middle of the compound, unless that adult
+ * already carries or works for the RC (then the next household's); -1 if the compound has none.
+ */
+function groupBuyOrganisers(world: EpidemicWorld, contactPerson: Int32Array): Int32Array {
+  const C = world.compounds;
+  const R = world.residents;
+  const organiser = new Int32Array(C.count).fill(-1);
+  for (let c = 0; c < C.count; c++) {
+    const n = C.households[c];
+    for (let k = 0; k < n && organiser[c] < 0; k++) {
+      const h = C.firstHousehold[c] + ((Math.floor(n / 2) + k) % n);
+      const r = contactPerson[h];
+      if (r >= 0 && R.age[r] === AGE.adult && R.role[r] === ROLE.none) organiser[c] = r;
+    }
+    if (organiser[c] >= 0) R.role[organiser[c]] = ROLE.organiser;
+  }
+  return organiser;
 }
 
 export { params as epidemicParams } from './params.js';

@@ -47,7 +47,7 @@ export const metrics: Metric<EpidemicWorld>[] = [
   },
 ];
 
-const ROLES = { partyCarriers: ROLE.partyCarrier, volunteers: ROLE.volunteer, rcStaff: ROLE.rcStaff } as const;
+const ROLES = { partyCarriers: ROLE.partyCarrier, volunteers: ROLE.volunteer, rcStaff: ROLE.rcStaff, organisers: ROLE.organiser } as const;
 
 export const measures: Measures<EpidemicWorld, EpidemicState> = {
   names: [

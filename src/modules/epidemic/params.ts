@@ -58,6 +58,13 @@ export const params = {
           })
           .strict()
           .meta({ description: 'transmission among shoppers outside the compound' }),
+        pickups: z
+          .object({
+            contactsPerPickup: p(nonNegative, 'people met at the compound\'s group-buy pick-up point by one resident collecting an order (besides the organiser)', U.people),
+            transmissionProbability: p(share, 'chance one contact at the pick-up point with an infectious resident infects', 'per contact'),
+          })
+          .strict()
+          .meta({ description: 'transmission among residents collecting group-buy orders at their compound\'s pick-up point; the organiser\'s hand-over is a door contact' }),
         doors: z
           .object({
             transmissionProbability: p(share, 'chance a door contact (delivery, order visit) with an infectious person infects, either way', 'per contact'),

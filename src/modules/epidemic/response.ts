@@ -19,6 +19,7 @@ export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
     own.day = day;
     own.outings.length = 0;
     own.doors.length = 0;
+    own.pickups.length = 0;
     const R = world.residents;
     const still: number[] = [];
     for (const r of own.active) {

@@ -12,11 +12,11 @@ export const STATE_NAMES = ['susceptible', 'exposed', 'symptomatic', 'asymptomat
 export const AGE_NAMES = ['child', 'adult', 'elderly'] as const;
 
 /** How a resident was infected. */
-export const LAYER = { none: 0, seed: 1, imported: 2, household: 3, building: 4, compound: 5, community: 6, door: 7, work: 8, wellMixed: 9 } as const;
-export const LAYER_NAMES = ['none', 'seed', 'imported', 'household', 'building', 'compound', 'community', 'door', 'work', 'wellMixed'] as const;
+export const LAYER = { none: 0, seed: 1, imported: 2, household: 3, building: 4, compound: 5, community: 6, door: 7, work: 8, wellMixed: 9, pickup: 10 } as const;
+export const LAYER_NAMES = ['none', 'seed', 'imported', 'household', 'building', 'compound', 'community', 'door', 'work', 'wellMixed', 'pickup'] as const;
 
 /** A resident's role in keeping the community supplied, fixed when the model starts. */
-export const ROLE = { none: 0, partyCarrier: 1, volunteer: 2, rcStaff: 3 } as const;
+export const ROLE = { none: 0, partyCarrier: 1, volunteer: 2, rcStaff: 3, organiser: 4 } as const;
 
 export const residentColumns = {
   infection: Uint8Array,
@@ -75,6 +75,8 @@ export interface EpidemicState {
   volunteerStart: Int32Array;
   volunteerList: Int32Array;
   staff: Int32Array;
+  /** Per compound: the resident who hands out group-buy orders at its pick-up point. */
+  organiser: Int32Array;
   /** Round-robin cursors: which carrier of a unit takes the next door. */
   partyCursor: Int32Array;
   volunteerCursor: Int32Array;
@@ -86,6 +88,8 @@ export interface EpidemicState {
   /** Today's reported meetings: outing households; door contacts as (household, carrier resident or -1). */
   outings: number[];
   doors: number[];
+  /** Today's group-buy pick-ups: households that collected an order at their compound's pick-up point. */
+  pickups: number[];
   /** Mean relative infectiousness of an infection (asymptomatic branch), for β = R0 / (D · this). */
   meanInfectiousness: number;
   detected: number;

@@ -11,6 +11,8 @@
  *               + c_c · p_c · F_compound(j) / N_c · closure factor  compound, likewise
  *               + n_out · p_out · F_shoppers / shoppers             community: j shopped on an outing today
  *               + p_door · (1 − protection) · F_other               door: j met a carrier or visitor at the door (or, carrying, a household)
+ *               + n_pick · p_pick · F_pickers(c) / pickers(c)        pickup: j collected a group-buy order at compound c's pick-up point
+ *               + p_door · (1 − protection) · F_other               pickup: the hand-over between j and the organiser there
  *               + c_w · p_w · F_free / N                           work: j is RC staff on duty or a carrier who carried today
  *
  * where F sums the day's infectiousness of the cases in that place who are not isolated (and,
@@ -21,6 +23,7 @@
  */
 import type { ModuleProcess, Rng } from '../../engine/index.js';
 import { infect, infectiousness } from './course.js';
+import { organiserAtWork } from './contacts.js';
 import { confinedOn } from './response.js';
 import { LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import type { EpidemicParams } from './params.js';
@@ -119,6 +122,9 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
         add(person, pDoor * infectiousnessOn(world, carrier, t), LAYER.door);
         add(carrier, pDoor * infectiousnessOn(world, person, t), LAYER.door);
       }
+      // Pick-ups: those collecting a group-buy order meet each other at their compound's point,
+      // and the organiser hands each one the order.
+      if (own.pickups.length > 0) pickups(world, own, t, pDoor, add);
       // Work: RC staff on duty, and carriers who carried today, meet the community at the gate.
       const work = (tr.work.contactsPerDay * tr.work.transmissionProbability * free) / N;
       if (work > 0) {
@@ -145,6 +151,30 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
   },
 };
+
+/** The day's group-buy pick-ups: at each compound's point, infectiousness shared among those collecting there. */
+function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver: number, add: (r: number, hazard: number, layer: number) => void): void {
+  const pk = world.scenario.epidemic.transmission.pickups;
+  const compound = world.households.compound;
+  const nc = world.compounds.count;
+  const pickers = new Float64Array(nc);
+  const f = new Float64Array(nc);
+  for (const h of own.pickups) {
+    pickers[compound[h]]++;
+    f[compound[h]] += infectiousnessOn(world, own.contactPerson[h], t);
+  }
+  const organiser = new Int32Array(nc);
+  for (let c = 0; c < nc; c++) organiser[c] = pickers[c] > 0 ? organiserAtWork(world, c) : -1;
+  for (const h of own.pickups) {
+    const c = compound[h];
+    const person = own.contactPerson[h];
+    add(person, (pk.contactsPerPickup * pk.transmissionProbability * f[c]) / pickers[c], LAYER.pickup);
+    const o = organiser[c];
+    if (o < 0 || o === person) continue;
+    add(person, pHandOver * infectiousnessOn(world, o, t), LAYER.pickup);
+    add(o, pHandOver * infectiousnessOn(world, person, t), LAYER.pickup);
+  }
+}
 
 /** Compound contacts of a household whose building or compound is closed happen at the closed factor. */
 function compoundFactor(world: EpidemicWorld, h: number, t: number): number {

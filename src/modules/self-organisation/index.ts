@@ -12,6 +12,8 @@ import { DIGITAL } from '../community/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { count, p, positiveCount, section, share, U } from '../../scenario/params.js';
+import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
+import { groupBuyingParams, movementControlGroupBuys, ORGANISER } from './movement-control.js';
 
 // ─── parameters ───
 export const params = {
@@ -56,6 +58,7 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
     if (!so.enabled) return;
     const hh = world.households;
     const C = world.compounds;
+    const sinks = ctx.provided<ContactSink<SelfOrganisationWorld>>(CONTACT_SINKS);
     for (let c = 0; c < C.count; c++) {
       if (C.selfOrganisedSince[c] < 0) {
         const ready = C.socialCapital[c] >= so.socialCapitalThreshold && ctx.day >= own.closedSince + so.formationDelayDays;
@@ -69,6 +72,7 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
         if (!bernoulli(ctx.rng, online ? so.participation.online : so.participation.offline)) continue;
         hh.personalStock[h] = world.scenario.needs.personalCoverDays;
         world.today.groupBuyHouseholds++;
+        for (const sink of sinks) sink.report(world, 'pickup', h, ORGANISER);
       }
     }
   },
@@ -87,13 +91,13 @@ export const selfOrganisationModule = defineModule<SelfOrganisationWorld, SelfOr
   name: 'selfOrganisation',
   description: "Owners' self-organised group buying in compounds with prior social capital (paper 000).",
   requires: ['lockdown', 'community', 'households'],
-  params,
+  params: { ...params, ...groupBuyingParams },
   columns: { compounds: compoundColumns },
   init(world) {
     world.compounds.selfOrganisedSince.fill(-1);
     return { closedSince: -1, closed: false };
   },
-  processes: [closure, selfOrganisation],
+  processes: [closure, movementControlGroupBuys, selfOrganisation],
   counters: [{ name: 'groupBuyHouseholds', unit: 'households', description: 'Households supplied by a self-organised group buy today' }],
   metrics: [
     {
