@@ -670,6 +670,34 @@ describe('the community itself (issue 15, remaining part)', () => {
   }, 240_000);
 });
 
+describe('the epidemic in teacher mode (issue 14)', () => {
+  it('an "epidemic on" switch where the scenario has the epidemic: off re-runs without it, and the space view no longer offers infection colours', async () => {
+    const page = await openPage('?mode=teacher');
+    await page.locator('#speed').fill('4');
+    // The default scenario has no epidemic: nothing to switch.
+    await page.waitForFunction(() => document.querySelectorAll('#switches input[type=checkbox]').length > 0);
+    expect(await page.locator('#sw-epidemic').count()).toBe(0);
+    await page.locator('#scenario').selectOption('q-community/lockdown-with-epidemic.yaml');
+    await page.waitForFunction(() => document.querySelector('#sw-epidemic') !== null);
+    expect(await page.locator('#sw-epidemic').isChecked()).toBe(true);
+    await page.locator('#crisis').click();
+    await waitForRunState(page, 'done', 120_000);
+    // With the epidemic the space view can colour households by infection.
+    expect(await page.locator('#community-colour').isVisible()).toBe(true);
+    await page.locator('#sw-epidemic').uncheck();
+    await page.waitForFunction(() => /Epidemic off/.test(document.querySelector('#caption-text')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await waitForRunState(page, 'done', 120_000);
+    expect(await page.locator('#community-colour').isVisible()).toBe(false);
+    await page.locator('#lang-zh').click();
+    await nextFrame(page);
+    expect(await page.locator('#switches label').filter({ has: page.locator('#sw-epidemic') }).textContent()).toMatch(/开启疫情/);
+    expect(await page.locator('#caption-text').textContent()).toMatch(/关闭疫情/);
+    await page.locator('#lang-en').click();
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
 /**
  * Whether Chinese draws as real glyphs in the bundled font: two different characters must draw
  * differently (a missing glyph draws the same box for both), and neither as blank.

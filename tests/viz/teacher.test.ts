@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { readerOver, SHIPPED, DEFAULT_SCENARIO, shippedNames, scenarioTitle } from '../../viz/src/data/scenarios.js';
-import { changesBetween, holdCrisis, overridesOf, settingsOf, SLIDERS, startCrisisOn, SWITCHES, switchesOf } from '../../viz/src/data/teacher.js';
+import { changesBetween, holdCrisis, overridesOf, settingsOf, SLIDERS, startCrisisOn, SWITCHES, switchedOffModules, switchesOf } from '../../viz/src/data/teacher.js';
+import { parseWithout } from '../../viz/src/data/societies.js';
 
 const load = (overrides: Record<string, unknown> = {}, file = DEFAULT_SCENARIO) => parseScenario(SHIPPED[file], file, readerOver(SHIPPED), overrides).scenario;
 
@@ -20,7 +21,8 @@ describe('teacher switches and sliders', () => {
   it('are real scenario parameters: every override validates and lands where it should', () => {
     const allOff = overridesOf({ switches: Object.fromEntries(SWITCHES.map((s) => [s.id, false])), sliders: { subsidy: 20, partyMembers: 4, smartphone: 55, staff: 7 } });
     const s = load(allOff);
-    expect(Object.values(switchesOf(s))).toEqual(SWITCHES.map(() => false));
+    // Module switches set no parameter, and the default scenario has no epidemic to switch.
+    expect(Object.values(switchesOf(s))).toEqual(SWITCHES.filter((sw) => sw.module === undefined).map(() => false));
     expect(s.packages.vegetable.subsidy).toBe(20);
     expect(s.partyMembers.perBuilding).toEqual({ min: 4, max: 4 });
     expect(s.population.smartphoneShare.elderly).toBeCloseTo(0.55);
@@ -48,6 +50,25 @@ describe('teacher switches and sliders', () => {
       { kind: 'slider', id: 'staff', key: 'slStaff', from: 11, to: 20 },
     ]);
     expect(changesBetween(before, before)).toEqual([]);
+  });
+});
+
+describe('the epidemic switch', () => {
+  const EPIDEMIC = 'q-community/lockdown-with-epidemic.yaml';
+  it('is offered where the scenario has the epidemic, and off takes the module out of the model', () => {
+    expect(switchesOf(load()).epidemic).toBeUndefined();
+    const on = settingsOf(load({}, EPIDEMIC));
+    expect(on.switches.epidemic).toBe(true);
+    expect(switchedOffModules(on.switches)).toEqual([]);
+    const off = { ...on, switches: { ...on.switches, epidemic: false } };
+    expect(switchedOffModules(off.switches)).toEqual(['epidemic']);
+    expect(changesBetween(on, off)).toEqual([{ kind: 'switch', id: 'epidemic', key: 'capEpidemicOff' }]);
+    const without = parseWithout(SHIPPED[EPIDEMIC], EPIDEMIC, readerOver(SHIPPED), overridesOf(off, on), switchedOffModules(off.switches)).scenario;
+    expect(without.modules).not.toContain('epidemic');
+    const run = (s: typeof without) => runScenario({ ...s, community: { ...s.community, compounds: 2 } }, { seed: 1 });
+    // With the epidemic the run has infections; without, no epidemic measure at all.
+    expect(run(load({}, EPIDEMIC)).summary.epidemic.infections).toBeGreaterThan(0);
+    expect(run(without).summary.epidemic).toBeUndefined();
   });
 });
 

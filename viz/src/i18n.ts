@@ -41,6 +41,7 @@ const en = {
   swVolunteers: 'Volunteers carry goods',
   swWechatChain: 'WeChat sign-up chain (接龙)',
   swDoorToDoor: 'Door-to-door order taking',
+  swEpidemic: 'Epidemic on',
   slSubsidy: 'Subsidy per vegetable package (¥)',
   slPartyMembers: 'Party members per building',
   slSmartphone: 'Elderly with smartphones (%)',
@@ -147,6 +148,8 @@ const en = {
   capWechatChainOn: 'WeChat chain on: party members collect orders in each building’s WeChat group.',
   capDoorToDoorOff: 'Door-to-door off: no one visits households that cannot order online.',
   capDoorToDoorOn: 'Door-to-door on: party members visit households that cannot order online.',
+  capEpidemicOff: 'Epidemic off: the same lockdown with no infection; no quarantine or closures keep households at home.',
+  capEpidemicOn: 'Epidemic on: infections spread in households, stairwells and on outings; found cases close buildings and keep households at home.',
   capSliderChange: '{label}: changed from {from} to {to}.',
   // the five societies (paper 001), their captions and the lesson monitors
   societies: 'The five societies',
@@ -275,6 +278,7 @@ const zh: Record<MessageKey, string> = {
   swVolunteers: '志愿者送货',
   swWechatChain: '微信接龙',
   swDoorToDoor: '上门收单',
+  swEpidemic: '开启疫情',
   slSubsidy: '每份蔬菜套餐补贴（元）',
   slPartyMembers: '每栋楼党员人数',
   slSmartphone: '使用智能手机的老人（%）',
@@ -376,6 +380,8 @@ const zh: Record<MessageKey, string> = {
   capWechatChainOn: '开启微信接龙：党员在各楼栋微信群收集订单。',
   capDoorToDoorOff: '关闭上门收单：无人走访不能网上订购的家庭。',
   capDoorToDoorOn: '开启上门收单：党员走访不能网上订购的家庭。',
+  capEpidemicOff: '关闭疫情：同样的封控，但没有感染，也没有居家隔离或封楼。',
+  capEpidemicOn: '开启疫情：感染在家庭、楼道和外出购物中传播；发现病例后封楼、居家隔离。',
   capSliderChange: '{label}：从 {from} 改为 {to}。',
   // 五社联动（论文001）、说明与课堂监视器
   societies: '五社联动',

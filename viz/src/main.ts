@@ -18,7 +18,7 @@ import { applyWorkerMessage } from './data/live-runs.js';
 import { daysFilled, type RunData } from './data/run-data.js';
 import { DEFAULT_SCENARIO, readerOver, SHIPPED, scenarioTitle, shippedNames } from './data/scenarios.js';
 import { factorColumns, heatmap, measureColumns, type SweepTable } from './data/sweep.js';
-import { addDays, changesBetween, overridesOf, settingsOf, type Change, type TeacherSettings } from './data/teacher.js';
+import { addDays, changesBetween, overridesOf, settingsOf, switchedOffModules, type Change, type TeacherSettings } from './data/teacher.js';
 import { captionLines } from './data/captions.js';
 import { monitorsOn } from './data/monitors.js';
 import { modulesOff } from './data/societies.js';
@@ -193,7 +193,7 @@ function currentDay(): number {
 function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   const files = { ...SHIPPED, ...state.userFiles };
   const file = $<HTMLSelectElement>('scenario').value || DEFAULT_SCENARIO;
-  const jobOf = (settings: TeacherSettings) => ({ file, overrides: overridesOf(settings, state.baseSettings), withoutModules: modulesOff(settings.societies) });
+  const jobOf = (settings: TeacherSettings) => ({ file, overrides: overridesOf(settings, state.baseSettings), withoutModules: [...modulesOff(settings.societies), ...switchedOffModules(settings.switches)] });
   const jobs: RunRequest['jobs'] = [state.teacher ? jobOf(state.settings) : { file, overrides: {} }];
   if (state.teacher && state.previousSettings) jobs.push(jobOf(state.previousSettings));
   const compare = $<HTMLSelectElement>('compare').value;

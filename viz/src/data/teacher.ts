@@ -12,6 +12,11 @@ export interface TeacherSwitch {
   label: MessageKey;
   /** Override paths set to the switch's state. */
   paths: string[];
+  /**
+   * A module the switch takes out of the model when off (it has no paths then), offered only in
+   * scenarios that list it: without the module's parameters there is nothing to switch on.
+   */
+  module?: string;
   captionOn: MessageKey;
   captionOff: MessageKey;
 }
@@ -23,7 +28,13 @@ export const SWITCHES: TeacherSwitch[] = [
   { id: 'volunteers', label: 'swVolunteers', paths: ['regimes.later.volunteersMobilised'], captionOn: 'capVolunteersOn', captionOff: 'capVolunteersOff' },
   { id: 'wechatChain', label: 'swWechatChain', paths: ['regimes.later.channels.wechatChain'], captionOn: 'capWechatChainOn', captionOff: 'capWechatChainOff' },
   { id: 'doorToDoor', label: 'swDoorToDoor', paths: ['regimes.later.channels.doorToDoor'], captionOn: 'capDoorToDoorOn', captionOff: 'capDoorToDoorOff' },
+  { id: 'epidemic', label: 'swEpidemic', paths: [], module: 'epidemic', captionOn: 'capEpidemicOn', captionOff: 'capEpidemicOff' },
 ];
+
+/** The modules the teacher's switches take out of the model (module switches that are off). */
+export function switchedOffModules(switches: Record<string, boolean>): string[] {
+  return SWITCHES.filter((sw) => sw.module !== undefined && switches[sw.id] === false).map((sw) => sw.module!);
+}
 
 export interface TeacherSlider {
   id: string;
@@ -95,6 +106,8 @@ export function switchesOf(s: Scenario): Record<string, boolean> {
     volunteers: s.regimes.later.volunteersMobilised,
     wechatChain: s.regimes.later.channels.wechatChain,
     doorToDoor: s.regimes.later.channels.doorToDoor,
+    // Module switches: on where the scenario lists the module, absent (no switch) elsewhere.
+    ...Object.fromEntries(SWITCHES.filter((sw) => sw.module !== undefined && (s.modules ?? []).includes(sw.module)).map((sw) => [sw.id, true])),
   };
 }
 

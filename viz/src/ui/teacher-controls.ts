@@ -10,7 +10,8 @@ import { t } from '../i18n.js';
 export function renderTeacherControls(hosts: { switches: HTMLElement; sliders: HTMLElement; societies: HTMLElement }, current: () => TeacherSettings, onChange: (next: TeacherSettings) => void): void {
   const settings = current();
   hosts.switches.replaceChildren();
-  for (const s of SWITCHES) {
+  // A module switch only where the scenario has the module (teacher.ts).
+  for (const s of SWITCHES.filter((sw) => sw.module === undefined || settings.switches[sw.id] !== undefined)) {
     hosts.switches.append(checkbox(`sw-${s.id}`, t(s.label), settings.switches[s.id] ?? true, (on) => onChange({ ...current(), switches: { ...current().switches, [s.id]: on } })));
   }
   // Only the societies the scenario lists: the others have nothing to switch (societies.ts).
