@@ -12,6 +12,8 @@ export interface Measured {
   residents: number;
   days: number;
   seconds: number;
+  /** CPU time of the run (user + system, all threads): on a shared machine a fairer basis for comparing two runs than wall time. */
+  cpuSeconds: number;
   residentDaysPerSecond: number;
   peakRssMiB: number;
 }
@@ -19,12 +21,15 @@ export interface Measured {
 /** Runs the scenario once and prints what it took as one JSON line, with any extra fields read off the run. */
 export function measureRun(scenario: Scenario, extra: (result: ReturnType<typeof runScenario>) => Record<string, unknown> = () => ({})): void {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = runScenario(scenario);
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const residents = result.summary.population.residents;
   const days = result.dates.length;
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ residents, days, seconds, residentDaysPerSecond: (residents * days) / seconds, peakRssMiB, ...extra(result) } satisfies Measured));
+  console.log(JSON.stringify({ residents, days, seconds, cpuSeconds, residentDaysPerSecond: (residents * days) / seconds, peakRssMiB, ...extra(result) } satisfies Measured));
 }
 
 /**

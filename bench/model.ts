@@ -45,16 +45,20 @@ if (flag('--child')) {
 } else {
   const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--days').map(Number).filter((n) => n > 0);
   const variants = flag('--epidemic') ? [false, true] : [false];
-  console.log('residents  days  epidemic  seconds  resident-days/s  peak RSS (MiB)  bytes/resident (RSS)  attack rate');
+  console.log('residents  days  epidemic  seconds  CPU s  resident-days/s  peak RSS (MiB)  bytes/resident (RSS)  attack rate');
   for (const size of sizes.length ? sizes : [10_000, 100_000]) {
+    const cpu: number[] = [];
     for (const epidemic of variants) {
       const args = [fileURLToPath(import.meta.url), '--child', String(size), '--days', String(days), ...(epidemic ? ['--with-epidemic'] : [])];
       const child = spawnSync(process.execPath, [...process.execArgv, ...args], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(child.stderr);
       const r = JSON.parse(child.stdout.trim().split('\n').pop()!);
+      cpu.push(r.cpuSeconds);
       console.log(
-        `${String(r.residents).padStart(9)}  ${String(r.days).padStart(4)}  ${(epidemic ? 'on' : 'off').padStart(8)}  ${r.seconds.toFixed(2).padStart(7)}  ${Math.round(r.residentDaysPerSecond).toLocaleString('en').padStart(15)}  ${r.peakRssMiB.toFixed(0).padStart(14)}  ${Math.round((r.peakRssMiB * 1048576) / r.residents).toLocaleString('en').padStart(20)}  ${r.attackRate === undefined ? '' : r.attackRate.toFixed(3)}`,
+        `${String(r.residents).padStart(9)}  ${String(r.days).padStart(4)}  ${(epidemic ? 'on' : 'off').padStart(8)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.cpuSeconds.toFixed(1).padStart(5)}  ${Math.round(r.residentDaysPerSecond).toLocaleString('en').padStart(15)}  ${r.peakRssMiB.toFixed(0).padStart(14)}  ${Math.round((r.peakRssMiB * 1048576) / r.residents).toLocaleString('en').padStart(20)}  ${r.attackRate === undefined ? '' : r.attackRate.toFixed(3)}`,
       );
     }
+    // Issue 14: the epidemic should cost at most twice the run without it.
+    if (cpu.length === 2) console.log(`${String(size).padStart(9)}  epidemic on / off: ${(cpu[1] / cpu[0]).toFixed(2)}× CPU time`);
   }
 }
