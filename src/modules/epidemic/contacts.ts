@@ -65,7 +65,7 @@ export const sink: ContactSink<EpidemicWorld> = {
 
 export const confinement: Confinement<EpidemicWorld> = {
   name: 'epidemic',
-  confined: (world, h) => confinedOn(world, h, own(world).day),
+  confined: (world, h) => own(world).day < own(world).confinementsUntil && confinedOn(world, h, own(world).day),
 };
 
 export const partyAbsence: PartyAbsence<EpidemicWorld> = { absent: (w, b) => own(w).partyAbsent[b] };

@@ -163,6 +163,7 @@ function initialState(world: EpidemicWorld): EpidemicState {
     pickups: [],
     meanInfectiousness: R.count > 0 ? infectiousness / R.count : 1,
     detected: 0,
+    confinementsUntil: 0,
     imported: 0,
     caughtAtArrival: 0,
   };

@@ -37,7 +37,9 @@ export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
     own.active = still;
     countAbsences(world, own, day);
-    countConfined(world, day);
+    // Most days of most runs no one is kept at home: then there is nothing to count.
+    if (day < own.confinementsUntil) countConfined(world, day);
+    else world.today.householdsConfined = 0;
   },
 };
 
@@ -51,6 +53,8 @@ function found(world: EpidemicWorld, own: EpidemicState, r: number, day: number)
   if (alive && isSevere(R.outcome[r])) R.isolated[r] = 2;
   else if (alive && response.isolateCases) R.isolated[r] = 1;
   if (response.quarantineDays > 0) world.households.quarantinedUntil[h] = Math.max(world.households.quarantinedUntil[h], day + response.quarantineDays);
+  if (response.quarantineDays > 0) own.confinementsUntil = Math.max(own.confinementsUntil, day + response.quarantineDays);
+  if (response.closure !== 'none') own.confinementsUntil = Math.max(own.confinementsUntil, day + response.closureDays);
   if (response.closure === 'building') {
     const b = world.households.building[h];
     world.buildings.closedUntil[b] = Math.max(world.buildings.closedUntil[b], day + response.closureDays);

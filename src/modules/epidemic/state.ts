@@ -93,6 +93,8 @@ export interface EpidemicState {
   /** Mean relative infectiousness of an infection (asymptomatic branch), for β = R0 / (D · this). */
   meanInfectiousness: number;
   detected: number;
+  /** The last day (exclusive) on which any quarantine or closure ordered so far is in force. */
+  confinementsUntil: number;
   imported: number;
   caughtAtArrival: number;
 }

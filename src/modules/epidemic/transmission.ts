@@ -36,7 +36,7 @@ export function householdRate(e: EpidemicParams): number {
 }
 
 /** Working arrays, reused between days (not state: zeroed each night). */
-const scratch = { size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0), extra: new Float64Array(0), extraLayer: new Uint8Array(0) };
+const scratch = { size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0), extra: new Float64Array(0), extraLayer: new Uint8Array(0), extraHousehold: new Uint8Array(0) };
 function arrays(world: EpidemicWorld) {
   const want = [world.households.count, world.buildings.count, world.compounds.count, world.residents.count];
   if (want.some((n, i) => n !== scratch.size[i])) {
@@ -46,6 +46,7 @@ function arrays(world: EpidemicWorld) {
     scratch.compound = new Float64Array(want[2]);
     scratch.extra = new Float64Array(want[3]);
     scratch.extraLayer = new Uint8Array(want[3]);
+    scratch.extraHousehold = new Uint8Array(want[0]);
   } else {
     scratch.household.fill(0);
     scratch.building.fill(0);
@@ -99,7 +100,10 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     const touched: number[] = [];
     const add = (r: number, hazard: number, layer: number) => {
       if (hazard <= 0 || R.infection[r] !== STATE.susceptible) return;
-      if (a.extra[r] === 0) touched.push(r);
+      if (a.extra[r] === 0) {
+        touched.push(r);
+        a.extraHousehold[R.household[r]] = 1;
+      }
       // The larger source names the layer when one resident meets several (rare).
       if (hazard > a.extra[r]) a.extraLayer[r] = layer;
       a.extra[r] += hazard;
@@ -148,6 +152,7 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     for (const r of touched) {
       a.extra[r] = 0;
       a.extraLayer[r] = 0;
+      a.extraHousehold[R.household[r]] = 0;
     }
   },
 };
@@ -192,35 +197,37 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
   const betaB = tr.building.contactsPerDay * tr.building.transmissionProbability;
   const betaC = tr.compound.contactsPerDay * tr.compound.transmissionProbability;
   const layers = new Float64Array(4);
-  let h = -1;
-  let lh = 0;
-  let lb = 0;
-  let lc = 0;
-  for (let r = 0; r < R.count; r++) {
-    if (R.household[r] !== h) {
-      h = R.household[r];
-      lh = betaH * a.household[h];
-      const home = hh.quarantinedUntil[h] > t;
-      const b = hh.building[h];
-      const c = hh.compound[h];
-      lb = home ? 0 : (betaB * a.building[b]) / own.buildingResidents[b];
-      lc = home ? 0 : (betaC * a.compound[c] * compoundFactor(world, h, t)) / own.compoundResidents[c];
+  const { household, building, compound, extra, extraHousehold } = a;
+  const { quarantinedUntil, members } = hh;
+  const first = own.firstResident;
+  // Household by household, residents in order (the order of the draws): a household with no
+  // hazard of its own and no member met elsewhere today is passed over, as most are each night.
+  for (let h = 0; h < hh.count; h++) {
+    const lh = betaH * household[h];
+    const home = quarantinedUntil[h] > t;
+    const b = hh.building[h];
+    const c = hh.compound[h];
+    const lb = home || building[b] === 0 ? 0 : (betaB * building[b]) / own.buildingResidents[b];
+    const lc = home || compound[c] === 0 ? 0 : (betaC * compound[c] * compoundFactor(world, h, t)) / own.compoundResidents[c];
+    if (lh === 0 && lb === 0 && lc === 0 && extraHousehold[h] === 0) continue;
+    const end = first[h] + members[h];
+    for (let r = first[h]; r < end; r++) {
+      if (R.infection[r] !== STATE.susceptible) continue;
+      const x = extra[r];
+      const hazard = lh + lb + lc + x;
+      if (hazard === 0) continue;
+      if (rng() >= 1 - Math.exp(-hazard)) continue;
+      layers[0] = lh;
+      layers[1] = lb;
+      layers[2] = lc;
+      layers[3] = x;
+      let u = rng() * hazard;
+      let k = 0;
+      while (k < 3 && (u -= layers[k]) >= 0) k++;
+      const layer = k === 0 ? LAYER.household : k === 1 ? LAYER.building : k === 2 ? LAYER.compound : a.extraLayer[r];
+      const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
+      infect(world, own, r, t + rng(), layer, rng, infector);
     }
-    if (R.infection[r] !== STATE.susceptible) continue;
-    const extra = a.extra[r];
-    const hazard = lh + lb + lc + extra;
-    if (hazard === 0) continue;
-    if (rng() >= 1 - Math.exp(-hazard)) continue;
-    layers[0] = lh;
-    layers[1] = lb;
-    layers[2] = lc;
-    layers[3] = extra;
-    let u = rng() * hazard;
-    let k = 0;
-    while (k < 3 && (u -= layers[k]) >= 0) k++;
-    const layer = k === 0 ? LAYER.household : k === 1 ? LAYER.building : k === 2 ? LAYER.compound : a.extraLayer[r];
-    const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
-    infect(world, own, r, t + rng(), layer, rng, infector);
   }
 }
 
