@@ -130,7 +130,9 @@ describe('a scenario\'s modules', () => {
     const without = Q_COMMUNITY.filter((m) => m !== 'selfOrganisation');
     expect(() => validateDocument({ ...document(), modules: without }, 'x.yaml')).toThrow(/selfOrganisation/);
     const doc = { ...document(), modules: without };
+    // Every section the module owns (selfOrganisation and groupBuying) goes with it.
     delete (doc as Record<string, unknown>).selfOrganisation;
+    delete (doc as Record<string, unknown>).groupBuying;
     const { scenario } = validateDocument(doc, 'x.yaml');
     const r = runScenario(scenario, { seed: 4 });
     expect(r.series.groupBuyHouseholds).toBeUndefined();
