@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
+import { runScenario, runSeedOf } from '../../src/experiment/run.js';
+import { branch, branchProblems, warmUp } from '../../src/experiment/warm-start.js';
 import { ROOT } from '../helpers.js';
 import { mean, pick, runs, SMALL } from './helpers.js';
 
@@ -43,5 +45,14 @@ describe('N street: lockdown after the reform against lockdown without it (paper
     const off = { 'gridMobilisation.selfOrganisations.reachPerDay': 0 };
     expect(m(load('lockdown-after-reform', off), 'grid.mobilisation.meanDaysUnmet'))
       .toBeCloseTo(m(load('lockdown-without-reform', off), 'grid.mobilisation.meanDaysUnmet'), 9);
+  });
+
+  it('the street as the reform left it can be warm-started into crisis variants; the no-reform street cannot branch from it', () => {
+    const warm = warmUp(after, runSeedOf(3, 1));
+    const faster = load('lockdown-after-reform', { 'gridMobilisation.crisis.contactsPerCadrePerDay': 12 });
+    const branched = branch(warm, faster, 3, 1);
+    expect(branched.summary).toEqual(runScenario(faster, { seed: 3, replicate: 1 }).summary);
+    expect(branched.summary).not.toEqual(runScenario(after, { seed: 3, replicate: 1 }).summary);
+    expect(branchProblems(warm, without).join('\n')).toMatch(/mutualAid\.rollout/);
   });
 });
