@@ -79,7 +79,7 @@ export const gridMobilisation = defineModule<CommunityWorld, GridState>({
       'grid.mobilisation.finalShare', 'grid.mobilisation.shareByDay7', 'grid.mobilisation.meanDaysUnmet', 'grid.mobilisation.daysToRecovery',
       'grid.mobilisation.byCadres', 'grid.mobilisation.byNeighbours', 'grid.mobilisation.bySelfOrganisations',
       'grid.selfOrganisations.latent', 'grid.selfOrganisations.meanTrustAtOnset', 'grid.selfOrganisations.activated', 'grid.selfOrganisations.meanActivationDays',
-      'grid.arrivals.count', 'grid.arrivals.screened', 'grid.arrivals.meanDaysToScreening',
+      'grid.arrivals.count', 'grid.arrivals.screened', 'grid.arrivals.meanDaysToScreening', 'grid.arrivals.quarantineCadreHours',
       'grid.normalService.requests', 'grid.normalService.servedPerHouseholdPerYear', 'grid.normalService.meanDaysWaited',
     ],
     summarise(w, st, run) {
@@ -129,6 +129,7 @@ export const gridMobilisation = defineModule<CommunityWorld, GridState>({
             count: st.arrivals,
             screened: st.arrivalsScreened,
             meanDaysToScreening: ratio0(st.screeningDays, st.arrivalsScreened),
+            quarantineCadreHours: st.quarantineHours,
           },
           normalService: {
             requests: st.requests,

@@ -61,6 +61,10 @@ export const gridMobilisation: ModuleProcess<CommunityWorld, GridState> = {
     const B = world.buildings;
     const mobilisedDay = st.mobilisedDay;
     const nHouseholds = H.count;
+    // Home quarantines take cadre time every day they last, whether or not anyone is left to reach.
+    st.quarantineEnds = st.quarantineEnds.filter((end) => end > ctx.day);
+    const quarantineHours = (st.quarantineEnds.length * s.crisis.quarantineMinutesPerDay) / 60;
+    st.quarantineHours += quarantineHours;
     if (st.mobilised < nHouseholds) {
       // Today's chances from this morning's state, so the order of households does not matter.
       const inBuilding = st.mobilisedInBuilding;
@@ -70,8 +74,7 @@ export const gridMobilisation: ModuleProcess<CommunityWorld, GridState> = {
       const activeDay = st.activeDay;
 
       // Cadres: the hours home quarantines leave, a few households an hour's worth each.
-      st.quarantineEnds = st.quarantineEnds.filter((end) => end > ctx.day);
-      const hours = Math.max(0, cadresOn(st, ctx.day) * s.staffHoursPerDay - (st.quarantineEnds.length * s.crisis.quarantineMinutesPerDay) / 60);
+      const hours = Math.max(0, cadresOn(st, ctx.day) * s.staffHoursPerDay - quarantineHours);
       const expected = s.staffHoursPerDay > 0 ? (hours / s.staffHoursPerDay) * s.crisis.contactsPerCadrePerDay : 0;
       const contacts = Math.floor(expected) + (rng() < expected - Math.floor(expected) ? 1 : 0);
       for (let k = 0; k < contacts; k++) {

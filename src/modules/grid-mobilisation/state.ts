@@ -47,6 +47,8 @@ export interface GridState {
   /** Days from the onset until the recovery share was first reached (−1 until then). */
   recoveryDays: number;
   quarantineEnds: number[];
+  /** Cadre hours spent on home quarantines. */
+  quarantineHours: number;
   arrivals: number;
   arrivalsScreened: number;
   screeningDays: number;
@@ -89,6 +91,7 @@ export function initGrid(world: CommunityWorld): GridState {
     bySelfOrganisations: 0,
     recoveryDays: -1,
     quarantineEnds: [],
+    quarantineHours: 0,
     arrivals: 0,
     arrivalsScreened: 0,
     screeningDays: 0,
