@@ -8,7 +8,7 @@ import { isoDate, nonNegative, p, positiveCount, section, share, U } from '../..
 
 export const params = {
   gridMobilisation: section('the grid and crisis mobilisation: layers, cadres, neighbours, latent self-organisations (paper 003)', {
-    onset: p(isoDate, 'the day the crisis command issues its first directive (the run is in the normal phase before it, the crisis phase from it)', U.days),
+    onset: p(isoDate, 'the day the crisis command issues its first directive (the run is in the normal phase before it, the crisis phase from it)'),
     layers: p(positiveCount, 'layers of the grid a directive passes from the command to the households (003: district → street → community → building unit → party member/key household)', U.count),
     delayDaysPerLayer: p(nonNegative, 'mean days a directive waits at each layer before it is passed on (exponential)', U.days),
     distortionPerLayer: p(z.number().min(0).max(0.9), 'chance that a layer distorts a directive; a distorted one is found at the bottom, reported back up through every layer and issued again', U.share),
