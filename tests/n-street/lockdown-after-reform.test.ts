@@ -47,6 +47,15 @@ describe('N street: lockdown after the reform against lockdown without it (paper
       .toBeCloseTo(m(load('lockdown-without-reform', off), 'grid.mobilisation.meanDaysUnmet'), 9);
   });
 
+  it('and through the trust the stations built: without it the reform\u2019s advantage shrinks by more than half', () => {
+    const noGain = { 'gridMobilisation.selfOrganisations.trustGainPerMeeting': 0 };
+    const gap = (extra: Record<string, unknown>) =>
+      m(load('lockdown-without-reform', extra), 'grid.mobilisation.meanDaysUnmet') - m(load('lockdown-after-reform', extra), 'grid.mobilisation.meanDaysUnmet');
+    expect(gap(noGain)).toBeLessThan(gap({}) / 2);
+    expect(m(load('lockdown-after-reform', noGain), 'grid.selfOrganisations.meanActivationDays'))
+      .toBeGreaterThan(m(after, 'grid.selfOrganisations.meanActivationDays') + 3);
+  });
+
   it('the street as the reform left it can be warm-started into crisis variants; the no-reform street cannot branch from it', () => {
     const warm = warmUp(after, runSeedOf(3, 1));
     const faster = load('lockdown-after-reform', { 'gridMobilisation.crisis.contactsPerCadrePerDay': 12 });
