@@ -80,3 +80,18 @@ describe('Dalian grid: reproducibility', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe('Dalian grid: bad input', () => {
+  it('an onset outside the run is a located error naming gridMobilisation.onset', async () => {
+    const { problemsOf } = await import('../scenario/helpers.js');
+    const [p] = problemsOf(() => dalian({ 'gridMobilisation.onset': '2021-01-25' }));
+    expect(p.path).toBe('gridMobilisation.onset');
+    expect(p.message).toMatch(/2021-01-25 is outside the run \(2019-10-01 to 2020-03-31\)/);
+  });
+
+  it('a distortion chance of 1 (a directive that can never arrive) is refused', async () => {
+    const { problemsOf } = await import('../scenario/helpers.js');
+    const [p] = problemsOf(() => dalian({ 'gridMobilisation.distortionPerLayer': 1 }));
+    expect(p.path).toBe('gridMobilisation.distortionPerLayer');
+  });
+});
