@@ -23,13 +23,14 @@ import { volunteerPool } from './volunteer-pool/index.js';
 import { charity } from './charity/index.js';
 import { mutualAid } from './mutual-aid/index.js';
 import { issueRouting } from './issue-routing/index.js';
+import { gridMobilisation } from './grid-mobilisation/index.js';
 
 /** Every module the library ships, by name. */
 export const BUILTIN_MODULES: ReadonlyMap<string, ModuleDef<any>> = new Map(
   [
     lockdown, community, households, resilience, merchants, residentsCommittee, provision, partyMembers, volunteers, selfOrganisationModule, satisfaction,
     epidemic, communityCare, platform, socialWorkers, socialOrganisations, volunteerPool, charity,
-    mutualAid, issueRouting,
+    mutualAid, issueRouting, gridMobilisation,
   ]
     .map((m) => [m.name, m as ModuleDef<any>]),
 );
@@ -46,6 +47,12 @@ export const FIVE_SOCIETY: readonly string[] = ['communityCare', 'platform', 'so
  */
 export const N_STREET: readonly string[] = ['community', 'mutualAid', 'issueRouting'];
 
+/**
+ * Paper 003's grid in a crisis (Dalian 2020) on the community's population; added after N_STREET
+ * it carries the reformed street into the 2020 lockdown.
+ */
+export const DALIAN: readonly string[] = ['community', 'gridMobilisation'];
+
 /** Paper 000's Q-community lockdown model as a list of modules, in assembly order. */
 export const Q_COMMUNITY: readonly string[] = [
   'lockdown', 'community', 'households', 'resilience', 'merchants', 'residentsCommittee', 'provision',
@@ -56,5 +63,5 @@ export {
   community, epidemic, households, lockdown, merchants, partyMembers, provision, residentsCommittee, resilience, satisfaction,
   selfOrganisationModule as selfOrganisation, volunteers,
   communityCare, platform, socialWorkers, socialOrganisations, volunteerPool, charity,
-  mutualAid, issueRouting,
+  mutualAid, issueRouting, gridMobilisation,
 };

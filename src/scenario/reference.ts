@@ -12,7 +12,7 @@ import type { LoadedScenario } from './parse.js';
 import { scenarioSchema } from './schema.js';
 
 /** Shipped scenarios that set the parameters of modules outside the default model, relative to scenarios/. */
-export const MODULE_SCENARIOS = ['five-society/five-society.yaml', 'q-community/lockdown-with-epidemic.yaml', 'n-street/reform-2012-2018.yaml'];
+export const MODULE_SCENARIOS = ['five-society/five-society.yaml', 'q-community/lockdown-with-epidemic.yaml', 'n-street/reform-2012-2018.yaml', 'dalian/grid-2020.yaml'];
 
 function moduleScenarios(): { file: string; loaded: LoadedScenario }[] {
   return MODULE_SCENARIOS.map((file) => ({ file, loaded: loadScenario(resolve(SCENARIOS_DIR, file)) }));

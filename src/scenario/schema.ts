@@ -34,6 +34,7 @@ import { params as volunteerPool } from '../modules/volunteer-pool/index.js';
 import { params as charity } from '../modules/charity/index.js';
 import { params as mutualAid } from '../modules/mutual-aid/index.js';
 import { params as issueRouting } from '../modules/issue-routing/index.js';
+import { params as gridMobilisation } from '../modules/grid-mobilisation/index.js';
 import { isoDate, p } from './params.js';
 
 export { p } from './params.js';
@@ -108,7 +109,7 @@ const builtinSections = {
   ...lockdown, ...community, ...households, ...resilience, ...merchants, ...residentsCommittee, ...provision,
   ...partyMembers, ...volunteers, ...selfOrganisation, ...groupBuying, ...satisfaction, ...epidemic,
   ...communityCare, ...platform, ...socialWorkers, ...socialOrganisations, ...volunteerPool, ...charity,
-  ...mutualAid, ...issueRouting,
+  ...mutualAid, ...issueRouting, ...gridMobilisation,
 };
 
 export const scenarioSchema = compose(builtinSections, [...BUILTIN_MODULES.values()]);

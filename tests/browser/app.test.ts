@@ -838,6 +838,40 @@ describe('crsim report and crsim viz', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('crsim report shows a multi-year run by year: year ticks, stacked routing shares per year, the crisis it ends in', async () => {
+    // The reformed N street into the 2020 lockdown (papers 002, 003), four compounds to keep it quick.
+    const multiDir = join(tmp, 'multi-year');
+    execFileSync(TSX, [CLI, 'run', 'scenarios/n-street/lockdown-after-reform.yaml', '--set', 'community.compounds=4', '--out', multiDir, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    const out = join(tmp, 'report-multi-year.html');
+    execFileSync(TSX, [CLI, 'report', multiDir, '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`multi-year report pageerror: ${e.message}`));
+    await page.goto(`file://${out}`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    // No empty lockdown charts: the run has none of their metrics.
+    expect(await page.$$eval('[data-chart="q"]', (s) => s.length)).toBe(0);
+    const charts = await page.$$eval('svg.chart-svg', (s) => s.map((x) => x.getAttribute('data-chart')));
+    expect(charts).toEqual(expect.arrayContaining(['routing', 'stations', 'issuesPending', 'mobilised', 'activeOrganisations']));
+    // Years on the axis, 2012 to 2020.
+    const ticks = await page.$$eval('[data-chart="stations"] .axis.x .tick text', (t) => t.map((x) => x.textContent));
+    expect(ticks).toEqual(['2012', '2013', '2014', '2015', '2016', '2017', '2018', '2019', '2020']);
+    // One stacked bar per year with issues through a station, the shares of each year summing to one.
+    const summary = JSON.parse(readFileSync(join(multiDir, 'summary.json'), 'utf8'));
+    const years = Object.keys(summary.routing.byYear).filter((y) => summary.routing.byYear[y].issues > 0).sort();
+    const bars = await page.$$eval('[data-chart="routing"] rect.bar', (r) => r.map((x) => ({ year: x.getAttribute('data-year')!, key: x.getAttribute('data-key')!, value: Number(x.getAttribute('data-value')) })));
+    expect([...new Set(bars.map((b) => b.year))]).toEqual(years);
+    for (const y of years) {
+      const ofYear = bars.filter((b) => b.year === y);
+      expect(ofYear.reduce((a, b) => a + b.value, 0)).toBeCloseTo(1, 9);
+      expect(ofYear.find((b) => b.key === 'station')!.value).toBeCloseTo(summary.routing.byYear[y].station, 12);
+    }
+    // The crisis phase is shaded where the run ends.
+    expect(await page.$$eval('[data-chart="mobilised"] rect[data-phase]', (r) => r.map((x) => x.getAttribute('data-phase')))).toEqual(['normal', 'crisis']);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-multi-year.png'), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('crsim viz serves the app on localhost and prints the URL', async () => {
     const child = spawn(TSX, [CLI, 'viz', '--port', '0'], { cwd: ROOT });
     try {

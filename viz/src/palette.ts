@@ -25,6 +25,10 @@ export const SERIES_COLOURS: Record<string, string> = {
   deliveriesPending: OKABE_ITO.orange,
   selfOrganisedCompounds: OKABE_ITO.green,
   meanSatisfaction: OKABE_ITO.blue,
+  stations: OKABE_ITO.green,
+  issuesPending: OKABE_ITO.orange,
+  gridMobilisedShare: OKABE_ITO.blue,
+  gridActiveSelfOrganisations: OKABE_ITO.green,
 };
 
 /** Light tints for the phases behind the curves: the crisis darkens, reopening lightens. */
@@ -35,6 +39,7 @@ export const PHASE_FILLS: Record<string, string> = {
   closedEarly: '#e3d3c8',
   closedLater: '#dde6ee',
   reopened: '#eef5ef',
+  crisis: '#e3d3c8',
 };
 
 /** Flow kinds in the actors network. */

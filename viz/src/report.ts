@@ -9,7 +9,9 @@ import './report.css';
 import { CHART_CSS } from './charts/style.js';
 import { drawLineChart } from './charts/line-chart.js';
 import { drawNetwork } from './charts/network-chart.js';
-import { dashboardCharts } from './data/chart-spec.js';
+import { drawStackedBars } from './charts/bar-chart.js';
+import { dashboardCharts, hasValues, institutionCharts } from './data/chart-spec.js';
+import { MULTI_YEAR_DAYS, routingByYearChart } from './data/years.js';
 import { measureRows } from './data/measures.js';
 import { busiestDay, flowsOn, networkOf } from './data/network.js';
 import { runFromFolder, type RunFolderFiles } from './data/timeseries-csv.js';
@@ -27,8 +29,11 @@ function main() {
   style.textContent = CHART_CSS;
   document.head.append(style);
   const run = runFromFolder(files);
-  const rows = measureRows([run]);
-  const specs = dashboardCharts([run], files.threshold ?? 0.95);
+  // The measures table reads the lockdown model's resilience measures: only for a run that has them.
+  const lockdown = run.metrics.some((m) => m.name === 'q');
+  const rows = lockdown ? measureRows([run]) : [];
+  // A run without the lockdown model's metrics (N street, the Dalian grid) skips those charts.
+  const specs = [...dashboardCharts([run], files.threshold ?? 0.95).filter(hasValues), ...institutionCharts([run])];
   const card = (wide: boolean) => {
     const div = document.createElement('div');
     div.className = `card${wide ? ' wide' : ''}`;
@@ -39,7 +44,8 @@ function main() {
   const grid = document.createElement('div');
   grid.className = 'grid';
   for (const spec of specs) {
-    const wide = spec.id === 'q' || spec.id === 'groups';
+    // A run of several years gets every chart full width, so each year keeps its label.
+    const wide = spec.id === 'q' || spec.id === 'groups' || run.dates.length > MULTI_YEAR_DAYS;
     const { div, host } = card(wide);
     (wide ? root : grid).append(div);
     const svg = drawLineChart(host, spec, { width: wide ? 1000 : 490, height: wide ? 340 : 250 });
@@ -47,6 +53,20 @@ function main() {
     if (spec.id === 'q') div.insertAdjacentHTML('beforeend', `<div class="measures">${measuresHtml(rows)}</div>`);
     if (spec.id === 'groups') div.insertAdjacentHTML('beforeend', `<div class="group-table">${groupTableHtml(rows)}</div>`);
   }
+  // Routing shares by year (paper 002), for a run that routes issues: a wide card.
+  const routing = routingByYearChart(run);
+  if (routing) {
+    const { div, host } = card(true);
+    root.append(div);
+    addExportButtons(div, drawStackedBars(host, routing, { width: 1000, height: 320 }), 'crsim-routing');
+    // 13a's load by layer is not recorded yet: say where the hourglass will go.
+    div.insertAdjacentHTML('beforeend', `<p class="note">${t('hourglassNote')}</p>`);
+  }
+  root.append(grid);
+  document.body.dataset.ready = 'true';
+  document.title = `${t('appTitle')} · ${run.label}`;
+  // The actors network is the lockdown model's: drawn only for a run that has its metrics.
+  if (!lockdown) return;
   // The five societies' network has more than twice the actors: a wide card.
   const network = networkOf(run);
   const wideNet = network.actors.length > 10;
@@ -54,9 +74,6 @@ function main() {
   grid.append(net.div);
   const day = busiestDay(run);
   addExportButtons(net.div, drawNetwork(net.host, network, flowsOn(run, day), run.dates[day], { width: wideNet ? 1000 : 490, height: wideNet ? 480 : 320 }), 'crsim-network');
-  root.append(grid);
-  document.body.dataset.ready = 'true';
-  document.title = `${t('appTitle')} · ${run.label}`;
 }
 
 main();

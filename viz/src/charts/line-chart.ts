@@ -8,6 +8,7 @@
  */
 import * as d3 from 'd3';
 import type { LineChartSpec } from '../data/chart-spec.js';
+import { dateTicks, yearLabel } from '../data/years.js';
 import { lang, t } from '../i18n.js';
 import { PHASE_FILLS } from '../palette.js';
 
@@ -131,9 +132,10 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
   });
 
   plot.append('g').attr('class', 'grid').call(d3.axisLeft(y).tickValues(yTicks).tickSize(-innerW).tickFormat(() => ''));
-  const ticks = dateTicks(spec.dates, innerW);
+  // A run of several years is read by year: ticks on the first day of each year, labelled with it.
+  const { ticks, yearly } = dateTicks(spec.dates, innerW);
   plot.append('g').attr('class', 'axis x').attr('transform', `translate(0,${innerH})`)
-    .call(d3.axisBottom(x).tickValues(ticks).tickFormat((d) => formatDate(spec.dates[d as number])));
+    .call(d3.axisBottom(x).tickValues(ticks).tickFormat((d) => (yearly ? yearLabel(spec.dates[d as number], lang() === 'zh') : formatDate(spec.dates[d as number]))));
   plot.append('g').attr('class', 'axis y').call(d3.axisLeft(y).tickValues(yTicks).tickFormat((v) => yFormat(v as number)));
   svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${margin.top + innerH / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle').text(spec.yLabel);
@@ -162,16 +164,6 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
 
   attachTooltip(container, svg, plot, spec, x, y, innerW, innerH, margin);
   return svg.node()!;
-}
-
-/** About one date label per 80 px, on whole days, always including the first day. */
-function dateTicks(dates: string[], innerW: number): number[] {
-  const n = dates.length;
-  const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor(innerW / 80))));
-  const step = [1, 2, 7, 14, 28, 56].find((s) => s >= every) ?? every;
-  const ticks: number[] = [];
-  for (let d = 0; d < n; d += step) ticks.push(d);
-  return ticks;
 }
 
 function drawMarks(plot: d3.Selection<SVGGElement, unknown, null, undefined>, spec: LineChartSpec, x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>, innerW: number, innerH: number) {

@@ -165,3 +165,21 @@ export function dashboardCharts(runs: RunData[], threshold = 0.95): LineChartSpe
     singleMetricChart('satisfaction', 'meanSatisfaction', 'satisfactionTitle', 'satisfactionAxis', runs, { yDomain: [0, 1], digits: 3 }),
   ];
 }
+
+/** Whether any line of a chart has a value: a chart of metrics the run does not have is left out of the report. */
+export const hasValues = (spec: LineChartSpec) => spec.lines.some((l) => l.values.some((v) => Number.isFinite(v)));
+
+/**
+ * Charts of the normal-period institutions and the grid (papers 002, 003), for the metrics the
+ * run has: stations and issues pending over the years, households mobilised and
+ * self-organisations active in the crisis. The report draws them after the dashboard's.
+ */
+export function institutionCharts(runs: RunData[]): LineChartSpec[] {
+  const has = (metric: string) => runs[0].metrics.some((m) => m.name === metric);
+  const specs: LineChartSpec[] = [];
+  if (has('stations')) specs.push(singleMetricChart('stations', 'stations', 'stationsTitle', 'stationsAxis', runs, { digits: 0, integer: true }));
+  if (has('issuesPending')) specs.push(singleMetricChart('issuesPending', 'issuesPending', 'issuesPendingTitle', 'issuesPendingAxis', runs, { digits: 0, integer: true }));
+  if (has('gridMobilisedShare')) specs.push(singleMetricChart('mobilised', 'gridMobilisedShare', 'mobilisedTitle', 'mobilisedAxis', runs, { yDomain: [0, 1], digits: 3 }));
+  if (has('gridActiveSelfOrganisations')) specs.push(singleMetricChart('activeOrganisations', 'gridActiveSelfOrganisations', 'activeOrganisationsTitle', 'activeOrganisationsAxis', runs, { digits: 0, integer: true }));
+  return specs;
+}
