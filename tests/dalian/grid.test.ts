@@ -13,7 +13,7 @@ import { dalian, meanOf } from './helpers.js';
 
 const G = 'gridMobilisation';
 
-describe('Dalian grid (paper 003): layers and delay', () => {
+describe('Dalian grid (paper 003): layers and delay', { timeout: 60_000 }, () => {
   const layers = (n: number, extra: Record<string, unknown> = {}) => dalian({ [`${G}.layers`]: n, ...extra });
 
   it('more layers → directives arrive later and households wait longer to be mobilised', () => {
@@ -32,7 +32,7 @@ describe('Dalian grid (paper 003): layers and delay', () => {
   });
 });
 
-describe('Dalian grid (paper 003): staff saturate crisis mobilisation but help normal service', () => {
+describe('Dalian grid (paper 003): staff saturate crisis mobilisation but help normal service', { timeout: 60_000 }, () => {
   // No cadres sent from outside: the community's own staff only.
   const staff = (per10000: number, extra: Record<string, unknown> = {}) => dalian({ events: [], [`${G}.staffPer10000Residents`]: per10000, ...extra });
   /** Relative gain of doubling the staff from 9 to 18 per 10,000 residents. */
@@ -54,7 +54,7 @@ describe('Dalian grid (paper 003): staff saturate crisis mobilisation but help n
   });
 });
 
-describe('Dalian grid (paper 003): trust activates latent self-organisations fast', () => {
+describe('Dalian grid (paper 003): trust activates latent self-organisations fast', { timeout: 60_000 }, () => {
   // Ten compounds, so that each run has a few latent organisations to average over.
   const trust = (t: number, extra: Record<string, unknown> = {}) => dalian({ 'community.compounds': 10, [`${G}.selfOrganisations.initialTrust`]: t, ...extra });
 
@@ -72,7 +72,7 @@ describe('Dalian grid (paper 003): trust activates latent self-organisations fas
   });
 });
 
-describe('Dalian grid: reproducibility', () => {
+describe('Dalian grid: reproducibility', { timeout: 60_000 }, () => {
   it('gives the same summary for the same seed', async () => {
     const { runScenario } = await import('../../src/experiment/run.js');
     const a = runScenario(dalian(), { replicate: 7 }).summary;
@@ -81,7 +81,7 @@ describe('Dalian grid: reproducibility', () => {
   });
 });
 
-describe('Dalian grid: bad input', () => {
+describe('Dalian grid: bad input', { timeout: 60_000 }, () => {
   it('an onset outside the run is a located error naming gridMobilisation.onset', async () => {
     const { problemsOf } = await import('../scenario/helpers.js');
     const [p] = problemsOf(() => dalian({ 'gridMobilisation.onset': '2021-01-25' }));
