@@ -15,7 +15,7 @@ import { nonNegative, p, positiveCount, section, U } from '../../scenario/params
 // ─── parameters ───
 export const params = {
   residentsCommittee: section("the residents' committee (RC) and its workload", {
-    staffPer10000Residents: p(nonNegative, "residents' committee (居委会) staff per 10,000 residents; the staff count is this × residents ÷ 10,000, rounded", U.perTenThousand),
+    staffPer10000Residents: p(nonNegative, "residents' committee (居委会) staff per 10,000 residents; the staff hours are this × residents ÷ 10,000 full-time posts × hoursPerDay, not rounded (a fraction is a part-time post)", U.perTenThousand),
     hoursPerDay: p(nonNegative, 'working hours of each staff member', U.hoursPerDay),
     adminMinutesPerHousehold: p(nonNegative, 'daily temperature statistics, per household', U.minutes),
     gateDutyHoursPerCompound: p(nonNegative, 'RC staff hours of gate duty per compound per day under closed management', U.hoursPerDay),
@@ -48,9 +48,20 @@ export interface RcState {
   hoursFree: number;
 }
 
-/** Residents' committee staff: the scenario's staffing norm applied to this community's size. */
+/**
+ * Residents' committee posts, in full-time equivalents: the scenario's staffing norm applied to
+ * this community's size, not rounded. The hours are pooled: 5.6 posts are five full-time staff and
+ * a part-timer (or street cadres lent for part of the day), not six or five people. Rounding the
+ * headcount made per-capita outcomes depend on the community's size — half the default community
+ * had 6 staff for 5.6 posts, double it 23 for 22.6 — which a norm per 10,000 residents must not do.
+ */
+export function rcPosts(world: CommunityWorld): number {
+  return (world.scenario.residentsCommittee.staffPer10000Residents * world.residents.count) / 10_000;
+}
+
+/** Residents' committee staff as people (the posts, rounded), for modules that pick who they are. */
 export function rcStaff(world: CommunityWorld): number {
-  return Math.round((world.scenario.residentsCommittee.staffPer10000Residents * world.residents.count) / 10_000);
+  return Math.round(rcPosts(world));
 }
 
 // ─── behaviour ───
@@ -67,7 +78,7 @@ const labour: ModuleProcess<CommunityWorld, RcState> = {
         (closed ? world.compounds.count * rc.gateDutyHoursPerCompound : 0) +
         own.surges.reduce((n, x) => n + x.hours, 0)
       : 0;
-    let staff = rcStaff(world);
+    let staff = rcPosts(world);
     for (const a of ctx.provided<RcAbsence>(RC_ABSENCES)) staff = Math.max(0, staff - a.absent(world));
     own.hoursAvailable = staff * rc.hoursPerDay;
     own.hoursFree = Math.max(0, own.hoursAvailable - admin);
@@ -89,7 +100,7 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
     { name: 'adminHours', unit: 'hours', description: 'RC hours taken by administrative tasks (temperature statistics, gate duty, case tracing)' },
   ],
   metrics: [
-    { name: 'staffHoursAvailable', unit: 'hours', description: 'RC staff hours available (staff × hours per day)', sample: (w) => (w.state.residentsCommittee as RcState).hoursAvailable },
+    { name: 'staffHoursAvailable', unit: 'hours', description: 'RC staff hours available (posts × hours per day, less absences)', sample: (w) => (w.state.residentsCommittee as RcState).hoursAvailable },
     {
       // No ratio without staff hours: such a day is blank here and counted in staff.daysWithoutStaff.
       name: 'staffOverload', unit: 'ratio', description: 'Staff hours demanded over available; above 1 the RC is overloaded; blank on a day with no staff hours',
@@ -107,7 +118,7 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
     },
   ],
   measures: {
-    names: ['staff.peakOverload', 'staff.overloadedDays', 'staff.daysWithoutStaff', 'staff.hoursDemanded', 'staff.hoursAvailable', 'population.rcStaff'],
+    names: ['staff.peakOverload', 'staff.overloadedDays', 'staff.daysWithoutStaff', 'staff.hoursDemanded', 'staff.hoursAvailable', 'population.rcStaff', 'population.rcPosts'],
     summarise: (world, _own, { columns }) => ({
       staff: {
         // null when no day had staff hours (then no ratio exists; see daysWithoutStaff).
@@ -118,7 +129,7 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
         hoursDemanded: sum(columns.staffHoursDemanded),
         hoursAvailable: sum(columns.staffHoursAvailable),
       },
-      population: { rcStaff: rcStaff(world) },
+      population: { rcStaff: rcStaff(world), rcPosts: rcPosts(world) },
     }),
   },
 });
