@@ -1,8 +1,9 @@
 /**
  * The residents' committee (居委会; papers 000 and 004): a few staff, at a staffing norm per
  * 10,000 residents, who first do the administrative work pushed down from above — daily
- * temperature statistics for every household, gate duty under closed management, tracing and
- * disinfection when a case is found — and only then have hours for anything else. The hours
+ * temperature statistics for every household, gate duty under closed management (heavier at
+ * the gates of compounds without a property company), tracing and disinfection when a case is
+ * found — and only then have hours for anything else. The hours
  * left (`hoursFree`) are what the provision module spends on orders. A detected case is its
  * intervention.
  */
@@ -11,6 +12,7 @@ import { defineModule, max, ratio, sum, type ModuleProcess } from '../../engine/
 import type { CommunityWorld } from '../community/index.js';
 import { CLOSED_PHASES, CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
 import { nonNegative, p, positiveCount, section, U } from '../../scenario/params.js';
+import { gateDutyHours } from './gate-duty.js';
 
 // ─── parameters ───
 export const params = {
@@ -18,7 +20,13 @@ export const params = {
     staffPer10000Residents: p(nonNegative, "residents' committee (居委会) staff per 10,000 residents; the staff hours are this × residents ÷ 10,000 full-time posts × hoursPerDay, not rounded (a fraction is a part-time post)", U.perTenThousand),
     hoursPerDay: p(nonNegative, 'working hours of each staff member', U.hoursPerDay),
     adminMinutesPerHousehold: p(nonNegative, 'daily temperature statistics, per household', U.minutes),
-    gateDutyHoursPerCompound: p(nonNegative, 'RC staff hours of gate duty per compound per day under closed management', U.hoursPerDay),
+    gateDutyHoursPerCompound: z
+      .object({
+        withPropertyCompany: p(nonNegative, "RC staff hours a day at the gate of a compound whose property company mans it (checking passes, supervising)", U.hoursPerDay),
+        withoutPropertyCompany: p(nonNegative, 'RC staff hours a day at the gate of a compound with no property company, where the RC must man it', U.hoursPerDay),
+      })
+      .strict()
+      .meta({ description: 'gate duty under closed management, per compound: each compound has its gate whatever its size (papers 000, 003)' }),
     orderMinutes: p(nonNegative, 'tallying, procurement and delivery to the gate, per order', U.minutes),
   }),
 };
@@ -75,7 +83,7 @@ const labour: ModuleProcess<CommunityWorld, RcState> = {
     const closed = CLOSED_PHASES.includes(ctx.phase as PhaseName);
     const admin = crisis
       ? (world.households.count * rc.adminMinutesPerHousehold) / 60 +
-        (closed ? world.compounds.count * rc.gateDutyHoursPerCompound : 0) +
+        (closed ? gateDutyHours(world) : 0) +
         own.surges.reduce((n, x) => n + x.hours, 0)
       : 0;
     let staff = rcPosts(world);
