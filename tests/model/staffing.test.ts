@@ -33,3 +33,26 @@ describe('RC staffing norm and unmet need', () => {
     expect(at12).toBeLessThan(1.2 * at18);
   });
 });
+
+/**
+ * "No children per family raises loss" (issue 11): the RC's work comes per household (temperature
+ * statistics, orders) while the headline norm counts residents, so families without children
+ * leave the same households with fewer posts. Paper 004 四(三)'s other norm, one post per 150–200
+ * households, staffs by the work, and then children make no difference.
+ */
+describe('households without children', () => {
+  const NO_CHILDREN = { 'population.childrenPerFamily': { min: 0, max: 0 } };
+  const lossWith = (extra: Record<string, unknown>) =>
+    mean(replicates(qScenario('lockdown-2020', extra), SEEDS).map((r) => r.summary.resilience.lossNeedDays));
+
+  it('raise unmet need under the per-resident norm, because the same households get fewer posts', () => {
+    expect(lossWith(NO_CHILDREN)).toBeGreaterThan(1.5 * lossWith({}));
+  });
+
+  it('change little under the per-household norm', () => {
+    const perHousehold = { 'residentsCommittee.staffingBasis': 'households' };
+    const ratio = lossWith({ ...perHousehold, ...NO_CHILDREN }) / lossWith(perHousehold);
+    expect(ratio).toBeGreaterThan(0.85);
+    expect(ratio).toBeLessThan(1.15);
+  });
+});

@@ -11,13 +11,15 @@ import { z } from 'zod';
 import { defineModule, max, ratio, sum, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import { CLOSED_PHASES, CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
-import { nonNegative, p, positiveCount, section, U } from '../../scenario/params.js';
+import { atLeast, nonNegative, p, positiveCount, section, U } from '../../scenario/params.js';
 import { gateDutyHours } from './gate-duty.js';
 
 // ─── parameters ───
 export const params = {
   residentsCommittee: section("the residents' committee (RC) and its workload", {
+    staffingBasis: p(z.enum(['residents', 'households']), "paper 004's staffing norm in force: per 10,000 residents (staffPer10000Residents) or per households (householdsPerPost)"),
     staffPer10000Residents: p(nonNegative, "residents' committee (居委会) staff per 10,000 residents; the staff hours are this × residents ÷ 10,000 full-time posts × hoursPerDay, not rounded (a fraction is a part-time post)", U.perTenThousand),
+    householdsPerPost: p(atLeast(1), 'staffingBasis households: households for each full-time post (the posts are households ÷ this, not rounded)', U.count),
     hoursPerDay: p(nonNegative, 'working hours of each staff member', U.hoursPerDay),
     adminMinutesPerHousehold: p(nonNegative, 'daily temperature statistics, per household', U.minutes),
     gateDutyHoursPerCompound: z
@@ -62,9 +64,17 @@ export interface RcState {
  * a part-timer (or street cadres lent for part of the day), not six or five people. Rounding the
  * headcount made per-capita outcomes depend on the community's size — half the default community
  * had 6 staff for 5.6 posts, double it 23 for 22.6 — which a norm per 10,000 residents must not do.
+ *
+ * Paper 004 四(三) offers two norms: at least 18 per 10,000 residents, or one per 150–200
+ * households. They differ where households are small: the RC's work (temperature statistics,
+ * orders) comes per household, so a community without children has as much work as one with them
+ * but, under the per-resident norm, fewer posts.
  */
 export function rcPosts(world: CommunityWorld): number {
-  return (world.scenario.residentsCommittee.staffPer10000Residents * world.residents.count) / 10_000;
+  const rc = world.scenario.residentsCommittee;
+  return rc.staffingBasis === 'households'
+    ? world.households.count / rc.householdsPerPost
+    : (rc.staffPer10000Residents * world.residents.count) / 10_000;
 }
 
 /** Residents' committee staff as people (the posts, rounded), for modules that pick who they are. */
