@@ -50,5 +50,5 @@ export interface Summary {
   selfOrganisation: { compounds: number; groupBuys: number };
   satisfaction: { final: number; minimum: number };
   ledger: Ledger & { packagesSupplied: number };
-  population: { residents: number; households: number; buildings: number; compounds: number; rcStaff: number; doubleReporters: number; volunteers: number };
+  population: { residents: number; households: number; buildings: number; compounds: number; rcStaff: number; rcPosts: number; doubleReporters: number; volunteers: number };
 }

@@ -11,7 +11,12 @@ export function tempDir(prefix = 'crsim-exp-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A small experiment file in a temp folder; `body` is YAML appended after the common head. */
+/**
+ * A small experiment file in a temp folder; `body` is YAML appended after the common head: a tiny
+ * one-compound sweep. Its RC is staffed at 36 per 10,000 (one post for its ≈ 280
+ * residents, as the rounded headcount used to give it): at the norm of 18 it would have half a
+ * post, less than its gate and statistics take, and nothing the factors change would reach a door.
+ */
 export function writeExperiment(body: string, dir = tempDir()): string {
   const file = join(dir, 'experiment.yaml');
   writeFileSync(
@@ -21,6 +26,7 @@ scenario: ${join(SCENARIOS, 'lockdown-2020.yaml')}
 set:
   community.compounds: 1
   community.buildingsPerCompound: { min: 2, max: 3 }
+  residentsCommittee.staffPer10000Residents: 36
 ${body}`,
   );
   return file;

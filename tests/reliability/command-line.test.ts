@@ -132,7 +132,7 @@ describe('experiment files', () => {
 
   it('counts a design of 10^10 points without building it, and refuses it even with --allow-large', () => {
     const paths = ['population.smartphoneShare.adult', 'population.smartphoneShare.elderly', 'population.partyMemberShare.adult', 'population.partyMemberShare.elderly',
-      'population.volunteerShare', 'community.propertyCompanyShare', 'outings.disruptedAvailability', 'satisfaction.initial', 'satisfaction.adjustmentRate', 'resilience.recoveryThreshold'];
+      'population.volunteerShare', 'community.propertyCompanyShare', 'outings.disruptedAvailability', 'digitalOrdering.appSuccess.adult', 'satisfaction.adjustmentRate', 'resilience.recoveryThreshold'];
     const body = `factors:\n${paths.map((p) => `  ${p}: { from: 0.1, to: 1, step: 0.1 }`).join('\n')}\n`;
     const started = Date.now();
     expectExit1(load(body), /the design has 1\.00e10 points .* which --allow-large does not lift/);

@@ -1,8 +1,9 @@
 /**
  * The residents' committee (居委会; papers 000 and 004): a few staff, at a staffing norm per
  * 10,000 residents, who first do the administrative work pushed down from above — daily
- * temperature statistics for every household, gate duty under closed management, tracing and
- * disinfection when a case is found — and only then have hours for anything else. The hours
+ * temperature statistics for every household, gate duty under closed management (heavier at
+ * the gates of compounds without a property company), tracing and disinfection when a case is
+ * found — and only then have hours for anything else. The hours
  * left (`hoursFree`) are what the provision module spends on orders. A detected case is its
  * intervention.
  */
@@ -10,15 +11,24 @@ import { z } from 'zod';
 import { defineModule, max, ratio, sum, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import { CLOSED_PHASES, CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
-import { nonNegative, p, positiveCount, section, U } from '../../scenario/params.js';
+import { atLeast, nonNegative, p, positiveCount, section, U } from '../../scenario/params.js';
+import { gateDutyHours } from './gate-duty.js';
 
 // ─── parameters ───
 export const params = {
   residentsCommittee: section("the residents' committee (RC) and its workload", {
-    staffPer10000Residents: p(nonNegative, "residents' committee (居委会) staff per 10,000 residents; the staff count is this × residents ÷ 10,000, rounded", U.perTenThousand),
+    staffingBasis: p(z.enum(['residents', 'households']), "paper 004's staffing norm in force: per 10,000 residents (staffPer10000Residents) or per households (householdsPerPost)"),
+    staffPer10000Residents: p(nonNegative, "residents' committee (居委会) staff per 10,000 residents; the staff hours are this × residents ÷ 10,000 full-time posts × hoursPerDay, not rounded (a fraction is a part-time post)", U.perTenThousand),
+    householdsPerPost: p(atLeast(1), 'staffingBasis households: households for each full-time post (the posts are households ÷ this, not rounded)', U.count),
     hoursPerDay: p(nonNegative, 'working hours of each staff member', U.hoursPerDay),
     adminMinutesPerHousehold: p(nonNegative, 'daily temperature statistics, per household', U.minutes),
-    gateDutyHoursPerCompound: p(nonNegative, 'RC staff hours of gate duty per compound per day under closed management', U.hoursPerDay),
+    gateDutyHoursPerCompound: z
+      .object({
+        withPropertyCompany: p(nonNegative, "RC staff hours a day at the gate of a compound whose property company mans it (checking passes, supervising)", U.hoursPerDay),
+        withoutPropertyCompany: p(nonNegative, 'RC staff hours a day at the gate of a compound with no property company, where the RC must man it', U.hoursPerDay),
+      })
+      .strict()
+      .meta({ description: 'gate duty under closed management, per compound: each compound has its gate whatever its size (papers 000, 003)' }),
     orderMinutes: p(nonNegative, 'tallying, procurement and delivery to the gate, per order', U.minutes),
   }),
 };
@@ -48,9 +58,28 @@ export interface RcState {
   hoursFree: number;
 }
 
-/** Residents' committee staff: the scenario's staffing norm applied to this community's size. */
+/**
+ * Residents' committee posts, in full-time equivalents: the scenario's staffing norm applied to
+ * this community's size, not rounded. The hours are pooled: 5.6 posts are five full-time staff and
+ * a part-timer (or street cadres lent for part of the day), not six or five people. Rounding the
+ * headcount made per-capita outcomes depend on the community's size — half the default community
+ * had 6 staff for 5.6 posts, double it 23 for 22.6 — which a norm per 10,000 residents must not do.
+ *
+ * Paper 004 四(三) offers two norms: at least 18 per 10,000 residents, or one per 150–200
+ * households. They differ where households are small: the RC's work (temperature statistics,
+ * orders) comes per household, so a community without children has as much work as one with them
+ * but, under the per-resident norm, fewer posts.
+ */
+export function rcPosts(world: CommunityWorld): number {
+  const rc = world.scenario.residentsCommittee;
+  return rc.staffingBasis === 'households'
+    ? world.households.count / rc.householdsPerPost
+    : (rc.staffPer10000Residents * world.residents.count) / 10_000;
+}
+
+/** Residents' committee staff as people (the posts, rounded), for modules that pick who they are. */
 export function rcStaff(world: CommunityWorld): number {
-  return Math.round((world.scenario.residentsCommittee.staffPer10000Residents * world.residents.count) / 10_000);
+  return Math.round(rcPosts(world));
 }
 
 // ─── behaviour ───
@@ -64,10 +93,10 @@ const labour: ModuleProcess<CommunityWorld, RcState> = {
     const closed = CLOSED_PHASES.includes(ctx.phase as PhaseName);
     const admin = crisis
       ? (world.households.count * rc.adminMinutesPerHousehold) / 60 +
-        (closed ? world.compounds.count * rc.gateDutyHoursPerCompound : 0) +
+        (closed ? gateDutyHours(world) : 0) +
         own.surges.reduce((n, x) => n + x.hours, 0)
       : 0;
-    let staff = rcStaff(world);
+    let staff = rcPosts(world);
     for (const a of ctx.provided<RcAbsence>(RC_ABSENCES)) staff = Math.max(0, staff - a.absent(world));
     own.hoursAvailable = staff * rc.hoursPerDay;
     own.hoursFree = Math.max(0, own.hoursAvailable - admin);
@@ -89,7 +118,7 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
     { name: 'adminHours', unit: 'hours', description: 'RC hours taken by administrative tasks (temperature statistics, gate duty, case tracing)' },
   ],
   metrics: [
-    { name: 'staffHoursAvailable', unit: 'hours', description: 'RC staff hours available (staff × hours per day)', sample: (w) => (w.state.residentsCommittee as RcState).hoursAvailable },
+    { name: 'staffHoursAvailable', unit: 'hours', description: 'RC staff hours available (posts × hours per day, less absences)', sample: (w) => (w.state.residentsCommittee as RcState).hoursAvailable },
     {
       // No ratio without staff hours: such a day is blank here and counted in staff.daysWithoutStaff.
       name: 'staffOverload', unit: 'ratio', description: 'Staff hours demanded over available; above 1 the RC is overloaded; blank on a day with no staff hours',
@@ -107,7 +136,7 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
     },
   ],
   measures: {
-    names: ['staff.peakOverload', 'staff.overloadedDays', 'staff.daysWithoutStaff', 'staff.hoursDemanded', 'staff.hoursAvailable', 'population.rcStaff'],
+    names: ['staff.peakOverload', 'staff.overloadedDays', 'staff.daysWithoutStaff', 'staff.hoursDemanded', 'staff.hoursAvailable', 'population.rcStaff', 'population.rcPosts'],
     summarise: (world, _own, { columns }) => ({
       staff: {
         // null when no day had staff hours (then no ratio exists; see daysWithoutStaff).
@@ -118,7 +147,7 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
         hoursDemanded: sum(columns.staffHoursDemanded),
         hoursAvailable: sum(columns.staffHoursAvailable),
       },
-      population: { rcStaff: rcStaff(world) },
+      population: { rcStaff: rcStaff(world), rcPosts: rcPosts(world) },
     }),
   },
 });

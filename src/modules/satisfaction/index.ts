@@ -4,6 +4,11 @@
  * normal. Each household's satisfaction moves a fraction of the way each day toward a weighted
  * score of basic and personal needs met, the price it last paid relative to normal, and the
  * variety of what it last received.
+ *
+ * It starts at its steady state: the score of the household's situation when the run starts (in
+ * the shipped scenarios normal life, needs met at normal prices). A fixed starting value below
+ * that score made mean satisfaction climb through the first week of the normal period, a drift
+ * that said nothing about provision (issue 11).
  */
 import { z } from 'zod';
 import { defineModule, min, type ModuleProcess, type Table } from '../../engine/index.js';
@@ -13,7 +18,6 @@ import { nonNegative, p, section, share, U } from '../../scenario/params.js';
 // ─── parameters ───
 export const params = {
   satisfaction: section("households' satisfaction with provision", {
-    initial: p(share, "every household's satisfaction when the run starts", U.share),
     adjustmentRate: p(share, "share of the gap to today's score that satisfaction closes each day", U.share),
     weights: z
       .object({
@@ -34,19 +38,30 @@ interface SatisfactionWorld extends HouseholdsWorld {
 }
 
 // ─── behaviour ───
+/**
+ * `(h) => score` of household h's experience today: the weighted needs met, price relative to
+ * normal and variety; null when every weight is 0 (no score to move toward).
+ */
+function todaysScore(world: SatisfactionWorld): ((h: number) => number) | null {
+  const w = world.scenario.satisfaction.weights;
+  const total = w.basic + w.personal + w.price + w.variety;
+  if (total === 0) return null;
+  const { basicMet, personalMet, lastPriceRatio, lastVariety } = world.households;
+  return (h) => {
+    const priceScore = Math.min(1, Math.max(0, 2 - lastPriceRatio[h]));
+    return (w.basic * basicMet[h] + w.personal * personalMet[h] + w.price * priceScore + w.variety * lastVariety[h]) / total;
+  };
+}
+
 const satisfactionProcess: ModuleProcess<SatisfactionWorld> = {
   name: 'satisfaction',
   slot: 'night',
   step(world) {
-    const { weights: w, adjustmentRate } = world.scenario.satisfaction;
-    const total = w.basic + w.personal + w.price + w.variety;
-    if (total === 0) return;
-    const { count, basicMet, personalMet, lastPriceRatio, lastVariety, satisfaction: score } = world.households;
-    for (let h = 0; h < count; h++) {
-      const priceScore = Math.min(1, Math.max(0, 2 - lastPriceRatio[h]));
-      const target = (w.basic * basicMet[h] + w.personal * personalMet[h] + w.price * priceScore + w.variety * lastVariety[h]) / total;
-      score[h] += adjustmentRate * (target - score[h]);
-    }
+    const target = todaysScore(world);
+    if (!target) return;
+    const rate = world.scenario.satisfaction.adjustmentRate;
+    const { count, satisfaction: score } = world.households;
+    for (let h = 0; h < count; h++) score[h] += rate * (target(h) - score[h]);
   },
 };
 
@@ -57,7 +72,10 @@ export const satisfaction = defineModule<SatisfactionWorld>({
   params,
   columns: { households: householdColumns },
   init(world) {
-    world.households.satisfaction.fill(world.scenario.satisfaction.initial);
+    // The steady state of the starting situation; with no weights, content (1).
+    const target = todaysScore(world);
+    const { count, satisfaction: score } = world.households;
+    for (let h = 0; h < count; h++) score[h] = target ? target(h) : 1;
     return {};
   },
   processes: [satisfactionProcess],
