@@ -1,5 +1,5 @@
 /**
- * Directives down the layers of the grid (paper 003 §5(1)3 and §6(1)3: commands and resources
+ * Directives down the layers of the grid (paper 003 五(一)3 and 六(一)3: commands and resources
  * pass through layer upon layer; redundant layers delay decisions and information, and the
  * passage brings time lags and distortion). From the onset the command issues a directive every
  * few days. Each layer holds it for a while; any layer may distort it; a distorted directive is

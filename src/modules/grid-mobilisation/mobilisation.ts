@@ -1,5 +1,5 @@
 /**
- * Crisis mobilisation (paper 003 §5(1)1–2): once the directive has arrived, the residents'
+ * Crisis mobilisation (paper 003 五(一)1–2): once the directive has arrived, the residents'
  * committee's cadres go out — but one cadre reaches only a few households a day, drawn from the
  * whole community, some already reached. From each household reached, mobilisation spreads
  * through its building "from point to area" (party members and neighbours bring in the rest),

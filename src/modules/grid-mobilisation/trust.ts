@@ -1,5 +1,5 @@
 /**
- * Trust between the residents' committee and the latent self-organisations (paper 003 §6(1)2:
+ * Trust between the residents' committee and the latent self-organisations (paper 003 六(一)2:
  * the RC should keep in touch with residents' spontaneous organisations in normal times and build
  * a stable relation of trust, so that in a crisis they answer its call at once). A compound has a
  * latent self-organisation when it has a mutual-aid station (paper 002; the station meets monthly
