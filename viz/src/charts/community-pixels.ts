@@ -1,0 +1,63 @@
+/**
+ * Which device pixels of the community canvas belong to which household, computed once per
+ * community and canvas size. Drawing a day is then one pass over those pixels writing a colour
+ * per household into an image (see community-canvas.ts): its cost is the canvas's size, not the
+ * community's. Filling tens of thousands of rectangles as a canvas path instead took from tens to
+ * hundreds of milliseconds a frame at 100,000 residents (about 37,000 households) and blocked the
+ * page; this pass takes a few.
+ */
+import type { CommunityGeometry } from '../data/community-layout.js';
+
+export interface HouseholdPixels {
+  /** Canvas size in device pixels. */
+  width: number;
+  height: number;
+  /** Index (y × width + x) of each pixel covered by a household … */
+  pixel: Int32Array;
+  /** … and that household. */
+  household: Int32Array;
+}
+
+/**
+ * Rounds each household's rectangle (CSS pixels × `ratio`) to whole device pixels, keeping at
+ * least one pixel per household so none disappears in a dense community; rectangles are clipped
+ * to the canvas.
+ */
+export function householdPixels(geometry: CommunityGeometry, width: number, height: number, ratio: number): HouseholdPixels {
+  const h = geometry.households;
+  const n = h.length / 4;
+  const span = (from: number, size: number, limit: number): [number, number] => {
+    const a = Math.min(limit - 1, Math.max(0, Math.round(from * ratio)));
+    const b = Math.min(limit, Math.max(a + 1, Math.round((from + size) * ratio)));
+    return [a, b];
+  };
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const [x0, x1] = span(h[i * 4], h[i * 4 + 2], width);
+    const [y0, y1] = span(h[i * 4 + 1], h[i * 4 + 3], height);
+    count += (x1 - x0) * (y1 - y0);
+  }
+  const pixel = new Int32Array(count);
+  const household = new Int32Array(count);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const [x0, x1] = span(h[i * 4], h[i * 4 + 2], width);
+    const [y0, y1] = span(h[i * 4 + 1], h[i * 4 + 3], height);
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        pixel[k] = y * width + x;
+        household[k++] = i;
+      }
+    }
+  }
+  return { width, height, pixel, household };
+}
+
+/** A CSS hex colour (#rgb or #rrggbb) as one opaque pixel in the platform's byte order. */
+export function pixelOf(hex: string): number {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex);
+  if (!m) throw new Error(`community view: ${hex} is not a #rgb or #rrggbb colour`);
+  const full = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+  const bytes = new Uint8Array([parseInt(full.slice(0, 2), 16), parseInt(full.slice(2, 4), 16), parseInt(full.slice(4, 6), 16), 255]);
+  return new Uint32Array(bytes.buffer)[0];
+}
