@@ -1,7 +1,8 @@
 /**
  * The visualizer page: wires the controls, the simulation worker and the charts. State is a small
  * object; every change ends in `scheduleRender()`, which redraws all charts from the runs at the
- * next animation frame (so a fast worker never makes the page draw more than once a frame).
+ * next animation frame (so a fast worker never makes the page draw more than once a frame), one
+ * chart per task so that no single task blocks the page (see `render`).
  */
 // The Chinese glyphs the page uses, bundled (scripts/cjk-font.ts): a machine without a CJK font shows boxes otherwise.
 import '../generated/cjk-font.css';
@@ -107,12 +108,25 @@ const state: State = {
   community: null,
 };
 
+/**
+ * `data-run-state` on the body says where the run is, for tests and scripts. "running" and
+ * "error" hold at once; a state that says the page shows a result (done, waiting, loaded, idle)
+ * holds once the drawing of that result is finished, so whoever reads the charts then reads it.
+ */
+let settledRunState: string | null = null;
+function setRunState(s: string) {
+  if (s === 'running' || s === 'error' || !drawingPending()) {
+    settledRunState = null;
+    document.body.dataset.runState = s;
+  } else settledRunState = s;
+}
+
 const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
 const send = (m: ToWorker) => worker.postMessage(m);
 // A crash inside the model must not leave the page saying "Running" for ever.
 worker.onerror = (e) => {
   state.running = false;
-  document.body.dataset.runState = 'error';
+  setRunState('error');
   showLines([e.message || 'the simulation stopped with an error']);
   updateTransport();
 };
@@ -202,7 +216,7 @@ function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   state.running = true;
   state.waiting = false;
   // Set at once, so nothing (a test, a script) mistakes the previous run's "done" for this one's.
-  document.body.dataset.runState = 'running';
+  setRunState('running');
   state.runs = [];
   state.community = null;
   state.networkDay = null;
@@ -253,7 +267,6 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'done':
       state.running = false;
       setStatus(`${t('done')} · ${state.runs[0]?.label ?? ''}`);
-      document.body.dataset.runState = 'done';
       updateTransport();
       break;
     case 'waiting':
@@ -261,7 +274,6 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       state.running = false;
       state.waiting = true;
       setStatus(t('waitingForCrisis'));
-      document.body.dataset.runState = 'waiting';
       updateTransport();
       break;
     case 'problems':
@@ -276,8 +288,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       updateTransport();
       break;
   }
-  if (m.type !== 'done' && m.type !== 'waiting') document.body.dataset.runState = state.running ? 'running' : 'idle';
   scheduleRender();
+  setRunState(m.type === 'done' || m.type === 'waiting' ? m.type : state.running ? 'running' : 'idle');
 };
 
 function changeSettings(next: TeacherSettings) {
@@ -325,9 +337,23 @@ function renderClock() {
 
 // ---------------------------------------------------------------- drawing
 
-let renderQueued = false;
+/**
+ * While research mode runs its replicates at full speed the charts are redrawn at most this
+ * often: the curves and the band visibly grow, and the page keeps its time for the reader (at
+ * every frame, redrawing took most of the main thread). Teacher mode paces its days and draws
+ * every one.
+ */
+const LIVE_REDRAW_MS = 250;
+
+let frameQueued = false;
+let drawing = false;
 /** Whether the queued frame must redraw everything, or only the views of the picked day. */
 let fullRenderQueued = false;
+let dayRenderQueued = false;
+let lastFullRender = -Infinity;
+
+const drawingPending = () => frameQueued || drawing;
+
 function scheduleRender() {
   fullRenderQueued = true;
   queueFrame();
@@ -338,25 +364,65 @@ function scheduleRender() {
  * charts stay as they are, so scrubbing through days is not slowed by redrawing every chart.
  */
 function scheduleDayRender() {
+  dayRenderQueued = true;
   queueFrame();
 }
 
 function queueFrame() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    const full = fullRenderQueued;
-    fullRenderQueued = false;
-    if (full) render();
-    else {
+  // A drawing under way is never cut short (under load a new one would cut it short for ever):
+  // what was asked meanwhile is drawn when it ends.
+  if (frameQueued || drawing) return;
+  frameQueued = true;
+  document.body.dataset.drawing = 'true';
+  const live = fullRenderQueued && state.running && !state.teacher;
+  const wait = live ? lastFullRender + LIVE_REDRAW_MS - performance.now() : 0;
+  const onFrame = () => requestAnimationFrame(() => {
+    frameQueued = false;
+    void drawFrame();
+  });
+  if (wait > 0) setTimeout(onFrame, wait);
+  else onFrame();
+}
+
+async function drawFrame() {
+  drawing = true;
+  try {
+    if (fullRenderQueued) {
+      fullRenderQueued = false;
+      dayRenderQueued = false;
+      lastFullRender = performance.now();
+      await render();
+    } else if (dayRenderQueued) {
+      dayRenderQueued = false;
       const main = state.runs[0];
       if (main) renderDayViews(main);
     }
-  });
+  } finally {
+    drawing = false;
+  }
+  if (fullRenderQueued || dayRenderQueued) {
+    queueFrame();
+    return;
+  }
+  delete document.body.dataset.drawing;
+  if (settledRunState) setRunState(settledRunState);
 }
 
-function render() {
+/**
+ * Lets the page handle input and paint between two pieces of a drawing: scheduler.yield() where
+ * the browser has it (the rest of the drawing keeps its place ahead of other work), else a task.
+ */
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * Redraws every view from the runs, one chart per task: drawn at once, the seven charts, the
+ * tables and the day views made one task of tens of milliseconds (more on a busy machine), long
+ * enough to make clicks and scrolling wait.
+ */
+async function render() {
   const runs = state.runs.filter((r): r is RunData => r !== null && r !== undefined);
   const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
   if (runs.length === 0) {
@@ -385,10 +451,12 @@ function render() {
     const width = Math.max(MIN_CHART_WIDTH, card.clientWidth - 12);
     const svg = drawLineChart(h, spec, { width, height: heights[spec.id] ?? 250 });
     addExportButtons(card, svg, `crsim-${spec.id}`);
+    await yieldToPage();
   }
   const rows = measureRows(runs);
   $('measures').innerHTML = measuresHtml(rows);
   $('group-table').innerHTML = groupTableHtml(rows);
+  await yieldToPage();
 
   renderDayViews(runs[0]);
   renderCaption(runs);
@@ -627,9 +695,9 @@ async function openFiles(list: FileList | null) {
       state.sweep = null;
       renderHeatmap();
       setStatus(`${t('loadedRun')}: ${opened.run.label}`);
-      document.body.dataset.runState = 'loaded';
       updateTransport();
       scheduleRender();
+      setRunState('loaded');
       return;
     case 'sweep':
       showProblems(null);
