@@ -147,16 +147,26 @@ function fillScenarioMenus() {
 }
 
 /**
+ * Scenarios already parsed, by file name and text: parsing one takes tens of milliseconds of the
+ * page's time (the loader has already parsed a file it opens; the seed and the caption need it again).
+ */
+const parsed = new Map<string, Scenario | null>();
+
+/**
  * The chosen scenario, read with the library's parser (so `extends` and provenance wrappers are
  * handled as everywhere else), or null if it is invalid: running it will show its problems.
  */
 function scenarioOf(file: string): Scenario | null {
   const files = { ...SHIPPED, ...state.userFiles };
-  try {
-    return parseScenario(files[file], file, readerOver(files)).scenario;
-  } catch {
-    return null;
+  const key = `${file}\n${files[file]}`;
+  if (!parsed.has(key)) {
+    try {
+      parsed.set(key, parseScenario(files[file], file, readerOver(files)).scenario);
+    } catch {
+      parsed.set(key, null);
+    }
   }
+  return parsed.get(key)!;
 }
 
 /** The switch and slider positions of a scenario; an invalid file keeps the current positions. */
@@ -675,6 +685,9 @@ async function openFiles(list: FileList | null) {
     case 'scenario':
       showProblems(null);
       state.userFiles[opened.name] = opened.text;
+      // A file may extend another opened file: what was parsed before may no longer hold.
+      parsed.clear();
+      parsed.set(`${opened.name}\n${opened.text}`, opened.scenario);
       fillScenarioMenus();
       $<HTMLSelectElement>('scenario').value = opened.name;
       seedFromScenario(opened.name);

@@ -26,24 +26,29 @@ export interface HouseholdPixels {
 export function householdPixels(geometry: CommunityGeometry, width: number, height: number, ratio: number): HouseholdPixels {
   const h = geometry.households;
   const n = h.length / 4;
-  const span = (from: number, size: number, limit: number): [number, number] => {
-    const a = Math.min(limit - 1, Math.max(0, Math.round(from * ratio)));
-    const b = Math.min(limit, Math.max(a + 1, Math.round((from + size) * ratio)));
-    return [a, b];
-  };
+  // Each household's pixel box [x0, x1) × [y0, y1), found once and used by both passes below.
+  const box = new Int32Array(n * 4);
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const [x0, x1] = span(h[i * 4], h[i * 4 + 2], width);
-    const [y0, y1] = span(h[i * 4 + 1], h[i * 4 + 3], height);
+    const x = h[i * 4] * ratio;
+    const y = h[i * 4 + 1] * ratio;
+    const x0 = Math.min(width - 1, Math.max(0, Math.round(x)));
+    const y0 = Math.min(height - 1, Math.max(0, Math.round(y)));
+    const x1 = Math.min(width, Math.max(x0 + 1, Math.round(x + h[i * 4 + 2] * ratio)));
+    const y1 = Math.min(height, Math.max(y0 + 1, Math.round(y + h[i * 4 + 3] * ratio)));
+    box[i * 4] = x0;
+    box[i * 4 + 1] = x1;
+    box[i * 4 + 2] = y0;
+    box[i * 4 + 3] = y1;
     count += (x1 - x0) * (y1 - y0);
   }
   const pixel = new Int32Array(count);
   const household = new Int32Array(count);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const [x0, x1] = span(h[i * 4], h[i * 4 + 2], width);
-    const [y0, y1] = span(h[i * 4 + 1], h[i * 4 + 3], height);
-    for (let y = y0; y < y1; y++) {
+    const x0 = box[i * 4];
+    const x1 = box[i * 4 + 1];
+    for (let y = box[i * 4 + 2]; y < box[i * 4 + 3]; y++) {
       for (let x = x0; x < x1; x++) {
         pixel[k] = y * width + x;
         household[k++] = i;
