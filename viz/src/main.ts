@@ -405,7 +405,7 @@ async function drawFrame() {
     } else if (dayRenderQueued) {
       dayRenderQueued = false;
       const main = state.runs[0];
-      if (main) renderDayViews(main);
+      if (main) await renderDayViews(main, false);
     }
   } finally {
     drawing = false;
@@ -468,12 +468,16 @@ async function render() {
   $('group-table').innerHTML = groupTableHtml(rows);
   await yieldToPage();
 
-  renderDayViews(runs[0]);
+  await renderDayViews(runs[0], true);
   renderCaption(runs);
 }
 
-/** The views of one day of the main run: the network, the community and the lesson's monitors. */
-function renderDayViews(main: RunData) {
+/**
+ * The views of one day of the main run: the network, the community and the lesson's monitors. In
+ * a full redraw the community is drawn in a task of its own; scrubbing through days draws both at
+ * once, to keep up with the slider.
+ */
+async function renderDayViews(main: RunData, full: boolean) {
   const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
   const filled = daysFilled(main);
   const slider = $<HTMLInputElement>('network-day');
@@ -490,7 +494,8 @@ function renderDayViews(main: RunData) {
   const net = drawNetwork(host('card-network'), network, flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: network.actors.length > 10 ? 480 : 320 });
   addExportButtons(netCard, net, 'crsim-network');
 
-  renderCommunity($('card-community'), state.community, day, $<HTMLSelectElement>('community-colour').value as CommunityColouring);
+  if (full) await yieldToPage();
+  await renderCommunity($('card-community'), state.community, day, $<HTMLSelectElement>('community-colour').value as CommunityColouring, yieldToPage);
   // The lesson's monitors follow the day the class is on (the network's day, when a teacher picks one).
   renderMonitors($('monitors'), state.teacher && Object.keys(state.settings.societies).length > 0 ? monitorsOn(main, day, state.households) : null);
 }

@@ -9,7 +9,7 @@
  */
 import { HOUSEHOLD_INFECTION } from '../data/community.js';
 import type { CommunityGeometry } from '../data/community-layout.js';
-import { householdPixels, pixelOf, type HouseholdPixels } from './community-pixels.js';
+import { pixelOf, type HouseholdPixels } from './community-pixels.js';
 import { OKABE_ITO } from '../palette.js';
 import { tf } from '../i18n.js';
 
@@ -19,7 +19,7 @@ export type CommunityColouring = 'need' | 'infection';
 export const NEED_COLOURS = ['#d55e00', '#7fcdb7'] as const; // unmet, met
 export const INFECTION_COLOURS = ['#dddddd', OKABE_ITO.skyBlue, OKABE_ITO.vermillion, OKABE_ITO.black] as const;
 
-/** What a day's drawing starts from: the background image and the households' pixels. */
+/** What a day's drawing starts from: the background image. */
 interface Backdrop {
   geometry: CommunityGeometry;
   width: number;
@@ -27,7 +27,6 @@ interface Backdrop {
   /** The compound labels, which follow the page's language. */
   label: string;
   base: Uint32Array;
-  pixels: HouseholdPixels;
   image: ImageData;
 }
 
@@ -53,20 +52,25 @@ function backdropFor(ctx: CanvasRenderingContext2D, geometry: CommunityGeometry,
   for (const b of geometry.buildings) if (b) ctx.fillRect(b.x, b.y, b.w, b.h);
   const image = ctx.getImageData(0, 0, width, height);
   const base = new Uint32Array(image.data.buffer.slice(0));
-  backdrop = { geometry, width, height, label, base, pixels: householdPixels(geometry, width, height, ratio), image };
+  backdrop = { geometry, width, height, label, base, image };
   return backdrop;
 }
 
+/**
+ * Draws a day. `pixels` are the households' pixels on this canvas (householdPixels of `geometry`
+ * at the canvas's size), prepared by the caller, which may spread that work over several tasks.
+ */
 export function drawCommunity(
   canvas: HTMLCanvasElement,
   geometry: CommunityGeometry,
+  pixels: HouseholdPixels,
   day: { index: number; met: Uint8Array; infection: Uint8Array | null },
   colouring: CommunityColouring,
 ): number[] {
   const started = performance.now();
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   const ratio = canvas.width / canvas.clientWidth || 1;
-  const { base, pixels, image } = backdropFor(ctx, geometry, ratio);
+  const { base, image } = backdropFor(ctx, geometry, ratio);
 
   const byInfection = colouring === 'infection' && day.infection !== null;
   const classOf = byInfection ? day.infection! : day.met;

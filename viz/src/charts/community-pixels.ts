@@ -6,7 +6,8 @@
  * hundreds of milliseconds a frame at 100,000 residents (about 37,000 households) and blocked the
  * page; this pass takes a few.
  */
-import type { CommunityGeometry } from '../data/community-layout.js';
+import { HOUSEHOLDS_PER_SLICE, type CommunityGeometry } from '../data/community-layout.js';
+import { finish, type Sliced } from '../data/slices.js';
 
 export interface HouseholdPixels {
   /** Canvas size in device pixels. */
@@ -24,6 +25,11 @@ export interface HouseholdPixels {
  * to the canvas.
  */
 export function householdPixels(geometry: CommunityGeometry, width: number, height: number, ratio: number): HouseholdPixels {
+  return finish(householdPixelsSteps(geometry, width, height, ratio));
+}
+
+/** householdPixels, yielding after every HOUSEHOLDS_PER_SLICE households of each pass. */
+export function* householdPixelsSteps(geometry: CommunityGeometry, width: number, height: number, ratio: number): Sliced<HouseholdPixels> {
   const h = geometry.households;
   const n = h.length / 4;
   // Each household's pixel box [x0, x1) × [y0, y1), found once and used by both passes below.
@@ -41,6 +47,7 @@ export function householdPixels(geometry: CommunityGeometry, width: number, heig
     box[i * 4 + 2] = y0;
     box[i * 4 + 3] = y1;
     count += (x1 - x0) * (y1 - y0);
+    if ((i + 1) % HOUSEHOLDS_PER_SLICE === 0) yield;
   }
   const pixel = new Int32Array(count);
   const household = new Int32Array(count);
@@ -54,6 +61,7 @@ export function householdPixels(geometry: CommunityGeometry, width: number, heig
         household[k++] = i;
       }
     }
+    if ((i + 1) % HOUSEHOLDS_PER_SLICE === 0) yield;
   }
   return { width, height, pixel, household };
 }

@@ -5,6 +5,10 @@
  * community and canvas size; drawing a day only fills these rectangles.
  */
 import type { CommunityLayout } from './community.js';
+import { finish, type Sliced } from './slices.js';
+
+/** Households placed (or turned into pixels) between two yields of the sliced computations. */
+export const HOUSEHOLDS_PER_SLICE = 4000;
 
 export interface Rect {
   x: number;
@@ -43,22 +47,31 @@ function groupBy(owner: Int32Array, groups: number): { start: Int32Array; member
 }
 
 export function communityGeometry(layout: CommunityLayout, width: number, height: number, top = 0): CommunityGeometry {
+  return finish(communityGeometrySteps(layout, width, height, top));
+}
+
+/** communityGeometry, yielding after every HOUSEHOLDS_PER_SLICE households or so. */
+export function* communityGeometrySteps(layout: CommunityLayout, width: number, height: number, top = 0): Sliced<CommunityGeometry> {
   const compounds = grid({ x: 0, y: top, w: width, h: height - top }, layout.compounds, 14);
   const buildingsOf = groupBy(layout.buildingCompound, layout.compounds);
   const householdsOf = groupBy(layout.householdBuilding, layout.buildingCompound.length);
   const buildings: Rect[] = new Array(layout.buildingCompound.length);
   // Written in place, without an object per household: at 100,000 residents there are ~37,000.
   const households = new Float32Array(layout.households * 4);
-  compounds.forEach((c, ci) => {
+  let placed = 0;
+  for (let ci = 0; ci < compounds.length; ci++) {
+    const c = compounds[ci];
     // Room at the compound's top for its label.
     const inner = { x: c.x + 3, y: c.y + 16, w: c.w - 6, h: c.h - 19 };
     const from = buildingsOf.start[ci];
-    grid(inner, buildingsOf.start[ci + 1] - from, 6).forEach((b, k) => {
+    const rects = grid(inner, buildingsOf.start[ci + 1] - from, 6);
+    for (let k = 0; k < rects.length; k++) {
+      const b = rects[k];
       const building = buildingsOf.members[from + k];
       buildings[building] = b;
       const first = householdsOf.start[building];
       const n = householdsOf.start[building + 1] - first;
-      if (n === 0) return;
+      if (n === 0) continue;
       // The same grid as `grid` with a gap of one pixel, one household at a time.
       const cols = Math.max(1, Math.min(n, Math.round(Math.sqrt((n * b.w) / Math.max(1, b.h)))));
       const cw = b.w / cols;
@@ -71,7 +84,12 @@ export function communityGeometry(layout: CommunityLayout, width: number, height
         households[at + 2] = cw - g;
         households[at + 3] = ch - g;
       }
-    });
-  });
+      placed += n;
+      if (placed >= HOUSEHOLDS_PER_SLICE) {
+        placed = 0;
+        yield;
+      }
+    }
+  }
   return { compounds, buildings, households };
 }
