@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { communityGeometry } from '../../viz/src/data/community-layout.js';
-import { householdPixels, pixelOf } from '../../viz/src/charts/community-pixels.js';
+import { communityGeometry, communityGeometrySteps, HOUSEHOLDS_PER_SLICE } from '../../viz/src/data/community-layout.js';
+import { finish, inSlices } from '../../viz/src/data/slices.js';
+import { householdPixels, householdPixelsSteps, pixelOf } from '../../viz/src/charts/community-pixels.js';
 import { createCommunityDays, dayOf, storeDays, type CommunityLayout } from '../../viz/src/data/community.js';
 
 // Two compounds: buildings 0–1 in compound 0, building 2 in compound 1; seven households.
@@ -67,5 +68,31 @@ describe('the community view', () => {
     const bytes = new Uint8Array(Uint32Array.from([pixelOf('#d55e00'), pixelOf('#abc')]).buffer);
     expect([...bytes]).toEqual([0xd5, 0x5e, 0x00, 255, 0xaa, 0xbb, 0xcc, 255]);
     expect(() => pixelOf('red')).toThrow(/red is not a #rgb or #rrggbb colour/);
+  });
+
+  it('works out a large community in slices of households, with the same result as all at once', async () => {
+    // 40 buildings of 250 households: 10,000 households, so several slices.
+    const big: CommunityLayout = {
+      residents: 25_000, households: 10_000, compounds: 4, epidemic: false,
+      householdBuilding: Int32Array.from({ length: 10_000 }, (_, i) => Math.floor(i / 250)),
+      buildingCompound: Int32Array.from({ length: 40 }, (_, b) => Math.floor(b / 10)),
+    };
+    const whole = communityGeometry(big, 600, 300);
+    let pauses = 0;
+    const sliced = await inSlices(communityGeometrySteps(big, 600, 300), async () => {
+      pauses++;
+    });
+    expect(sliced.households).toEqual(whole.households);
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(10_000 / (HOUSEHOLDS_PER_SLICE + 250)));
+    let pixelPauses = 0;
+    const px = await inSlices(householdPixelsSteps(whole, 600, 300, 1), async () => {
+      pixelPauses++;
+    });
+    expect(px).toEqual(householdPixels(whole, 600, 300, 1));
+    expect(pixelPauses).toBe(2 * Math.floor(10_000 / HOUSEHOLDS_PER_SLICE));
+    // A community smaller than a slice is worked out in one go.
+    const small = communityGeometrySteps(layout, 400, 200);
+    expect(small.next().done).toBe(true);
+    expect(finish(communityGeometrySteps(layout, 400, 200))).toEqual(communityGeometry(layout, 400, 200));
   });
 });
