@@ -1,7 +1,8 @@
 /**
  * The visualizer page: wires the controls, the simulation worker and the charts. State is a small
  * object; every change ends in `scheduleRender()`, which redraws all charts from the runs at the
- * next animation frame (so a fast worker never makes the page draw more than once a frame).
+ * next animation frame (so a fast worker never makes the page draw more than once a frame), one
+ * chart per task so that no single task blocks the page (see `render`).
  */
 // The Chinese glyphs the page uses, bundled (scripts/cjk-font.ts): a machine without a CJK font shows boxes otherwise.
 import '../generated/cjk-font.css';
@@ -107,12 +108,25 @@ const state: State = {
   community: null,
 };
 
+/**
+ * `data-run-state` on the body says where the run is, for tests and scripts. "running" and
+ * "error" hold at once; a state that says the page shows a result (done, waiting, loaded, idle)
+ * holds once the drawing of that result is finished, so whoever reads the charts then reads it.
+ */
+let settledRunState: string | null = null;
+function setRunState(s: string) {
+  if (s === 'running' || s === 'error' || !drawingPending()) {
+    settledRunState = null;
+    document.body.dataset.runState = s;
+  } else settledRunState = s;
+}
+
 const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
 const send = (m: ToWorker) => worker.postMessage(m);
 // A crash inside the model must not leave the page saying "Running" for ever.
 worker.onerror = (e) => {
   state.running = false;
-  document.body.dataset.runState = 'error';
+  setRunState('error');
   showLines([e.message || 'the simulation stopped with an error']);
   updateTransport();
 };
@@ -133,16 +147,26 @@ function fillScenarioMenus() {
 }
 
 /**
+ * Scenarios already parsed, by file name and text: parsing one takes tens of milliseconds of the
+ * page's time (the loader has already parsed a file it opens; the seed and the caption need it again).
+ */
+const parsed = new Map<string, Scenario | null>();
+
+/**
  * The chosen scenario, read with the library's parser (so `extends` and provenance wrappers are
  * handled as everywhere else), or null if it is invalid: running it will show its problems.
  */
 function scenarioOf(file: string): Scenario | null {
   const files = { ...SHIPPED, ...state.userFiles };
-  try {
-    return parseScenario(files[file], file, readerOver(files)).scenario;
-  } catch {
-    return null;
+  const key = `${file}\n${files[file]}`;
+  if (!parsed.has(key)) {
+    try {
+      parsed.set(key, parseScenario(files[file], file, readerOver(files)).scenario);
+    } catch {
+      parsed.set(key, null);
+    }
   }
+  return parsed.get(key)!;
 }
 
 /** The switch and slider positions of a scenario; an invalid file keeps the current positions. */
@@ -202,7 +226,7 @@ function startRun(opts: { catchUpTo?: number; keepBefore?: boolean } = {}) {
   state.running = true;
   state.waiting = false;
   // Set at once, so nothing (a test, a script) mistakes the previous run's "done" for this one's.
-  document.body.dataset.runState = 'running';
+  setRunState('running');
   state.runs = [];
   state.community = null;
   state.networkDay = null;
@@ -253,7 +277,6 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'done':
       state.running = false;
       setStatus(`${t('done')} · ${state.runs[0]?.label ?? ''}`);
-      document.body.dataset.runState = 'done';
       updateTransport();
       break;
     case 'waiting':
@@ -261,7 +284,6 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       state.running = false;
       state.waiting = true;
       setStatus(t('waitingForCrisis'));
-      document.body.dataset.runState = 'waiting';
       updateTransport();
       break;
     case 'problems':
@@ -276,8 +298,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       updateTransport();
       break;
   }
-  if (m.type !== 'done' && m.type !== 'waiting') document.body.dataset.runState = state.running ? 'running' : 'idle';
   scheduleRender();
+  setRunState(m.type === 'done' || m.type === 'waiting' ? m.type : state.running ? 'running' : 'idle');
 };
 
 function changeSettings(next: TeacherSettings) {
@@ -325,9 +347,23 @@ function renderClock() {
 
 // ---------------------------------------------------------------- drawing
 
-let renderQueued = false;
+/**
+ * While research mode runs its replicates at full speed the charts are redrawn at most this
+ * often: the curves and the band visibly grow, and the page keeps its time for the reader (at
+ * every frame, redrawing took most of the main thread). Teacher mode paces its days and draws
+ * every one.
+ */
+const LIVE_REDRAW_MS = 250;
+
+let frameQueued = false;
+let drawing = false;
 /** Whether the queued frame must redraw everything, or only the views of the picked day. */
 let fullRenderQueued = false;
+let dayRenderQueued = false;
+let lastFullRender = -Infinity;
+
+const drawingPending = () => frameQueued || drawing;
+
 function scheduleRender() {
   fullRenderQueued = true;
   queueFrame();
@@ -338,25 +374,65 @@ function scheduleRender() {
  * charts stay as they are, so scrubbing through days is not slowed by redrawing every chart.
  */
 function scheduleDayRender() {
+  dayRenderQueued = true;
   queueFrame();
 }
 
 function queueFrame() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    const full = fullRenderQueued;
-    fullRenderQueued = false;
-    if (full) render();
-    else {
-      const main = state.runs[0];
-      if (main) renderDayViews(main);
-    }
+  // A drawing under way is never cut short (under load a new one would cut it short for ever):
+  // what was asked meanwhile is drawn when it ends.
+  if (frameQueued || drawing) return;
+  frameQueued = true;
+  document.body.dataset.drawing = 'true';
+  const live = fullRenderQueued && state.running && !state.teacher;
+  const wait = live ? lastFullRender + LIVE_REDRAW_MS - performance.now() : 0;
+  const onFrame = () => requestAnimationFrame(() => {
+    frameQueued = false;
+    void drawFrame();
   });
+  if (wait > 0) setTimeout(onFrame, wait);
+  else onFrame();
 }
 
-function render() {
+async function drawFrame() {
+  drawing = true;
+  try {
+    if (fullRenderQueued) {
+      fullRenderQueued = false;
+      dayRenderQueued = false;
+      lastFullRender = performance.now();
+      await render();
+    } else if (dayRenderQueued) {
+      dayRenderQueued = false;
+      const main = state.runs[0];
+      if (main) await renderDayViews(main, false);
+    }
+  } finally {
+    drawing = false;
+  }
+  if (fullRenderQueued || dayRenderQueued) {
+    queueFrame();
+    return;
+  }
+  delete document.body.dataset.drawing;
+  if (settledRunState) setRunState(settledRunState);
+}
+
+/**
+ * Lets the page handle input and paint between two pieces of a drawing: scheduler.yield() where
+ * the browser has it (the rest of the drawing keeps its place ahead of other work), else a task.
+ */
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * Redraws every view from the runs, one chart per task: drawn at once, the seven charts, the
+ * tables and the day views made one task of tens of milliseconds (more on a busy machine), long
+ * enough to make clicks and scrolling wait.
+ */
+async function render() {
   const runs = state.runs.filter((r): r is RunData => r !== null && r !== undefined);
   const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
   if (runs.length === 0) {
@@ -385,17 +461,23 @@ function render() {
     const width = Math.max(MIN_CHART_WIDTH, card.clientWidth - 12);
     const svg = drawLineChart(h, spec, { width, height: heights[spec.id] ?? 250 });
     addExportButtons(card, svg, `crsim-${spec.id}`);
+    await yieldToPage();
   }
   const rows = measureRows(runs);
   $('measures').innerHTML = measuresHtml(rows);
   $('group-table').innerHTML = groupTableHtml(rows);
+  await yieldToPage();
 
-  renderDayViews(runs[0]);
+  await renderDayViews(runs[0], true);
   renderCaption(runs);
 }
 
-/** The views of one day of the main run: the network, the community and the lesson's monitors. */
-function renderDayViews(main: RunData) {
+/**
+ * The views of one day of the main run: the network, the community and the lesson's monitors. In
+ * a full redraw the community is drawn in a task of its own; scrubbing through days draws both at
+ * once, to keep up with the slider.
+ */
+async function renderDayViews(main: RunData, full: boolean) {
   const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
   const filled = daysFilled(main);
   const slider = $<HTMLInputElement>('network-day');
@@ -412,7 +494,8 @@ function renderDayViews(main: RunData) {
   const net = drawNetwork(host('card-network'), network, flowsOn(main, day), main.dates[day] ?? null, { width: Math.max(MIN_CHART_WIDTH, netCard.clientWidth - 12), height: network.actors.length > 10 ? 480 : 320 });
   addExportButtons(netCard, net, 'crsim-network');
 
-  renderCommunity($('card-community'), state.community, day, $<HTMLSelectElement>('community-colour').value as CommunityColouring);
+  if (full) await yieldToPage();
+  await renderCommunity($('card-community'), state.community, day, $<HTMLSelectElement>('community-colour').value as CommunityColouring, yieldToPage);
   // The lesson's monitors follow the day the class is on (the network's day, when a teacher picks one).
   renderMonitors($('monitors'), state.teacher && Object.keys(state.settings.societies).length > 0 ? monitorsOn(main, day, state.households) : null);
 }
@@ -607,6 +690,9 @@ async function openFiles(list: FileList | null) {
     case 'scenario':
       showProblems(null);
       state.userFiles[opened.name] = opened.text;
+      // A file may extend another opened file: what was parsed before may no longer hold.
+      parsed.clear();
+      parsed.set(`${opened.name}\n${opened.text}`, opened.scenario);
       fillScenarioMenus();
       $<HTMLSelectElement>('scenario').value = opened.name;
       seedFromScenario(opened.name);
@@ -627,9 +713,9 @@ async function openFiles(list: FileList | null) {
       state.sweep = null;
       renderHeatmap();
       setStatus(`${t('loadedRun')}: ${opened.run.label}`);
-      document.body.dataset.runState = 'loaded';
       updateTransport();
       scheduleRender();
+      setRunState('loaded');
       return;
     case 'sweep':
       showProblems(null);

@@ -1,12 +1,15 @@
 /**
  * The community view: every household as a small rectangle inside its building inside its
  * compound, on a canvas (thousands of households redrawn every day would be thousands of SVG
- * nodes). Households are filled one colour at a time — one path per colour — which keeps a
- * day's drawing to a few milliseconds at 10,000 residents. The canvas carries what it shows as
- * data attributes (day, households met, infected, and how long the drawing took) for tests.
+ * nodes). The compounds, their labels and the buildings are drawn once per community, size and
+ * language and kept as an image; a day copies that image and writes each household's colour
+ * into its pixels (community-pixels.ts), so a day costs the same few milliseconds at 100,000
+ * residents as at 10,000. The canvas carries what it shows as data attributes (day, households
+ * met, infected, and how long the drawing took) for tests.
  */
 import { HOUSEHOLD_INFECTION } from '../data/community.js';
 import type { CommunityGeometry } from '../data/community-layout.js';
+import { pixelOf, type HouseholdPixels } from './community-pixels.js';
 import { OKABE_ITO } from '../palette.js';
 import { tf } from '../i18n.js';
 
@@ -16,19 +19,27 @@ export type CommunityColouring = 'need' | 'infection';
 export const NEED_COLOURS = ['#d55e00', '#7fcdb7'] as const; // unmet, met
 export const INFECTION_COLOURS = ['#dddddd', OKABE_ITO.skyBlue, OKABE_ITO.vermillion, OKABE_ITO.black] as const;
 
-export function drawCommunity(
-  canvas: HTMLCanvasElement,
-  geometry: CommunityGeometry,
-  day: { index: number; met: Uint8Array; infection: Uint8Array | null },
-  colouring: CommunityColouring,
-): number[] {
-  const started = performance.now();
-  const ctx = canvas.getContext('2d')!;
-  const ratio = canvas.width / canvas.clientWidth || 1;
+/** What a day's drawing starts from: the background image. */
+interface Backdrop {
+  geometry: CommunityGeometry;
+  width: number;
+  height: number;
+  /** The compound labels, which follow the page's language. */
+  label: string;
+  base: Uint32Array;
+  image: ImageData;
+}
+
+let backdrop: Backdrop | null = null;
+
+function backdropFor(ctx: CanvasRenderingContext2D, geometry: CommunityGeometry, ratio: number): Backdrop {
+  const { width, height } = ctx.canvas;
+  const label = tf('compoundN', { n: 1 });
+  if (backdrop && backdrop.geometry === geometry && backdrop.width === width && backdrop.height === height && backdrop.label === label) return backdrop;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width / ratio, canvas.height / ratio);
+  ctx.fillRect(0, 0, width / ratio, height / ratio);
   ctx.strokeStyle = '#999';
   ctx.lineWidth = 1;
   ctx.font = '12px system-ui, sans-serif';
@@ -39,22 +50,39 @@ export function drawCommunity(
   });
   ctx.fillStyle = '#f1f1ec';
   for (const b of geometry.buildings) if (b) ctx.fillRect(b.x, b.y, b.w, b.h);
+  const image = ctx.getImageData(0, 0, width, height);
+  const base = new Uint32Array(image.data.buffer.slice(0));
+  backdrop = { geometry, width, height, label, base, image };
+  return backdrop;
+}
+
+/**
+ * Draws a day. `pixels` are the households' pixels on this canvas (householdPixels of `geometry`
+ * at the canvas's size), prepared by the caller, which may spread that work over several tasks.
+ */
+export function drawCommunity(
+  canvas: HTMLCanvasElement,
+  geometry: CommunityGeometry,
+  pixels: HouseholdPixels,
+  day: { index: number; met: Uint8Array; infection: Uint8Array | null },
+  colouring: CommunityColouring,
+): number[] {
+  const started = performance.now();
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const ratio = canvas.width / canvas.clientWidth || 1;
+  const { base, image } = backdropFor(ctx, geometry, ratio);
 
   const byInfection = colouring === 'infection' && day.infection !== null;
   const classOf = byInfection ? day.infection! : day.met;
   const colours = byInfection ? INFECTION_COLOURS : NEED_COLOURS;
   const counts = new Array<number>(colours.length).fill(0);
-  const h = geometry.households;
-  for (let k = 0; k < colours.length; k++) {
-    ctx.beginPath();
-    for (let i = 0; i < classOf.length; i++) {
-      if (classOf[i] !== k) continue;
-      counts[k]++;
-      ctx.rect(h[i * 4], h[i * 4 + 1], h[i * 4 + 2], h[i * 4 + 3]);
-    }
-    ctx.fillStyle = colours[k];
-    ctx.fill();
-  }
+  for (let i = 0; i < classOf.length; i++) counts[classOf[i]]++;
+  const colourOf = Uint32Array.from(colours, pixelOf);
+  const out = new Uint32Array(image.data.buffer);
+  out.set(base);
+  const { pixel, household } = pixels;
+  for (let k = 0; k < pixel.length; k++) out[pixel[k]] = colourOf[classOf[household[k]]];
+  ctx.putImageData(image, 0, 0);
   let met = 0;
   for (let i = 0; i < day.met.length; i++) met += day.met[i];
   let infected = 0;

@@ -10,6 +10,7 @@
 import { csvParseRows } from 'd3';
 import { ScenarioError, formatProblem } from '../../../src/scenario/errors.js';
 import { parseScenario } from '../../../src/scenario/parse.js';
+import type { Scenario } from '../../../src/scenario/schema.js';
 import type { MessageKey } from '../i18n.js';
 import type { RunData } from './run-data.js';
 import { readerOver } from './scenarios.js';
@@ -33,7 +34,8 @@ export interface LoadProblem {
 export type Opened =
   | { kind: 'run'; run: RunData; recoveryThreshold: number }
   | { kind: 'sweep'; table: SweepTable; name: string }
-  | { kind: 'scenario'; name: string; text: string }
+  /** A valid scenario: its text (for the menus and the worker) and what the parser made of it. */
+  | { kind: 'scenario'; name: string; text: string; scenario: Scenario }
   | { kind: 'refused'; problems: LoadProblem[] };
 
 const refuse = (key: MessageKey, file?: string, details?: string[]): Opened => ({ kind: 'refused', problems: [{ key, file, details }] });
@@ -125,12 +127,11 @@ function openSweep(file: { name: string; text: string }): Opened {
 
 function openScenario(name: string, text: string, known: Record<string, string>): Opened {
   try {
-    parseScenario(text, name, readerOver({ ...known, [name]: text }));
+    return { kind: 'scenario', name, text, scenario: parseScenario(text, name, readerOver({ ...known, [name]: text })).scenario };
   } catch (e) {
     const details = e instanceof ScenarioError ? e.problems.map(formatProblem) : [`${name}: ${(e as Error).message}`];
     return refuse('invalidScenarioFile', name, details);
   }
-  return { kind: 'scenario', name, text };
 }
 
 /**

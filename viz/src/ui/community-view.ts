@@ -1,20 +1,24 @@
 /**
  * The community card: a canvas sized to the card (sharp on high-density screens), its geometry
  * kept until the community or the size changes, and a legend that names every colour with its
- * number of households, so colour never carries the meaning alone.
+ * number of households, so colour never carries the meaning alone. A new geometry is worked out
+ * a slice of households per task (`pause` between slices), so a large community never holds the
+ * page for long.
  */
 import { drawCommunity, INFECTION_COLOURS, NEED_COLOURS, type CommunityColouring } from '../charts/community-canvas.js';
-import { communityGeometry, type CommunityGeometry } from '../data/community-layout.js';
+import { communityGeometrySteps, type CommunityGeometry } from '../data/community-layout.js';
+import { householdPixelsSteps, type HouseholdPixels } from '../charts/community-pixels.js';
+import { inSlices } from '../data/slices.js';
 import { dayOf, type CommunityDays } from '../data/community.js';
 import { formatNumber } from '../charts/line-chart.js';
 import { t, tf } from '../i18n.js';
 
-let cached: { days: CommunityDays; width: number; height: number; geometry: CommunityGeometry } | null = null;
+let cached: { days: CommunityDays; width: number; height: number; ratio: number; geometry: CommunityGeometry; pixels: HouseholdPixels } | null = null;
 
 const NEED_LABELS = ['legendUnmet', 'legendMet'] as const;
 const INFECTION_LABELS = ['legendNotInfected', 'legendRecovered', 'legendInfected', 'legendDeath'] as const;
 
-export function renderCommunity(card: HTMLElement, days: CommunityDays | null, day: number, colouring: CommunityColouring): void {
+export async function renderCommunity(card: HTMLElement, days: CommunityDays | null, day: number, colouring: CommunityColouring, pause: () => Promise<void>): Promise<void> {
   card.hidden = !days || days.filled === 0;
   if (!days || days.filled === 0) return;
   const host = card.querySelector<HTMLElement>('.chart-host')!;
@@ -37,11 +41,15 @@ export function renderCommunity(card: HTMLElement, days: CommunityDays | null, d
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
   }
-  if (!cached || cached.days !== days || cached.width !== width || cached.height !== height) {
-    cached = { days, width, height, geometry: communityGeometry(days.layout, width, height) };
+  if (!cached || cached.days !== days || cached.width !== width || cached.height !== height || cached.ratio !== ratio) {
+    const geometry = await inSlices(communityGeometrySteps(days.layout, width, height), pause);
+    // The scale drawCommunity draws the backdrop at: device pixels per CSS pixel of this canvas.
+    const pixels = await inSlices(householdPixelsSteps(geometry, canvas.width, canvas.height, canvas.width / canvas.clientWidth || 1), pause);
+    cached = { days, width, height, ratio, geometry, pixels };
+    await pause();
   }
   const shown = Math.min(day, days.filled - 1);
-  const counts = drawCommunity(canvas, cached.geometry, { index: shown, ...dayOf(days, shown) }, by);
+  const counts = drawCommunity(canvas, cached.geometry, cached.pixels, { index: shown, ...dayOf(days, shown) }, by);
   canvas.dataset.households = String(days.layout.households);
   canvas.dataset.residents = String(days.layout.residents);
   canvas.setAttribute('aria-label', tf('communityAria', { households: days.layout.households, compounds: days.layout.compounds }));

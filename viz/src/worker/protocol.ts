@@ -44,7 +44,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'start'; runId: number; slot: number; replicate: number; file: string; label: string; dates: string[]; phases: string[]; phaseSpans: PhaseSpan[]; metrics: MetricInfo[]; recoveryThreshold: number; households: number }
-  | { type: 'days'; runId: number; slot: number; replicate: number; from: number; columns: Record<string, number[]> }
+  /** Metric columns of the days from `from` on (the worker sends Float64Arrays and transfers them). */
+  | { type: 'days'; runId: number; slot: number; replicate: number; from: number; columns: Record<string, ArrayLike<number>> }
   /** The main run's community (its first replicate): where each household lives. */
   | { type: 'community'; runId: number; layout: CommunityLayout; days: number }
   /** The main run's household states for the days from `from` on (households bytes a day). */

@@ -16,7 +16,11 @@ import { parseWithout } from '../data/societies.js';
 import type { FromWorker, RunRequest, ToWorker } from './protocol.js';
 import { householdDay, layoutOf } from './household-recorder.js';
 
-const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
+/**
+ * Posts a message; the typed arrays named in `transfer` move to the page instead of being copied
+ * (each is made for the message, so the worker never needs it again).
+ */
+const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 let current: RunRequest | null = null;
 let paused = false;
@@ -70,10 +74,17 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   }
 };
 
-function dayColumns(sim: Simulation<World>, from: number, to: number): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const [name, col] of Object.entries(sim.columns)) out[name] = Array.from(col.subarray(from, to));
+/** The days' metric columns, as copies of the simulation's own typed arrays (to be transferred). */
+function dayColumns(sim: Simulation<World>, from: number, to: number): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const [name, col] of Object.entries(sim.columns)) out[name] = col.slice(from, to);
   return out;
+}
+
+/** Posts the days from `from` to `to`, their columns transferred. */
+function postDays(req: RunRequest, sim: Simulation<World>, slot: number, replicate: number, from: number, to: number) {
+  const columns = dayColumns(sim, from, to);
+  post({ type: 'days', runId: req.runId, slot, replicate, from, columns }, Object.values(columns).map((c) => c.buffer));
 }
 
 function prepare(req: RunRequest, file: string, overrides: Record<string, unknown>, without: string[] = []): Scenario {
@@ -124,18 +135,21 @@ async function execute(req: RunRequest): Promise<void> {
           met.set(h.met, i * n);
           if (infection && h.infection) infection.set(h.infection, i * n);
         });
-        post({ type: 'householdDays', runId: req.runId, from: householdsFrom, met, infection });
+        post({ type: 'householdDays', runId: req.runId, from: householdsFrom, met, infection }, infection ? [met.buffer, infection.buffer] : [met.buffer]);
         householdsFrom += households.length;
         households.length = 0;
       };
-      if (paced) post({ type: 'community', runId: req.runId, layout: layoutOf(sim), days: sim.calendar.days });
+      if (paced) {
+        const layout = layoutOf(sim);
+        post({ type: 'community', runId: req.runId, layout, days: sim.calendar.days }, [layout.householdBuilding.buffer, layout.buildingCompound.buffer]);
+      }
       const catchUp = paced ? Math.min(req.catchUpTo ?? 0, sim.calendar.days) : 0;
       if (catchUp > 0) {
         for (let d = 0; d < catchUp; d++) {
           sim.step();
           households.push(householdDay(sim));
         }
-        post({ type: 'days', runId: req.runId, slot, replicate, from: 0, columns: dayColumns(sim, 0, catchUp) });
+        postDays(req, sim, slot, replicate, 0, catchUp);
         postHouseholds();
       }
       let sliceStart = performance.now();
@@ -152,7 +166,7 @@ async function execute(req: RunRequest): Promise<void> {
         const pacedNow = paced && (delayMs > 0 || paused);
         // Post every paced day; batch fast days (about 30 updates a second) to spare the page.
         if (pacedNow || performance.now() - sliceStart > 33 || sim.done) {
-          post({ type: 'days', runId: req.runId, slot, replicate, from, columns: dayColumns(sim, from, sim.day) });
+          postDays(req, sim, slot, replicate, from, sim.day);
           postHouseholds();
           from = sim.day;
         }
