@@ -24,13 +24,15 @@ import { charity } from './charity/index.js';
 import { mutualAid } from './mutual-aid/index.js';
 import { issueRouting } from './issue-routing/index.js';
 import { gridMobilisation } from './grid-mobilisation/index.js';
+import { partyNetwork } from './party-network/index.js';
+import { governanceLoad } from './governance-load/index.js';
 
 /** Every module the library ships, by name. */
 export const BUILTIN_MODULES: ReadonlyMap<string, ModuleDef<any>> = new Map(
   [
     lockdown, community, households, resilience, merchants, residentsCommittee, provision, partyMembers, volunteers, selfOrganisationModule, satisfaction,
     epidemic, communityCare, platform, socialWorkers, socialOrganisations, volunteerPool, charity,
-    mutualAid, issueRouting, gridMobilisation,
+    mutualAid, issueRouting, partyNetwork, governanceLoad, gridMobilisation,
   ]
     .map((m) => [m.name, m as ModuleDef<any>]),
 );
@@ -42,10 +44,11 @@ export const BUILTIN_MODULES: ReadonlyMap<string, ModuleDef<any>> = new Map(
 export const FIVE_SOCIETY: readonly string[] = ['communityCare', 'platform', 'socialWorkers', 'socialOrganisations', 'volunteerPool', 'charity'];
 
 /**
- * Paper 002's N-street reform (2012–2018): the community, then its mutual-aid stations and the
- * three-level routing of issues.
+ * Paper 002's N-street reform (2012–2018): the community, its party network (before the stations,
+ * whose service rates it shapes), its mutual-aid stations, the three-level routing of issues, and
+ * the load pushed down to the community (paper 004).
  */
-export const N_STREET: readonly string[] = ['community', 'mutualAid', 'issueRouting'];
+export const N_STREET: readonly string[] = ['community', 'partyNetwork', 'mutualAid', 'issueRouting', 'governanceLoad'];
 
 /**
  * Paper 003's grid in a crisis (Dalian 2020) on the community's population; added after N_STREET
@@ -63,5 +66,5 @@ export {
   community, epidemic, households, lockdown, merchants, partyMembers, provision, residentsCommittee, resilience, satisfaction,
   selfOrganisationModule as selfOrganisation, volunteers,
   communityCare, platform, socialWorkers, socialOrganisations, volunteerPool, charity,
-  mutualAid, issueRouting, gridMobilisation,
+  mutualAid, issueRouting, partyNetwork, governanceLoad, gridMobilisation,
 };

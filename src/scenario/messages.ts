@@ -3,6 +3,7 @@
  * found, in words rather than type names.
  */
 import type { z } from 'zod';
+import { BUILTIN_MODULES } from '../modules/index.js';
 import { closestKey, didYouMean, schemaAt, keysOf } from './schema-walk.js';
 
 /** How a found value reads in a message: `the number 1.5`, `the text "abc"`, `a list`. */
@@ -89,6 +90,12 @@ export function messagesFor(issue: z.core.$ZodIssue, value: unknown): IssueMessa
       const lookup = schemaAt(path);
       const known = lookup.found ? keysOf(lookup.schema) ?? [] : [];
       return issue.keys.map((key) => {
+        // A built-in module's section in a scenario that does not list the module: the key is
+        // known, so "did you mean" would offer the key itself.
+        const owner = path.length === 0 ? [...BUILTIN_MODULES.values()].find((m) => m.params && key in m.params) : undefined;
+        if (owner) {
+          return { path: [key], at: 'key' as const, message: `section "${key}" belongs to the module "${owner.name}", which this scenario's \`modules\` does not list: add "${owner.name}" to modules, or remove the section` };
+        }
         let hint = didYouMean(key, known);
         if (!hint && (key === 'value' || key === 'paper' || key === 'derived' || key === 'literature' || key === 'assumed')) {
           hint = '; a value with its source is written { value: …, paper|derived|literature|assumed: "…" }, with exactly one source';

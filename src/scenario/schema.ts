@@ -35,6 +35,8 @@ import { params as charity } from '../modules/charity/index.js';
 import { params as mutualAid } from '../modules/mutual-aid/index.js';
 import { params as issueRouting } from '../modules/issue-routing/index.js';
 import { params as gridMobilisation } from '../modules/grid-mobilisation/index.js';
+import { params as partyNetwork } from '../modules/party-network/index.js';
+import { params as governanceLoad } from '../modules/governance-load/index.js';
 import { isoDate, p } from './params.js';
 
 export { p } from './params.js';
@@ -109,7 +111,7 @@ const builtinSections = {
   ...lockdown, ...community, ...households, ...resilience, ...merchants, ...residentsCommittee, ...provision,
   ...partyMembers, ...volunteers, ...selfOrganisation, ...groupBuying, ...satisfaction, ...epidemic,
   ...communityCare, ...platform, ...socialWorkers, ...socialOrganisations, ...volunteerPool, ...charity,
-  ...mutualAid, ...issueRouting, ...gridMobilisation,
+  ...mutualAid, ...issueRouting, ...partyNetwork, ...governanceLoad, ...gridMobilisation,
 };
 
 export const scenarioSchema = compose(builtinSections, [...BUILTIN_MODULES.values()]);

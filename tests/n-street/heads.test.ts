@@ -9,7 +9,7 @@ import { meanOf, nStreet } from './helpers.js';
 
 const HEADS = 'stations.headsPartyShare';
 
-describe('N street: who heads the mutual-aid stations (paper 002)', () => {
+describe('N street: who heads the mutual-aid stations (paper 002)', { timeout: 120_000 }, () => {
   it('elects mostly party members as heads, far above their share of residents (about 7 %)', () => {
     const share = meanOf(nStreet(), HEADS);
     expect(share).toBeGreaterThan(0.75);

@@ -26,4 +26,15 @@ export function nStreet(overrides: Record<string, unknown> = {}): Scenario {
   return s;
 }
 
+/** A shipped N-street variant (`scenarios/n-street/<name>.yaml`), made small as `nStreet`. */
+export function variant(name: string, overrides: Record<string, unknown> = {}): Scenario {
+  const key = `${name}\u0000${JSON.stringify(overrides)}`;
+  let s = scenarios.get(key);
+  if (!s) {
+    s = loadScenario(resolve(ROOT, 'scenarios/n-street', `${name}.yaml`), { ...SMALL, ...overrides }).scenario;
+    scenarios.set(key, s);
+  }
+  return s;
+}
+
 export const meanOf = (s: Scenario, path: string) => mean(runs(s).map((r) => pick(r.summary, path)));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flatten } from '../../src/experiment/measures.js';
 import { createSimulation } from '../../src/model/index.js';
-import { issueRouting, mutualAid } from '../../src/modules/index.js';
+import { governanceLoad, issueRouting, mutualAid, partyNetwork } from '../../src/modules/index.js';
 import { ROOT } from '../helpers.js';
 import { nStreet } from './helpers.js';
 
@@ -14,7 +14,7 @@ describe('N-street measures', () => {
   const run = { columns: sim.columns, calendar: sim.calendar, timeline: sim.timeline };
 
   it('are written as declared, in order, with years as <year>', () => {
-    for (const m of [mutualAid, issueRouting]) {
+    for (const m of [mutualAid, issueRouting, partyNetwork, governanceLoad]) {
       const keys = Object.keys(flatten(m.measures!.summarise(sim.world as never, sim.world.state[m.name], run))).map((k) => k.replace(/\.\d{4}(?=\.|$)/, '.<year>'));
       expect([...new Set(keys)].sort(), m.name).toEqual([...m.measures!.names].sort());
     }
@@ -22,7 +22,7 @@ describe('N-street measures', () => {
 
   it('are each documented in docs/metrics.md', () => {
     const doc = readFileSync(join(ROOT, 'docs/metrics.md'), 'utf8');
-    for (const name of [...mutualAid.measures!.names, ...issueRouting.measures!.names]) {
+    for (const name of [mutualAid, issueRouting, partyNetwork, governanceLoad].flatMap((m) => m.measures!.names)) {
       const [head, ...rest] = name.split('.');
       const last = rest[rest.length - 1];
       expect(doc, name).toContain(`\`${head}.`);

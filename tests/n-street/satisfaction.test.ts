@@ -10,7 +10,7 @@ import { mean, nStreet, runs } from './helpers.js';
 const early = (s: Scenario) => mean(runs(s).map((r) => ((r.summary as any).satisfaction.byYear['2012'] + (r.summary as any).satisfaction.byYear['2013']) / 2));
 const late = (s: Scenario) => mean(runs(s).map((r) => ((r.summary as any).satisfaction.byYear['2017'] + (r.summary as any).satisfaction.byYear['2018']) / 2));
 
-describe('N street: satisfaction over the reform (paper 002)', () => {
+describe('N street: satisfaction over the reform (paper 002)', { timeout: 120_000 }, () => {
   const base = nStreet();
   const noStations = { ...base, modules: ['community', 'issueRouting'] } as Scenario;
   const noMeetings = { ...base, events: [] } as Scenario;

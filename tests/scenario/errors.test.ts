@@ -53,6 +53,14 @@ describe('unknown keys', () => {
     expect(problems[0]).toEqual({ file: 's.yaml', path: 'community.compunds', message: 'unknown key "compunds"; did you mean "compounds"?', ...positionOf(text, 'compunds') });
   });
 
+  it("names the module whose section a scenario has without listing the module", () => {
+    // The key is a known section, so "did you mean" would only offer the key itself.
+    const text = `${DEFAULT_TEXT}\nmutualAid:\n  pilotYear: { value: 2012, assumed: "x" }\n`;
+    const [p] = problemsOf(() => load({ 's.yaml': text }, 's.yaml'));
+    expect(p.path).toBe('mutualAid');
+    expect(p.message).toBe('section "mutualAid" belongs to the module "mutualAid", which this scenario\'s `modules` does not list: add "mutualAid" to modules, or remove the section');
+  });
+
   it('suggests across a difference of case only', () => {
     const text = defaultWith(['  regimeSwitch:', '  regimeswitch:']);
     const [p] = problemsOf(() => load({ 's.yaml': text }, 's.yaml'));

@@ -20,7 +20,7 @@
  * inter-station coordination, nor the load pushed down to the community (paper 004).
  */
 import { z } from 'zod';
-import { defineModule, poisson, type ModuleProcess, type Rng } from '../../engine/index.js';
+import { defineModule, poisson, type ModuleProcess, type ModuleStepContext, type Rng } from '../../engine/index.js';
 import { nonNegative, p, section, share, U } from '../../scenario/params.js';
 import type { MutualAidWorld } from '../mutual-aid/index.js';
 
@@ -129,6 +129,16 @@ function accrue(left: number, level: Level, residents: number): number {
   return Math.min(left + monthly / 30.4, Math.max(1, monthly));
 }
 
+/**
+ * Share of the grid's and community's capacity their staff have time for: 1 unless another
+ * module says the community workers' hours go elsewhere (governanceLoad: administrative tasks).
+ */
+function staffTime(world: MutualAidWorld, ctx: ModuleStepContext): number {
+  let f = 1;
+  for (const share of ctx.provided<(w: MutualAidWorld) => number>('issueRouting.staffTime')) f *= share(world);
+  return f;
+}
+
 function resolve(world: MutualAidWorld, st: IssueState, issue: Issue, day: number, date: string, where: 'station' | 'grid' | 'escalated', rng: Rng) {
   const s = world.scenario.issueRouting as IssueRoutingParams;
   const waited = day - issue.raised;
@@ -192,7 +202,9 @@ const stationMeeting: ModuleProcess<MutualAidWorld, IssueState> = {
     for (let c = 0; c < C.count; c++) {
       if (!C.station[c] || C.stationMeetingDay[c] !== dom || st.stationQueue[c].length === 0) continue;
       const months = (ctx.day - C.stationFormedDay[c]) / 30.4;
-      const competence = s.station.competence * (1 - Math.exp(-months / s.station.maturityMonths));
+      // Other modules may add competence (residents the party network mobilised: partyNetwork).
+      let competence = s.station.competence * (1 - Math.exp(-months / s.station.maturityMonths));
+      for (const add of ctx.provided<(w: MutualAidWorld, c: number) => number>('issueRouting.stationCompetence')) competence += add(world, c);
       let capacity = (s.station.issuesPerMonth * st.residents[c]) / 10_000;
       const t = tally(st, ctx.date);
       for (const issue of st.stationQueue[c]) {
@@ -223,7 +235,7 @@ const gridWork: ModuleProcess<MutualAidWorld, IssueState> = {
   order: 10,
   step(world, st, ctx) {
     const s = world.scenario.issueRouting as IssueRoutingParams;
-    st.gridTokens = accrue(st.gridTokens, s.grid, st.residentsTotal);
+    st.gridTokens = accrue(st.gridTokens, s.grid, st.residentsTotal * staffTime(world, ctx));
     const q = st.gridQueue;
     let taken = 0;
     while (taken < q.length && st.gridTokens >= 1) {
@@ -246,7 +258,7 @@ const communityWork: ModuleProcess<MutualAidWorld, IssueState> = {
   order: 20,
   step(world, st, ctx) {
     const s = world.scenario.issueRouting as IssueRoutingParams;
-    st.communityTokens = accrue(st.communityTokens, s.community, st.residentsTotal);
+    st.communityTokens = accrue(st.communityTokens, s.community, st.residentsTotal * staffTime(world, ctx));
     const keep: Issue[] = [];
     for (const issue of st.communityQueue) {
       if (st.communityTokens >= 1) {

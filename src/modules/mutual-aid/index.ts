@@ -90,13 +90,17 @@ function populate(world: MutualAidWorld, ctx: PopulateContext) {
   const rng = ctx.stream('population.mutualAid');
   const R = world.residents;
   const rates = s.serviceHoursPerYear;
+  const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
   for (let r = 0; r < R.count; r++) {
     const migrant = rng() < s.migrantShare;
     R.migrant[r] = migrant ? 1 : 0;
     R.standing[r] = rng() * (migrant ? s.migrantStanding : 1);
     const u = rng();
     if (R.age[r] === AGE.child) continue;
-    const mean = R.volunteer[r] ? rates.volunteer : R.party[r] !== PARTY.none ? rates.partyMember : rates.other;
+    // With a party network (which comes first) only its active members — retired organisers and
+    // double-reporting in-service members — serve as party members; without one, every member does.
+    const partyServes = R.party[r] !== PARTY.none && (partyActive === undefined || partyActive[r] !== 0);
+    const mean = R.volunteer[r] ? rates.volunteer : partyServes ? rates.partyMember : rates.other;
     R.serviceRate[r] = -Math.log(1 - u) * mean * timeOf(R.age[r], s);
   }
   const C = world.compounds;
@@ -254,7 +258,7 @@ export const mutualAid = defineModule<MutualAidWorld, MutualAidState>({
     { name: 'stations', unit: 'count', description: 'Mutual-aid stations formed so far', sample: (w) => mutualAidOf(w)!.formed },
   ],
   measures: {
-    names: ['stations.count', 'stations.coverage', 'stations.members', 'stations.residentSeatShare', 'stations.headsPartyShare', 'stations.headsRetiredShare', 'stations.membersPartyShare', 'stations.membersMigrantShare', 'stations.electionsPartyHeadShare'],
+    names: ['stations.count', 'stations.coverage', 'stations.members', 'stations.residentSeatShare', 'stations.headsPartyShare', 'stations.headsRetiredShare', 'stations.membersPartyShare', 'stations.seatsPartyShare', 'stations.membersMigrantShare', 'stations.electionsPartyHeadShare'],
     summarise(w, st) {
       const k = stationCensus(w);
       return {
@@ -266,6 +270,10 @@ export const mutualAid = defineModule<MutualAidWorld, MutualAidState>({
           headsPartyShare: share0(k.partyHeads, k.heads),
           headsRetiredShare: share0(k.retiredHeads, k.heads),
           membersPartyShare: share0(k.partyMembers, k.members),
+          // Over every seat, as paper 002 counts (202 of ≈ 502 members): the non-resident seats —
+          // property manager, social worker, merchant liaison — are not residents here and count
+          // as not party members, so this is a lower bound.
+          seatsPartyShare: share0(k.partyMembers, k.seats),
           membersMigrantShare: share0(k.migrantMembers, k.members),
           electionsPartyHeadShare: share0(st.partyHeadsElected, st.elections),
         },

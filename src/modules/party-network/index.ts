@@ -1,0 +1,108 @@
+/**
+ * The party network and its embedding (paper 002, N street, 2012–2018): a five-level network —
+ * street big working committee → community big party committee → compound branch → grid branch →
+ * stairwell group, its depth a parameter — whose retired members organise, whose in-service
+ * members who double-report (1,044) and co-building units (185) take assignments where they
+ * live. Whether it works depends on embedding: party members serving inside residents' own
+ * stations, structure unchanged (`embedded`), or an organisation set up from above beside them
+ * (`presence-only`). Service builds prestige and prestige makes mobilisation work: prestige is a
+ * state that feeds back (prestige.ts), not a constant.
+ *
+ * It must come before the mutual-aid module: it marks which party members serve (retired
+ * organisers, double-reporting members), and the mutual-aid module draws only those a party
+ * member's service rate. Residents who take part give stations more competence, which the
+ * issue-routing module reads. The module does not know the party grids' dating (2016), party
+ * dues, nor what the network does in a crisis.
+ */
+import { defineModule } from '../../engine/index.js';
+import { AGE } from '../community/index.js';
+import { lowestUnits, partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
+import { params, type PartyNetworkParams } from './params.js';
+import { partyService, type PartyNetworkState } from './prestige.js';
+
+export { params, EMBEDDING, LEVELS, type PartyNetworkParams } from './params.js';
+export { ACTIVE, type PartyNetworkWorld } from './network.js';
+export type { PartyNetworkState } from './prestige.js';
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
+  name: 'partyNetwork',
+  description: "The five-level party network (paper 002): retired organisers, double-reporting members and co-building units serve; embedded in residents' stations or present only from above; service builds prestige, prestige mobilises residents, who strengthen the stations.",
+  requires: ['community'],
+  params,
+  check(s) {
+    const i = s.modules.indexOf('partyNetwork');
+    const j = s.modules.indexOf('mutualAid');
+    return j < 0 || j < i
+      ? [{ path: ['modules'], message: 'partyNetwork needs mutualAid after it: it marks which party members serve before the stations draw service rates' }]
+      : [];
+  },
+  columns: partyNetworkColumns,
+  populate: populateNetwork,
+  init(world) {
+    const s = world.scenario.partyNetwork as PartyNetworkParams;
+    const C = world.compounds;
+    const R = world.residents;
+    const residents = new Array<number>(C.count).fill(0);
+    const active: number[][] = Array.from({ length: C.count }, () => []);
+    const adultList: number[][] = Array.from({ length: C.count }, () => []);
+    for (let r = 0; r < R.count; r++) {
+      const c = world.households.compound[R.household[r]];
+      residents[c]++;
+      if (R.age[r] !== AGE.child) adultList[c].push(r);
+      if (R.partyActive[r] !== ACTIVE.none) active[c].push(r);
+    }
+    const adults = adultList.map((l) => l.length);
+    const buildings = new Array<number>(C.count).fill(0);
+    for (let b = 0; b < world.buildings.count; b++) buildings[world.buildings.compound[b]]++;
+    const total = residents.reduce((a, b) => a + b, 0);
+    return {
+      active,
+      adultList,
+      adults,
+      units: residents.map((n, c) => lowestUnits(s.depth, buildings[c], n, total, s)),
+      coBuildingUnits: Array.from(C.coBuildingUnits),
+      prestige: new Array<number>(C.count).fill(s.prestige.initial),
+      takingPart: new Array<number>(C.count).fill(0),
+      engagement: new Array<number>(C.count).fill(0),
+      participantsByYear: {},
+      adultsTotal: adults.reduce((a, b) => a + b, 0),
+      hoursGiven: 0,
+      hoursSeen: 0,
+    };
+  },
+  processes: [partyService],
+  provides: {
+    /** Residents who have taken part over the last year add to what their station can settle. */
+    'issueRouting.stationCompetence': [
+      (world: PartyNetworkWorld, c: number) => (world.scenario.partyNetwork as PartyNetworkParams).mobilisation.stationCompetence * (world.state.partyNetwork as PartyNetworkState).engagement[c],
+    ],
+  },
+  metrics: [
+    { name: 'partyPrestige', unit: 'hours per adult', description: "The party organisation's prestige, mean over compounds: service residents have seen, per adult, remembered over months", sample: (w) => mean((w.state.partyNetwork as PartyNetworkState).prestige) },
+    { name: 'residentsTakingPart', unit: 'share', description: "Share of adults who took part in the network's activities this month, mean over compounds", sample: (w) => mean((w.state.partyNetwork as PartyNetworkState).takingPart) },
+  ],
+  measures: {
+    names: ['party.participation.byYear.<year>', 'party.participation.final', 'party.prestige', 'party.seenShare', 'party.organisers', 'party.doubleReporting', 'party.coBuildingUnits'],
+    summarise(w, st) {
+      const years = Object.keys(st.participantsByYear).sort();
+      const share = (y: string) => st.participantsByYear[y] / Math.max(1, st.adultsTotal);
+      let organisers = 0, doubleReporting = 0;
+      for (let r = 0; r < w.residents.count; r++) {
+        if (w.residents.partyActive[r] === ACTIVE.organiser) organisers++;
+        else if (w.residents.partyActive[r] === ACTIVE.doubleReporting) doubleReporting++;
+      }
+      return {
+        party: {
+          participation: { byYear: Object.fromEntries(years.map((y) => [y, share(y)])), final: years.length ? share(years[years.length - 1]) : 0 },
+          prestige: mean(st.prestige),
+          seenShare: st.hoursGiven > 0 ? st.hoursSeen / st.hoursGiven : 0,
+          organisers,
+          doubleReporting,
+          coBuildingUnits: st.coBuildingUnits.reduce((a, b) => a + b, 0),
+        },
+      };
+    },
+  },
+});

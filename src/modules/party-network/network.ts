@@ -1,0 +1,70 @@
+/**
+ * The network's people and units, drawn once (paper 002): retired party members are the
+ * organisers; of the in-service members only those who double-report (双报到, 1,044 in N street)
+ * take assignments where they live — the rest serve no more than their neighbours; co-building
+ * units (185) are each assigned to a compound. The lowest level of the network sets how many
+ * units reach residents in each compound: a stairwell group per building at depth 5, the party
+ * grids at 4, one branch per compound at 3, a share of a community committee at 2, of the street's
+ * working committee at 1.
+ */
+import type { PopulateContext } from '../../engine/index.js';
+import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
+import type { PartyNetworkParams } from './params.js';
+
+/** A resident's part in the network: none, a double-reporting in-service member, a retired organiser. */
+export const ACTIVE = { none: 0, doubleReporting: 1, organiser: 2 } as const;
+
+export const partyNetworkColumns = {
+  residents: { partyActive: Uint8Array, tookPartYear: Int16Array },
+  compounds: { coBuildingUnits: Uint16Array },
+};
+
+export interface PartyNetworkWorld extends CommunityWorld {
+  residents: CommunityWorld['residents'] & { partyActive: Uint8Array; tookPartYear: Int16Array; serviceRate?: Float32Array; stationRole?: Uint8Array };
+  compounds: CommunityWorld['compounds'] & { coBuildingUnits: Uint16Array; station?: Uint8Array };
+}
+
+export function populateNetwork(world: PartyNetworkWorld, ctx: PopulateContext) {
+  const s = (ctx.scenario as { partyNetwork: PartyNetworkParams }).partyNetwork;
+  const rng = ctx.stream('population.partyNetwork');
+  const R = world.residents;
+  const inService: number[] = [];
+  for (let r = 0; r < R.count; r++) {
+    if (R.party[r] === PARTY.retired || (R.party[r] !== PARTY.none && R.age[r] === AGE.elderly)) R.partyActive[r] = ACTIVE.organiser;
+    else if (R.party[r] === PARTY.inService) inService.push(r);
+  }
+  // Double-reporting members: drawn without replacement among the in-service members.
+  const wanted = Math.min(inService.length, Math.round((s.doubleReportingPer10000 * R.count) / 10_000));
+  for (let k = 0; k < wanted; k++) {
+    const j = k + Math.floor(rng() * (inService.length - k));
+    [inService[k], inService[j]] = [inService[j], inService[k]];
+    R.partyActive[inService[k]] = ACTIVE.doubleReporting;
+  }
+  const residents = new Array<number>(world.compounds.count).fill(0);
+  for (let r = 0; r < R.count; r++) residents[world.households.compound[R.household[r]]]++;
+  assignUnits(residents, R.count, s, rng).forEach((n, c) => (world.compounds.coBuildingUnits[c] = n));
+}
+
+/** Co-building units per compound: each unit drawn to a compound with a chance proportional to its residents. */
+export function assignUnits(residents: readonly number[], total: number, s: PartyNetworkParams, rng: () => number): number[] {
+  const units = new Array<number>(residents.length).fill(0);
+  const n = Math.round((s.coBuildingUnitsPer10000 * total) / 10_000);
+  for (let k = 0; k < n; k++) {
+    let x = rng() * total;
+    let c = 0;
+    while (c < residents.length - 1 && x >= residents[c]) x -= residents[c++];
+    units[c]++;
+  }
+  return units;
+}
+
+/** Units of the network's lowest level in a compound, the ones whose leaders reach residents. */
+export function lowestUnits(depth: number, buildings: number, residents: number, totalResidents: number, s: PartyNetworkParams): number {
+  switch (depth) {
+    case 5: return buildings;
+    case 4: return (s.gridsPer10000 * residents) / 10_000;
+    case 3: return 1;
+    case 2: return (s.communitiesPer10000 * residents) / 10_000;
+    default: return residents / totalResidents;
+  }
+}

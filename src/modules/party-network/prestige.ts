@@ -1,0 +1,93 @@
+/**
+ * Service → prestige → mobilisation (paper 002), once a month in each compound.
+ *
+ * Party members serve: retired organisers and double-reporting members at their own rates (the
+ * mutual-aid module's service rates), party members sitting on the station their station hours,
+ * co-building units their hours. Residents see that service where they bring their issues. In an
+ * embedded network party members serve inside the residents' own station, which residents bring
+ * their issues to anyway: all of it is seen. An organisation present only from above — or one
+ * with no station yet to be embedded in — is brought only what residents' trust in it warrants,
+ * and trust is its prestige: seen = hours × P / (P + trustHours). Prestige is the seen service
+ * per adult, remembered over months. This is the feedback loop: a presence-only branch is asked
+ * little, so it is seen to do little, so it is trusted little.
+ *
+ * The lowest level's units ask residents to take part, each leader reaching only so many; a
+ * resident asked takes part with a chance that rises with prestige. Those who take part this
+ * year give the station more hands and knowledge in self-discussion: the issue-routing module
+ * reads their engagement (participations per adult over about a year) through
+ * `issueRouting.stationCompetence`.
+ */
+import type { ModuleProcess } from '../../engine/index.js';
+import type { PartyNetworkParams } from './params.js';
+import type { PartyNetworkWorld } from './network.js';
+
+export interface PartyNetworkState {
+  /** Per compound, its active party members (organisers, double-reporters) and its adults. */
+  active: number[][];
+  adultList: number[][];
+  adults: number[];
+  units: number[];
+  coBuildingUnits: number[];
+  prestige: number[];
+  /** Share of the compound's adults who took part this month. */
+  takingPart: number[];
+  /** Participation per adult over about the last year (monthly shares, weighted down by e each year). */
+  engagement: number[];
+  /** Distinct residents who took part, by calendar year. */
+  participantsByYear: Record<string, number>;
+  adultsTotal: number;
+  /** Service hours party members gave, and the hours residents saw, over the run. */
+  hoursGiven: number;
+  hoursSeen: number;
+}
+
+const YEAR_DECAY = Math.exp(-1 / 12);
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> = {
+  name: 'partyService',
+  slot: 'evening',
+  step(world, st, ctx) {
+    if (ctx.date.slice(8, 10) !== '01') return;
+    const s = world.scenario.partyNetwork as PartyNetworkParams;
+    const stationHours = (world.scenario as { mutualAid?: { stationHoursPerMonth: number } }).mutualAid?.stationHoursPerMonth ?? 0;
+    const R = world.residents;
+    const serviceRate = R.serviceRate, stationRole = R.stationRole, tookPart = R.tookPartYear;
+    const station = world.compounds.station;
+    const decay = Math.exp(-1 / s.prestige.memoryMonths);
+    const year = Number(ctx.date.slice(0, 4));
+    const yearKey = ctx.date.slice(0, 4);
+    const embedded = s.embedding === 'embedded';
+    for (let c = 0; c < st.prestige.length; c++) {
+      let hours = st.coBuildingUnits[c] * s.unitHoursPerMonth;
+      for (const r of st.active[c]) {
+        if (serviceRate) hours += serviceRate[r] / 12;
+        if (stationRole && stationRole[r]) hours += stationHours;
+      }
+      const P = st.prestige[c];
+      const seen = embedded && station?.[c] ? hours : (hours * P) / (P + s.prestige.trustHours);
+      st.hoursGiven += hours;
+      st.hoursSeen += seen;
+      const adults = Math.max(1, st.adults[c]);
+      st.prestige[c] = P * decay + seen / adults;
+
+      const asked = Math.min(1, (st.units[c] * s.mobilisation.reachPerUnit) / adults);
+      const chance = asked * logistic(s.mobilisation.base + s.mobilisation.perPrestige * st.prestige[c]);
+      // Each adult takes part with this chance: skip to the next one who does (geometric gaps),
+      // so the draws are as many as those who take part.
+      let took = 0;
+      const list = st.adultList[c];
+      const logMiss = Math.log(1 - Math.min(chance, 1 - 1e-12));
+      for (let i = chance > 0 ? Math.floor(Math.log(1 - ctx.rng()) / logMiss) : list.length; i < list.length; i += 1 + Math.floor(Math.log(1 - ctx.rng()) / logMiss)) {
+        const r = list[i];
+        took++;
+        if (tookPart[r] !== year) {
+          tookPart[r] = year;
+          st.participantsByYear[yearKey] = (st.participantsByYear[yearKey] ?? 0) + 1;
+        }
+      }
+      st.takingPart[c] = took / adults;
+      st.engagement[c] = st.engagement[c] * YEAR_DECAY + took / adults;
+    }
+  },
+};
