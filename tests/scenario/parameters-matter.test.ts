@@ -14,7 +14,6 @@ import { DEFAULT_SCENARIO, loadScenario } from '../../src/scenario/load.js';
 /** Silent in the default scenario, and why. Issue 11 is to wire or remove the dead ones. */
 const SILENT: Record<string, string> = {
   'community.propertyCompanyShare': 'dead: drawn for each compound, but no process reads whether a compound has a property company yet (issue 11)',
-  'population.partyMemberShare.elderly': 'dead: retired party members are drawn, but no process gives them a role yet (paper 002\'s retired organisers; issues 11, 13)',
   'regimes.early.subsidised': 'conditional: read only under fairPrice pricing, and the early regime bargains',
   'regimes.early.suppliers': 'slack: the partner supermarket never runs out in the early regime of the default calibration (issue 11: supply never binds)',
   'regimes.early.maxPackageKinds': 'dead: the early regime starts at its maximum and its RC does not listen (issue 11)',
@@ -23,11 +22,6 @@ const SILENT: Record<string, string> = {
   'regimes.early.channels.wechatChain': 'conditional: the chain is run by mobilised party members, whom the early regime does not mobilise',
   'regimes.later.priceMarkup': 'conditional: read only under bargained pricing, and the later regime has fair prices',
   'regimes.later.suppliers': 'slack: the partner supermarket alone meets the later regime\'s orders in the default calibration (issue 11: supply never binds)',
-  'regimes.later.rcCarriesToDoor': 'slack: party members and volunteers carry every later-regime order (issue 11: door-to-door capacity never binds)',
-  'regimes.later.merchantCarriers': 'slack: party members and volunteers carry every later-regime order',
-  'lastMile.doorVisitsPerHour': 'slack: evening visits never run out (issue 11: near-dead)',
-  'partyMembers.orderTakingHours': 'slack: evening visits never run out (issue 11: near-dead)',
-  'volunteers.hoursPerDay': 'slack: party members carry almost everything before volunteers are needed (issue 11: near-dead)',
 };
 
 const base = loadScenario(DEFAULT_SCENARIO, { 'community.compounds': 2 }).scenario as unknown as Record<string, unknown>;
