@@ -14,6 +14,7 @@ export const U = {
   minutes: 'minutes',
   yuan: 'yuan (¥)',
   multiplier: '× normal price',
+  relativeRate: "× the reference group's rate",
   packagesPerDay: 'packages per day',
   people: 'people',
   weight: 'relative weight',

@@ -71,7 +71,7 @@ describe('unknown keys', () => {
   it('lists the known keys when nothing is close', () => {
     const text = defaultWith(['volunteers:\n', 'volunteers:\n  zebra: 3\n']);
     const [p] = problemsOf(() => load({ 's.yaml': text }, 's.yaml'));
-    expect(p).toMatchObject({ path: 'volunteers.zebra', message: 'unknown key "zebra" (expected one of: hoursPerDay)', ...positionOf(text, 'zebra') });
+    expect(p).toMatchObject({ path: 'volunteers.zebra', message: 'unknown key "zebra" (expected one of: hoursPerDay, weakTiesEffect)', ...positionOf(text, 'zebra') });
   });
 
   it('explains the provenance form when a wrapper has two sources', () => {
@@ -97,7 +97,7 @@ describe('wrong values', () => {
   });
 
   it('reports a share above 1', () => {
-    const text = defaultWith(['volunteerShare: { value: 0.009', 'volunteerShare: { value: 1.5']);
+    const text = defaultWith(['volunteerShare: { value: 0.007', 'volunteerShare: { value: 1.5']);
     const [p] = problemsOf(() => load({ 's.yaml': text }, 's.yaml'));
     expect(p).toEqual({ file: 's.yaml', path: 'population.volunteerShare', message: 'expected a number at most 1, found the number 1.5', ...positionOf(text, '1.5') });
   });
@@ -135,7 +135,7 @@ describe('wrong values', () => {
   });
 
   it('lists every problem in one error, in reading order', () => {
-    const text = defaultWith(['otherSupermarkets: { value: 2,', 'otherSupermarkets: { value: -2,'], ['volunteerShare: { value: 0.009', 'volunteerShare: { value: 1.5']);
+    const text = defaultWith(['otherSupermarkets: { value: 2,', 'otherSupermarkets: { value: -2,'], ['volunteerShare: { value: 0.007', 'volunteerShare: { value: 1.5']);
     const problems = problemsOf(() => load({ 's.yaml': text }, 's.yaml'));
     expect(problems.map((p) => p.path)).toEqual(['population.volunteerShare', 'merchants.otherSupermarkets']);
   });

@@ -15,7 +15,6 @@ import { DEFAULT_SCENARIO, loadScenario } from '../../src/scenario/load.js';
 const SILENT: Record<string, string> = {
   'residentsCommittee.householdsPerPost': 'conditional: read only when staffingBasis is households, and the default staffs per 10,000 residents (tests/model/staffing.test.ts moves it)',
   'residentsCommittee.gateDutyHoursPerCompound.withoutPropertyCompany': 'conditional: both compounds of the short run (seed 3) have a property company; it moves loss in the default community (tests/model/sizes.test.ts)',
-  'population.partyMemberShare.elderly': 'dead: retired party members are drawn, but no process gives them a role yet (paper 002\'s retired organisers; issues 11, 13)',
   'regimes.early.subsidised': 'conditional: read only under fairPrice pricing, and the early regime bargains',
   'regimes.early.suppliers': 'slack: the partner supermarket never runs out in the early regime of the default calibration (issue 11: supply never binds)',
   'regimes.early.maxPackageKinds': 'dead: the early regime starts at its maximum and its RC does not listen (issue 11)',
@@ -24,11 +23,6 @@ const SILENT: Record<string, string> = {
   'regimes.early.channels.wechatChain': 'conditional: the chain is run by mobilised party members, whom the early regime does not mobilise',
   'regimes.later.priceMarkup': 'conditional: read only under bargained pricing, and the later regime has fair prices',
   'regimes.later.suppliers': 'slack: the partner supermarket alone meets the later regime\'s orders in the default calibration (issue 11: supply never binds)',
-  'regimes.later.rcCarriesToDoor': 'slack: party members and volunteers carry every later-regime order (issue 11: door-to-door capacity never binds)',
-  'regimes.later.merchantCarriers': 'slack: party members and volunteers carry every later-regime order',
-  'lastMile.doorVisitsPerHour': 'slack: evening visits never run out (issue 11: near-dead)',
-  'partyMembers.orderTakingHours': 'slack: evening visits never run out (issue 11: near-dead)',
-  'volunteers.hoursPerDay': 'slack: party members carry almost everything before volunteers are needed (issue 11: near-dead)',
   'groupBuying.basicGoods': 'conditional: read only when group buying starts with movement control, and the default scenario starts it with closed management',
 };
 

@@ -33,7 +33,7 @@ describe('docs/parameters.md', () => {
   it('shows type, range, default and provenance as a reader needs them', () => {
     const row = (path: string) => rows.find((r) => r.path === path)!;
     expect(row('community.compounds')).toMatchObject({ type: 'whole number', range: '≥ 1', default: '6' });
-    expect(row('population.volunteerShare')).toMatchObject({ unit: 'share (0–1)', range: '0–1', default: '0.009' });
+    expect(row('population.volunteerShare')).toMatchObject({ unit: 'share (0–1)', range: '0–1', default: '0.007' });
     expect(row('population.volunteerShare').provenance).toMatch(/^derived: N street had 544 volunteers/);
     expect(row('community.buildingsPerCompound')).toMatchObject({ type: 'range {min, max} of whole numbers', default: '6–10' });
     expect(row('timeline.regimeSwitch').type).toBe('date (YYYY-MM-DD) or days after calendar.start or null');

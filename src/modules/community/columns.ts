@@ -32,6 +32,13 @@ export const householdColumns = {
   elderlyNoSmartphone: Uint8Array,
   elderlySmartphone: Uint8Array,
   others: Uint8Array,
+  /**
+   * Ties to neighbours (social capital) in [0, 1]: starts at the compound's prior social capital
+   * and, once a crisis comes, grows with shared activity and decays without (selfOrganisation).
+   */
+  ties: Float64Array,
+  /** Shared activities today (a group buy joined, help received at the door, a day volunteering), read each night. */
+  sharedActivity: Uint8Array,
 };
 
 export const buildingColumns = {
@@ -48,7 +55,10 @@ export const buildingColumns = {
 };
 
 export const compoundColumns = {
-  /** Prior social capital, e.g. an owners' committee with a history of regular discussion (000). */
+  /**
+   * Social capital: prior, e.g. an owners' committee with a history of regular discussion (000);
+   * where selfOrganisation runs, the mean of its households' ties from the crisis on.
+   */
   socialCapital: Float64Array,
   hasPropertyCompany: Uint8Array,
   firstHousehold: Int32Array,

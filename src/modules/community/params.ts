@@ -26,7 +26,14 @@ export const params = {
     eldersPerThreeGeneration: p(householdMembersRange(20), 'elders in a three-generation household', U.people),
     smartphoneShare: byAge('share of residents who use a smartphone'),
     partyMemberShare: byAge('share of residents who are Communist Party members'),
-    volunteerShare: p(share, 'share of working-age adults who volunteer when mobilised', U.share),
+    volunteerShare: p(share, 'share of residents aged 18 and over (working-age and elderly) who volunteer when mobilised', U.share),
+    volunteerRate: z
+      .object({
+        retired: p(nonNegative, 'how many times as likely a retired (60+) resident is to volunteer as a working-age one, other things equal', U.relativeRate),
+        partyMember: p(nonNegative, 'how many times as likely a party member is to volunteer as a non-member, other things equal', U.relativeRate),
+      })
+      .strict()
+      .meta({ description: "who volunteers: relative rates (paper 002: retired residents and party members are the core of N street's volunteers); the shares stay volunteerShare on average" }),
   }),
 };
 export type CommunityParams = z.output<typeof params.community>;

@@ -26,6 +26,21 @@ function membersOf(type: (typeof HOUSEHOLD_TYPES)[number], rng: Rng, s: Scenario
   }
 }
 
+/**
+ * The chance that a resident aged 18+ volunteers, by [adult, adult member, elderly, elderly
+ * member]. Paper 002: retired residents and party members are the core of N street's volunteers;
+ * each is `volunteerRate` times as likely to volunteer, and the rates are scaled so that, on
+ * average, `volunteerShare` of residents aged 18+ volunteer whatever the population's make-up.
+ */
+function volunteerChances(s: Scenario, nAdults: number, nElderly: number): number[] {
+  const { volunteerShare, volunteerRate, partyMemberShare } = s.population;
+  const withParty = (share: number) => 1 + (volunteerRate.partyMember - 1) * share;
+  const total = nAdults * withParty(partyMemberShare.adult) + nElderly * volunteerRate.retired * withParty(partyMemberShare.elderly);
+  const base = total > 0 ? (volunteerShare * (nAdults + nElderly)) / total : 0;
+  const rates = [1, volunteerRate.partyMember, volunteerRate.retired, volunteerRate.retired * volunteerRate.partyMember];
+  return rates.map((rate) => Math.min(1, base * rate));
+}
+
 export function populateCommunity(world: CommunityWorld, ctx: PopulateContext<Scenario>): void {
   const { scenario: s, rng } = ctx;
   // Lay out the dwellings first so the tables can be allocated once.
@@ -43,9 +58,15 @@ export function populateCommunity(world: CommunityWorld, ctx: PopulateContext<Sc
   const typeWeights = HOUSEHOLD_TYPES.map((t) => s.population.householdTypes[t]);
   const memberLists: number[][] = new Array(nHouseholds);
   let nResidents = 0;
+  let nAdults = 0;
+  let nElderly = 0;
   for (let h = 0; h < nHouseholds; h++) {
     memberLists[h] = membersOf(HOUSEHOLD_TYPES[pickWeighted(rng, typeWeights)], rng, s);
     nResidents += memberLists[h].length;
+    for (const age of memberLists[h]) {
+      if (age === AGE.adult) nAdults++;
+      else if (age === AGE.elderly) nElderly++;
+    }
   }
 
   ctx.allocate('compounds', compounds.length);
@@ -61,7 +82,8 @@ export function populateCommunity(world: CommunityWorld, ctx: PopulateContext<Sc
     C.hasPropertyCompany[i] = c.hasPropertyCompany ? 1 : 0;
   });
 
-  const { smartphoneShare, partyMemberShare, volunteerShare } = s.population;
+  const { smartphoneShare, partyMemberShare } = s.population;
+  const volunteerChance = volunteerChances(s, nAdults, nElderly);
   let h = 0;
   let r = 0;
   for (let b = 0; b < buildings.length; b++) {
@@ -79,6 +101,7 @@ export function populateCommunity(world: CommunityWorld, ctx: PopulateContext<Sc
       households.building[h] = b;
       households.floor[h] = 1 + Math.floor(k / perFloor);
       households.members[h] = memberLists[h].length;
+      households.ties[h] = C.socialCapital[c];
       let digital: number = DIGITAL.none;
       for (const age of memberLists[h]) {
         residents.household[r] = h;
@@ -90,11 +113,12 @@ export function populateCommunity(world: CommunityWorld, ctx: PopulateContext<Sc
           const phone = bernoulli(rng, elderly ? smartphoneShare.elderly : smartphoneShare.adult);
           residents.smartphone[r] = phone ? 1 : 0;
           if (phone) digital = Math.max(digital, elderly ? DIGITAL.elderlyOnly : DIGITAL.adult);
-          if (bernoulli(rng, elderly ? partyMemberShare.elderly : partyMemberShare.adult)) {
+          const member = bernoulli(rng, elderly ? partyMemberShare.elderly : partyMemberShare.adult);
+          if (member) {
             residents.party[r] = elderly ? PARTY.retired : PARTY.inService;
             if (!elderly) inServiceHere++;
           }
-          if (!elderly && bernoulli(rng, volunteerShare)) {
+          if (bernoulli(rng, volunteerChance[(elderly ? 2 : 0) + (member ? 1 : 0)])) {
             residents.volunteer[r] = 1;
             C.volunteers[c]++;
           }

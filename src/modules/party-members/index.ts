@@ -10,6 +10,7 @@ import { CARRIERS, CHAIN_ORGANISERS, DOOR_VISITORS, provisionOf, type Carrier, t
 import { intRange, nonNegative, p, section, U } from '../../scenario/params.js';
 import { CARE_RELAYS, type CareRelay } from '../community-care/index.js';
 import { z } from 'zod';
+import { shareActivity } from '../self-organisation/ties.js';
 
 // ─── parameters ───
 export const params = {
@@ -80,6 +81,8 @@ const carrier: Carrier<ProvisionWorld> = {
   carry(w, h) {
     own(w).deliveries[w.households.building[h]] -= 1;
     w.today.deliveredByPartyMembers++;
+    // Goods carried to the door by a neighbour: help received builds ties.
+    shareActivity(w, h);
   },
 };
 

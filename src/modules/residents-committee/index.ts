@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { defineModule, max, ratio, sum, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import { CLOSED_PHASES, CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
-import { atLeast, nonNegative, p, positiveCount, section, U } from '../../scenario/params.js';
+import { atLeast, nonNegative, p, positiveCount, section, share, U } from '../../scenario/params.js';
 import { gateDutyHours } from './gate-duty.js';
 
 // ─── parameters ───
@@ -30,6 +30,13 @@ export const params = {
       .strict()
       .meta({ description: 'gate duty under closed management, per compound: each compound has its gate whatever its size (papers 000, 003)' }),
     orderMinutes: p(nonNegative, 'tallying, procurement and delivery to the gate, per order', U.minutes),
+    withoutAuthority: z
+      .object({
+        temperatureStatistics: p(share, 'share of the daily temperature statistics that needs no staff authority (phone checks on elders, collecting the forms), so volunteers may do it', U.share),
+        gateDuty: p(share, 'share of gate duty that needs no staff authority (checking temperatures, turning people back); issuing passes stays with staff', U.share),
+      })
+      .strict()
+      .meta({ description: "RC tasks volunteers may take over; case tracing and passes need staff authority and stay with staff" }),
   }),
 };
 
@@ -56,6 +63,9 @@ export interface RcState {
   /** Staff hours today, and those left after administration (spent on orders during the day). */
   hoursAvailable: number;
   hoursFree: number;
+  /** Today's administrative hours, and those of them volunteers may still take (no staff authority needed). */
+  admin: number;
+  withoutAuthority: number;
 }
 
 /**
@@ -82,6 +92,27 @@ export function rcStaff(world: CommunityWorld): number {
   return Math.round(rcPosts(world));
 }
 
+/**
+ * Volunteers take up to `hours` of today's administrative tasks that need no staff authority;
+ * the staff's hours they free go to orders. Returns the hours taken.
+ */
+export function takeRcTasks(world: CommunityWorld, hours: number): number {
+  const own = world.state.residentsCommittee as RcState | undefined;
+  if (!own || hours <= 0) return 0;
+  const taken = Math.min(hours, own.withoutAuthority);
+  if (taken <= 0) return 0;
+  own.withoutAuthority -= taken;
+  // The staff gain free hours only for the part of the relief that brings administration below
+  // their hours: relief of staff who are swamped lowers the overload first.
+  const freed = Math.max(0, own.hoursAvailable - (own.admin - taken)) - Math.max(0, own.hoursAvailable - own.admin);
+  own.admin -= taken;
+  own.hoursFree += freed;
+  world.today.adminHours -= taken;
+  world.today.staffHoursDemanded -= taken;
+  world.today.volunteerRcHours += taken;
+  return taken;
+}
+
 // ─── behaviour ───
 const labour: ModuleProcess<CommunityWorld, RcState> = {
   name: 'rcLabour',
@@ -91,11 +122,12 @@ const labour: ModuleProcess<CommunityWorld, RcState> = {
     own.surges = own.surges.filter((s) => s.untilDay > ctx.day);
     const crisis = CRISIS_PHASES.includes(ctx.phase as PhaseName);
     const closed = CLOSED_PHASES.includes(ctx.phase as PhaseName);
-    const admin = crisis
-      ? (world.households.count * rc.adminMinutesPerHousehold) / 60 +
-        (closed ? gateDutyHours(world) : 0) +
-        own.surges.reduce((n, x) => n + x.hours, 0)
-      : 0;
+    const statistics = crisis ? (world.households.count * rc.adminMinutesPerHousehold) / 60 : 0;
+    const gate = crisis && closed ? gateDutyHours(world) : 0;
+    const admin = crisis ? statistics + gate + own.surges.reduce((n, x) => n + x.hours, 0) : 0;
+    own.admin = admin;
+    // Read only in a crisis, so the normal period does not depend on it (warm starts).
+    own.withoutAuthority = crisis ? statistics * rc.withoutAuthority.temperatureStatistics + gate * rc.withoutAuthority.gateDuty : 0;
     let staff = rcPosts(world);
     for (const a of ctx.provided<RcAbsence>(RC_ABSENCES)) staff = Math.max(0, staff - a.absent(world));
     own.hoursAvailable = staff * rc.hoursPerDay;
@@ -111,11 +143,12 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
   description: "The residents' committee's staff hours, spent first on administration pushed down from above (papers 000, 004); a detected case adds tracing work.",
   requires: ['lockdown', 'community'],
   params,
-  init: () => ({ surges: [], hoursAvailable: 0, hoursFree: 0 }),
+  init: () => ({ surges: [], hoursAvailable: 0, hoursFree: 0, admin: 0, withoutAuthority: 0 }),
   processes: [labour],
   counters: [
     { name: 'staffHoursDemanded', unit: 'hours', description: "RC staff hours the day's work called for: administration, every waiting order, and carrying no one else could" },
-    { name: 'adminHours', unit: 'hours', description: 'RC hours taken by administrative tasks (temperature statistics, gate duty, case tracing)' },
+    { name: 'adminHours', unit: 'hours', description: 'RC hours taken by administrative tasks (temperature statistics, gate duty, case tracing), after what volunteers took over' },
+    { name: 'volunteerRcHours', unit: 'hours', description: "Hours of the RC's administrative tasks volunteers took over today (temperature statistics, gate duty support)" },
   ],
   metrics: [
     { name: 'staffHoursAvailable', unit: 'hours', description: 'RC staff hours available (posts × hours per day, less absences)', sample: (w) => (w.state.residentsCommittee as RcState).hoursAvailable },

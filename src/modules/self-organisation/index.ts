@@ -1,10 +1,13 @@
 /**
- * Self-organisation (paper 000): in compounds with prior social capital — an owners' committee
- * with a history of regular discussion — residents organised group buying of their own: owners
- * set up group-buy chats, owner volunteers distributed; fruit and seafood group-buy groups
- * formed. A compound whose social capital is above the threshold does this some days after
- * closure; one below it does not. Group buys meet personal needs and take no RC or party-member
- * time.
+ * Self-organisation (paper 000): in compounds with social capital — an owners' committee with a
+ * history of regular discussion — residents organised group buying of their own: owners set up
+ * group-buy chats, owner volunteers distributed; fruit and seafood group-buy groups formed. A
+ * compound starts once closed management has lasted `formationDelayDays` and its social capital
+ * (its households' mean ties to neighbours) is at least the threshold; a household joins each
+ * group buy more readily the stronger its own ties. Social capital is not fixed: the ties grow
+ * with shared activity — group buys among them — and fade without (ties.ts), so a compound that
+ * starts below the threshold can get there, and one with more gets there sooner. Group buys meet
+ * personal needs and take no RC or party-member time.
  */
 import { z } from 'zod';
 import { bernoulli, defineModule, max, sum, type ModuleProcess, type Table } from '../../engine/index.js';
@@ -14,12 +17,13 @@ import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { count, p, positiveCount, section, share, U } from '../../scenario/params.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { groupBuyingParams, movementControlGroupBuys, ORGANISER } from './movement-control.js';
+import { joinChance, shareActivity, socialTies, tiesColumns, tiesParams, type TiesState } from './ties.js';
 
 // ─── parameters ───
 export const params = {
   selfOrganisation: section('group buying organised by residents themselves (personal goods)', {
     enabled: p(z.boolean(), "compounds with enough social capital organise group buying (owners' committees, group-buy chats)"),
-    socialCapitalThreshold: p(share, 'a compound self-organises when its social capital (uniform on [0, 1]) is at least this', U.share),
+    socialCapitalThreshold: p(share, "a compound self-organises when its social capital (its households' mean ties, starting uniform on [0, 1]) is at least this", U.share),
     formationDelayDays: p(count, 'days after closed management begins before group buying starts', U.days),
     intervalDays: p(positiveCount, 'days between group buys', U.days),
     participation: z
@@ -28,7 +32,8 @@ export const params = {
         offline: p(share, 'chance a neighbour signs up a household without a smartphone', U.share),
       })
       .strict()
-      .meta({ description: 'who joins a group buy' }),
+      .meta({ description: 'who joins a group buy (households with full ties; weaker ties lower it, see ties.participationEffect)' }),
+    ties: tiesParams,
   }),
 };
 
@@ -38,9 +43,10 @@ const compoundColumns = {
   selfOrganisedSince: Int32Array,
 };
 interface SelfOrganisationWorld extends HouseholdsWorld {
+  households: HouseholdsWorld['households'] & Table<typeof tiesColumns>;
   compounds: HouseholdsWorld['compounds'] & Table<typeof compoundColumns>;
 }
-interface SelfOrganisationState {
+interface SelfOrganisationState extends TiesState {
   /** First day of closed management, or -1 before it. */
   closedSince: number;
   /** Whether closed management is in force today (group buys are counted only then). */
@@ -69,10 +75,11 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
       const end = C.firstHousehold[c] + C.households[c];
       for (let h = C.firstHousehold[c]; h < end; h++) {
         const online = hh.digital[h] !== DIGITAL.none;
-        if (!bernoulli(ctx.rng, online ? so.participation.online : so.participation.offline)) continue;
+        if (!bernoulli(ctx.rng, joinChance(online ? so.participation.online : so.participation.offline, so.ties.participationEffect, hh.ties[h]))) continue;
         hh.personalStock[h] = world.scenario.needs.personalCoverDays;
         world.today.groupBuyHouseholds++;
         for (const sink of sinks) sink.report(world, 'pickup', h, ORGANISER);
+        shareActivity(world, h);
       }
     }
   },
@@ -92,14 +99,24 @@ export const selfOrganisationModule = defineModule<SelfOrganisationWorld, SelfOr
   description: "Owners' self-organised group buying in compounds with prior social capital (paper 000).",
   requires: ['lockdown', 'community', 'households'],
   params: { ...params, ...groupBuyingParams },
-  columns: { compounds: compoundColumns },
+  columns: { compounds: compoundColumns, households: tiesColumns },
   init(world) {
     world.compounds.selfOrganisedSince.fill(-1);
-    return { closedSince: -1, closed: false };
+    world.households.tiesBaseline.set(world.households.ties);
+    return { closedSince: -1, closed: false, crisis: false, lastSocialCapital: Float64Array.from(world.compounds.socialCapital) };
   },
-  processes: [closure, movementControlGroupBuys, selfOrganisation],
+  processes: [closure, movementControlGroupBuys, selfOrganisation, socialTies],
   counters: [{ name: 'groupBuyHouseholds', unit: 'households', description: 'Households supplied by a self-organised group buy today' }],
   metrics: [
+    {
+      name: 'meanTies', unit: 'share', description: "Households' mean ties to neighbours (social capital, 0–1): grows with shared activity in a crisis, fades without",
+      sample(w) {
+        const t = w.households.ties;
+        let n = 0;
+        for (let h = 0; h < t.length; h++) n += t[h];
+        return t.length > 0 ? n / t.length : 0;
+      },
+    },
     {
       name: 'selfOrganisedCompounds', unit: 'compounds', description: 'Compounds with active self-organised group buying',
       sample(w) {

@@ -22,6 +22,7 @@ import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { DIGITAL } from '../community/index.js';
 import { packagesToCover, receivePackages, type HouseholdsWorld } from '../households/index.js';
 import { PHASES } from '../lockdown/index.js';
+import { joinChance, shareActivity } from './ties.js';
 import { p, section } from '../../scenario/params.js';
 
 export const groupBuyingParams = {
@@ -68,10 +69,11 @@ export const movementControlGroupBuys: ModuleProcess<World> = {
       const end = C.firstHousehold[c] + C.households[c];
       for (let h = C.firstHousehold[c]; h < end; h++) {
         const online = hh.digital[h] !== DIGITAL.none;
-        if (!bernoulli(ctx.rng, online ? so.participation.online : so.participation.offline)) continue;
+        if (!bernoulli(ctx.rng, joinChance(online ? so.participation.online : so.participation.offline, so.ties.participationEffect, hh.ties[h]))) continue;
         hh.personalStock[h] = s.needs.personalCoverDays;
         world.today.groupBuyHouseholds++;
         for (const sink of sinks) sink.report(world, 'pickup', h, ORGANISER);
+        shareActivity(world, h);
         if (!s.groupBuying.basicGoods) continue;
         const { vegetable, pork } = packagesToCover(s, hh, h);
         receivePackages(world, h, {

@@ -1,18 +1,23 @@
 /**
  * Volunteers (paper 000; N street's volunteers in 002): residents willing to help, drawn with the
- * population, whom the residents' committee mobilises when the regime calls for it. Their hours
- * go to carrying goods from the gate to the door and to evening door-to-door order taking, after
- * the building's party members.
+ * population from every age — retired residents and party members most of all (002) — whom the
+ * residents' committee mobilises when the regime calls for it. The RC first hands them the tasks
+ * of its own that need no staff authority (temperature statistics, gate duty support), which
+ * frees staff hours for orders; the rest of their hours go to carrying goods from the gate to the
+ * door and to evening door-to-door order taking, after the building's party members.
  */
 import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
 import { CARRIERS, DOOR_VISITORS, provisionOf, type Carrier, type DoorVisitor, type ProvisionWorld } from '../provision/index.js';
-import { nonNegative, p, section, U } from '../../scenario/params.js';
+import { nonNegative, p, section, share, U } from '../../scenario/params.js';
 import type { CommunityWorld } from '../community/index.js';
+import { takeRcTasks } from '../residents-committee/index.js';
+import { shareActivity } from '../self-organisation/ties.js';
 
 // ─── parameters ───
 export const params = {
   volunteers: section('resident volunteers', {
-    hoursPerDay: p(nonNegative, 'hours each mobilised volunteer carries goods', U.hoursPerDay),
+    hoursPerDay: p(nonNegative, "hours each mobilised volunteer gives: the RC's tasks without authority first, then carrying goods and taking orders at the door", U.hoursPerDay),
+    weakTiesEffect: p(share, "how much weak ties keep volunteers at home: a compound's volunteers give hoursPerDay × (1 − this × (1 − the compound's social capital))", U.share),
   }),
 };
 
@@ -29,6 +34,8 @@ export interface VolunteerAbsence<W = ProvisionWorld> {
 export interface VolunteersState {
   /** Per compound: volunteer hours not yet used today. */
   hours: Float64Array;
+  /** Households with a volunteer in them (volunteering together builds their ties). */
+  volunteerHouseholds: Int32Array;
 }
 const own = (w: ProvisionWorld) => w.state.volunteers as VolunteersState;
 
@@ -44,8 +51,17 @@ const volunteerLabour: ModuleProcess<ProvisionWorld, VolunteersState> = {
     for (let c = 0; c < C.count; c++) {
       let n = C.volunteers[c];
       if (mobilised) for (const a of absences) n = Math.max(0, n - a.absent(world, c));
-      state.hours[c] = mobilised ? n * world.scenario.volunteers.hoursPerDay : 0;
+      // Volunteers turn out more where neighbours know each other (paper 001: weak ties, low initiative).
+      state.hours[c] = mobilised ? n * world.scenario.volunteers.hoursPerDay * (1 - world.scenario.volunteers.weakTiesEffect * (1 - C.socialCapital[c])) : 0;
     }
+    if (!mobilised) return;
+    // A day volunteering together strengthens the volunteers' own ties.
+    for (const h of state.volunteerHouseholds) shareActivity(world, h);
+    // The RC's tasks that need no staff authority come first: it is the RC that mobilises them.
+    const hours = state.hours;
+    const available = sum(hours);
+    const taken = takeRcTasks(world, available);
+    if (taken > 0) for (let c = 0; c < hours.length; c++) hours[c] -= (taken * hours[c]) / available;
   },
 };
 
@@ -68,6 +84,8 @@ export function compoundHoursCarrier<W extends CommunityWorld>(name: string, pri
     carry(w, h, need) {
       hoursOf(w)[w.households.compound[h]] -= need.carryHours;
       w.today[counter]++;
+      // Goods carried to the door by a neighbour: help received builds ties.
+      shareActivity(w, h);
     },
   };
 }
@@ -96,7 +114,12 @@ export const volunteers = defineModule<ProvisionWorld, VolunteersState>({
   description: "Resident volunteers mobilised by the residents' committee to carry goods and take orders at the door (papers 000, 002).",
   requires: ['community', 'provision'],
   params,
-  init: (w) => ({ hours: new Float64Array(w.compounds.count) }),
+  init(w) {
+    const households: number[] = [];
+    const R = w.residents;
+    for (let r = 0; r < R.count; r++) if (R.volunteer[r] && households[households.length - 1] !== R.household[r]) households.push(R.household[r]);
+    return { hours: new Float64Array(w.compounds.count), volunteerHouseholds: Int32Array.from(households) };
+  },
   processes: [volunteerLabour],
   provides: { [CARRIERS]: [carrier], [DOOR_VISITORS]: [visitor] },
   counters: [{ name: 'deliveredByVolunteers', unit: 'orders', description: 'Deliveries carried by volunteers' }],
