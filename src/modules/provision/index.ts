@@ -18,7 +18,7 @@ import { packagePrice } from './pricing.js';
 import { merchantCarriers, provisionRegime } from './regime.js';
 import { initialState, orderColumns, REGIMES, type ProvisionState, type ProvisionWorld } from './state.js';
 
-/** Supermarket staff carrying goods to doors, as many as the regime sends. */
+/** The supplying supermarkets' delivery staff carrying goods to doors. */
 const merchantCarrier: Carrier<ProvisionWorld> = {
   name: 'merchants',
   priority: 30,
@@ -30,7 +30,11 @@ const merchantCarrier: Carrier<ProvisionWorld> = {
   },
 };
 
-/** RC staff carrying to the door where the regime has them do so, with the hours left after the order itself. */
+/**
+ * RC staff carry to the door what no one else can, with the hours left after the order itself,
+ * where the regime has them do so (paper 000's early regime: "we had to do everything"; in the
+ * later one the RC delivered to the compound gate and party members carried).
+ */
 const rcCarrier: Carrier<ProvisionWorld> = {
   name: 'rcStaff',
   priority: 40,

@@ -30,7 +30,7 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const hh = world.households;
     const vegetablePrice = packagePrice(s, regime, 'vegetable');
     const porkPrice = packagePrice(s, regime, 'pork');
-    const variety = Math.min(1, own.packageKinds / s.regimes.later.maxPackageKinds);
+    const variety = Math.min(1, own.packageKinds / s.packageRange.fullRangeKinds);
 
     const place = (h: number, channel: number) => {
       const { vegetable, pork } = packagesToCover(s, hh, h);
