@@ -15,6 +15,9 @@ import { DEFAULT_SCENARIO, loadScenario } from '../../src/scenario/load.js';
 const SILENT: Record<string, string> = {
   'community.propertyCompanyShare': 'dead: drawn for each compound, but no process reads whether a compound has a property company yet (issue 11)',
   'population.partyMemberShare.elderly': 'dead: retired party members are drawn, but no process gives them a role yet (paper 002\'s retired organisers; issues 11, 13)',
+  'budget.incomePerCapita.middle': 'conditional: a richer quintile\'s food budget already pays the dearest prices of the run (early regime ×1.5), so raising its income changes nothing; lowering it below them cuts its food (households/budget.ts)',
+  'budget.incomePerCapita.upperMiddle': 'conditional: as budget.incomePerCapita.middle',
+  'budget.incomePerCapita.highest': 'conditional: as budget.incomePerCapita.middle',
   'regimes.early.channels.wechatChain': 'conditional: the chain is run by mobilised party members, whom the early regime does not mobilise',
   'regimes.later.priceMarkup': 'conditional: read only under bargained pricing, and the later regime has fair prices',
   'lastMile.doorVisitsPerHour': 'slack: evening visits never run out (issue 11: near-dead)',

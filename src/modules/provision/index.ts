@@ -75,6 +75,7 @@ export const provision = defineModule<ProvisionWorld, ProvisionState>({
     { name: 'ordersApp', unit: 'orders', description: 'Orders placed through the merchant mini-program' },
     { name: 'ordersWechatChain', unit: 'orders', description: "Orders placed through the building's WeChat sign-up chain" },
     { name: 'ordersDoorToDoor', unit: 'orders', description: 'Orders taken at the door by party members or volunteers' },
+    { name: 'ordersUnaffordable', unit: 'households', description: 'Households low on basic goods who could reach a channel but not pay for a single package tonight' },
     { name: 'doorVisitsMissed', unit: 'households', description: 'Households who could not order online and whom no one visited this evening' },
     { name: 'deliveriesMade', unit: 'orders', description: 'Orders delivered to the door today' },
     { name: 'deliveredByRcStaff', unit: 'orders', description: 'Deliveries carried by RC staff' },

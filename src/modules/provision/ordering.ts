@@ -5,11 +5,12 @@
  * user, and elderly users succeed less often. Whoever cannot order online waits for a
  * door-to-door visit from the contributed visitors (the building's party members, the compound's
  * volunteers), as far as their evening hours go. Prices and quality are fixed when the order is
- * taken.
+ * taken, and the order is cut to what the household's food cash pays for; one that can pay for
+ * no package at all orders nothing tonight.
  */
 import { bernoulli, shuffle, type ModuleProcess } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
-import { lowOnBasicGoods, packagesToCover } from '../households/index.js';
+import { affordable, lowOnBasicGoods, packagesToCover } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
@@ -33,7 +34,9 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const variety = Math.min(1, own.packageKinds / s.packageRange.fullRangeKinds);
 
     const place = (h: number, channel: number) => {
-      const { vegetable, pork } = packagesToCover(s, hh, h);
+      // What the household's food cash pays for at tonight's prices (households/budget.ts).
+      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h), vegetablePrice.paid, porkPrice.paid);
+      if (vegetable + pork === 0) { world.today.ordersUnaffordable++; return; }
       hh.orderVegetable[h] = vegetable;
       hh.orderPork[h] = pork;
       hh.orderDay[h] = ctx.day;
