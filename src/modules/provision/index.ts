@@ -9,7 +9,7 @@
 import { defineModule, max, sum } from '../../engine/index.js';
 import type { MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
-import { CARRIERS, type Carrier } from './contributions.js';
+import { CARRIERS, DOOR_VISITORS, type Carrier, type DoorVisitor } from './contributions.js';
 import { delivery } from './delivery.js';
 import { ordering } from './ordering.js';
 import { packageRange } from './package-range.js';
@@ -47,6 +47,26 @@ const rcCarrier: Carrier<ProvisionWorld> = {
   },
 };
 
+/**
+ * RC staff take orders at the door, or by phone, for households that cannot order online, with
+ * the hours left after the day's work (paper 000's early regime: "we had to do everything", and
+ * elderly without smartphones could not order — here because the staff had no hours left).
+ */
+const rcVisitor: DoorVisitor<ProvisionWorld> = {
+  name: 'rcStaff',
+  priority: 40,
+  staffHoursFor: (w, unreached) => unreached / w.scenario.lastMile.doorVisitsPerHour,
+  visit(w) {
+    const rc = w.state.residentsCommittee as RcState;
+    const cost = 1 / w.scenario.lastMile.doorVisitsPerHour;
+    if (rc.hoursFree < cost) return false;
+    rc.hoursFree -= cost;
+    w.today.staffHoursDemanded += cost;
+    w.today.doorVisitsByRcStaff++;
+    return true;
+  },
+};
+
 const MEASURES = {
   prices: REGIMES.flatMap((r) => ['vegetable', 'pork', 'vegetableList', 'porkList'].map((k) => `prices.byRegime.${r}.${k}`)),
   deliveries: ['made', 'peakPending', 'pendingOrderDays', 'overdueOrderDays', 'pendingAtEnd', 'byRcStaff', 'byMerchants'].map((k) => `deliveries.${k}`),
@@ -66,17 +86,18 @@ export const provision = defineModule<ProvisionWorld, ProvisionState>({
   columns: { households: orderColumns },
   init(world) {
     world.households.orderDay.fill(-1);
-    return initialState(world.households.count);
+    return initialState(world.households.count, world.buildings.count);
   },
   // ─── behaviour ───
   processes: [provisionRegime, merchantCarriers, delivery, ordering, packageRange],
-  provides: { [CARRIERS]: [merchantCarrier, rcCarrier] },
+  provides: { [CARRIERS]: [merchantCarrier, rcCarrier], [DOOR_VISITORS]: [rcVisitor] },
   counters: [
     { name: 'ordersApp', unit: 'orders', description: 'Orders placed through the merchant mini-program' },
     { name: 'ordersWechatChain', unit: 'orders', description: "Orders placed through the building's WeChat sign-up chain" },
     { name: 'ordersDoorToDoor', unit: 'orders', description: 'Orders taken at the door by party members or volunteers' },
     { name: 'ordersUnaffordable', unit: 'households', description: 'Households low on basic goods who could reach a channel but not pay for a single package tonight' },
-    { name: 'doorVisitsMissed', unit: 'households', description: 'Households who could not order online and whom no one visited this evening' },
+    { name: 'doorVisitsMissed', unit: 'households', description: 'Households running low who could not order online and whom the evening door-to-door round did not reach' },
+    { name: 'doorVisitsByRcStaff', unit: 'households', description: 'Households whose order RC staff took at the door or by phone this evening' },
     { name: 'deliveriesMade', unit: 'orders', description: 'Orders delivered to the door today' },
     { name: 'deliveredByRcStaff', unit: 'orders', description: 'Deliveries carried by RC staff' },
     { name: 'deliveredByMerchants', unit: 'orders', description: 'Deliveries carried by supermarket staff' },
