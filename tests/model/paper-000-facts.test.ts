@@ -94,6 +94,16 @@ describe('the early regime overloads the RC through its order flow', () => {
     expect(avg(rs, (r) => phaseMean(r, 'staffOverload', 'closedLater'))).toBeLessThan(1);
   }, 120_000);
 
+  it('fewer residents able to order online means more RC work, not less: they ask the RC to take their orders', () => {
+    const fewer = { 'population.smartphoneShare.elderly': 0.1 };
+    const early = (r: RunResult) => phaseMean(r, 'staffOverload', 'closedEarly');
+    expect(avg(runs('lockdown-2020', fewer), early)).toBeGreaterThan(avg(runs('lockdown-2020'), early) + 0.03);
+    // Knock-out: with no one taking orders at the door in the early regime, fewer online orderers
+    // only mean fewer orders, and the RC's load does not rise.
+    const noDoor = { 'regimes.early.channels.doorToDoor': false };
+    expect(avg(runs('lockdown-2020', { ...noDoor, ...fewer }), early)).toBeLessThanOrEqual(avg(runs('lockdown-2020', noDoor), early));
+  }, 120_000);
+
   it('knock-out: orders that take no RC time to tally, carry or take leave the early regime within its hours', () => {
     const instant = { 'residentsCommittee.orderMinutes': 0, 'lastMile.deliveriesPerHour': 1e6, 'lastMile.doorVisitsPerHour': 1e6 };
     expect(avg(runs('lockdown-2020', instant), (r) => phaseMean(r, 'staffOverload', 'closedEarly'))).toBeLessThan(1);
