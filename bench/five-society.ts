@@ -21,8 +21,6 @@ function measure(targetResidents: number): void {
   const s = structuredClone(base);
   s.calendar.end = '2020-04-22'; // 90 days from the shock (2020-01-24)
   s.community.compounds = compounds;
-  s.merchants.partnerRestockPerDay = Math.round(base.merchants.partnerRestockPerDay * f);
-  s.merchants.otherRestockPerDay = Math.round(base.merchants.otherRestockPerDay * f);
   s.socialWorkers.posts = Math.round(base.socialWorkers.posts * f);
   for (const t of ['economic', 'cultural', 'associational'] as const) s.socialOrganisations[t].count = Math.round(base.socialOrganisations[t].count * f);
   s.platform.coordinatorHoursPerDay = base.platform.coordinatorHoursPerDay * f;

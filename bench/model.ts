@@ -23,11 +23,9 @@ function measure(targetResidents: number, runDays: number, epidemic: boolean): v
   const base = loadScenario(epidemic ? EPIDEMIC_SCENARIO : DEFAULT_SCENARIO).scenario;
   const compounds = Math.max(1, Math.round(targetResidents / RESIDENTS_PER_COMPOUND_ESTIMATE));
   const factor = compounds / base.community.compounds;
-  // Merchants scale with the community so supply per household stays as in the default.
+  // Merchants' restock is per resident (merchants module), so it scales with the community.
   const scenario = structuredClone(base);
   scenario.community.compounds = compounds;
-  scenario.merchants.partnerRestockPerDay = Math.round(base.merchants.partnerRestockPerDay * factor);
-  scenario.merchants.otherRestockPerDay = Math.round(base.merchants.otherRestockPerDay * factor);
   if (runDays > 0) scenario.calendar.end = fromEpochDay(toEpochDay(scenario.calendar.start) + runDays - 1);
   if (epidemic) {
     const s = scenario as typeof scenario & { epidemic: { initialInfections: number } };

@@ -25,6 +25,9 @@ export const U = {
   hours: 'hours',
   perYear: 'per year',
   yuanPerMonth: 'yuan (¥) per month',
+  yuanPerYear: 'yuan (¥) per year',
+  packagesPerThousandResidents: 'packages per 1,000 residents per day',
+  staffPerThousandPackages: 'staff per 1,000 packages of daily restock',
 } as const;
 
 /** A parameter with its meaning and unit. */

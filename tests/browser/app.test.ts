@@ -167,7 +167,10 @@ describe('the visualizer in Chromium', () => {
     // The previous run stays on the chart as the dashed "before" line.
     expect(await lineValues(page, 'qElderlyNoSmartphone@1')).toEqual(before);
     expect(after).toHaveLength(before.length);
-    expect(meanOf(after)).toBeLessThan(meanOf(before) - 0.01);
+    // A smaller margin since issue 11: RC staff (with hours left) and volunteers also take orders
+    // at the door, so double reporting moves this curve less (lockdown-2020, seeds 2020/1/2:
+    // 0.009/0.009/0.004 lower without it).
+    expect(meanOf(after)).toBeLessThan(meanOf(before) - 0.003);
     expect(await page.locator('#caption').textContent()).toMatch(/Double reporting off[\s\S]*Result/);
     await page.screenshot({ path: join(ARTIFACTS, 'teacher-view.png') });
     await page.close();

@@ -1,7 +1,7 @@
 /**
  * Helpers for the five-society tests: the shipped scenarios made small and short so that each
- * stylized fact runs over several seeds in seconds — two compounds (merchants' restock scaled with
- * them) and half a normal year before the shock.
+ * stylized fact runs over several seeds in seconds — one compound (merchants' restock is per
+ * resident, so it scales with it) and half a normal year before the shock.
  */
 import { resolve } from 'node:path';
 import { runScenario, type RunResult } from '../../src/experiment/run.js';
@@ -11,8 +11,6 @@ import { ROOT } from '../helpers.js';
 
 export const SMALL = {
   'community.compounds': 1,
-  'merchants.partnerRestockPerDay': 200,
-  'merchants.otherRestockPerDay': 133,
   'calendar.start': '2019-09-26',
   // The societies scaled with the community (a sixth of the shipped one).
   'socialWorkers.posts': 1,

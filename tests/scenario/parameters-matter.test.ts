@@ -15,15 +15,14 @@ import { DEFAULT_SCENARIO, loadScenario } from '../../src/scenario/load.js';
 const SILENT: Record<string, string> = {
   'residentsCommittee.householdsPerPost': 'conditional: read only when staffingBasis is households, and the default staffs per 10,000 residents (tests/model/staffing.test.ts moves it)',
   'residentsCommittee.gateDutyHoursPerCompound.withoutPropertyCompany': 'conditional: both compounds of the short run (seed 3) have a property company; it moves loss in the default community (tests/model/sizes.test.ts)',
-  'regimes.early.subsidised': 'conditional: read only under fairPrice pricing, and the early regime bargains',
-  'regimes.early.suppliers': 'slack: the partner supermarket never runs out in the early regime of the default calibration (issue 11: supply never binds)',
-  'regimes.early.maxPackageKinds': 'dead: the early regime starts at its maximum and its RC does not listen (issue 11)',
-  'regimes.early.rcListens': 'conditional: the early regime already offers its maximum of package kinds',
-  'regimes.early.feedbackIntervalDays': 'conditional: the early regime\'s RC does not listen',
+  'groupBuying.basicGoods': 'conditional: read only when group buying starts with movement control, and the default scenario starts it with closed management',
+  'budget.incomePerCapita.middle': 'conditional: a richer quintile\'s food budget already pays the dearest prices of the run (early regime ×1.5), so raising its income changes nothing; lowering it below them cuts its food (households/budget.ts)',
+  'budget.incomePerCapita.upperMiddle': 'conditional: as budget.incomePerCapita.middle',
+  'budget.incomePerCapita.highest': 'conditional: as budget.incomePerCapita.middle',
   'regimes.early.channels.wechatChain': 'conditional: the chain is run by mobilised party members, whom the early regime does not mobilise',
   'regimes.later.priceMarkup': 'conditional: read only under bargained pricing, and the later regime has fair prices',
-  'regimes.later.suppliers': 'slack: the partner supermarket alone meets the later regime\'s orders in the default calibration (issue 11: supply never binds)',
-  'groupBuying.basicGoods': 'conditional: read only when group buying starts with movement control, and the default scenario starts it with closed management',
+  'partyMembers.orderTakingHours': 'conditional: the evening round binds where a building\'s households without a smartphone user outnumber the visits its party members and the compound\'s volunteers can make (without double reporting it misses thousands of households); in the default the volunteers\' spare evening hours cover what party members cannot',
+  'regimes.later.rcCarriesToDoor': 'conditional: RC staff carry only what no party member, volunteer or supermarket delivery worker can, and in the later regime these carry every order the stock lets through, so the RC has nothing left to carry',
 };
 
 const base = loadScenario(DEFAULT_SCENARIO, { 'community.compounds': 2 }).scenario as unknown as Record<string, unknown>;

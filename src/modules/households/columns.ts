@@ -16,6 +16,10 @@ export const householdColumns = {
   /** Price paid over normal price, and variety (0–1), of the household's last purchase. */
   lastPriceRatio: Float64Array,
   lastVariety: Float64Array,
+  /** Income quintile (0 lowest … 4 highest), and the cash it has for basic food (budget.ts). */
+  incomeQuintile: Uint8Array,
+  foodBudgetPerDay: Float64Array,
+  cash: Float64Array,
 };
 
 export interface HouseholdsWorld extends CommunityWorld {

@@ -1,7 +1,8 @@
 /**
  * Needs (paper 000): each household eats basic goods — vegetables and meat — from its home stock
  * every day, and has personal needs (fruit, other items) that basic packages do not cover. A
- * basic need is unmet on a day the household runs out of either basic good.
+ * basic need is unmet on a day the household runs out of either basic good. Each day its food
+ * budget comes in as cash.
  */
 import type { ModuleProcess } from '../../engine/index.js';
 import type { HouseholdsWorld } from './columns.js';
@@ -11,9 +12,11 @@ export const consumption: ModuleProcess<HouseholdsWorld> = {
   slot: 'morning',
   step(world) {
     // Columns hoisted into locals: this loop runs once per household per day.
-    const { count, members, vegetableStock, porkStock, personalStock, basicMet, personalMet, unmetBasicDays, unmetPersonalDays } = world.households;
+    const { count, members, vegetableStock, porkStock, personalStock, basicMet, personalMet, unmetBasicDays, unmetPersonalDays, cash, foodBudgetPerDay } = world.households;
     for (let h = 0; h < count; h++) {
       const need = members[h];
+      // The day's food budget comes in as cash (budget.ts).
+      cash[h] += foodBudgetPerDay[h];
       const veg = vegetableStock[h];
       const pork = porkStock[h];
       const basic = veg >= need && pork >= need;

@@ -1,13 +1,15 @@
 /**
  * Households (paper 000): they eat from their home stocks each morning, shop on outings when the
  * lockdown allows, and take in whatever packages reach them at the prices they paid. Their basic
- * and personal needs met or unmet each day are what resilience is measured on. They know nothing
+ * and personal needs met or unmet each day are what resilience is measured on. What they buy is
+ * cut to what their food budget pays for (budget.ts), so prices reach needs. They know nothing
  * of who takes orders or carries goods in closed management; the provision module does that.
  */
 import { defineModule, ratio, shockDayOf } from '../../engine/index.js';
 import { consumption } from './consumption.js';
 import { householdColumns, type HouseholdsWorld } from './columns.js';
 import { outings } from './outings.js';
+import { budgetPerPersonDay, drawQuintile } from './budget.js';
 import { params } from './params.js';
 
 export const households = defineModule<HouseholdsWorld>({
@@ -18,9 +20,11 @@ export const households = defineModule<HouseholdsWorld>({
   params,
   // ─── state ───
   columns: { households: householdColumns },
-  populate(world, { scenario: s, rng }) {
+  populate(world, { scenario: s, rng, stream }) {
     const hh = world.households;
     const initial = s.needs.initialStockDays;
+    // Incomes from a stream of their own, so the rest of the population is drawn as before.
+    const incomes = stream('population.income');
     for (let i = 0; i < hh.count; i++) {
       const days = initial.min + rng() * (initial.max - initial.min);
       hh.vegetableStock[i] = days * hh.members[i];
@@ -31,6 +35,9 @@ export const households = defineModule<HouseholdsWorld>({
       hh.lastVariety[i] = 1;
       hh.basicMet[i] = 1;
       hh.personalMet[i] = 1;
+      hh.incomeQuintile[i] = drawQuintile(incomes);
+      hh.foodBudgetPerDay[i] = budgetPerPersonDay(s, hh.incomeQuintile[i]) * hh.members[i];
+      hh.cash[i] = s.budget.savingsDays * hh.foodBudgetPerDay[i];
     }
   },
   // ─── behaviour ───
@@ -60,11 +67,19 @@ export const households = defineModule<HouseholdsWorld>({
     },
   ],
   measures: {
-    names: ['personal.unmetNeedDaysPerHousehold', 'prices.meanPricePaid'],
+    names: ['personal.unmetNeedDaysPerHousehold', 'prices.meanPricePaid', 'affordability.lowestQuintileUnmetNeedDays', 'affordability.otherQuintilesUnmetNeedDays'],
     summarise(world, _own, { columns, timeline }) {
       const hh = world.households;
       let personalUnmet = 0;
       for (let h = 0; h < hh.count; h++) personalUnmet += hh.unmetPersonalDays[h];
+      // Unmet basic need-days per resident, of the lowest income quintile and of the rest.
+      const unmet = [0, 0];
+      const residents = [0, 0];
+      for (let h = 0; h < hh.count; h++) {
+        const g = hh.incomeQuintile[h] === 0 ? 0 : 1;
+        unmet[g] += hh.unmetBasicDays[h] * hh.members[h];
+        residents[g] += hh.members[h];
+      }
       const shock = shockDayOf(timeline.phases) ?? columns.packagesReceived.length;
       let spendFromShock = 0;
       let packagesFromShock = 0;
@@ -76,6 +91,10 @@ export const households = defineModule<HouseholdsWorld>({
       return {
         personal: { unmetNeedDaysPerHousehold: personalUnmet / hh.count },
         prices: { meanPricePaid: packagesFromShock > 0 ? spendFromShock / packagesFromShock : null },
+        affordability: {
+          lowestQuintileUnmetNeedDays: residents[0] > 0 ? unmet[0] / residents[0] : null,
+          otherQuintilesUnmetNeedDays: residents[1] > 0 ? unmet[1] / residents[1] : null,
+        },
       };
     },
   },
@@ -84,5 +103,6 @@ export const households = defineModule<HouseholdsWorld>({
 export { householdColumns, type HouseholdsWorld } from './columns.js';
 export { CONFINEMENTS, type Confinement } from './confinement.js';
 export { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from './needs.js';
+export { affordable, budgetPerPersonDay, QUINTILES } from './budget.js';
 export { receivePackages, type Receipt } from './receipts.js';
 export { params as householdsParams } from './params.js';

@@ -2,7 +2,8 @@
  * Outings (paper 000's timeline). In normal times and after reopening a household shops when its
  * stocks run low. After the road closure of 2020-01-24 ordinary supply is disrupted: an outing
  * may find nothing, and prices rise. Under movement control (2020-02-03) each household may go
- * out once every few days; under closed management (2020-02-11) not at all.
+ * out once every few days; under closed management (2020-02-11) not at all. A household buys
+ * what its food cash pays for (budget.ts).
  */
 import { bernoulli, type ModuleProcess } from '../../engine/index.js';
 import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
@@ -11,6 +12,7 @@ import type { HouseholdsWorld } from './columns.js';
 import { CONFINEMENTS, type Confinement } from './confinement.js';
 import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from './needs.js';
 import { receivePackages } from './receipts.js';
+import { affordable } from './budget.js';
 
 export const outings: ModuleProcess<HouseholdsWorld> = {
   name: 'outings',
@@ -43,12 +45,15 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
       for (const sink of sinks) sink.report(world, 'outing', h);
       if (personal) hh.personalStock[h] = s.needs.personalCoverDays;
       if (!basic) continue;
-      const { vegetable, pork } = packagesToCover(s, hh, h);
+      const vegetablePrice = s.packages.vegetable.normalPrice * markup;
+      const porkPrice = s.packages.pork.normalPrice * markup;
+      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h), vegetablePrice, porkPrice);
+      if (vegetable + pork === 0) continue;
       receivePackages(world, h, {
         vegetable,
         pork,
-        vegetablePaid: vegetable * s.packages.vegetable.normalPrice * markup,
-        porkPaid: pork * s.packages.pork.normalPrice * markup,
+        vegetablePaid: vegetable * vegetablePrice,
+        porkPaid: pork * porkPrice,
         quality: 1,
         variety: 1,
       });

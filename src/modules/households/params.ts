@@ -30,6 +30,20 @@ export const params = {
     disruptedPriceMarkup: p(atLeast(0.01), 'price of goods bought on outings after road closure, relative to normal', U.multiplier),
     movementControlIntervalDays: p(positiveCount, 'under movement control a household may go out once every this many days', U.days),
   }),
+  budget: section("households' incomes and what they can spend on basic food", {
+    incomePerCapita: z
+      .object({
+        lowest: p(nonNegative, 'per-capita disposable income of the lowest urban income quintile', U.yuanPerYear),
+        lowerMiddle: p(nonNegative, 'per-capita disposable income of the lower-middle quintile', U.yuanPerYear),
+        middle: p(nonNegative, 'per-capita disposable income of the middle quintile', U.yuanPerYear),
+        upperMiddle: p(nonNegative, 'per-capita disposable income of the upper-middle quintile', U.yuanPerYear),
+        highest: p(nonNegative, 'per-capita disposable income of the highest quintile', U.yuanPerYear),
+      })
+      .strict()
+      .meta({ description: 'each household is in one quintile, drawn with equal chance' }),
+    basicFoodShare: p(share, 'share of income a household can spend on basic packages (vegetables and meat); it accrues daily as cash', U.share),
+    savingsDays: p(nonNegative, 'cash for basic food on hand when the run starts, as days of the household\'s food budget', U.days),
+  }),
   packages: z
     .object({ vegetable: packageKind('vegetable'), pork: packageKind('pork') })
     .strict()

@@ -29,6 +29,9 @@ export function receivePackages(world: HouseholdsWorld, h: number, r: Receipt): 
   t.porkPackages += r.pork;
   t.porkPaid += r.porkPaid;
   t.normalValue += normal;
+  // Paid from the household's food cash; purchases are cut to what it holds (budget.ts), so this
+  // never goes below zero but by rounding.
+  hh.cash[h] = Math.max(0, hh.cash[h] - r.vegetablePaid - r.porkPaid);
   hh.lastPriceRatio[h] = normal > 0 ? (r.vegetablePaid + r.porkPaid) / normal : 1;
   hh.lastVariety[h] = r.variety;
 }

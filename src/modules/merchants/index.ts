@@ -2,7 +2,14 @@
  * Merchants (paper 000): the community's supermarkets, each restocking every day up to what it
  * can hold. In the early regime only the residents' committee's partner supermarket sells to the
  * community; in the later one the committee coordinates all of them — which of them supply is
- * the provision module's choice. This module only keeps their stock.
+ * the provision module's choice. This module keeps their stock and their delivery staff.
+ *
+ * A supermarket's restock and its staff scale with the residents it serves: the scenario gives
+ * them per 1,000 residents (restock) and per 1,000 packages of daily restock (delivery staff), so
+ * a community twice the size has supermarkets twice as large, not the same ones facing twice the
+ * demand. No supermarket alone is sized to the whole community's basic needs (about 142 packages
+ * per 1,000 residents a day at the packages' person-days), so a regime that buys from one
+ * supermarket runs short, and one that coordinates all of them does not.
  */
 import { defineModule, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
@@ -10,11 +17,12 @@ import { atLeast, count, nonNegative, p, section, U } from '../../scenario/param
 
 export const params = {
   merchants: section('supermarkets supplying the community', {
-    partnerRestockPerDay: p(count, "packages the RC's partner supermarket receives each day", U.packagesPerDay),
+    partnerRestockPer1000Residents: p(nonNegative, "packages the RC's partner supermarket receives each day, per 1,000 residents of the community", U.packagesPerThousandResidents),
     otherSupermarkets: p(count, 'other supermarkets in the community, which supply when suppliers is "all"', U.count),
-    otherRestockPerDay: p(count, 'packages each other supermarket receives each day', U.packagesPerDay),
+    otherRestockPer1000Residents: p(nonNegative, 'packages each other supermarket receives each day, per 1,000 residents of the community', U.packagesPerThousandResidents),
     initialStockDays: p(nonNegative, "opening stock as days of each merchant's restock", U.days),
     maxStockDays: p(atLeast(0.01), "most stock a merchant holds, as days of its restock (fresh produce does not keep)", U.days),
+    deliveryStaffPer1000Packages: p(nonNegative, "a supermarket's delivery staff, who carry to doors when it supplies, per 1,000 packages of its daily restock", U.staffPerThousandPackages),
   }),
 };
 
@@ -25,6 +33,8 @@ export interface Merchant {
   stock: number;
   restockPerDay: number;
   maxStock: number;
+  /** Delivery staff it can send to carry goods to doors (fractional: staff-days). */
+  deliveryStaff: number;
 }
 
 export interface MerchantsState {
@@ -46,18 +56,28 @@ const restock: ModuleProcess<CommunityWorld, MerchantsState> = {
   },
 };
 
+/** A supermarket whose restock serves `residents` at `per1000` packages per 1,000 residents a day. */
+function supermarket(name: string, partner: boolean, per1000: number, residents: number, m: CommunityWorld['scenario']['merchants']): Merchant {
+  const restockPerDay = (per1000 * residents) / 1000;
+  return {
+    name,
+    partner,
+    stock: restockPerDay * m.initialStockDays,
+    restockPerDay,
+    maxStock: restockPerDay * m.maxStockDays,
+    deliveryStaff: (m.deliveryStaffPer1000Packages * restockPerDay) / 1000,
+  };
+}
+
 export const merchants = defineModule<CommunityWorld, MerchantsState>({
   name: 'merchants',
-  description: "The community's supermarkets and their daily restock (paper 000: one partner supermarket, then all of them).",
+  description: "The community's supermarkets, their daily restock and delivery staff, sized per resident (paper 000: one partner supermarket, then all of them).",
   params,
   init(world) {
     const m = world.scenario.merchants;
-    const list: Merchant[] = [
-      { name: 'partner supermarket', partner: true, stock: m.partnerRestockPerDay * m.initialStockDays, restockPerDay: m.partnerRestockPerDay, maxStock: m.partnerRestockPerDay * m.maxStockDays },
-    ];
-    for (let i = 0; i < m.otherSupermarkets; i++) {
-      list.push({ name: `supermarket ${i + 2}`, partner: false, stock: m.otherRestockPerDay * m.initialStockDays, restockPerDay: m.otherRestockPerDay, maxStock: m.otherRestockPerDay * m.maxStockDays });
-    }
+    const residents = world.residents.count;
+    const list: Merchant[] = [supermarket('partner supermarket', true, m.partnerRestockPer1000Residents, residents, m)];
+    for (let i = 0; i < m.otherSupermarkets; i++) list.push(supermarket(`supermarket ${i + 2}`, false, m.otherRestockPer1000Residents, residents, m));
     return { merchants: list, supplied: list.reduce((n, x) => n + x.stock, 0) };
   },
   processes: [restock],

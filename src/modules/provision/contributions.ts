@@ -41,6 +41,11 @@ export interface Carrier<W extends ModuleWorld = any> {
 export interface DoorVisitor<W extends ModuleWorld = any> {
   name: string;
   priority: number;
+  /**
+   * A visitor made of RC staff: the staff hours the `unreached` households the round could not
+   * reach tonight would have taken. They count in the RC's workload, as carrying does.
+   */
+  staffHoursFor?(world: W, unreached: number): number;
   /** Visits a household of building b this evening if time allows; true when it did. */
   visit(world: W, building: number): boolean;
 }

@@ -31,12 +31,24 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const carriers = byPriority(ctx.provided<Carrier<ProvisionWorld>>(CARRIERS));
     const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
 
-    // Workload demanded of RC staff: every waiting order, and carrying what others cannot.
+    // Workload demanded of RC staff: the waiting orders today's stock can fill, oldest first, and
+    // carrying what others cannot. An order waiting for goods asks no staff time today.
+    let stock = 0;
+    for (const m of suppliers) stock += m.stock;
+    let fillable = 0;
+    const { orderVegetable, orderPork } = world.households;
+    for (let i = 0; i < queue.length; i++) {
+      const h = queue.items[(queue.head + i) % queue.items.length];
+      const packages = orderVegetable[h] + orderPork[h];
+      if (packages > stock) break;
+      stock -= packages;
+      fillable++;
+    }
     let otherCarriers = 0;
     for (const c of ctx.provided<Carrier<ProvisionWorld>>(CARRIERS)) if (!c.staffHoursFor) otherCarriers += c.capacity(world);
     let staffCarrying = 0;
-    for (const c of carriers) if (c.staffHoursFor) staffCarrying += c.staffHoursFor(world, Math.max(0, queue.length - otherCarriers), need);
-    today.staffHoursDemanded += queue.length * need.orderHours + staffCarrying;
+    for (const c of carriers) if (c.staffHoursFor) staffCarrying += c.staffHoursFor(world, Math.max(0, fillable - otherCarriers), need);
+    today.staffHoursDemanded += fillable * need.orderHours + staffCarrying;
 
     const n = queue.length;
     for (let i = 0; i < n; i++) {

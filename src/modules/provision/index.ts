@@ -9,7 +9,7 @@
 import { defineModule, max, sum } from '../../engine/index.js';
 import type { MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
-import { CARRIERS, type Carrier } from './contributions.js';
+import { CARRIERS, DOOR_VISITORS, type Carrier, type DoorVisitor } from './contributions.js';
 import { delivery } from './delivery.js';
 import { ordering } from './ordering.js';
 import { packageRange } from './package-range.js';
@@ -18,7 +18,7 @@ import { packagePrice } from './pricing.js';
 import { merchantCarriers, provisionRegime } from './regime.js';
 import { initialState, orderColumns, REGIMES, type ProvisionState, type ProvisionWorld } from './state.js';
 
-/** Supermarket staff carrying goods to doors, as many as the regime sends. */
+/** The supplying supermarkets' delivery staff carrying goods to doors. */
 const merchantCarrier: Carrier<ProvisionWorld> = {
   name: 'merchants',
   priority: 30,
@@ -30,7 +30,11 @@ const merchantCarrier: Carrier<ProvisionWorld> = {
   },
 };
 
-/** RC staff carrying to the door where the regime has them do so, with the hours left after the order itself. */
+/**
+ * RC staff carry to the door what no one else can, with the hours left after the order itself,
+ * where the regime has them do so (paper 000's early regime: "we had to do everything"; in the
+ * later one the RC delivered to the compound gate and party members carried).
+ */
 const rcCarrier: Carrier<ProvisionWorld> = {
   name: 'rcStaff',
   priority: 40,
@@ -40,6 +44,26 @@ const rcCarrier: Carrier<ProvisionWorld> = {
   carry(w, _h, need) {
     (w.state.residentsCommittee as RcState).hoursFree -= need.carryHours;
     w.today.deliveredByRcStaff++;
+  },
+};
+
+/**
+ * RC staff take orders at the door, or by phone, for households that cannot order online, with
+ * the hours left after the day's work (paper 000's early regime: "we had to do everything", and
+ * elderly without smartphones could not order — here because the staff had no hours left).
+ */
+const rcVisitor: DoorVisitor<ProvisionWorld> = {
+  name: 'rcStaff',
+  priority: 40,
+  staffHoursFor: (w, unreached) => unreached / w.scenario.lastMile.doorVisitsPerHour,
+  visit(w) {
+    const rc = w.state.residentsCommittee as RcState;
+    const cost = 1 / w.scenario.lastMile.doorVisitsPerHour;
+    if (rc.hoursFree < cost) return false;
+    rc.hoursFree -= cost;
+    w.today.staffHoursDemanded += cost;
+    w.today.doorVisitsByRcStaff++;
+    return true;
   },
 };
 
@@ -62,16 +86,18 @@ export const provision = defineModule<ProvisionWorld, ProvisionState>({
   columns: { households: orderColumns },
   init(world) {
     world.households.orderDay.fill(-1);
-    return initialState(world.households.count);
+    return initialState(world.households.count, world.buildings.count);
   },
   // ─── behaviour ───
   processes: [provisionRegime, merchantCarriers, delivery, ordering, packageRange],
-  provides: { [CARRIERS]: [merchantCarrier, rcCarrier] },
+  provides: { [CARRIERS]: [merchantCarrier, rcCarrier], [DOOR_VISITORS]: [rcVisitor] },
   counters: [
     { name: 'ordersApp', unit: 'orders', description: 'Orders placed through the merchant mini-program' },
     { name: 'ordersWechatChain', unit: 'orders', description: "Orders placed through the building's WeChat sign-up chain" },
     { name: 'ordersDoorToDoor', unit: 'orders', description: 'Orders taken at the door by party members or volunteers' },
-    { name: 'doorVisitsMissed', unit: 'households', description: 'Households who could not order online and whom no one visited this evening' },
+    { name: 'ordersUnaffordable', unit: 'households', description: 'Households low on basic goods who could reach a channel but not pay for a single package tonight' },
+    { name: 'doorVisitsMissed', unit: 'households', description: 'Households running low who could not order online and whom the evening door-to-door round did not reach' },
+    { name: 'doorVisitsByRcStaff', unit: 'households', description: 'Households whose order RC staff took at the door or by phone this evening' },
     { name: 'deliveriesMade', unit: 'orders', description: 'Orders delivered to the door today' },
     { name: 'deliveredByRcStaff', unit: 'orders', description: 'Deliveries carried by RC staff' },
     { name: 'deliveredByMerchants', unit: 'orders', description: 'Deliveries carried by supermarket staff' },

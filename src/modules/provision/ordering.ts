@@ -5,11 +5,12 @@
  * user, and elderly users succeed less often. Whoever cannot order online waits for a
  * door-to-door visit from the contributed visitors (the building's party members, the compound's
  * volunteers), as far as their evening hours go. Prices and quality are fixed when the order is
- * taken.
+ * taken, and the order is cut to what the household's food cash pays for; one that can pay for
+ * no package at all orders nothing tonight.
  */
 import { bernoulli, shuffle, type ModuleProcess } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
-import { lowOnBasicGoods, packagesToCover } from '../households/index.js';
+import { affordable, lowOnBasicGoods, packagesToCover } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
@@ -30,10 +31,12 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const hh = world.households;
     const vegetablePrice = packagePrice(s, regime, 'vegetable');
     const porkPrice = packagePrice(s, regime, 'pork');
-    const variety = Math.min(1, own.packageKinds / s.regimes.later.maxPackageKinds);
+    const variety = Math.min(1, own.packageKinds / s.packageRange.fullRangeKinds);
 
     const place = (h: number, channel: number) => {
-      const { vegetable, pork } = packagesToCover(s, hh, h);
+      // What the household's food cash pays for at tonight's prices (households/budget.ts).
+      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h), vegetablePrice.paid, porkPrice.paid);
+      if (vegetable + pork === 0) { world.today.ordersUnaffordable++; return; }
       hh.orderVegetable[h] = vegetable;
       hh.orderPork[h] = pork;
       hh.orderDay[h] = ctx.day;
@@ -53,34 +56,67 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     };
 
     const nBuildings = world.buildings.count;
-    const waitingForVisit: number[][] = Array.from({ length: nBuildings }, () => []);
+    const B = world.buildings;
+    // Households whose online order failed tonight ask for a visit; they are seen first.
+    const asked: number[][] = Array.from({ length: nBuildings }, () => []);
     // Whether each building's WeChat chain runs today: decided once, not per household.
     const organisers = ctx.provided<ChainOrganiser<ProvisionWorld>>(CHAIN_ORGANISERS);
     const chainRuns = Array.from({ length: nBuildings }, (_, b) => regime.channels.wechatChain && organisers.some((o) => o.runsChain(world, b)));
     const lowOnBasics = lowOnBasicGoods(s, hh);
-    const { orderDay } = hh;
+    const { orderDay, digital } = hh;
     for (let h = 0; h < hh.count; h++) {
-      if (orderDay[h] >= 0 || !lowOnBasics(h)) continue;
-      const digital = hh.digital[h];
-      if (digital !== DIGITAL.none) {
-        const skill = digital === DIGITAL.adult ? 'adult' : 'elderly';
-        if (chainRuns[hh.building[h]] && bernoulli(ctx.rng, s.digitalOrdering.chainSuccess[skill])) { place(h, CHANNEL.wechatChain); continue; }
-        if (regime.channels.app && bernoulli(ctx.rng, s.digitalOrdering.appSuccess[skill])) { place(h, CHANNEL.app); continue; }
-      }
-      if (regime.channels.doorToDoor) waitingForVisit[hh.building[h]].push(h);
+      // A household with no smartphone user cannot order online: it waits for the round below.
+      if (orderDay[h] >= 0 || digital[h] === DIGITAL.none || !lowOnBasics(h)) continue;
+      const skill = digital[h] === DIGITAL.adult ? 'adult' : 'elderly';
+      if (chainRuns[hh.building[h]] && bernoulli(ctx.rng, s.digitalOrdering.chainSuccess[skill])) { place(h, CHANNEL.wechatChain); continue; }
+      if (regime.channels.app && bernoulli(ctx.rng, s.digitalOrdering.appSuccess[skill])) { place(h, CHANNEL.app); continue; }
+      if (regime.channels.doorToDoor) asked[hh.building[h]].push(h);
     }
+    if (!regime.channels.doorToDoor) return;
 
+    // The evening round (paper 000: door to door for elderly who cannot use phones): the
+    // building's visitors knock on every door without a smartphone user, in turn from where last
+    // evening's round stopped, and take an order where one is needed. A visit costs time whether
+    // or not the household needs anything, so a building with many such households may not be
+    // gone round in one evening; whoever is not reached and is running low goes without tonight.
     const visitors = byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS));
     const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
-    for (let b = 0; b < nBuildings; b++) {
-      const waiting = shuffle(ctx.rng, waitingForVisit[b]);
-      for (const h of waiting) {
-        let visitor: DoorVisitor<ProvisionWorld> | undefined;
-        for (let k = 0; k < visitors.length && !visitor; k++) if (visitors[k].visit(world, b)) visitor = visitors[k];
-        if (!visitor) { world.today.doorVisitsMissed++; continue; }
-        for (const sink of sinks) sink.report(world, 'doorVisit', h, visitor.name);
-        place(h, CHANNEL.doorToDoor);
+    const visit = (b: number, h: number): boolean => {
+      for (let k = 0; k < visitors.length; k++) {
+        if (!visitors[k].visit(world, b)) continue;
+        for (const sink of sinks) sink.report(world, 'doorVisit', h, visitors[k].name);
+        return true;
       }
+      return false;
+    };
+    const cursor = own.doorRound;
+    let missed = 0;
+    for (let b = 0; b < nBuildings; b++) {
+      let open = true;
+      for (const h of shuffle(ctx.rng, asked[b])) {
+        if (open && visit(b, h)) place(h, CHANNEL.doorToDoor);
+        else { open = false; world.today.doorVisitsMissed++; missed++; }
+      }
+      const first = B.firstHousehold[b];
+      const n = B.households[b];
+      let k = 0;
+      for (; k < n && open; k++) {
+        const h = first + ((cursor[b] + k) % n);
+        if (digital[h] !== DIGITAL.none || orderDay[h] >= 0) continue;
+        if (!visit(b, h)) { open = false; break; }
+        if (lowOnBasics(h)) place(h, CHANNEL.doorToDoor);
+      }
+      // Not reached tonight: those running low would have ordered.
+      let unreached = 0;
+      for (let j = k; j < n; j++) {
+        const h = first + ((cursor[b] + j) % n);
+        if (digital[h] === DIGITAL.none && orderDay[h] < 0 && lowOnBasics(h)) unreached++;
+      }
+      cursor[b] = (cursor[b] + k) % n;
+      world.today.doorVisitsMissed += unreached;
+      missed += unreached;
     }
+    // Households no one reached tonight are work the RC was asked for, where its staff visit.
+    for (const v of visitors) if (v.staffHoursFor) world.today.staffHoursDemanded += v.staffHoursFor(world, missed);
   },
 };

@@ -4,7 +4,7 @@
  * visits move from the compound gate to the door.
  */
 import { z } from 'zod';
-import { atLeast, byAge, count, nonNegative, p, positiveCount, section, share, U } from '../../scenario/params.js';
+import { atLeast, byAge, nonNegative, p, positiveCount, section, share, U } from '../../scenario/params.js';
 
 const channels = z
   .object({
@@ -19,18 +19,15 @@ const regime = z
   .object({
     pricing: p(z.enum(['bargained', 'fairPrice']), 'bargained: sole supplier marks up the normal price; fairPrice: fixed list prices, optionally subsidised'),
     priceMarkup: p(atLeast(0.01), 'bargained pricing: price = normal price × markup', U.multiplier),
-    subsidised: p(z.boolean(), 'fairPrice: the government subsidy per package is paid'),
+    subsidised: p(z.boolean(), 'the government subsidy per package is paid, whatever the pricing; the resident pays the price less the subsidy'),
     suppliers: p(z.enum(['partner', 'all']), "partner: only the RC's partner supermarket supplies; all: every supermarket in the community"),
     packageKinds: p(positiveCount, 'kinds of basic package on offer when the regime starts', U.count),
-    maxPackageKinds: p(positiveCount, 'kinds of basic package the RC can reach by listening to complaints', U.count),
     rcListens: p(z.boolean(), 'the RC adds package kinds when residents complain'),
-    feedbackIntervalDays: p(positiveCount, 'days between package-range updates when the RC listens', U.days),
     quality: p(share, 'usable share of a package (spoiled produce is lost)', U.share),
     channels,
     partyMembersMobilised: p(z.boolean(), 'double-reporting party members take orders and carry goods'),
     volunteersMobilised: p(z.boolean(), 'the RC mobilises volunteers to carry goods from the gate to the door'),
-    rcCarriesToDoor: p(z.boolean(), 'RC staff carry goods from the gate to the door'),
-    merchantCarriers: p(count, 'supermarket staff carrying goods to doors', U.people),
+    rcCarriesToDoor: p(z.boolean(), 'RC staff carry to the door the orders no one else can; otherwise the RC delivers to the compound gate only'),
   })
   .strict();
 
@@ -39,6 +36,10 @@ export const params = {
     early: regime.meta({ description: 'provision from closedManagement until regimeSwitch (paper 000: 前期)' }),
     later: regime.meta({ description: 'provision from regimeSwitch until reopening (paper 000: 后期)' }),
   }),
+  packageRange: section('the range of basic packages a listening RC builds up', {
+    fullRangeKinds: p(positiveCount, 'kinds of basic package in the full range: variety is kinds on offer ÷ this, and a listening RC adds kinds up to it', U.count),
+    feedbackIntervalDays: p(positiveCount, 'days between package-range updates when the RC listens to complaints', U.days),
+  }),
   digitalOrdering: section('how reliably residents order online', {
     appSuccess: byAge("chance a smartphone user's evening order through the mini-program goes through"),
     chainSuccess: byAge("chance a smartphone user's sign-up in the WeChat chain goes through"),
@@ -46,7 +47,7 @@ export const params = {
   lastMile: section('delivery from the compound gate to the door', {
     deliveriesPerHour: p(atLeast(0.001), 'gate-to-door deliveries per person-hour', U.perPersonHour),
     doorVisitsPerHour: p(atLeast(0.001), 'door-to-door order-taking visits per person-hour', U.perPersonHour),
-    merchantCarrierHours: p(nonNegative, 'hours a day each supermarket carrier delivers', U.hoursPerDay),
+    merchantCarrierHours: p(nonNegative, "hours a day each of a supplying supermarket's delivery staff carries goods to doors", U.hoursPerDay),
   }),
 };
 export type Regime = z.output<typeof regime>;

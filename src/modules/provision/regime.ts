@@ -4,6 +4,7 @@
  * orders it took. Each regime starts with its own range of package kinds.
  */
 import type { ModuleProcess } from '../../engine/index.js';
+import type { MerchantsState } from '../merchants/index.js';
 import { PHASES } from '../lockdown/index.js';
 import type { ProvisionState, ProvisionWorld } from './state.js';
 
@@ -27,13 +28,18 @@ export const provisionRegime: ModuleProcess<ProvisionWorld, ProvisionState> = {
   },
 };
 
-/** The regime's supermarket carriers: their deliveries for the day. */
+/**
+ * The supplying supermarkets' delivery staff: their deliveries for the day. Coordinating all
+ * supermarkets brings all their staff, as well as their stock.
+ */
 export const merchantCarriers: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'merchantCarriers',
   slot: 'morning',
   step(world, own) {
     const s = world.scenario;
     const regime = own.deliveringRegime ? s.regimes[own.deliveringRegime] : null;
-    own.merchantDeliveries = regime ? regime.merchantCarriers * s.lastMile.merchantCarrierHours * s.lastMile.deliveriesPerHour : 0;
+    let staff = 0;
+    if (regime) for (const m of (world.state.merchants as MerchantsState).merchants) if (regime.suppliers === 'all' || m.partner) staff += m.deliveryStaff;
+    own.merchantDeliveries = staff * s.lastMile.merchantCarrierHours * s.lastMile.deliveriesPerHour;
   },
 };

@@ -61,6 +61,8 @@ export interface ProvisionState {
   /** Day closed management started, or -1. */
   closedSince: number;
   orders: OrderQueue;
+  /** Per building: where the evening door-to-door round starts (offset within the building). */
+  doorRound: Int32Array;
   /** Gate-to-door deliveries the regime's supermarket carriers can still make today. */
   merchantDeliveries: number;
   ledger: Ledger;
@@ -68,7 +70,7 @@ export interface ProvisionState {
 
 const emptyRegimeLedger = (): RegimeLedger => ({ vegetable: 0, pork: 0, vegetablePayments: 0, porkPayments: 0, residentPayments: 0, subsidyPaid: 0 });
 
-export function initialState(households: number): ProvisionState {
+export function initialState(households: number, buildings: number): ProvisionState {
   return {
     regime: null,
     deliveringRegime: null,
@@ -76,6 +78,7 @@ export function initialState(households: number): ProvisionState {
     laterSince: -1,
     closedSince: -1,
     orders: { items: new Int32Array(households), head: 0, length: 0 },
+    doorRound: new Int32Array(buildings),
     merchantDeliveries: 0,
     ledger: { packagesDelivered: 0, residentPayments: 0, subsidyPaid: 0, byRegime: { early: emptyRegimeLedger(), later: emptyRegimeLedger() } },
   };
