@@ -24,6 +24,9 @@ const BASE = {
   'epidemic.importation.arrivalsPerDay': 0,
   events: [{ date: '2020-02-03', type: 'epidemic.seedInfections', count: 20 }],
   'selfOrganisation.socialCapitalThreshold': 0,
+  // …and every household as ready to join as its kind allows, whatever its ties (issue 11's weak-ties
+  // effect on joining is tested in tests/model/social-capital.test.ts).
+  'selfOrganisation.ties.participationEffect': 0,
   'epidemic.response.isolateCases': false,
   'epidemic.response.quarantineDays': 0,
   'epidemic.response.closure': 'none',

@@ -5,8 +5,12 @@
  * duty, tracing — "上面布置的任务太多了"), and it is a fixed load set by households and compounds,
  * not by staff. The hours left for groceries are the posts' hours less that load, so a third fewer
  * posts leaves about a third of the free hours; once those fall short of the day's orders the
- * backlog grows day after day. The response is graded (each step of the norm raises loss), only
- * steep; without the administrative load the same cut in staff costs almost nothing.
+ * backlog grows day after day. The response is graded (each step of the norm raises loss), and
+ * without the administrative load the same cut in staff costs almost nothing.
+ *
+ * Since supply binds (issue 11), part of the loss (≈ 5.7 need-days here) is set by the merchants'
+ * stock whatever the staff, so the response is no longer as steep as it was: 3 seeds gave 9.5 at
+ * 12 per 10,000 against 6.2 at 18 with administration, 5.71 against 5.65 without it.
  */
 import { describe, expect, it } from 'vitest';
 import { mean, qScenario, replicates } from '../helpers.js';
@@ -27,8 +31,8 @@ describe('RC staffing norm and unmet need', () => {
     for (let i = 1; i < norms.length; i++) expect(withAdmin[i - 1], `${norms[i - 1]} vs ${norms[i]} per 10,000`).toBeGreaterThan(withAdmin[i]);
   });
 
-  it('is steep because administration comes first: without it, 12 instead of 18 per 10,000 costs little', () => {
-    expect(withAdmin[0]).toBeGreaterThan(3 * withAdmin[3]);
+  it('costs because administration comes first: without it, 12 instead of 18 per 10,000 costs little', () => {
+    expect(withAdmin[0]).toBeGreaterThan(1.3 * withAdmin[3]);
     const [at12, at18] = [12, 18].map((n) => loss(n, NO_ADMIN));
     expect(at12).toBeLessThan(1.2 * at18);
   });
@@ -45,8 +49,9 @@ describe('households without children', () => {
   const lossWith = (extra: Record<string, unknown>) =>
     mean(replicates(qScenario('lockdown-2020', extra), SEEDS).map((r) => r.summary.resilience.lossNeedDays));
 
+  // 3 seeds: 9.1 without children against 6.2 with them per resident; 5.86 against 5.75 per household.
   it('raise unmet need under the per-resident norm, because the same households get fewer posts', () => {
-    expect(lossWith(NO_CHILDREN)).toBeGreaterThan(1.5 * lossWith({}));
+    expect(lossWith(NO_CHILDREN)).toBeGreaterThan(1.3 * lossWith({}));
   });
 
   it('change little under the per-household norm', () => {

@@ -122,7 +122,7 @@ describe('experiment files', () => {
   const load = (body: string, allowLarge = false) => () => loadExperiment(writeExperiment(body, tempDir()), { allowLarge });
 
   it('refuses factors named like runs.csv columns, with file and line', () => {
-    expectExit1(load('factors:\n  seed: [1, 2]\n'), /experiment\.yaml:7:3: factors\.seed: "seed" is a column crsim writes for every run/);
+    expectExit1(load('factors:\n  seed: [1, 2]\n'), /experiment\.yaml:8:3: factors\.seed: "seed" is a column crsim writes for every run/);
   });
 
   it('refuses duplicated metric and measure names', () => {
@@ -150,7 +150,7 @@ describe('experiment files', () => {
   });
 
   it('the CLI exits 1 with file and line (spawned)', () => {
-    expectUserError(crsim(['sweep', writeExperiment('factors:\n  seed: [1, 2]\n', tempDir()), '--out', join(tempDir(), 'o')], work), /^crsim: invalid experiment\n.*experiment\.yaml:7:3: factors\.seed: /);
+    expectUserError(crsim(['sweep', writeExperiment('factors:\n  seed: [1, 2]\n', tempDir()), '--out', join(tempDir(), 'o')], work), /^crsim: invalid experiment\n.*experiment\.yaml:8:3: factors\.seed: /);
   });
 });
 

@@ -21,7 +21,6 @@ const SILENT: Record<string, string> = {
   'budget.incomePerCapita.highest': 'conditional: as budget.incomePerCapita.middle',
   'regimes.early.channels.wechatChain': 'conditional: the chain is run by mobilised party members, whom the early regime does not mobilise',
   'regimes.later.priceMarkup': 'conditional: read only under bargained pricing, and the later regime has fair prices',
-  'partyMembers.orderTakingHours': 'conditional: the evening round binds where a building\'s households without a smartphone user outnumber the visits its party members and the compound\'s volunteers can make (without double reporting it misses thousands of households); in the default the volunteers\' spare evening hours cover what party members cannot',
   'regimes.later.rcCarriesToDoor': 'conditional: RC staff carry only what no party member, volunteer or supermarket delivery worker can, and in the later regime these carry every order the stock lets through, so the RC has nothing left to carry',
 };
 
