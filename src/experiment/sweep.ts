@@ -27,13 +27,13 @@ export const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist/experiment/worker.js');
 export const WORKER_BUNDLE = join(PACKAGE_ROOT, 'dist/experiment/worker.bundle.js');
 
 /** The bundle while it is at least as new as the compiled worker (so never stale code after a bare tsc), else the worker itself. */
-export function workerScript(): string {
+export function workerScript(bundle = WORKER_BUNDLE, script = WORKER_SCRIPT): string {
   try {
-    if (statSync(WORKER_BUNDLE).mtimeMs >= statSync(WORKER_SCRIPT).mtimeMs) return WORKER_BUNDLE;
+    if (statSync(bundle).mtimeMs >= statSync(script).mtimeMs) return bundle;
   } catch {
-    // no bundle (or no worker: reported below)
+    // no bundle (or no worker: reported where the pool is made)
   }
-  return WORKER_SCRIPT;
+  return script;
 }
 
 export interface SweepOptions {
