@@ -3,6 +3,7 @@
  * run is a pure function of its seed, and switching one process off does not shift the draws of
  * the others (common random numbers: paired comparisons stay paired until the policy differs).
  */
+/// <reference path="./alea.d.ts" />
 // Only the one generator the engine uses: seedrandom's index also loads five other generators
 // and Node's crypto, which costs the engine entry point a third of its import time.
 import alea from 'seedrandom/lib/alea.js';
