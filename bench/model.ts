@@ -98,7 +98,8 @@ interface Row { model: ModelName; label: string; residents: number; days: number
 function measure(model: ModelName, size: number, warm: boolean): Row {
   const scenario = scenarioFor(model, size);
   if (model === 'all') (scenario as any).epidemic.initialInfections = Math.max(1, Math.round((size || 6400) / 1000));
-  if (warm) for (let i = 0; i < 5; i++) runScenario(scenario, { replicate: i });
+  // As many runs as a sweep worker has done after its first second or so, so V8 has optimised the hot code.
+  if (warm) for (let i = 0; i < 30; i++) runScenario(scenario, { replicate: i });
   const builds: number[] = [];
   const steps: number[] = [];
   let residents = 0;
