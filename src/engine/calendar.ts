@@ -17,8 +17,17 @@ export function toEpochDay(date: string | Date): number {
   return t / MS_PER_DAY;
 }
 
+/** Dates already formatted, by epoch day: a run asks for each of its dates every day and again for its outputs, and a sweep for the same dates run after run. */
+const isoDates = new Map<number, string>();
+
 export function fromEpochDay(epochDay: number): string {
-  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  let date = isoDates.get(epochDay);
+  if (date === undefined) {
+    date = new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+    // Bounded, so that no sequence of calls can grow it without limit (a century of days).
+    if (isoDates.size < 36_525) isoDates.set(epochDay, date);
+  }
+  return date;
 }
 
 export class Calendar {

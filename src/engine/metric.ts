@@ -16,6 +16,8 @@ export interface Metric<W> {
 /** Daily samples, one Float64Array column per metric; NaN where a metric has no value that day. */
 export class MetricRecorder<W> {
   readonly columns: Record<string, Float64Array> = {};
+  /** The same columns in metric order, so that recording a day looks none up by name. */
+  private readonly ordered: Float64Array[] = [];
 
   constructor(readonly metrics: readonly Metric<W>[], days: number) {
     const seen = new Set<string>();
@@ -23,10 +25,13 @@ export class MetricRecorder<W> {
       if (seen.has(m.name)) throw new Error(`metric "${m.name}" is defined twice`);
       seen.add(m.name);
       this.columns[m.name] = new Float64Array(days).fill(NaN);
+      this.ordered.push(this.columns[m.name]);
     }
   }
 
   record(world: W, ctx: StepContext): void {
-    for (const m of this.metrics) this.columns[m.name][ctx.day] = m.sample(world, ctx);
+    const { metrics, ordered } = this;
+    const day = ctx.day;
+    for (let i = 0; i < metrics.length; i++) ordered[i][day] = metrics[i].sample(world, ctx);
   }
 }

@@ -3,7 +3,7 @@
  * threads (tinypool), results streamed back as they finish. Seeds come from the design
  * (design.ts), never from the order of completion, so any worker count gives the same runs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +23,18 @@ import { importModuleFiles, moduleFileUrl } from '../model/module-files.js';
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Worker threads load compiled JavaScript, whichever way the caller was loaded. */
 export const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist/experiment/worker.js');
+/** The same worker in one file (scripts/bundle-worker.ts, part of the build): a worker thread loads it in less than half the CPU time. */
+export const WORKER_BUNDLE = join(PACKAGE_ROOT, 'dist/experiment/worker.bundle.js');
+
+/** The bundle while it is at least as new as the compiled worker (so never stale code after a bare tsc), else the worker itself. */
+export function workerScript(bundle = WORKER_BUNDLE, script = WORKER_SCRIPT): string {
+  try {
+    if (statSync(bundle).mtimeMs >= statSync(script).mtimeMs) return bundle;
+  } catch {
+    // no bundle (or no worker: reported where the pool is made)
+  }
+  return script;
+}
 
 export interface SweepOptions {
   /** Worker threads; 0 runs every task in the calling thread. Default: the number of cores. */
@@ -83,7 +95,7 @@ export function checkWarmStart(exp: ResolvedExperiment): void {
 
 /**
  * Runs the tasks and yields each outcome as it finishes (completion order). With workers ≥ 1
- * the tasks run on a tinypool of worker threads loading dist/experiment/worker.js.
+ * the tasks run on a tinypool of worker threads loading dist/experiment/worker.js (or its bundle).
  */
 export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): AsyncGenerator<RunOutcome> {
   const workers = options.workers ?? availableParallelism();
@@ -105,7 +117,7 @@ export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): A
   if (!existsSync(WORKER_SCRIPT)) {
     throw new Error(`the worker script ${WORKER_SCRIPT} is missing: build the package first (npm run build)`);
   }
-  const pool = new Tinypool({ filename: pathToFileURL(WORKER_SCRIPT).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool = new Tinypool({ filename: pathToFileURL(workerScript()).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   const inFlight = new Map<number, Promise<{ id: number; outcome?: RunOutcome; error?: unknown }>>();
   let next = 0;
   // A few tasks queued per thread keeps threads busy without holding every result in memory.

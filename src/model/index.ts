@@ -36,9 +36,11 @@ const cache = new Map<string, Assembly<any>>();
 /** The assembled model of a scenario (cached for built-in modules). */
 export function assembleScenario(scenario: Pick<Scenario, 'modules'>, options: ModelOptions = {}): Assembly<World> {
   const names = scenario.modules ?? Q_COMMUNITY;
+  const key = names.join('\u0000');
+  // Built-in modules only: the cached assembly is the answer, without resolving the names again.
+  if (!options.modules?.length && cache.has(key)) return cache.get(key) as Assembly<World>;
   const defs = resolveModules(names, options.modules);
   const builtinOnly = defs.every((d) => BUILTIN_MODULES.get(d.name) === d);
-  const key = names.join('\u0000');
   let assembly = builtinOnly ? cache.get(key) : undefined;
   if (!assembly) {
     assembly = assemble(defs);

@@ -11,18 +11,27 @@ import { AGE, DIGITAL, PARTY, type CommunityWorld } from './columns.js';
 
 const HOUSEHOLD_TYPES = ['elderlyAlone', 'elderlyCouple', 'adultAlone', 'family', 'threeGeneration'] as const;
 
-/** Ages of one household's members, by household type. */
-function membersOf(type: (typeof HOUSEHOLD_TYPES)[number], rng: Rng, s: Scenario): number[] {
-  const children = () => Array.from({ length: randomInt(rng, s.population.childrenPerFamily.min, s.population.childrenPerFamily.max) }, () => AGE.child);
+/**
+ * How many elderly, adult and child members one household has, by household type, written to
+ * row h of the three count arrays. Members are always listed elderly first, then adults, then
+ * children, so the counts say every member's age (without a JS array per household: at 10M
+ * residents those arrays were most of the heap after the build).
+ */
+function drawMembers(type: (typeof HOUSEHOLD_TYPES)[number], rng: Rng, s: Scenario, h: number, elderly: Uint8Array, adults: Uint8Array, children: Uint8Array): void {
+  const { childrenPerFamily, eldersPerThreeGeneration } = s.population;
   switch (type) {
-    case 'elderlyAlone': return [AGE.elderly];
-    case 'elderlyCouple': return [AGE.elderly, AGE.elderly];
-    case 'adultAlone': return [AGE.adult];
-    case 'family': return [AGE.adult, AGE.adult, ...children()];
-    case 'threeGeneration': {
-      const { min, max } = s.population.eldersPerThreeGeneration;
-      return [...Array.from({ length: randomInt(rng, min, max) }, () => AGE.elderly), AGE.adult, AGE.adult, ...children()];
-    }
+    case 'elderlyAlone': elderly[h] = 1; return;
+    case 'elderlyCouple': elderly[h] = 2; return;
+    case 'adultAlone': adults[h] = 1; return;
+    case 'family':
+      adults[h] = 2;
+      children[h] = randomInt(rng, childrenPerFamily.min, childrenPerFamily.max);
+      return;
+    case 'threeGeneration':
+      elderly[h] = randomInt(rng, eldersPerThreeGeneration.min, eldersPerThreeGeneration.max);
+      adults[h] = 2;
+      children[h] = randomInt(rng, childrenPerFamily.min, childrenPerFamily.max);
+      return;
   }
 }
 
@@ -56,17 +65,18 @@ export function populateCommunity(world: CommunityWorld, ctx: PopulateContext<Sc
   const perFloor = s.community.householdsPerFloor;
   const nHouseholds = buildings.reduce((n, b) => n + b.floors * perFloor, 0);
   const typeWeights = HOUSEHOLD_TYPES.map((t) => s.population.householdTypes[t]);
-  const memberLists: number[][] = new Array(nHouseholds);
+  // Count members first, then fill the typed columns: no per-household arrays.
+  const elderlyIn = new Uint8Array(nHouseholds);
+  const adultsIn = new Uint8Array(nHouseholds);
+  const childrenIn = new Uint8Array(nHouseholds);
   let nResidents = 0;
   let nAdults = 0;
   let nElderly = 0;
   for (let h = 0; h < nHouseholds; h++) {
-    memberLists[h] = membersOf(HOUSEHOLD_TYPES[pickWeighted(rng, typeWeights)], rng, s);
-    nResidents += memberLists[h].length;
-    for (const age of memberLists[h]) {
-      if (age === AGE.adult) nAdults++;
-      else if (age === AGE.elderly) nElderly++;
-    }
+    drawMembers(HOUSEHOLD_TYPES[pickWeighted(rng, typeWeights)], rng, s, h, elderlyIn, adultsIn, childrenIn);
+    nResidents += elderlyIn[h] + adultsIn[h] + childrenIn[h];
+    nAdults += adultsIn[h];
+    nElderly += elderlyIn[h];
   }
 
   ctx.allocate('compounds', compounds.length);
@@ -100,10 +110,14 @@ export function populateCommunity(world: CommunityWorld, ctx: PopulateContext<Sc
       households.compound[h] = c;
       households.building[h] = b;
       households.floor[h] = 1 + Math.floor(k / perFloor);
-      households.members[h] = memberLists[h].length;
+      const elderlyHere = elderlyIn[h];
+      const nOlder = elderlyHere + adultsIn[h];
+      const nMembers = nOlder + childrenIn[h];
+      households.members[h] = nMembers;
       households.ties[h] = C.socialCapital[c];
       let digital: number = DIGITAL.none;
-      for (const age of memberLists[h]) {
+      for (let m = 0; m < nMembers; m++) {
+        const age = m < elderlyHere ? AGE.elderly : m < nOlder ? AGE.adult : AGE.child;
         residents.household[r] = h;
         residents.age[r] = age;
         if (age === AGE.child) {

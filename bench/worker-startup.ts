@@ -1,0 +1,65 @@
+/**
+ * What a sweep worker pays once before its runs reach their warm speed: importing the worker
+ * script and compiling the model on the first runs. Each round is a fresh Node process (as a
+ * worker thread is a fresh isolate) that imports the worker script, times the import, runs
+ * one task of bench/sweep-bench.yaml many times, and reports in CPU time (process.cpuUsage):
+ *   import            the worker script and everything it loads;
+ *   first run         the first task, which compiles the model's code;
+ *   warm run          the median of the last runs;
+ *   start-up          import + the excess of the first 10 runs over 10 warm runs.
+ * Rounds are interleaved between the scripts given (default: the compiled worker and its bundle),
+ * and medians printed.
+ *
+ *   npm run build && npx tsx bench/worker-startup.ts [rounds] [worker script …]
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadExperiment } from '../src/experiment/load.js';
+import { plannedTasks, WORKER_BUNDLE, WORKER_SCRIPT } from '../src/experiment/sweep.js';
+
+const args = process.argv.slice(2);
+const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+const scripts = args.filter((a) => !/^\d+$/.test(a)).map((a) => resolve(a));
+if (!scripts.length) scripts.push(WORKER_SCRIPT, WORKER_BUNDLE);
+
+const experiment = loadExperiment(resolve(import.meta.dirname, 'sweep-bench.yaml'));
+const taskFile = join(tmpdir(), `crsim-worker-startup-${process.pid}.json`);
+writeFileSync(taskFile, JSON.stringify(plannedTasks(experiment)[0]));
+
+const RUNS = 40;
+const probe = (script: string) => `
+import { readFileSync } from 'node:fs';
+const task = JSON.parse(readFileSync(${JSON.stringify(taskFile)}, 'utf8'));
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let t = cpu();
+const run = (await import(${JSON.stringify(pathToFileURL(script).href)})).default;
+const importMs = cpu() - t;
+const runs = [];
+for (let i = 0; i < ${RUNS}; i++) { t = cpu(); await run(task); runs.push(cpu() - t); }
+console.log(JSON.stringify({ importMs, runs }));`;
+
+const results = scripts.map(() => ({ importMs: [] as number[], first: [] as number[], warm: [] as number[], startup: [] as number[] }));
+for (let r = 0; r < rounds; r++) {
+  scripts.forEach((script, i) => {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe(script)], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(child.stderr);
+    const { importMs, runs } = JSON.parse(child.stdout) as { importMs: number; runs: number[] };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const warm = median(runs.slice(-10));
+    const excess = runs.slice(0, 10).reduce((s, x) => s + x - warm, 0);
+    results[i].importMs.push(importMs);
+    results[i].first.push(runs[0]);
+    results[i].warm.push(warm);
+    results[i].startup.push(importMs + excess);
+  });
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`worker start-up, CPU ms, median of ${rounds} fresh processes (${experiment.spec.name}, one task; node ${process.version})`);
+console.log('worker script                                     import  first run  warm run  start-up');
+scripts.forEach((s, i) => {
+  const r = results[i];
+  console.log(`${s.replace(resolve(import.meta.dirname, '..') + '/', '').padEnd(48)} ${median(r.importMs).toFixed(0).padStart(6)}  ${median(r.first).toFixed(0).padStart(9)}  ${median(r.warm).toFixed(1).padStart(8)}  ${median(r.startup).toFixed(0).padStart(8)}`);
+});

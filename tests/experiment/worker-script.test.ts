@@ -1,0 +1,32 @@
+/**
+ * Sweeps load the bundled worker only while it is at least as new as the compiled worker, so
+ * that compiling without bundling never leaves worker threads running stale code.
+ */
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workerScript } from '../../src/experiment/sweep.js';
+
+describe('the worker script a sweep loads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crsim-worker-script-'));
+  const script = join(dir, 'worker.js');
+  const bundle = join(dir, 'worker.bundle.js');
+  writeFileSync(script, '');
+
+  it('is the compiled worker when there is no bundle', () => {
+    expect(workerScript(join(dir, 'missing.js'), script)).toBe(script);
+  });
+
+  it('is the bundle when it was made after the worker was compiled', () => {
+    writeFileSync(bundle, '');
+    utimesSync(script, 1000, 1000);
+    utimesSync(bundle, 2000, 2000);
+    expect(workerScript(bundle, script)).toBe(bundle);
+  });
+
+  it('is the compiled worker when the worker was compiled again after the bundle', () => {
+    utimesSync(script, 3000, 3000);
+    expect(workerScript(bundle, script)).toBe(script);
+  });
+});
