@@ -10,14 +10,14 @@
  * personal needs and take no RC or party-member time.
  */
 import { z } from 'zod';
-import { bernoulli, defineModule, max, sum, type ModuleProcess, type Table } from '../../engine/index.js';
-import { DIGITAL } from '../community/index.js';
+import { defineModule, max, sum, type ModuleProcess, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { count, p, positiveCount, section, share, U } from '../../scenario/params.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
-import { groupBuyingParams, movementControlGroupBuys, ORGANISER } from './movement-control.js';
-import { joinChance, shareActivity, socialTies, tiesColumns, tiesParams, type TiesState } from './ties.js';
+import { groupBuy } from './group-buy.js';
+import { groupBuyingParams, movementControlGroupBuys } from './movement-control.js';
+import { socialTies, tiesColumns, tiesParams, type TiesState } from './ties.js';
 
 // ─── parameters ───
 export const params = {
@@ -62,7 +62,6 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
     if (own.closedSince < 0) own.closedSince = ctx.day;
     const so = world.scenario.selfOrganisation;
     if (!so.enabled) return;
-    const hh = world.households;
     const C = world.compounds;
     const sinks = ctx.provided<ContactSink<SelfOrganisationWorld>>(CONTACT_SINKS);
     for (let c = 0; c < C.count; c++) {
@@ -72,15 +71,7 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
         C.selfOrganisedSince[c] = ctx.day;
       }
       if ((ctx.day - C.selfOrganisedSince[c]) % so.intervalDays !== 0) continue;
-      const end = C.firstHousehold[c] + C.households[c];
-      for (let h = C.firstHousehold[c]; h < end; h++) {
-        const online = hh.digital[h] !== DIGITAL.none;
-        if (!bernoulli(ctx.rng, joinChance(online ? so.participation.online : so.participation.offline, so.ties.participationEffect, hh.ties[h]))) continue;
-        hh.personalStock[h] = world.scenario.needs.personalCoverDays;
-        world.today.groupBuyHouseholds++;
-        for (const sink of sinks) sink.report(world, 'pickup', h, ORGANISER);
-        shareActivity(world, h);
-      }
+      groupBuy(world, ctx.rng, c, sinks);
     }
   },
 };

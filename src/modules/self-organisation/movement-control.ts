@@ -17,12 +17,11 @@
  * then removes only the outings made for personal goods alone.
  */
 import { z } from 'zod';
-import { bernoulli, type ModuleProcess } from '../../engine/index.js';
+import type { ModuleProcess } from '../../engine/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
-import { DIGITAL } from '../community/index.js';
 import { packagesToCover, receivePackages, type HouseholdsWorld } from '../households/index.js';
 import { PHASES } from '../lockdown/index.js';
-import { joinChance, shareActivity } from './ties.js';
+import { groupBuy } from './group-buy.js';
 import { p, section } from '../../scenario/params.js';
 
 export const groupBuyingParams = {
@@ -38,8 +37,6 @@ export const groupBuyingParams = {
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
-/** Reported with each pick-up, naming who hands the orders out (the epidemic finds that person). */
-export const ORGANISER = 'selfOrganisation';
 
 interface World extends HouseholdsWorld {
   compounds: HouseholdsWorld['compounds'] & { selfOrganisedSince: Int32Array };
@@ -66,15 +63,8 @@ export const movementControlGroupBuys: ModuleProcess<World> = {
         C.selfOrganisedSince[c] = ctx.day;
       }
       if ((ctx.day - C.selfOrganisedSince[c]) % so.intervalDays !== 0) continue;
-      const end = C.firstHousehold[c] + C.households[c];
-      for (let h = C.firstHousehold[c]; h < end; h++) {
-        const online = hh.digital[h] !== DIGITAL.none;
-        if (!bernoulli(ctx.rng, joinChance(online ? so.participation.online : so.participation.offline, so.ties.participationEffect, hh.ties[h]))) continue;
-        hh.personalStock[h] = s.needs.personalCoverDays;
-        world.today.groupBuyHouseholds++;
-        for (const sink of sinks) sink.report(world, 'pickup', h, ORGANISER);
-        shareActivity(world, h);
-        if (!s.groupBuying.basicGoods) continue;
+      groupBuy(world, ctx.rng, c, sinks, (h) => {
+        if (!s.groupBuying.basicGoods) return;
         const { vegetable, pork } = packagesToCover(s, hh, h);
         receivePackages(world, h, {
           vegetable,
@@ -84,7 +74,7 @@ export const movementControlGroupBuys: ModuleProcess<World> = {
           quality: 1,
           variety: 1,
         });
-      }
+      });
     }
   },
 };
