@@ -749,10 +749,9 @@ async function traceMainThread(page: Page): Promise<() => Promise<{ wallMs: numb
 describe('research mode at 100,000 residents (issue 15, remaining part)', () => {
   it('runs 10 replicates in the worker and never blocks the page with a task of more than 50 ms of work', async () => {
     const page = await openPage('?autorun=0', recordLongTasks);
-    // The default scenario at 99 compounds (≈ 102,000 residents), merchants scaled with it so
-    // supply per household is the default's (as bench/model.ts scales it).
-    const big = 'extends: lockdown-2020.yaml\nname: a hundred thousand residents\ncommunity:\n  compounds: 99\n'
-      + 'merchants:\n  partnerRestockPerDay: 19800\n  otherRestockPerDay: 13200\n';
+    // The default scenario at 99 compounds (≈ 102,000 residents); merchants' supply is per
+    // resident, so supply per household is the default's.
+    const big = 'extends: lockdown-2020.yaml\nname: a hundred thousand residents\ncommunity:\n  compounds: 99\n';
     expect(await page.locator('#reps').inputValue()).toBe('10');
     const stopTrace = await traceMainThread(page);
     const t0 = await page.evaluate(() => performance.now());

@@ -8,9 +8,9 @@
  * or not, social capital) are few in a small community, so its means over four seeds wander —
  * unmet personal need most, since a compound self-organises or not as a whole.
  *
- * Capacities the scenario sets as absolute numbers (merchants' restock and carriers) are scaled
- * with the community here, so that only the norms are tested; they are listed in ABSOLUTE and the
- * list can shrink as they become per-capita parameters (a path that no longer exists is skipped).
+ * Every capacity is a norm now: merchants' restock per 1,000 residents and their delivery staff
+ * per 1,000 packages of restock (issue 11), so nothing is scaled by hand — the scenario is the
+ * default with more or fewer compounds.
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario, DEFAULT_SCENARIO } from '../../src/scenario/load.js';
@@ -19,18 +19,11 @@ import { mean } from '../helpers.js';
 
 const SEEDS = 4;
 const FACTORS = [0.5, 1, 2, 4];
-const ABSOLUTE = ['merchants.partnerRestockPerDay', 'merchants.otherRestockPerDay', 'regimes.early.merchantCarriers', 'regimes.later.merchantCarriers'];
 
-const base = loadScenario(DEFAULT_SCENARIO).scenario as unknown as Record<string, any>;
-const at = (path: string) => path.split('.').reduce<any>((node, k) => (node == null ? undefined : node[k]), base);
+const base = loadScenario(DEFAULT_SCENARIO).scenario;
 
 function scaled(factor: number) {
-  const overrides: Record<string, unknown> = { 'community.compounds': Math.round(base.community.compounds * factor) };
-  for (const path of ABSOLUTE) {
-    const value = at(path);
-    if (typeof value === 'number') overrides[path] = Number.isInteger(value) ? Math.round(value * factor) : value * factor;
-  }
-  const scenario = loadScenario(DEFAULT_SCENARIO, overrides).scenario;
+  const scenario = loadScenario(DEFAULT_SCENARIO, { 'community.compounds': Math.round(base.community.compounds * factor) }).scenario;
   const runs = Array.from({ length: SEEDS }, (_, replicate) => runScenario(scenario, { replicate }).summary);
   return {
     residents: mean(runs.map((s) => s.population.residents)),
