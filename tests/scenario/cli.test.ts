@@ -14,7 +14,8 @@ const cli = join(root, 'dist/cli/main.js');
 const work = mkdtempSync(join(tmpdir(), 'crsim-cli-'));
 
 function crsim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
+  // scenarios/schema.json is over spawnSync's default 1 MiB buffer: without room, `crsim schema` is cut off (ENOBUFS).
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
