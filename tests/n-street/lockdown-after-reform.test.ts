@@ -4,7 +4,8 @@
  * reform (stations and joint meetings); the crisis parameters are the same. In the model the
  * difference can only arise through what the normal period left behind: a station in every
  * compound is a latent self-organisation that has met the grid monthly for years, and answers the
- * RC's call within days (docs/ODD.md §11). Means over five seeds, 12 of the 48 compounds.
+ * RC's call within days; and the party network, embedded in the stations, built engagement that
+ * speeds neighbours' spread (docs/ODD.md §11). Means over five seeds, 12 of the 48 compounds.
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
