@@ -959,6 +959,21 @@ describe('crsim report and crsim viz', () => {
       expect(ofYear.reduce((a, b) => a + b.value, 0)).toBeCloseTo(1, 9);
       expect(ofYear.find((b) => b.key === 'station')!.value).toBeCloseTo(summary.routing.byYear[y].station, 12);
     }
+    // The hourglass of load by layer (governanceLoad): one centred bar per layer, top to bottom,
+    // each as wide as summary.json's load, and no placeholder note.
+    const layers = await page.$$eval('[data-chart="hourglass"] rect.bar', (r) => r.map((x) => {
+      const b = x.getBoundingClientRect();
+      return { layer: x.getAttribute('data-layer')!, value: Number(x.getAttribute('data-value')), top: b.top, centre: b.left + b.width / 2, width: b.width };
+    }));
+    expect(layers.map((l) => l.layer)).toEqual(['department', 'street', 'community', 'grid', 'compound']);
+    for (let i = 0; i < layers.length; i++) {
+      expect(layers[i].value).toBeCloseTo(summary.load.byLayer[layers[i].layer], 12);
+      expect(layers[i].centre).toBeCloseTo(layers[0].centre, 3);
+      if (i > 0) expect(layers[i].top).toBeGreaterThan(layers[i - 1].top);
+    }
+    const widest = layers.reduce((a, l) => (l.value > a.value ? l : a));
+    expect(widest.width).toBe(Math.max(...layers.map((l) => l.width)));
+    expect(await page.$$eval('p.note', (n) => n.length)).toBe(0);
     // The crisis phase is shaded where the run ends.
     expect(await page.$$eval('[data-chart="mobilised"] rect[data-phase]', (r) => r.map((x) => x.getAttribute('data-phase')))).toEqual(['normal', 'crisis']);
     await page.screenshot({ path: join(ARTIFACTS, 'report-multi-year.png'), fullPage: true });

@@ -4,7 +4,8 @@
  * reform (stations and joint meetings); the crisis parameters are the same. In the model the
  * difference can only arise through what the normal period left behind: a station in every
  * compound is a latent self-organisation that has met the grid monthly for years, and answers the
- * RC's call within days (docs/ODD.md §11). Means over five seeds, 12 of the 48 compounds.
+ * RC's call within days; and the party network, embedded in the stations, built engagement that
+ * speeds neighbours' spread (docs/ODD.md §11). Means over five seeds, 12 of the 48 compounds.
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,17 +42,28 @@ describe('N street: lockdown after the reform against lockdown without it (paper
     expect(m(after, 'grid.mobilisation.shareByDay7')).toBeGreaterThan(m(without, 'grid.mobilisation.shareByDay7') + 0.15);
   });
 
-  it('through the latent self-organisations the stations are: when they mobilise no one, the reform makes no difference', () => {
-    const off = { 'gridMobilisation.selfOrganisations.reachPerDay': 0 };
+  // The reform reaches the crisis through two channels: the stations as latent self-organisations,
+  // and the engagement the party network built by serving inside them, which speeds neighbours'
+  // spread (crisis-links.test.ts). Each knock-out below isolates one.
+  const noEngagement = { 'partyNetwork.mobilisation.crisisSpread': 0 };
+
+  it('through the latent self-organisations the stations are and the engagement: with both off, the reform makes no difference', () => {
+    const off = { 'gridMobilisation.selfOrganisations.reachPerDay': 0, ...noEngagement };
     expect(m(load('lockdown-after-reform', off), 'grid.mobilisation.meanDaysUnmet'))
       .toBeCloseTo(m(load('lockdown-without-reform', off), 'grid.mobilisation.meanDaysUnmet'), 9);
   });
 
-  it('and through the trust the stations built: without it the reform\u2019s advantage shrinks by more than half', () => {
-    const noGain = { 'gridMobilisation.selfOrganisations.trustGainPerMeeting': 0 };
+  it('with the organisations mobilising no one, the engagement alone still leaves the reformed street less need unmet', () => {
+    const off = { 'gridMobilisation.selfOrganisations.reachPerDay': 0 };
+    expect(m(load('lockdown-after-reform', off), 'grid.mobilisation.meanDaysUnmet'))
+      .toBeLessThan(m(load('lockdown-without-reform', off), 'grid.mobilisation.meanDaysUnmet') - 0.3);
+  });
+
+  it('and through the trust the stations built: without it the stations\u2019 share of the advantage shrinks by more than half', () => {
+    const noGain = { 'gridMobilisation.selfOrganisations.trustGainPerMeeting': 0, ...noEngagement };
     const gap = (extra: Record<string, unknown>) =>
       m(load('lockdown-without-reform', extra), 'grid.mobilisation.meanDaysUnmet') - m(load('lockdown-after-reform', extra), 'grid.mobilisation.meanDaysUnmet');
-    expect(gap(noGain)).toBeLessThan(gap({}) / 2);
+    expect(gap(noGain)).toBeLessThan(gap(noEngagement) / 2);
     expect(m(load('lockdown-after-reform', noGain), 'grid.selfOrganisations.meanActivationDays'))
       .toBeGreaterThan(m(after, 'grid.selfOrganisations.meanActivationDays') + 3);
   });

@@ -10,8 +10,10 @@ import { CHART_CSS } from './charts/style.js';
 import { drawLineChart } from './charts/line-chart.js';
 import { drawNetwork } from './charts/network-chart.js';
 import { drawStackedBars } from './charts/bar-chart.js';
+import { drawHourglass } from './charts/hourglass-chart.js';
 import { dashboardCharts, hasValues, institutionCharts } from './data/chart-spec.js';
 import { MULTI_YEAR_DAYS, routingByYearChart } from './data/years.js';
+import { hourglassChart } from './data/hourglass.js';
 import { measureRows } from './data/measures.js';
 import { busiestDay, flowsOn, networkOf } from './data/network.js';
 import { runFromFolder, type RunFolderFiles } from './data/timeseries-csv.js';
@@ -55,12 +57,19 @@ function main() {
   }
   // Routing shares by year (paper 002), for a run that routes issues: a wide card.
   const routing = routingByYearChart(run);
+  const hourglass = hourglassChart(run);
   if (routing) {
     const { div, host } = card(true);
     root.append(div);
     addExportButtons(div, drawStackedBars(host, routing, { width: 1000, height: 320 }), 'crsim-routing');
-    // 13a's load by layer is not recorded yet: say where the hourglass will go.
-    div.insertAdjacentHTML('beforeend', `<p class="note">${t('hourglassNote')}</p>`);
+    // A run that routes issues without governanceLoad: say where the hourglass would go.
+    if (!hourglass) div.insertAdjacentHTML('beforeend', `<p class="note">${t('hourglassNote')}</p>`);
+  }
+  // The load by layer (paper 004), centred bars top to bottom: a wide card.
+  if (hourglass) {
+    const { div, host } = card(true);
+    root.append(div);
+    addExportButtons(div, drawHourglass(host, hourglass, { width: 1000, height: 300 }), 'crsim-hourglass');
   }
   root.append(grid);
   document.body.dataset.ready = 'true';

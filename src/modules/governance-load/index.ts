@@ -14,8 +14,10 @@
  * only relay. Several departments with unclear boundaries pass residents' matters between them
  * (run-around time); a one-stop hall is the remedy (an intervention).
  *
- * It knows nothing of the crisis, of the layers' delay and distortion of instructions (paper 003,
- * elsewhere), nor of where the money comes from.
+ * In a crisis (gridMobilisation), the drain at the onset carries into the cadre hours left for
+ * mobilising households (`gridMobilisation.staffShare`). It knows nothing else of the crisis,
+ * nor of the layers' delay and distortion of instructions (paper 003, elsewhere), nor of where
+ * the money comes from.
  */
 import { z } from 'zod';
 import { defineModule } from '../../engine/index.js';
@@ -55,6 +57,7 @@ export const governanceLoad = defineModule<any, GovernanceLoadState>({
       neededHours: 0,
       employedMonths: 0,
       staffTime: 1,
+      freeShare: 1,
       oneStopHall: false,
       byYear: {},
       residents: world.residents.count,
@@ -64,6 +67,15 @@ export const governanceLoad = defineModule<any, GovernanceLoadState>({
   provides: {
     /** The share of the grid's and community's issue capacity the community workers have time for. */
     'issueRouting.staffTime': [(world: { state: Record<string, any> }) => (world.state.governanceLoad as GovernanceLoadState).staffTime],
+    /**
+     * The share of the grid's cadre hours left in a crisis (read once, at the onset): workers
+     * drained by vacancies, secondments and tasks without money do not come back the day the
+     * crisis begins, so a part of that drain (crisisCarryOver) carries into it.
+     */
+    'gridMobilisation.staffShare': [
+      (world: { scenario: Record<string, any>; state: Record<string, any> }) =>
+        1 - (world.scenario.governanceLoad as GovernanceLoadParams).crisisCarryOver * (1 - (world.state.governanceLoad as GovernanceLoadState).freeShare),
+    ],
   },
   metrics: [
     { name: 'communityWorkers', unit: 'workers', description: 'Community workers employed (vacancies left by turnover not yet filled are missing)', sample: (w) => (w.state.governanceLoad as GovernanceLoadState).employed },

@@ -32,6 +32,7 @@ export const params = {
       compound: layer('compound', 'station members and building heads who relay tasks'),
     }).strict().meta({ description: 'each layer a task passes down: its staff, their hours, and what each task costs it' }),
     secondedShare: p(share, 'share of community workers seconded to street or district offices at any time', U.share),
+    crisisCarryOver: p(share, "share of the drain on community workers at a crisis's onset — vacancies, secondments and the administrative hours of that month, against the staffing norm's hours — that carries into the crisis and takes cadre hours from mobilising households (read by gridMobilisation; 0: the crisis sees the full norm)", U.share),
     serviceHoursPerIssue: p(nonNegative.min(0.1), "community workers' service hours that go with each issue the grid and community can take up (visits, meetings, follow-up, the services around it)", U.hours),
     turnover: z.object({
       payRatio: p(nonNegative, "community workers' pay over the local average wage", U.share),

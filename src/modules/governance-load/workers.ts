@@ -49,6 +49,8 @@ export interface WorkforceState {
   employedMonths: number;
   /** This month's share of the needed service the workers have time for (1: all of it). */
   staffTime: number;
+  /** This month's hours left after administration, over the staffing norm's hours (1: a full staff free of tasks). */
+  freeShare: number;
 }
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
@@ -91,6 +93,8 @@ export const communityWorkers: ModuleProcess<any, WorkforceState> = {
     st.seconded = seconded;
     const m = monthOf(s, st.per10000, st.employed - seconded, capacity);
     st.staffTime = m.needed > 0 ? Math.min(1, m.service / m.needed) : 1;
+    const normHours = st.norm * s.layers.community.hoursPerMonth;
+    st.freeShare = normHours > 0 ? Math.min(1, m.service / normHours) : 1;
     st.months++;
     for (const layer of LAYERS) {
       st.loadHours[layer] += m.hours[layer];

@@ -9,7 +9,10 @@
  *
  * The crisis is this module's own: it begins on `onset` (the first directive), which also splits
  * the run into a normal and a crisis phase when no other module (the lockdown) dates the phases.
- * What stations exist and when they meet is the mutualAid module's, read when it is in the model.
+ * What stations exist and when they meet is the mutualAid module's, read when it is in the model;
+ * at the onset it reads, where those modules are in the model, the cadre hours the community
+ * workers' normal-period drain leaves (governanceLoad) and the engagement that speeds neighbours'
+ * spread in each compound (partyNetwork).
  * It does not know supplies, orders or the epidemic: "mobilised" means reached and enlisted in
  * the community's control work (registered, screened, informed, organised).
  */
@@ -74,7 +77,7 @@ export const gridMobilisation = defineModule<CommunityWorld, GridState>({
   ],
   measures: {
     names: [
-      'grid.staff', 'grid.peakCadres',
+      'grid.staff', 'grid.peakCadres', 'grid.onset.staffShare', 'grid.onset.meanNeighbourFactor',
       'grid.instructions.directives', 'grid.instructions.meanDelayDays', 'grid.instructions.distortedShare', 'grid.instructions.firstArrivalDays',
       'grid.mobilisation.finalShare', 'grid.mobilisation.shareByDay7', 'grid.mobilisation.meanDaysUnmet', 'grid.mobilisation.daysToRecovery',
       'grid.mobilisation.byCadres', 'grid.mobilisation.byNeighbours', 'grid.mobilisation.bySelfOrganisations',
@@ -98,10 +101,14 @@ export const gridMobilisation = defineModule<CommunityWorld, GridState>({
       let peak = st.staff;
       for (let d = onset; d < days; d++) peak = Math.max(peak, cadresOn(st, d));
       const crisisDays = Math.max(0, days - onset);
+      let factor = 0;
+      for (const f of st.neighbourFactor) factor += f;
       return {
         grid: {
           staff: st.staff,
           peakCadres: peak,
+          // What the normal period left the crisis (1 when no module provides it).
+          onset: { staffShare: st.staffShare, meanNeighbourFactor: ratio0(factor, st.neighbourFactor.length) },
           instructions: {
             directives: st.directives,
             meanDelayDays: ratio0(st.delaySum, st.directives),

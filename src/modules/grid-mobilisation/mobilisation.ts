@@ -49,11 +49,24 @@ export const gridActivation: ModuleProcess<CommunityWorld, GridState> = {
   },
 };
 
+/**
+ * At the onset, read what the normal period left: the cadre hours the community workers' drain
+ * leaves (governanceLoad) and how far each compound's residents trust those who bring them in
+ * (partyNetwork's engagement). Frozen then: the crisis starts from the community as it is.
+ */
+function readOnset(world: CommunityWorld, st: GridState, provided: <T>(key: string) => readonly T[]) {
+  st.linked = true;
+  for (const share of provided<(w: CommunityWorld) => number>('gridMobilisation.staffShare')) st.staffShare *= Math.max(0, share(world));
+  const factors = provided<(w: CommunityWorld, c: number) => number>('gridMobilisation.neighbourRate');
+  for (let c = 0; c < st.neighbourFactor.length; c++) for (const f of factors) st.neighbourFactor[c] *= Math.max(0, f(world, c));
+}
+
 export const gridMobilisation: ModuleProcess<CommunityWorld, GridState> = {
   name: 'gridMobilisation',
   slot: 'afternoon',
   order: 5,
   step(world, st, ctx) {
+    if (!st.linked && ctx.day >= st.onsetDay) readOnset(world, st, ctx.provided);
     if (st.firstArrival < 0 || ctx.day < st.firstArrival) return;
     const s = world.scenario.gridMobilisation as GridParams;
     const rng: Rng = ctx.rng;
@@ -69,12 +82,17 @@ export const gridMobilisation: ModuleProcess<CommunityWorld, GridState> = {
       // Today's chances from this morning's state, so the order of households does not matter.
       const inBuilding = st.mobilisedInBuilding;
       const spread = new Float64Array(B.count);
-      for (let b = 0; b < B.count; b++) spread[b] = B.households[b] ? 1 - Math.exp((-s.crisis.neighbourRate * inBuilding[b]) / B.households[b]) : 0;
+      const factor = st.neighbourFactor;
+      const buildingCompound = B.compound;
+      for (let b = 0; b < B.count; b++) spread[b] = B.households[b] ? 1 - Math.exp((-s.crisis.neighbourRate * factor[buildingCompound[b]] * inBuilding[b]) / B.households[b]) : 0;
       const orgReach = s.selfOrganisations.reachPerDay;
       const activeDay = st.activeDay;
 
-      // Cadres: the hours home quarantines leave, a few households an hour's worth each.
-      const hours = Math.max(0, cadresOn(st, ctx.day) * s.staffHoursPerDay - quarantineHours);
+      // Cadres: the hours home quarantines leave, a few households an hour's worth each. The
+      // community's own staff bring only the share of hours their normal-period drain left;
+      // cadres sent from outside were not drained.
+      const cadres = cadresOn(st, ctx.day) - st.staff * (1 - st.staffShare);
+      const hours = Math.max(0, cadres * s.staffHoursPerDay - quarantineHours);
       const expected = s.staffHoursPerDay > 0 ? (hours / s.staffHoursPerDay) * s.crisis.contactsPerCadrePerDay : 0;
       const contacts = Math.floor(expected) + (rng() < expected - Math.floor(expected) ? 1 : 0);
       for (let k = 0; k < contacts; k++) {

@@ -44,6 +44,14 @@ export interface GridState {
   byCadres: number;
   byNeighbours: number;
   bySelfOrganisations: number;
+  /**
+   * What the normal period left the crisis, read once at the onset from the modules in the model
+   * (1 when none provides it): the share of the norm's cadre hours left (governanceLoad), and per
+   * compound the factor on the neighbours' spread (partyNetwork's engagement).
+   */
+  linked: boolean;
+  staffShare: number;
+  neighbourFactor: Float64Array;
   /** Days from the onset until the recovery share was first reached (−1 until then). */
   recoveryDays: number;
   quarantineEnds: number[];
@@ -89,6 +97,9 @@ export function initGrid(world: CommunityWorld): GridState {
     byCadres: 0,
     byNeighbours: 0,
     bySelfOrganisations: 0,
+    linked: false,
+    staffShare: 1,
+    neighbourFactor: new Float64Array(C.count).fill(1),
     recoveryDays: -1,
     quarantineEnds: [],
     quarantineHours: 0,

@@ -11,8 +11,9 @@
  * It must come before the mutual-aid module: it marks which party members serve (retired
  * organisers, double-reporting members), and the mutual-aid module draws only those a party
  * member's service rate. Residents who take part give stations more competence, which the
- * issue-routing module reads. The module does not know the party grids' dating (2016), party
- * dues, nor what the network does in a crisis.
+ * issue-routing module reads. In a crisis (gridMobilisation) the engagement built by then speeds
+ * the neighbours' point-to-area spread. The module does not know the party grids' dating (2016),
+ * nor party dues.
  */
 import { defineModule } from '../../engine/index.js';
 import { AGE } from '../community/index.js';
@@ -77,6 +78,14 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
     /** Residents who have taken part over the last year add to what their station can settle. */
     'issueRouting.stationCompetence': [
       (world: PartyNetworkWorld, c: number) => (world.scenario.partyNetwork as PartyNetworkParams).mobilisation.stationCompetence * (world.state.partyNetwork as PartyNetworkState).engagement[c],
+    ],
+    /**
+     * In a crisis point to area works through people residents trust (paper 003 五(一)2: party
+     * members and neighbours bring in the rest): the neighbours' spread in a compound grows with
+     * the engagement the network built there (read once, at the onset).
+     */
+    'gridMobilisation.neighbourRate': [
+      (world: PartyNetworkWorld, c: number) => 1 + (world.scenario.partyNetwork as PartyNetworkParams).mobilisation.crisisSpread * (world.state.partyNetwork as PartyNetworkState).engagement[c],
     ],
   },
   metrics: [

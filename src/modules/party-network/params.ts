@@ -33,6 +33,7 @@ export const params = {
       reachPerUnit: p(nonNegative, 'residents the leader of one lowest-level unit can ask to take part in a month (one cadre reaches only a few people)', U.people),
       base: p(z.number(), 'log-odds that a resident asked takes part when the organisation has no prestige', U.weight),
       perPrestige: p(nonNegative, 'log-odds added per hour of prestige (prestige → mobilisation)', U.weight),
+      crisisSpread: p(nonNegative, "in a crisis (gridMobilisation), the neighbours' point-to-area rate in a compound is multiplied by 1 + this × the compound's engagement at the onset: residents who have taken part, and the party members they know, bring in the households that trust them (0: no effect)", U.weight),
       stationCompetence: p(share, "difficulty a station can settle added per share of the compound's adults who took part that month (more hands and knowledge in self-discussion)", U.share),
     }).strict().meta({ description: 'mobilisation: the lowest-level units ask residents to take part; who accepts depends on prestige' }),
   }),
