@@ -6,7 +6,7 @@
 import * as d3 from 'd3';
 import type { StackedBarSpec } from '../data/years.js';
 import { lang } from '../i18n.js';
-import { formatNumber, textWidth } from './line-chart.js';
+import { chartSvg, formatNumber, textWidth } from './line-chart.js';
 
 export function drawStackedBars(container: HTMLElement, spec: StackedBarSpec, opts: { width: number; height: number }): SVGSVGElement {
   container.replaceChildren();
@@ -16,15 +16,7 @@ export function drawStackedBars(container: HTMLElement, spec: StackedBarSpec, op
   const innerW = width - margin.left - margin.right;
   const innerH = Math.max(60, height - margin.top - margin.bottom);
   const zh = lang() === 'zh';
-  const svg = d3.select(container).append('svg')
-    .attr('xmlns', 'http://www.w3.org/2000/svg')
-    .attr('class', 'chart-svg')
-    .attr('width', width).attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', spec.title)
-    .attr('data-chart', spec.id);
-  svg.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
+  const svg = chartSvg(container, width, height, spec.id, spec.title);
   svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 22).text(spec.title).style('font-size', '15px');
 
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},36)`);

@@ -6,7 +6,7 @@
 import * as d3 from 'd3';
 import type { HourglassSpec } from '../data/hourglass.js';
 import { OKABE_ITO } from '../palette.js';
-import { formatNumber } from './line-chart.js';
+import { chartSvg, formatNumber } from './line-chart.js';
 
 export function drawHourglass(container: HTMLElement, spec: HourglassSpec, opts: { width: number; height: number }): SVGSVGElement {
   container.replaceChildren();
@@ -15,15 +15,7 @@ export function drawHourglass(container: HTMLElement, spec: HourglassSpec, opts:
   const margin = { top: 44, right: 24, bottom: 40, left: 190 };
   const innerW = width - margin.left - margin.right;
   const innerH = Math.max(60, height - margin.top - margin.bottom);
-  const svg = d3.select(container).append('svg')
-    .attr('xmlns', 'http://www.w3.org/2000/svg')
-    .attr('class', 'chart-svg')
-    .attr('width', width).attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', spec.title)
-    .attr('data-chart', spec.id);
-  svg.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
+  const svg = chartSvg(container, width, height, spec.id, spec.title);
   svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 22).text(spec.title).style('font-size', '15px');
 
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);

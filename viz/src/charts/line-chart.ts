@@ -18,6 +18,23 @@ export interface DrawOptions {
 }
 
 /** Rough text width for layout decisions (Latin ≈ 0.58 em, CJK ≈ 1 em); avoids measuring in the DOM. */
+/**
+ * A chart's SVG in its container: size, role, label and a white background, so that an exported
+ * chart is not transparent. Every chart of the page and the report starts here.
+ */
+export function chartSvg(container: HTMLElement, width: number, height: number, id: string, label: string) {
+  const svg = d3.select(container).append('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('class', 'chart-svg')
+    .attr('width', width).attr('height', height)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-label', label)
+    .attr('data-chart', id);
+  svg.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
+  return svg;
+}
+
 export function textWidth(text: string, fontPx: number): number {
   let w = 0;
   for (const ch of text) w += /[\u2E80-\u9FFF\uFF00-\uFFEF]/.test(ch) ? fontPx : fontPx * 0.58;
@@ -80,16 +97,7 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec, opts:
   const innerW = width - margin.left - margin.right;
   const innerH = Math.max(60, height - margin.top - margin.bottom);
 
-  const svg = d3.select(container).append('svg')
-    .attr('xmlns', 'http://www.w3.org/2000/svg')
-    .attr('class', 'chart-svg')
-    .attr('width', width).attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('tabindex', 0)
-    .attr('aria-label', `${spec.title}. ${t('chartKeys')}.`)
-    .attr('data-chart', spec.id);
-  svg.append('rect').attr('width', width).attr('height', height).attr('fill', '#fff');
+  const svg = chartSvg(container, width, height, spec.id, `${spec.title}. ${t('chartKeys')}.`).attr('tabindex', 0);
   // The export buttons sit at the top right of the card: the title keeps clear of them.
   const titleRoom = width - 12 - 120;
   svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 22).text(spec.title)
