@@ -30,6 +30,9 @@ export function fromEpochDay(epochDay: number): string {
   return date;
 }
 
+/** The day of the month (1–31) of an ISO date: monthly and quarterly processes run on given days. */
+export const dayOfMonth = (date: string): number => Number(date.slice(8, 10));
+
 export class Calendar {
   readonly startEpoch: number;
   /** Number of simulated days, start and end included. */

@@ -2,10 +2,10 @@
  * The engine: time, randomness, state tables, processes, metrics, and the module contract that
  * lets institutions plug in. It knows nothing of groceries, committees or epidemics.
  */
-export { Calendar, toEpochDay, fromEpochDay } from './calendar.js';
+export { Calendar, toEpochDay, fromEpochDay, dayOfMonth } from './calendar.js';
 export { Timeline, type Phase, type TimelineEvent } from './timeline.js';
 export { createTable, type Table, type ColumnSpec } from './table.js';
-export { RandomStreams, deriveSeed, randomInt, bernoulli, pickWeighted, shuffle, poisson, type Rng } from './random.js';
+export { RandomStreams, deriveSeed, randomInt, bernoulli, logistic, pickWeighted, shuffle, poisson, type Rng } from './random.js';
 export type { Process, StepContext } from './process.js';
 export { MetricRecorder, type Metric } from './metric.js';
 export { Simulation, type SimulationOptions, type Snapshot } from './simulation.js';

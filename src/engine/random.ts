@@ -55,6 +55,9 @@ export function randomInt(rng: Rng, lo: number, hi: number): number {
   return lo + Math.floor(rng() * (hi - lo + 1));
 }
 
+/** The chance of log-odds x (the logistic function), for choices that models write as log-odds. */
+export const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+
 /** True with probability p. */
 export function bernoulli(rng: Rng, p: number): boolean {
   return rng() < p;

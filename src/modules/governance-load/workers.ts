@@ -15,7 +15,7 @@
  * hours asked of them exceed their hours; vacancies take months to fill. So an administrative
  * load that crowds out service also thins the staff who would give it.
  */
-import type { ModuleProcess } from '../../engine/index.js';
+import { dayOfMonth, logistic, type ModuleProcess } from '../../engine/index.js';
 import type { GovernanceLoadParams, Layer } from './params.js';
 import { LAYERS } from './params.js';
 
@@ -53,7 +53,6 @@ export interface WorkforceState {
   freeShare: number;
 }
 
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 const zero = () => Object.fromEntries(LAYERS.map((l) => [l, 0])) as Record<Layer, number>;
 export const zeroByLayer = zero;
 
@@ -83,7 +82,7 @@ export const communityWorkers: ModuleProcess<any, WorkforceState> = {
   name: 'communityWorkers',
   slot: 'dawn',
   step(world, st, ctx) {
-    if (ctx.date.slice(8, 10) !== '01') return;
+    if (dayOfMonth(ctx.date) !== 1) return;
     const s = world.scenario.governanceLoad as GovernanceLoadParams;
     const routing = world.scenario.issueRouting as { grid: { issuesPerMonth: number }; community: { issuesPerMonth: number } } | undefined;
     const capacity = routing ? routing.grid.issuesPerMonth + routing.community.issuesPerMonth : 0;

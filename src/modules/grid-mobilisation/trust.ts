@@ -6,7 +6,7 @@
  * and works with the grid) or enough prior social capital (an owners' group with a history of
  * discussion, 000). Each working contact closes a share of the distance to full trust.
  */
-import { type ModuleProcess } from '../../engine/index.js';
+import { dayOfMonth, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import type { GridParams } from './params.js';
 import type { GridState } from './state.js';
@@ -25,7 +25,7 @@ export const gridTrust: ModuleProcess<CommunityWorld, GridState> = {
     const C = world.compounds as CommunityWorld['compounds'] & StationColumns;
     const station = C.station;
     const meetingDay = C.stationMeetingDay;
-    const dom = Number(ctx.date.slice(8, 10));
+    const dom = dayOfMonth(ctx.date);
     const contactChance = s.meetingsPerYear / 365;
     const { latent, trust } = st;
     for (let c = 0; c < C.count; c++) {

@@ -20,7 +20,7 @@
  * inter-station coordination, nor the load pushed down to the community (paper 004).
  */
 import { z } from 'zod';
-import { defineModule, poisson, type ModuleProcess, type ModuleStepContext, type Rng } from '../../engine/index.js';
+import { dayOfMonth, defineModule, logistic, poisson, type ModuleProcess, type ModuleStepContext, type Rng } from '../../engine/index.js';
 import { nonNegative, p, section, share, U } from '../../scenario/params.js';
 import type { MutualAidWorld } from '../mutual-aid/index.js';
 
@@ -106,7 +106,6 @@ const tally = (st: IssueState, date: string): YearTally =>
   (st.byYear[date.slice(0, 4)] ??= { station: 0, grid: 0, escalated: 0, noStation: 0, raised: 0, resolved: 0, satisfied: 0, daysWaited: 0 });
 
 // ─── behaviour ───
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 function normal(rng: Rng): number {
   const u = Math.max(1e-12, rng());
@@ -198,7 +197,7 @@ const stationMeeting: ModuleProcess<MutualAidWorld, IssueState> = {
     const s = world.scenario.issueRouting as IssueRoutingParams;
     const C = world.compounds;
     if (!C.station) return;
-    const dom = Number(ctx.date.slice(8, 10));
+    const dom = dayOfMonth(ctx.date);
     for (let c = 0; c < C.count; c++) {
       if (!C.station[c] || C.stationMeetingDay[c] !== dom || st.stationQueue[c].length === 0) continue;
       const months = (ctx.day - C.stationFormedDay[c]) / 30.4;

@@ -20,7 +20,7 @@
  * organisation of party grids (2016), nor inter-station coordination.
  */
 import { z } from 'zod';
-import { defineModule, toEpochDay, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
+import { dayOfMonth, defineModule, toEpochDay, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
 import { isoDate, nonNegative, p, positiveIntRange, section, share, U } from '../../scenario/params.js';
 
@@ -190,7 +190,7 @@ const stationWork: ModuleProcess<MutualAidWorld, MutualAidState> = {
   slot: 'evening',
   step(world, st, ctx) {
     const C = world.compounds;
-    const dom = Number(ctx.date.slice(8, 10));
+    const dom = dayOfMonth(ctx.date);
     const hours = (world.scenario.mutualAid as MutualAidParams).stationHoursPerMonth;
     const R = world.residents;
     for (let i = 0; i < st.formed; i++) {

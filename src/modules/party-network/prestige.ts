@@ -17,7 +17,7 @@
  * reads their engagement (participations per adult over about a year) through
  * `issueRouting.stationCompetence`.
  */
-import type { ModuleProcess } from '../../engine/index.js';
+import { dayOfMonth, logistic, type ModuleProcess } from '../../engine/index.js';
 import type { PartyNetworkParams } from './params.js';
 import type { PartyNetworkWorld } from './network.js';
 
@@ -42,13 +42,12 @@ export interface PartyNetworkState {
 }
 
 const YEAR_DECAY = Math.exp(-1 / 12);
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> = {
   name: 'partyService',
   slot: 'evening',
   step(world, st, ctx) {
-    if (ctx.date.slice(8, 10) !== '01') return;
+    if (dayOfMonth(ctx.date) !== 1) return;
     const s = world.scenario.partyNetwork as PartyNetworkParams;
     const stationHours = (world.scenario as { mutualAid?: { stationHoursPerMonth: number } }).mutualAid?.stationHoursPerMonth ?? 0;
     const R = world.residents;
