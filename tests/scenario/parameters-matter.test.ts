@@ -21,7 +21,6 @@ const SILENT: Record<string, string> = {
   'budget.incomePerCapita.highest': 'conditional: as budget.incomePerCapita.middle',
   'regimes.early.channels.wechatChain': 'conditional: the chain is run by mobilised party members, whom the early regime does not mobilise',
   'regimes.later.priceMarkup': 'conditional: read only under bargained pricing, and the later regime has fair prices',
-  'regimes.later.rcCarriesToDoor': 'conditional: RC staff carry only what no party member, volunteer or supermarket delivery worker can, and in the later regime these carry every order the stock lets through, so the RC has nothing left to carry',
 };
 
 const base = loadScenario(DEFAULT_SCENARIO, { 'community.compounds': 2 }).scenario as unknown as Record<string, unknown>;
