@@ -85,6 +85,26 @@ describe("the regimes' order of loss: early alone worst, the combined later regi
   it('the early regime alone loses far more than the switch to the later one', () => {
     expect(avg(runs('lockdown-2020'), loss)).toBeLessThan(0.6 * avg(runs('early-regime-only'), loss));
   }, 120_000);
+
+  it('combined < later regime alone < early regime alone: group buys add no goods, but pooled they need no RC time and no carrier', () => {
+    // Group buys buy basic goods from the regime's own supermarkets, out of the same stock, at its
+    // prices (provision/group-buy-supply.ts); what self-organisation adds is handling capacity.
+    const combined = runs('lockdown-2020');
+    const later = runs('no-self-organisation');
+    expect(avg(later, loss)).toBeLessThan(avg(runs('early-regime-only'), loss));
+    expect(avg(combined, loss)).toBeLessThan(avg(later, loss) - 0.1);
+    expect(combined.filter((r, i) => loss(r) < loss(later[i])).length).toBeGreaterThanOrEqual(8);
+    // The goods are real purchases from the merchants' stock.
+    const bought = (r: RunResult) => r.series.groupBuyPackages.reduce((a, b) => a + b, 0);
+    for (const r of combined) expect(bought(r)).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('knock-out: group buys that cannot pool (each share an order of its own, with RC time and a carrier) lose the advantage', () => {
+    const unpooled = runs('lockdown-2020', { 'groupBuying.pooled': false });
+    const later = avg(runs('no-self-organisation'), loss);
+    const advantage = later - avg(runs('lockdown-2020'), loss);
+    expect(Math.abs(avg(unpooled, loss) - later)).toBeLessThan(0.25 * advantage);
+  }, 120_000);
 });
 
 describe('the early regime overloads the RC through its order flow', () => {

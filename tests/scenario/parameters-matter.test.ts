@@ -15,12 +15,12 @@ import { DEFAULT_SCENARIO, loadScenario } from '../../src/scenario/load.js';
 const SILENT: Record<string, string> = {
   'residentsCommittee.householdsPerPost': 'conditional: read only when staffingBasis is households, and the default staffs per 10,000 residents (tests/model/staffing.test.ts moves it)',
   'residentsCommittee.gateDutyHoursPerCompound.withoutPropertyCompany': 'conditional: both compounds of the short run (seed 3) have a property company; it moves loss in the default community (tests/model/sizes.test.ts)',
-  'groupBuying.basicGoods': 'conditional: read only when group buying starts with movement control, and the default scenario starts it with closed management',
   'budget.incomePerCapita.middle': 'conditional: a richer quintile\'s food budget already pays the dearest prices of the run (early regime ×1.5), so raising its income changes nothing; lowering it below them cuts its food (households/budget.ts)',
   'budget.incomePerCapita.upperMiddle': 'conditional: as budget.incomePerCapita.middle',
   'budget.incomePerCapita.highest': 'conditional: as budget.incomePerCapita.middle',
   'regimes.early.channels.wechatChain': 'conditional: the chain is run by mobilised party members, whom the early regime does not mobilise',
   'regimes.later.priceMarkup': 'conditional: read only under bargained pricing, and the later regime has fair prices',
+  'regimes.later.rcCarriesToDoor': 'conditional: RC staff carry only what no party member, volunteer or supermarket delivery worker can, and in the later regime of the short run these carry every order the stock lets through, so the RC has nothing left to carry (it moved once, with other incomes: a knife-edge of the 2-compound run, not a dead parameter)',
 };
 
 const base = loadScenario(DEFAULT_SCENARIO, { 'community.compounds': 2 }).scenario as unknown as Record<string, unknown>;

@@ -57,3 +57,16 @@ export interface ChainOrganiser<W extends ModuleWorld = any> {
 }
 
 export const byPriority = <T extends { priority: number }>(items: readonly T[]): T[] => [...items].sort((a, b) => a.priority - b.priority);
+
+export const GROUP_BUY_SUPPLIERS = 'provision.groupBuySuppliers';
+
+/**
+ * Sells basic goods to a compound's group buy (self-organisation): from the supermarkets that
+ * supply under today's regime, out of the same stock as the regime's orders, at its prices, paid
+ * from each joiner's cash. `pooled`: one order, picked up and handed out by the owners' volunteers;
+ * otherwise each joiner's share is an order of its own that needs RC time and a carrier.
+ */
+export interface GroupBuySupplier<W extends ModuleWorld = any> {
+  name: string;
+  supply(world: W, joiners: readonly number[], pooled: boolean, carriers: readonly Carrier<W>[]): void;
+}

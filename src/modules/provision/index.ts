@@ -9,7 +9,8 @@
 import { defineModule, max, sum } from '../../engine/index.js';
 import type { MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
-import { CARRIERS, DOOR_VISITORS, type Carrier, type DoorVisitor } from './contributions.js';
+import { CARRIERS, DOOR_VISITORS, GROUP_BUY_SUPPLIERS, type Carrier, type DoorVisitor } from './contributions.js';
+import { groupBuySupplier } from './group-buy-supply.js';
 import { delivery } from './delivery.js';
 import { ordering } from './ordering.js';
 import { packageRange } from './package-range.js';
@@ -90,7 +91,7 @@ export const provision = defineModule<ProvisionWorld, ProvisionState>({
   },
   // ─── behaviour ───
   processes: [provisionRegime, merchantCarriers, delivery, ordering, packageRange],
-  provides: { [CARRIERS]: [merchantCarrier, rcCarrier], [DOOR_VISITORS]: [rcVisitor] },
+  provides: { [CARRIERS]: [merchantCarrier, rcCarrier], [DOOR_VISITORS]: [rcVisitor], [GROUP_BUY_SUPPLIERS]: [groupBuySupplier] },
   counters: [
     { name: 'ordersApp', unit: 'orders', description: 'Orders placed through the merchant mini-program' },
     { name: 'ordersWechatChain', unit: 'orders', description: "Orders placed through the building's WeChat sign-up chain" },
@@ -101,6 +102,7 @@ export const provision = defineModule<ProvisionWorld, ProvisionState>({
     { name: 'deliveriesMade', unit: 'orders', description: 'Orders delivered to the door today' },
     { name: 'deliveredByRcStaff', unit: 'orders', description: 'Deliveries carried by RC staff' },
     { name: 'deliveredByMerchants', unit: 'orders', description: 'Deliveries carried by supermarket staff' },
+    { name: 'groupBuyPackages', unit: 'packages', description: "Basic packages residents' group buys bought from the supplying supermarkets today" },
     { name: 'residentPayments', unit: '¥', description: 'Money residents paid for delivered packages today' },
     { name: 'subsidyPaid', unit: '¥', description: 'Government subsidy paid on delivered packages today' },
   ],
@@ -157,7 +159,7 @@ export const provision = defineModule<ProvisionWorld, ProvisionState>({
   },
 });
 
-export { CARRIERS, DOOR_VISITORS, CHAIN_ORGANISERS, type Carrier, type DoorVisitor, type ChainOrganiser, type DeliveryNeed } from './contributions.js';
+export { CARRIERS, DOOR_VISITORS, CHAIN_ORGANISERS, GROUP_BUY_SUPPLIERS, type GroupBuySupplier, type Carrier, type DoorVisitor, type ChainOrganiser, type DeliveryNeed } from './contributions.js';
 export { packagePrice, type PackagePrice, type PackageKind } from './pricing.js';
 export { REGIMES, provisionOf, type ProvisionState, type ProvisionWorld, type RegimeName, type Ledger, type RegimeLedger } from './state.js';
 export { params as provisionParams, type Regime } from './params.js';

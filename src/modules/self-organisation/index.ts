@@ -7,7 +7,10 @@
  * group buy more readily the stronger its own ties. Social capital is not fixed: the ties grow
  * with shared activity — group buys among them — and fade without (ties.ts), so a compound that
  * starts below the threshold can get there, and one with more gets there sooner. Group buys meet
- * personal needs and take no RC or party-member time.
+ * personal needs from the owners' own vendors and, where `groupBuying.basicGoods`, buy basic goods
+ * from the supermarkets the regime buys from (../provision/group-buy-supply.ts): the same finite
+ * stock, at the regime's prices, but pooled and handed out by owner volunteers, so they take no RC
+ * or party-member time.
  */
 import { z } from 'zod';
 import { defineModule, max, sum, type ModuleProcess, type Table } from '../../engine/index.js';
@@ -15,6 +18,7 @@ import type { HouseholdsWorld } from '../households/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { count, p, positiveCount, section, share, U } from '../../scenario/params.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
+import { byPriority, CARRIERS, GROUP_BUY_SUPPLIERS, type Carrier, type GroupBuySupplier } from '../provision/contributions.js';
 import { groupBuy } from './group-buy.js';
 import { groupBuyingParams, movementControlGroupBuys } from './movement-control.js';
 import { socialTies, tiesColumns, tiesParams, type TiesState } from './ties.js';
@@ -64,6 +68,11 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
     if (!so.enabled) return;
     const C = world.compounds;
     const sinks = ctx.provided<ContactSink<SelfOrganisationWorld>>(CONTACT_SINKS);
+    // Basic goods come from whoever sells to group buys (provision: the regime's supermarkets).
+    const gb = world.scenario.groupBuying;
+    const suppliers = gb.basicGoods ? ctx.provided<GroupBuySupplier<SelfOrganisationWorld>>(GROUP_BUY_SUPPLIERS) : [];
+    const carriers = suppliers.length > 0 && !gb.pooled ? byPriority(ctx.provided<Carrier<SelfOrganisationWorld>>(CARRIERS)) : [];
+    const joiners: number[] = [];
     for (let c = 0; c < C.count; c++) {
       if (C.selfOrganisedSince[c] < 0) {
         const ready = C.socialCapital[c] >= so.socialCapitalThreshold && ctx.day >= own.closedSince + so.formationDelayDays;
@@ -71,7 +80,9 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
         C.selfOrganisedSince[c] = ctx.day;
       }
       if ((ctx.day - C.selfOrganisedSince[c]) % so.intervalDays !== 0) continue;
-      groupBuy(world, ctx.rng, c, sinks);
+      joiners.length = 0;
+      groupBuy(world, ctx.rng, c, sinks, suppliers.length > 0 ? (h) => joiners.push(h) : undefined);
+      for (const supplier of suppliers) supplier.supply(world, joiners, gb.pooled, carriers);
     }
   },
 };

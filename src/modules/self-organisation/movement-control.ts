@@ -30,7 +30,8 @@ export const groupBuyingParams = {
       z.enum(['closedManagement', 'movementControl']),
       'the lockdown step from which compounds that self-organise run group buys: closedManagement (no one may go out) or movementControl (outings restricted but allowed; a household that joins a group buy does not go out for those goods)',
     ),
-    basicGoods: p(z.boolean(), 'group buys under movement control also sell vegetables and meat (the basic goods), topping them up like an outing; otherwise personal goods only'),
+    basicGoods: p(z.boolean(), "group buys also sell vegetables and meat (the basic goods): under movement control at the disrupted market's prices, topping them up like an outing; under closed management from the supermarkets the regime buys from, out of their stock, at the regime's prices; otherwise personal goods only"),
+    pooled: p(z.boolean(), "under closed management a compound's group buy is one pooled order that owner volunteers pick up and hand out, taking no RC time and no carrier; otherwise each household's share of basic goods is handled as an order of its own (RC tallying, a carrier to the door)"),
   }),
 };
 
