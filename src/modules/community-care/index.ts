@@ -9,8 +9,9 @@
  * uncovered. While households cannot go out to shop, a visit also brings a care package (bought by
  * the charity module) to a household low on food, and tells a household without a smartphone of the services it did not
  * hear of online (the digital divide's information lag). Residents express demands; answered
- * demands raise trust, unheard ones lower it, and trust is what participation (activities,
- * volunteering) draws on. It also keeps who leads in each period (set by the platform module).
+ * demands raise trust, unheard ones lower it, and trust follows the households' ties to
+ * neighbours as shared activity builds them and they fade (trust-ties.ts); trust is what
+ * participation (activities, volunteering) draws on. It also keeps who leads in each period (set by the platform module).
  */
 import { defineModule, mean, sum } from '../../engine/index.js';
 import { CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
@@ -18,6 +19,7 @@ import { params } from './params.js';
 import { careColumns, own, populate, VULNERABLE, VULNERABLE_GROUPS, type CareState, type CareWorld } from './state.js';
 import { period } from './period.js';
 import { careRound } from './care-round.js';
+import { trustFromTies } from './trust-ties.js';
 
 const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number]) => ({
   name: `careMet${g[0].toUpperCase()}${g.slice(1)}`,
@@ -48,8 +50,11 @@ export const communityCare = defineModule<CareWorld, CareState>({
   params,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
-  init: () => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0 }),
-  processes: [period, careRound],
+  init: (world) => {
+    world.households.tiesSeen.set(world.households.ties);
+    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0 };
+  },
+  processes: [period, trustFromTies, careRound],
   counters: [
     { name: 'careTasks', unit: 'households', description: 'Vulnerable households due a care visit today (or, while no one may go out, asking for food with care packages in stock)' },
     { name: 'careTasksCovered', unit: 'households', description: 'Of those, households visited today' },

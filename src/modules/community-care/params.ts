@@ -23,6 +23,7 @@ export const params = {
     informationLagDays: p(count, 'days after the crisis starts before a household without a smartphone user hears of the crisis services unless a visit or a relay tells it sooner', U.days),
     relaysPerRelayerPerDay: p(nonNegative, 'households without a smartphone user one active relayer (a mobilised party member of the building) tells of the crisis services per day', U.count),
     initialTrust: p(share, "every household's trust in the community's actors when the run starts", U.share),
+    trustFromTies: p(share, "share of a change in a household's ties to neighbours (dynamic social capital) that its trust in the community's actors follows", U.share),
     demandChannel: z
       .object({
         enabled: p(z.boolean(), 'residents can express demands and actors answer them with the hours left after care visits (paper 001: demand expression and aggregation)'),

@@ -16,6 +16,8 @@ export const careColumns = {
   /** Day it heard of the current crisis's services (-1 not yet). */
   informedDay: Int32Array,
   trust: Float64Array,
+  /** Its ties to neighbours when trust last followed them (trust-ties.ts). */
+  tiesSeen: Float64Array,
   /** Day a member last took part in an activity or volunteered (-1 never). */
   lastParticipation: Int32Array,
 };

@@ -1,0 +1,28 @@
+/**
+ * Trust follows ties (paper 001: social capital — networks of neighbours and the trust that goes
+ * with them — is built through shared activity and service, and wears away in stranger
+ * communities without it). Each dawn a household's trust in the community's actors moves by
+ * `care.trustFromTies` × the change in its ties to neighbours since the day before: ties that grew
+ * through group buys, help carried to the door or a day volunteering (self-organisation's ties.ts)
+ * raise it, ties fading after the crisis lower it. Ties are the community module's shared column,
+ * so trust reads them wherever they change and stays as it was where nothing changes them.
+ */
+import type { ModuleProcess } from '../../engine/index.js';
+import type { CareState, CareWorld } from './state.js';
+
+export const trustFromTies: ModuleProcess<CareWorld, CareState> = {
+  name: 'trustFromTies',
+  slot: 'dawn',
+  step(world) {
+    const { count, ties, tiesSeen, trust } = world.households;
+    let k: number | undefined;
+    for (let h = 0; h < count; h++) {
+      const change = ties[h] - tiesSeen[h];
+      if (change === 0) continue;
+      // Read only once ties move, so a run in which nothing changes them does not depend on it.
+      k ??= world.scenario.care.trustFromTies;
+      trust[h] = Math.min(1, Math.max(0, trust[h] + k * change));
+      tiesSeen[h] = ties[h];
+    }
+  },
+};
