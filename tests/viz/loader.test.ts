@@ -70,6 +70,17 @@ describe('openPicked: one loader that recognises what it was given', () => {
     expect(JSON.stringify(o)).not.toMatch(/Unexpected|position/);
   });
 
+  it('opens a run folder whose summary has no lockdown measures (N street) with its summary', () => {
+    const nStreet = JSON.stringify({ routing: { byYear: { 2017: { station: 0.35, grid: 0.58, escalated: 0.07, issues: 100 } } }, load: { byLayer: { street: 0.7 } } });
+    const o = openPicked([file('timeseries.csv', series, 'ns/timeseries.csv'), file('summary.json', nStreet, 'ns/summary.json')], SHIPPED);
+    expect(o.kind).toBe('run');
+    if (o.kind === 'run') expect(o.run.summaries).toEqual([JSON.parse(nStreet)]);
+    // Any other JSON object is not taken for a summary by its name alone.
+    const other = openPicked([file('timeseries.csv', series), file('summary.json', '{"name":"x","modules":[]}')], SHIPPED);
+    expect(other.kind === 'run' && other.run.summaries.filter(Boolean)).toEqual([]);
+    expect(refusal(openPicked([file('summary.json', nStreet)], SHIPPED))).toBe('loadPartOnly');
+  });
+
   it('recognises a manifest or summary alone and says what to open with it', () => {
     expect(refusal(openPicked([file('manifest.json', manifest)], SHIPPED))).toBe('loadPartOnly');
     expect(refusal(openPicked([file('summary.json', summaryJson(r))], SHIPPED))).toBe('loadPartOnly');

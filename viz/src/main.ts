@@ -11,7 +11,11 @@ import { CHART_CSS } from './charts/style.js';
 import { drawLineChart } from './charts/line-chart.js';
 import { drawNetwork } from './charts/network-chart.js';
 import { drawHeatmap } from './charts/heatmap-chart.js';
-import { dashboardCharts } from './data/chart-spec.js';
+import { drawStackedBars } from './charts/bar-chart.js';
+import { drawHourglass } from './charts/hourglass-chart.js';
+import { dashboardCharts, hasValues, institutionCharts } from './data/chart-spec.js';
+import { routingByYearChart } from './data/years.js';
+import { hourglassChart } from './data/hourglass.js';
 import { differenceChart } from './data/difference.js';
 import { measureRows } from './data/measures.js';
 import { busiestDay, flowsOn, networkOf } from './data/network.js';
@@ -461,6 +465,43 @@ async function render() {
     const width = Math.max(MIN_CHART_WIDTH, card.clientWidth - 12);
     const svg = drawLineChart(h, spec, { width, height: heights[spec.id] ?? 250 });
     addExportButtons(card, svg, `crsim-${spec.id}`);
+    // A finished run without the lockdown model's metrics (N street, the Dalian grid) keeps no
+    // empty chart; while a run is streaming its first days every card stays.
+    card.hidden = !state.running && !hasValues(spec);
+    await yieldToPage();
+  }
+  // Multi-year institutions (papers 002, 004): routing shares by year and the load by layer,
+  // drawn as in `crsim report`, for a run whose summaries have them.
+  const routing = routingByYearChart(runs[0]);
+  const hourglass = hourglassChart(runs[0]);
+  const multiYear: [string, ((h: HTMLElement, width: number) => SVGSVGElement) | null][] = [
+    ['routing', routing && ((h, width) => drawStackedBars(h, routing, { width, height: 320 }))],
+    ['hourglass', hourglass && ((h, width) => drawHourglass(h, hourglass, { width, height: 300 }))],
+  ];
+  for (const [id, draw] of multiYear) {
+    const card = $(`card-${id}`);
+    card.hidden = draw === null;
+    card.querySelector('.card-tools')?.remove();
+    if (!draw) {
+      host(`card-${id}`).replaceChildren();
+      continue;
+    }
+    addExportButtons(card, draw(host(`card-${id}`), Math.max(MIN_CHART_WIDTH, card.clientWidth - 12)), `crsim-${id}`);
+    await yieldToPage();
+  }
+  // The institutions' metrics (N street's stations and pending issues, the grid's crisis), one wide
+  // card each, years on the axis for a multi-year run: made afresh for the runs drawn.
+  const institutions = $('institution-charts');
+  institutions.replaceChildren();
+  for (const spec of institutionCharts(runs)) {
+    const card = document.createElement('div');
+    card.className = 'card wide';
+    card.id = `card-${spec.id}`;
+    const h = document.createElement('div');
+    h.className = 'chart-host';
+    card.append(h);
+    institutions.append(card);
+    addExportButtons(card, drawLineChart(h, spec, { width: Math.max(MIN_CHART_WIDTH, card.clientWidth - 12), height: 280 }), `crsim-${spec.id}`);
     await yieldToPage();
   }
   const rows = measureRows(runs);
@@ -488,6 +529,8 @@ async function renderDayViews(main: RunData, full: boolean) {
   slider.setAttribute('aria-valuetext', main.dates[day] ?? '');
   slider.setAttribute('aria-label', t('networkDay'));
   const netCard = $('card-network');
+  // The actors' flows are the lockdown model's: a finished run without it (N street) has none.
+  netCard.hidden = !state.running && !main.metrics.some((m) => m.name === 'q');
   const network = networkOf(main);
   // The five societies' network has more than twice the actors: it takes the whole row and more height.
   netCard.classList.toggle('span-row', network.actors.length > 10);

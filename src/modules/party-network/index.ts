@@ -12,12 +12,12 @@
  * organisers, double-reporting members), and the mutual-aid module draws only those a party
  * member's service rate. Residents who take part give stations more competence, which the
  * issue-routing module reads. In a crisis (gridMobilisation) the engagement built by then speeds
- * the neighbours' point-to-area spread. The module does not know the party grids' dating (2016),
- * nor party dues.
+ * the neighbours' point-to-area spread. The depth may be dated (N street's grids, 2016). The module
+ * does not know party dues.
  */
 import { defineModule } from '../../engine/index.js';
 import { AGE } from '../community/index.js';
-import { lowestUnits, partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
+import { partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
 import { params, type PartyNetworkParams } from './params.js';
 import { partyService, type PartyNetworkState } from './prestige.js';
 
@@ -54,6 +54,8 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
       if (R.age[r] !== AGE.child) adultList[c].push(r);
       if (R.partyActive[r] !== ACTIVE.none) active[c].push(r);
     }
+    // Each list in the order the units' leaders know its adults (their circles are its first ones).
+    for (const l of adultList) l.sort((a, b) => R.askRank[a] - R.askRank[b] || a - b);
     const adults = adultList.map((l) => l.length);
     const buildings = new Array<number>(C.count).fill(0);
     for (let b = 0; b < world.buildings.count; b++) buildings[world.buildings.compound[b]]++;
@@ -62,7 +64,9 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
       active,
       adultList,
       adults,
-      units: residents.map((n, c) => lowestUnits(s.depth, buildings[c], n, total, s)),
+      buildings,
+      residents,
+      residentsTotal: total,
       coBuildingUnits: Array.from(C.coBuildingUnits),
       prestige: new Array<number>(C.count).fill(s.prestige.initial),
       takingPart: new Array<number>(C.count).fill(0),

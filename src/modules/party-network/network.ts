@@ -5,7 +5,12 @@
  * units (185) are each assigned to a compound. The lowest level of the network sets how many
  * units reach residents in each compound: a stairwell group per building at depth 5, the party
  * grids at 4, one branch per compound at 3, a share of a community committee at 2, of the street's
- * working committee at 1.
+ * working committee at 1. The depth may be dated: N street's network had the street and community
+ * levels until 2016, when it was built down along the grid (002 四(一)).
+ *
+ * Each unit's leader knows a few residents and asks the same ones every month: the circles are
+ * the first of the compound's adults in an order drawn once (`askRank`), so a deeper network
+ * widens them and nobody outside them is asked.
  */
 import type { PopulateContext } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
@@ -15,12 +20,12 @@ import type { PartyNetworkParams } from './params.js';
 export const ACTIVE = { none: 0, doubleReporting: 1, organiser: 2 } as const;
 
 export const partyNetworkColumns = {
-  residents: { partyActive: Uint8Array, tookPartYear: Int16Array },
+  residents: { partyActive: Uint8Array, tookPartYear: Int16Array, askRank: Float32Array },
   compounds: { coBuildingUnits: Uint16Array },
 };
 
 export interface PartyNetworkWorld extends CommunityWorld {
-  residents: CommunityWorld['residents'] & { partyActive: Uint8Array; tookPartYear: Int16Array; serviceRate?: Float32Array; stationRole?: Uint8Array };
+  residents: CommunityWorld['residents'] & { partyActive: Uint8Array; tookPartYear: Int16Array; askRank: Float32Array; serviceRate?: Float32Array; stationRole?: Uint8Array };
   compounds: CommunityWorld['compounds'] & { coBuildingUnits: Uint16Array; station?: Uint8Array };
 }
 
@@ -43,6 +48,17 @@ export function populateNetwork(world: PartyNetworkWorld, ctx: PopulateContext) 
   const residents = new Array<number>(world.compounds.count).fill(0);
   for (let r = 0; r < R.count; r++) residents[world.households.compound[R.household[r]]]++;
   assignUnits(residents, R.count, s, rng).forEach((n, c) => (world.compounds.coBuildingUnits[c] = n));
+  // Drawn last, so the draws above are those of a network without circles.
+  for (let r = 0; r < R.count; r++) R.askRank[r] = rng();
+}
+
+/** The network's depth on a date: a fixed depth, or the one dated last on or before it (the first before any). */
+export function depthOn(date: string, depth: PartyNetworkParams['depth']): number {
+  if (typeof depth === 'number') return depth;
+  const dates = Object.keys(depth).sort();
+  let d = depth[dates[0]];
+  for (const k of dates) if (k <= date) d = depth[k];
+  return d;
 }
 
 /** Co-building units per compound: each unit drawn to a compound with a chance proportional to its residents. */

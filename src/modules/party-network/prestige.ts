@@ -11,22 +11,27 @@
  * per adult, remembered over months. This is the feedback loop: a presence-only branch is asked
  * little, so it is seen to do little, so it is trusted little.
  *
- * The lowest level's units ask residents to take part, each leader reaching only so many; a
- * resident asked takes part with a chance that rises with prestige. Those who take part this
+ * The lowest level's units ask residents to take part, each leader the same few residents every
+ * month — the ones they know (network.ts) — so a unit's circle, not the months, bounds how many
+ * take part in a year; a resident asked takes part with a chance that rises with prestige. The
+ * units are those of the depth in force that month (N street's party grids, 2016). Those who take part this
  * year give the station more hands and knowledge in self-discussion: the issue-routing module
  * reads their engagement (participations per adult over about a year) through
  * `issueRouting.stationCompetence`.
  */
 import { dayOfMonth, logistic, type ModuleProcess } from '../../engine/index.js';
 import type { PartyNetworkParams } from './params.js';
-import type { PartyNetworkWorld } from './network.js';
+import { depthOn, lowestUnits, type PartyNetworkWorld } from './network.js';
 
 export interface PartyNetworkState {
   /** Per compound, its active party members (organisers, double-reporters) and its adults. */
   active: number[][];
   adultList: number[][];
   adults: number[];
-  units: number[];
+  /** Per compound, its buildings and residents, from which the lowest level's units follow. */
+  buildings: number[];
+  residents: number[];
+  residentsTotal: number;
   coBuildingUnits: number[];
   prestige: number[];
   /** Share of the compound's adults who took part this month. */
@@ -57,6 +62,7 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
     const year = Number(ctx.date.slice(0, 4));
     const yearKey = ctx.date.slice(0, 4);
     const embedded = s.embedding === 'embedded';
+    const depth = depthOn(ctx.date, s.depth);
     for (let c = 0; c < st.prestige.length; c++) {
       let hours = st.coBuildingUnits[c] * s.unitHoursPerMonth;
       for (const r of st.active[c]) {
@@ -70,14 +76,17 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
       const adults = Math.max(1, st.adults[c]);
       st.prestige[c] = P * decay + seen / adults;
 
-      const asked = Math.min(1, (st.units[c] * s.mobilisation.reachPerUnit) / adults);
-      const chance = asked * logistic(s.mobilisation.base + s.mobilisation.perPrestige * st.prestige[c]);
-      // Each adult takes part with this chance: skip to the next one who does (geometric gaps),
-      // so the draws are as many as those who take part.
-      let took = 0;
+      // The units' circles: the first `reach` adults of the compound's list, the last of them
+      // asked with the fractional part's chance (a unit shared with other compounds).
       const list = st.adultList[c];
+      const reach = Math.min(list.length, lowestUnits(depth, st.buildings[c], st.residents[c], st.residentsTotal, s) * s.mobilisation.reachPerUnit);
+      const chance = logistic(s.mobilisation.base + s.mobilisation.perPrestige * st.prestige[c]);
+      const circle = Math.floor(reach) + (ctx.rng() < reach - Math.floor(reach) ? 1 : 0);
+      // Each adult in the circle takes part with this chance: skip to the next one who does
+      // (geometric gaps), so the draws are as many as those who take part.
+      let took = 0;
       const logMiss = Math.log(1 - Math.min(chance, 1 - 1e-12));
-      for (let i = chance > 0 ? Math.floor(Math.log(1 - ctx.rng()) / logMiss) : list.length; i < list.length; i += 1 + Math.floor(Math.log(1 - ctx.rng()) / logMiss)) {
+      for (let i = chance > 0 ? Math.floor(Math.log(1 - ctx.rng()) / logMiss) : circle; i < circle; i += 1 + Math.floor(Math.log(1 - ctx.rng()) / logMiss)) {
         const r = list[i];
         took++;
         if (tookPart[r] !== year) {

@@ -69,12 +69,16 @@ export function csvKind(text: string): CsvKind {
 
 type JsonKind = 'manifest' | 'summary' | 'experiment' | 'other';
 
-function jsonKind(value: unknown): JsonKind {
+function jsonKind(value: unknown, name: string): JsonKind {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'other';
   const o = value as Record<string, unknown>;
   if ('phases' in o && 'metrics' in o && 'scenario' in o) return 'manifest';
   if ('resilience' in o && 'groups' in o) return 'summary';
   if ('masterSeed' in o && 'spec' in o) return 'experiment';
+  // A model without the lockdown modules (N street, the Dalian grid) has no resilience measures:
+  // its summary.json is known by its name and its shape, one object per module's measures.
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (name.toLowerCase().replace(/^.*\//, '') === 'summary.json' && Object.keys(o).length > 0 && Object.values(o).every(isObject)) return 'summary';
   return 'other';
 }
 
@@ -162,7 +166,7 @@ export function openPicked(files: PickedFile[], known: Record<string, string>): 
       // The parser's own message ("Unexpected token } in JSON at position 812") helps nobody here.
       return refuse('loadBadJson', f.name);
     }
-    jsons.push({ ...f, kind: jsonKind(value), value });
+    jsons.push({ ...f, kind: jsonKind(value, f.name), value });
   }
 
   // A sweep (its folder, or its runs.csv) wins: its timeseries.csv is only the runs' detail.

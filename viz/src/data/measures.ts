@@ -18,7 +18,8 @@ export interface MeasureRow {
 }
 
 export function measureRows(runs: RunData[]): MeasureRow[] {
-  return runs.filter((r) => r.summaries.some((s) => s !== null)).map((run) => {
+  // Only runs of the lockdown model have its resilience measures (not N street, not the Dalian grid).
+  return runs.filter((r) => r.summaries.some((s) => s !== null && s.resilience !== undefined)).map((run) => {
     const finished = run.summaries.filter((s) => s !== null);
     return {
       label: run.label,
