@@ -49,6 +49,15 @@ export const households = defineModule<HouseholdsWorld>({
     { name: 'porkPackages', unit: 'packages', description: 'Pork packages received today', record: false },
     { name: 'porkPaid', unit: '¥', description: 'Paid for pork packages received today', record: false },
     { name: 'normalValue', unit: '¥', description: 'What the packages received today cost at normal prices', record: false },
+    // Needs met today, tallied by consumption for resilience's Q(t) and the groups' Q.
+    { name: 'householdsBasicMet', unit: 'households', description: 'Households whose basic needs were met today', record: false },
+    { name: 'householdsPersonalUnmet', unit: 'households', description: 'Households whose personal needs were unmet today', record: false },
+    { name: 'residentsBasicMetElderlyNoSmartphone', unit: 'residents', description: 'Elderly residents without a smartphone whose household had its basic needs met today', record: false },
+    { name: 'residentsBasicMetElderlySmartphone', unit: 'residents', description: 'Elderly residents with a smartphone whose household had its basic needs met today', record: false },
+    { name: 'residentsBasicMetOthers', unit: 'residents', description: 'Other residents whose household had its basic needs met today', record: false },
+    { name: 'residentsElderlyNoSmartphone', unit: 'residents', description: 'Elderly residents without a smartphone, counted today', record: false },
+    { name: 'residentsElderlySmartphone', unit: 'residents', description: 'Elderly residents with a smartphone, counted today', record: false },
+    { name: 'residentsOthers', unit: 'residents', description: 'Other residents, counted today', record: false },
   ],
   metrics: [
     {

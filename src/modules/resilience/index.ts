@@ -2,8 +2,9 @@
  * Resilience (MODEL-NOTES §7; measures from the resilience literature, not the papers): Q(t), the
  * share of households whose basic needs were met each day, for everyone and for each resident
  * group, and the measures read off that curve — robustness, rapidity, loss, normalised
- * resilience — plus the equity gap between groups. It reads needs met; it knows nothing of how
- * they came to be met.
+ * resilience — plus the equity gap between groups. It reads needs met, as the households
+ * module's consumption tallies them each day in counters; it knows nothing of how they came to
+ * be met.
  */
 import { defineModule, shockDayOf, type Metric } from '../../engine/index.js';
 import { RESIDENT_GROUPS, type ResidentGroup } from '../community/index.js';
@@ -16,24 +17,31 @@ const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
 /** Column name of a group's Q(t), e.g. `qElderlyNoSmartphone`. */
 export const groupQColumn = (g: ResidentGroup) => `q${capitalise(g)}`;
 
-function groupQ(group: ResidentGroup): Metric<HouseholdsWorld> {
+/**
+ * A group's Q(t) from the day's counters that consumption tallies (households module): residents
+ * of the group whose household's basic needs were met, over all residents of the group.
+ */
+function groupQ(group: ResidentGroup, sample: Metric<HouseholdsWorld>['sample']): Metric<HouseholdsWorld> {
   return {
     name: groupQColumn(group),
     unit: 'share',
     description: `Share of residents in group ${group} whose household's basic needs were met`,
     headline: true,
-    sample(world) {
-      const { count, basicMet, [group]: members } = world.households;
-      let met = 0;
-      let all = 0;
-      for (let h = 0; h < count; h++) {
-        all += members[h];
-        met += basicMet[h] * members[h];
-      }
-      return all > 0 ? met / all : NaN;
-    },
+    sample,
   };
 }
+
+const share0 = (part: number, all: number) => (all > 0 ? part / all : NaN);
+
+/**
+ * One sampler per group, each reading its own two counters: a single sampler shared by the
+ * groups, reading columns by a key, deoptimised again and again in a run (issue 16).
+ */
+const GROUP_Q: Record<ResidentGroup, Metric<HouseholdsWorld>> = {
+  elderlyNoSmartphone: groupQ('elderlyNoSmartphone', (w) => share0(w.today.residentsBasicMetElderlyNoSmartphone, w.today.residentsElderlyNoSmartphone)),
+  elderlySmartphone: groupQ('elderlySmartphone', (w) => share0(w.today.residentsBasicMetElderlySmartphone, w.today.residentsElderlySmartphone)),
+  others: groupQ('others', (w) => share0(w.today.residentsBasicMetOthers, w.today.residentsOthers)),
+};
 
 export const params = {
   resilience: section('settings of the resilience measures', {
@@ -53,22 +61,12 @@ export const resilience = defineModule<HouseholdsWorld>({
     {
       name: 'q', unit: 'share', description: 'Q(t): share of households whose basic needs (vegetables and meat) were met',
       headline: true,
-      sample(w) {
-        const { count, basicMet } = w.households;
-        let met = 0;
-        for (let h = 0; h < count; h++) met += basicMet[h];
-        return met / count;
-      },
+      sample: (w) => w.today.householdsBasicMet / w.households.count,
     },
-    ...RESIDENT_GROUPS.map(groupQ),
+    ...RESIDENT_GROUPS.map((g) => GROUP_Q[g]),
     {
       name: 'personalUnmetShare', unit: 'share', description: 'Share of households whose personal needs (fruit, other items) were unmet',
-      sample(w) {
-        const { count, personalMet } = w.households;
-        let unmet = 0;
-        for (let h = 0; h < count; h++) unmet += 1 - personalMet[h];
-        return unmet / count;
-      },
+      sample: (w) => w.today.householdsPersonalUnmet / w.households.count,
     },
   ],
   measures: {

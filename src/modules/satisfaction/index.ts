@@ -58,10 +58,20 @@ const satisfactionProcess: ModuleProcess<SatisfactionWorld> = {
   slot: 'night',
   step(world) {
     const target = todaysScore(world);
-    if (!target) return;
-    const rate = world.scenario.satisfaction.adjustmentRate;
     const { count, satisfaction: score } = world.households;
-    for (let h = 0; h < count; h++) score[h] += rate * (target(h) - score[h]);
+    // The sum the mean satisfaction reads, added up in the loop that moves each score (in the
+    // same household order, so the same sum a second pass would give).
+    let sum = 0;
+    if (target) {
+      const rate = world.scenario.satisfaction.adjustmentRate;
+      for (let h = 0; h < count; h++) {
+        score[h] += rate * (target(h) - score[h]);
+        sum += score[h];
+      }
+    } else {
+      for (let h = 0; h < count; h++) sum += score[h];
+    }
+    world.today.satisfactionTotal += sum;
   },
 };
 
@@ -79,15 +89,11 @@ export const satisfaction = defineModule<SatisfactionWorld>({
     return {};
   },
   processes: [satisfactionProcess],
+  counters: [{ name: 'satisfactionTotal', unit: 'score', description: "Sum of households' satisfaction tonight", record: false }],
   metrics: [
     {
       name: 'meanSatisfaction', unit: 'score 0–1', description: 'Mean household satisfaction',
-      sample(w) {
-        const { count, satisfaction: score } = w.households;
-        let sum = 0;
-        for (let h = 0; h < count; h++) sum += score[h];
-        return sum / count;
-      },
+      sample: (w) => w.today.satisfactionTotal / w.households.count,
     },
   ],
   measures: {
