@@ -111,7 +111,7 @@ export const households = defineModule<HouseholdsWorld>({
 
 export { householdColumns, type HouseholdsWorld } from './columns.js';
 export { CONFINEMENTS, type Confinement } from './confinement.js';
-export { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from './needs.js';
+export { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover, type Basket } from './needs.js';
 export { affordable, budgetPerPersonDay, QUINTILES } from './budget.js';
-export { receivePackages, type Receipt } from './receipts.js';
+export { receivePackages, takeInPackages, type Receipt } from './receipts.js';
 export { params as householdsParams } from './params.js';
