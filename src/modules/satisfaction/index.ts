@@ -47,9 +47,11 @@ function todaysScore(world: SatisfactionWorld): ((h: number) => number) | null {
   const total = w.basic + w.personal + w.price + w.variety;
   if (total === 0) return null;
   const { basicMet, personalMet, lastPriceRatio, lastVariety } = world.households;
+  // The weights in locals: the score runs for every household every night.
+  const { basic, personal, price, variety } = w;
   return (h) => {
     const priceScore = Math.min(1, Math.max(0, 2 - lastPriceRatio[h]));
-    return (w.basic * basicMet[h] + w.personal * personalMet[h] + w.price * priceScore + w.variety * lastVariety[h]) / total;
+    return (basic * basicMet[h] + personal * personalMet[h] + price * priceScore + variety * lastVariety[h]) / total;
   };
 }
 
