@@ -4,9 +4,10 @@
  * basic need is unmet on a day the household runs out of either basic good. Each day its food
  * budget comes in as cash.
  *
- * The same loop tallies today's needs met — households, and residents of each group — in
- * counters, which Q(t) and the groups' Q read (resilience), so no second pass over every
- * household is needed to measure them.
+ * The same loop tallies today's needs met — households met, and residents of each group in
+ * households unmet — in counters, which Q(t) and the groups' Q read (resilience), so no second
+ * pass over every household is needed to measure them. Residents are tallied only where needs
+ * went unmet, usually the few, so the tally costs little on the many days most are met.
  */
 import type { ModuleProcess } from '../../engine/index.js';
 import type { HouseholdsWorld } from './columns.js';
@@ -21,12 +22,9 @@ export const consumption: ModuleProcess<HouseholdsWorld> = {
     // Tallies in locals (integers, so exact in any order), written to the counters once.
     let householdsMet = 0;
     let personalUnmet = 0;
-    let metNoSmartphone = 0;
-    let metSmartphone = 0;
-    let metOthers = 0;
-    let allNoSmartphone = 0;
-    let allSmartphone = 0;
-    let allOthers = 0;
+    let unmetNoSmartphone = 0;
+    let unmetSmartphone = 0;
+    let unmetOthers = 0;
     for (let h = 0; h < count; h++) {
       const need = members[h];
       // The day's food budget comes in as cash (budget.ts).
@@ -42,28 +40,20 @@ export const consumption: ModuleProcess<HouseholdsWorld> = {
       const personalToday = personal >= 1 ? 1 : 0;
       personalMet[h] = personalToday;
       personalUnmet += 1 - personalToday;
-      const noSmartphone = elderlyNoSmartphone[h];
-      const smartphone = elderlySmartphone[h];
-      const other = others[h];
-      allNoSmartphone += noSmartphone;
-      allSmartphone += smartphone;
-      allOthers += other;
-      if (basic) {
-        householdsMet++;
-        metNoSmartphone += noSmartphone;
-        metSmartphone += smartphone;
-        metOthers += other;
-      } else unmetBasicDays[h]++;
+      if (basic) householdsMet++;
+      else {
+        unmetBasicDays[h]++;
+        unmetNoSmartphone += elderlyNoSmartphone[h];
+        unmetSmartphone += elderlySmartphone[h];
+        unmetOthers += others[h];
+      }
       if (personal < 1) unmetPersonalDays[h]++;
     }
     const t = world.today;
     t.householdsBasicMet += householdsMet;
     t.householdsPersonalUnmet += personalUnmet;
-    t.residentsBasicMetElderlyNoSmartphone += metNoSmartphone;
-    t.residentsBasicMetElderlySmartphone += metSmartphone;
-    t.residentsBasicMetOthers += metOthers;
-    t.residentsElderlyNoSmartphone += allNoSmartphone;
-    t.residentsElderlySmartphone += allSmartphone;
-    t.residentsOthers += allOthers;
+    t.residentsBasicUnmetElderlyNoSmartphone += unmetNoSmartphone;
+    t.residentsBasicUnmetElderlySmartphone += unmetSmartphone;
+    t.residentsBasicUnmetOthers += unmetOthers;
   },
 };

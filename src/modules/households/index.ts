@@ -52,12 +52,9 @@ export const households = defineModule<HouseholdsWorld>({
     // Needs met today, tallied by consumption for resilience's Q(t) and the groups' Q.
     { name: 'householdsBasicMet', unit: 'households', description: 'Households whose basic needs were met today', record: false },
     { name: 'householdsPersonalUnmet', unit: 'households', description: 'Households whose personal needs were unmet today', record: false },
-    { name: 'residentsBasicMetElderlyNoSmartphone', unit: 'residents', description: 'Elderly residents without a smartphone whose household had its basic needs met today', record: false },
-    { name: 'residentsBasicMetElderlySmartphone', unit: 'residents', description: 'Elderly residents with a smartphone whose household had its basic needs met today', record: false },
-    { name: 'residentsBasicMetOthers', unit: 'residents', description: 'Other residents whose household had its basic needs met today', record: false },
-    { name: 'residentsElderlyNoSmartphone', unit: 'residents', description: 'Elderly residents without a smartphone, counted today', record: false },
-    { name: 'residentsElderlySmartphone', unit: 'residents', description: 'Elderly residents with a smartphone, counted today', record: false },
-    { name: 'residentsOthers', unit: 'residents', description: 'Other residents, counted today', record: false },
+    { name: 'residentsBasicUnmetElderlyNoSmartphone', unit: 'residents', description: 'Elderly residents without a smartphone whose household went without basic needs today', record: false },
+    { name: 'residentsBasicUnmetElderlySmartphone', unit: 'residents', description: 'Elderly residents with a smartphone whose household went without basic needs today', record: false },
+    { name: 'residentsBasicUnmetOthers', unit: 'residents', description: 'Other residents whose household went without basic needs today', record: false },
   ],
   metrics: [
     {

@@ -31,16 +31,22 @@ function groupQ(group: ResidentGroup, sample: Metric<HouseholdsWorld>['sample'])
   };
 }
 
-const share0 = (part: number, all: number) => (all > 0 ? part / all : NaN);
+/** Residents of each group, counted once: no module moves residents between households or groups. */
+interface ResilienceState {
+  residents: Record<ResidentGroup, number>;
+}
+const residentsOf = (w: HouseholdsWorld) => (w.state.resilience as ResilienceState).residents;
+/** Met over all, from the unmet (integers: the same number as met ÷ all). */
+const metShare = (all: number, unmet: number) => (all > 0 ? (all - unmet) / all : NaN);
 
 /**
- * One sampler per group, each reading its own two counters: a single sampler shared by the
- * groups, reading columns by a key, deoptimised again and again in a run (issue 16).
+ * One sampler per group, each reading its own counter: a single sampler shared by the groups,
+ * reading columns by a key, deoptimised again and again in a run (issue 16).
  */
 const GROUP_Q: Record<ResidentGroup, Metric<HouseholdsWorld>> = {
-  elderlyNoSmartphone: groupQ('elderlyNoSmartphone', (w) => share0(w.today.residentsBasicMetElderlyNoSmartphone, w.today.residentsElderlyNoSmartphone)),
-  elderlySmartphone: groupQ('elderlySmartphone', (w) => share0(w.today.residentsBasicMetElderlySmartphone, w.today.residentsElderlySmartphone)),
-  others: groupQ('others', (w) => share0(w.today.residentsBasicMetOthers, w.today.residentsOthers)),
+  elderlyNoSmartphone: groupQ('elderlyNoSmartphone', (w) => metShare(residentsOf(w).elderlyNoSmartphone, w.today.residentsBasicUnmetElderlyNoSmartphone)),
+  elderlySmartphone: groupQ('elderlySmartphone', (w) => metShare(residentsOf(w).elderlySmartphone, w.today.residentsBasicUnmetElderlySmartphone)),
+  others: groupQ('others', (w) => metShare(residentsOf(w).others, w.today.residentsBasicUnmetOthers)),
 };
 
 export const params = {
@@ -52,11 +58,21 @@ export const params = {
 const MEASURES = ['q0', 'robustness', 'rapidityDays', 'lossNeedDays', 'normalised', 'shockDay', 'windowDays', 'shockDate'] as const;
 const GROUP_MEASURES = ['residents', 'unmetNeedDays', 'robustness', 'lossNeedDays'] as const;
 
-export const resilience = defineModule<HouseholdsWorld>({
+export const resilience = defineModule<HouseholdsWorld, ResilienceState>({
   name: 'resilience',
   description: 'Q(t) for all households and each resident group, and the resilience measures read off it: robustness, rapidity, loss, normalised resilience, equity gap.',
   requires: ['community', 'households'],
   params,
+  init(world) {
+    const hh = world.households;
+    const residents = { elderlyNoSmartphone: 0, elderlySmartphone: 0, others: 0 };
+    for (let h = 0; h < hh.count; h++) {
+      residents.elderlyNoSmartphone += hh.elderlyNoSmartphone[h];
+      residents.elderlySmartphone += hh.elderlySmartphone[h];
+      residents.others += hh.others[h];
+    }
+    return { residents };
+  },
   metrics: [
     {
       name: 'q', unit: 'share', description: 'Q(t): share of households whose basic needs (vegetables and meat) were met',
