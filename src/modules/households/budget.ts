@@ -9,6 +9,7 @@
 import type { Rng } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { HouseholdsWorld } from './columns.js';
+import type { Basket } from './needs.js';
 
 type Households = HouseholdsWorld['households'];
 
@@ -24,9 +25,10 @@ export function budgetPerPersonDay(s: Scenario, q: number): number {
 
 /**
  * The packages the household's cash pays for: both kinds cut in the same proportion, in whole
- * packages, so a household short of money buys some of each rather than only one.
+ * packages, so a household short of money buys some of each rather than only one. Cuts `want`
+ * in place and returns it (the order path allocates nothing).
  */
-export function affordable(hh: Households, h: number, want: { vegetable: number; pork: number }, vegetablePrice: number, porkPrice: number): { vegetable: number; pork: number } {
+export function affordable(hh: Households, h: number, want: Basket, vegetablePrice: number, porkPrice: number): Basket {
   const cost = want.vegetable * vegetablePrice + want.pork * porkPrice;
   const cash = hh.cash[h];
   if (cost <= cash) return want;
@@ -37,5 +39,7 @@ export function affordable(hh: Households, h: number, want: { vegetable: number;
   const left = cash - vegetable * vegetablePrice - pork * porkPrice;
   if (want.vegetable - vegetable > want.pork - pork) { if (left >= vegetablePrice) vegetable++; }
   else if (want.pork > pork && left >= porkPrice) pork++;
-  return { vegetable, pork };
+  want.vegetable = vegetable;
+  want.pork = pork;
+  return want;
 }

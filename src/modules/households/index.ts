@@ -49,6 +49,12 @@ export const households = defineModule<HouseholdsWorld>({
     { name: 'porkPackages', unit: 'packages', description: 'Pork packages received today', record: false },
     { name: 'porkPaid', unit: '¥', description: 'Paid for pork packages received today', record: false },
     { name: 'normalValue', unit: '¥', description: 'What the packages received today cost at normal prices', record: false },
+    // Needs met today, tallied by consumption for resilience's Q(t) and the groups' Q.
+    { name: 'householdsBasicMet', unit: 'households', description: 'Households whose basic needs were met today', record: false },
+    { name: 'householdsPersonalUnmet', unit: 'households', description: 'Households whose personal needs were unmet today', record: false },
+    { name: 'residentsBasicUnmetElderlyNoSmartphone', unit: 'residents', description: 'Elderly residents without a smartphone whose household went without basic needs today', record: false },
+    { name: 'residentsBasicUnmetElderlySmartphone', unit: 'residents', description: 'Elderly residents with a smartphone whose household went without basic needs today', record: false },
+    { name: 'residentsBasicUnmetOthers', unit: 'residents', description: 'Other residents whose household went without basic needs today', record: false },
   ],
   metrics: [
     {
@@ -102,7 +108,7 @@ export const households = defineModule<HouseholdsWorld>({
 
 export { householdColumns, type HouseholdsWorld } from './columns.js';
 export { CONFINEMENTS, type Confinement } from './confinement.js';
-export { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from './needs.js';
+export { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover, type Basket } from './needs.js';
 export { affordable, budgetPerPersonDay, QUINTILES } from './budget.js';
-export { receivePackages, type Receipt } from './receipts.js';
+export { receivePackages, takeInPackages, type Receipt } from './receipts.js';
 export { params as householdsParams } from './params.js';

@@ -27,12 +27,21 @@ export function lowOnPersonalGoods(s: Scenario, hh: Households): (h: number) => 
   return (h) => personalStock[h] < days;
 }
 
-/** Whole packages of each kind that bring the household's stock up to `coverDays`. */
-export function packagesToCover(s: Scenario, hh: Households, h: number): { vegetable: number; pork: number } {
+/** Packages of each kind: what a household wants, can pay for, or receives. */
+export interface Basket {
+  vegetable: number;
+  pork: number;
+}
+
+/**
+ * Whole packages of each kind that bring the household's stock up to `coverDays`, written into
+ * `out` (and returned): a caller that runs once per order passes one basket it reuses, so the
+ * order path allocates nothing.
+ */
+export function packagesToCover(s: Scenario, hh: Households, h: number, out: Basket = { vegetable: 0, pork: 0 }): Basket {
   const target = s.needs.coverDays * hh.members[h];
   const per = s.needs.personDaysPerPackage;
-  return {
-    vegetable: Math.max(0, Math.ceil((target - hh.vegetableStock[h]) / per.vegetable)),
-    pork: Math.max(0, Math.ceil((target - hh.porkStock[h]) / per.pork)),
-  };
+  out.vegetable = Math.max(0, Math.ceil((target - hh.vegetableStock[h]) / per.vegetable));
+  out.pork = Math.max(0, Math.ceil((target - hh.porkStock[h]) / per.pork));
+  return out;
 }

@@ -10,8 +10,8 @@ import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
 import { CONFINEMENTS, type Confinement } from './confinement.js';
-import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover } from './needs.js';
-import { receivePackages } from './receipts.js';
+import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover, type Basket } from './needs.js';
+import { takeInPackages } from './receipts.js';
 import { affordable } from './budget.js';
 
 export const outings: ModuleProcess<HouseholdsWorld> = {
@@ -34,9 +34,13 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     // Contributed by other modules (an epidemic); empty in the lockdown model, which then draws as before.
     const confinements = ctx.provided<Confinement<HouseholdsWorld>>(CONFINEMENTS);
     const sinks = ctx.provided<ContactSink<HouseholdsWorld>>(CONTACT_SINKS);
+    const vegetablePrice = s.packages.vegetable.normalPrice * markup;
+    const porkPrice = s.packages.pork.normalPrice * markup;
+    // One basket for the day, refilled per purchase: nothing is allocated per household.
+    const basket: Basket = { vegetable: 0, pork: 0 };
     for (let h = 0; h < hh.count; h++) {
       if (movementControl && (ctx.day + outingSlot[h]) % interval !== 0) continue;
-      if (confinements.length > 0 && confinements.some((c) => c.confined(world, h))) continue;
+      if (confinements.length > 0 && confinedToday(confinements, world, h)) continue;
       const basic = lowOnBasics(h);
       const personal = lowOnPersonal(h);
       if (!basic && !personal) continue;
@@ -45,18 +49,15 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
       for (const sink of sinks) sink.report(world, 'outing', h);
       if (personal) hh.personalStock[h] = s.needs.personalCoverDays;
       if (!basic) continue;
-      const vegetablePrice = s.packages.vegetable.normalPrice * markup;
-      const porkPrice = s.packages.pork.normalPrice * markup;
-      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h), vegetablePrice, porkPrice);
+      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePrice, porkPrice);
       if (vegetable + pork === 0) continue;
-      receivePackages(world, h, {
-        vegetable,
-        pork,
-        vegetablePaid: vegetable * vegetablePrice,
-        porkPaid: pork * porkPrice,
-        quality: 1,
-        variety: 1,
-      });
+      takeInPackages(world, h, vegetable, pork, vegetable * vegetablePrice, pork * porkPrice, 1, 1);
     }
   },
 };
+
+/** Whether any contributed confinement keeps household h in: a plain loop, as it runs per household. */
+function confinedToday(confinements: readonly Confinement<HouseholdsWorld>[], world: HouseholdsWorld, h: number): boolean {
+  for (let k = 0; k < confinements.length; k++) if (confinements[k].confined(world, h)) return true;
+  return false;
+}

@@ -18,20 +18,25 @@ export interface Receipt {
 }
 
 export function receivePackages(world: HouseholdsWorld, h: number, r: Receipt): void {
+  takeInPackages(world, h, r.vegetable, r.pork, r.vegetablePaid, r.porkPaid, r.quality, r.variety);
+}
+
+/** The same as `receivePackages`, the receipt's fields given one by one: for the order path, which runs per order and builds no object. */
+export function takeInPackages(world: HouseholdsWorld, h: number, vegetable: number, pork: number, vegetablePaid: number, porkPaid: number, quality: number, variety: number): void {
   const s = world.scenario;
   const hh = world.households;
   const t = world.today;
-  hh.vegetableStock[h] += r.vegetable * s.needs.personDaysPerPackage.vegetable * r.quality;
-  hh.porkStock[h] += r.pork * s.needs.personDaysPerPackage.pork * r.quality;
-  const normal = r.vegetable * s.packages.vegetable.normalPrice + r.pork * s.packages.pork.normalPrice;
-  t.vegetablePackages += r.vegetable;
-  t.vegetablePaid += r.vegetablePaid;
-  t.porkPackages += r.pork;
-  t.porkPaid += r.porkPaid;
+  hh.vegetableStock[h] += vegetable * s.needs.personDaysPerPackage.vegetable * quality;
+  hh.porkStock[h] += pork * s.needs.personDaysPerPackage.pork * quality;
+  const normal = vegetable * s.packages.vegetable.normalPrice + pork * s.packages.pork.normalPrice;
+  t.vegetablePackages += vegetable;
+  t.vegetablePaid += vegetablePaid;
+  t.porkPackages += pork;
+  t.porkPaid += porkPaid;
   t.normalValue += normal;
   // Paid from the household's food cash; purchases are cut to what it holds (budget.ts), so this
   // never goes below zero but by rounding.
-  hh.cash[h] = Math.max(0, hh.cash[h] - r.vegetablePaid - r.porkPaid);
-  hh.lastPriceRatio[h] = normal > 0 ? (r.vegetablePaid + r.porkPaid) / normal : 1;
-  hh.lastVariety[h] = r.variety;
+  hh.cash[h] = Math.max(0, hh.cash[h] - vegetablePaid - porkPaid);
+  hh.lastPriceRatio[h] = normal > 0 ? (vegetablePaid + porkPaid) / normal : 1;
+  hh.lastVariety[h] = variety;
 }

@@ -8,12 +8,12 @@
  * waits for tomorrow; the backlog is the RC's unmet workload.
  */
 import type { ModuleProcess } from '../../engine/index.js';
-import { receivePackages } from '../households/index.js';
+import { takeInPackages } from '../households/index.js';
 import type { MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, type Carrier, type DeliveryNeed } from './contributions.js';
-import { REGIMES, type ProvisionState, type ProvisionWorld } from './state.js';
+import type { ProvisionState, ProvisionWorld } from './state.js';
 
 export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'delivery',
@@ -89,16 +89,18 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
   },
 };
 
-/** The household takes in its order and pays the prices fixed when it was taken. */
+/** The household takes in its order and pays the prices fixed when it was taken (the terms of its day). */
 function receive(world: ProvisionWorld, own: ProvisionState, h: number): void {
   const hh = world.households;
   const t = world.today;
+  const terms = own.orderTerms;
+  const day = hh.orderDay[h];
   const veg = hh.orderVegetable[h];
   const pork = hh.orderPork[h];
-  const vegPaid = veg * hh.orderVegetablePrice[h];
-  const porkPaid = pork * hh.orderPorkPrice[h];
-  const subsidy = veg * hh.orderVegetableSubsidy[h] + pork * hh.orderPorkSubsidy[h];
-  receivePackages(world, h, { vegetable: veg, pork, vegetablePaid: vegPaid, porkPaid, quality: hh.orderQuality[h], variety: hh.orderVariety[h] });
+  const vegPaid = veg * terms.vegetablePrice[day];
+  const porkPaid = pork * terms.porkPrice[day];
+  const subsidy = veg * terms.vegetableSubsidy[day] + pork * terms.porkSubsidy[day];
+  takeInPackages(world, h, veg, pork, vegPaid, porkPaid, terms.quality[day], terms.variety[day]);
   t.residentPayments += vegPaid + porkPaid;
   t.subsidyPaid += subsidy;
   t.deliveriesMade++;
@@ -107,7 +109,8 @@ function receive(world: ProvisionWorld, own: ProvisionState, h: number): void {
   ledger.packagesDelivered += veg + pork;
   ledger.residentPayments += vegPaid + porkPaid;
   ledger.subsidyPaid += subsidy;
-  const byRegime = ledger.byRegime[REGIMES[hh.orderRegime[h]]];
+  // By index, not by the regime's name: this runs once per order.
+  const byRegime = terms.regime[day] === 0 ? ledger.byRegime.early : ledger.byRegime.later;
   byRegime.vegetable += veg;
   byRegime.pork += pork;
   byRegime.vegetablePayments += vegPaid;

@@ -113,13 +113,9 @@ export const provision = defineModule<ProvisionWorld, ProvisionState>({
     },
     {
       name: 'deliveriesOverdue', unit: 'orders', description: 'Pending orders taken before this evening: they missed their next-afternoon delivery',
-      sample(w, ctx) {
-        const { items, head, length } = (w.state.provision as ProvisionState).orders;
-        const { orderDay } = w.households;
-        let overdue = 0;
-        for (let i = 0; i < length; i++) if (orderDay[items[(head + i) % items.length]] < ctx.day) overdue++;
-        return overdue;
-      },
+      // Every order taken tonight is still in the queue (delivery is in the afternoon) and every
+      // other one was taken before: the pending orders less tonight's, without a pass over the queue.
+      sample: (w) => (w.state.provision as ProvisionState).orders.length - (w.today.ordersApp + w.today.ordersWechatChain + w.today.ordersDoorToDoor),
     },
     {
       name: 'packageKinds', unit: 'kinds', description: 'Kinds of basic package on offer (0 outside closed management)',

@@ -10,10 +10,11 @@
  */
 import { bernoulli, shuffle, type ModuleProcess } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
-import { affordable, lowOnBasicGoods, packagesToCover } from '../households/index.js';
+import { affordable, lowOnBasicGoods, packagesToCover, type Basket } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
+import { termsWithRoomFor } from './order-terms.js';
 import { packagePrice } from './pricing.js';
 import type { ProvisionState, ProvisionWorld } from './state.js';
 
@@ -33,20 +34,28 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const porkPrice = packagePrice(s, regime, 'pork');
     const variety = Math.min(1, own.packageKinds / s.packageRange.fullRangeKinds);
 
+    // Tonight's terms, the same for every order taken tonight: kept once, under today's date.
+    const day = ctx.day;
+    const terms = (own.orderTerms = termsWithRoomFor(own.orderTerms, day));
+    terms.vegetablePrice[day] = vegetablePrice.paid;
+    terms.porkPrice[day] = porkPrice.paid;
+    terms.vegetableSubsidy[day] = vegetablePrice.subsidy;
+    terms.porkSubsidy[day] = porkPrice.subsidy;
+    terms.quality[day] = regime.quality;
+    terms.variety[day] = variety;
+    terms.regime[day] = which === 'early' ? 0 : 1;
+
+    // One basket for the evening, refilled per order: nothing is allocated per order.
+    const basket: Basket = { vegetable: 0, pork: 0 };
+    const vegetablePaid = vegetablePrice.paid;
+    const porkPaid = porkPrice.paid;
     const place = (h: number, channel: number) => {
       // What the household's food cash pays for at tonight's prices (households/budget.ts).
-      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h), vegetablePrice.paid, porkPrice.paid);
+      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePaid, porkPaid);
       if (vegetable + pork === 0) { world.today.ordersUnaffordable++; return; }
       hh.orderVegetable[h] = vegetable;
       hh.orderPork[h] = pork;
-      hh.orderDay[h] = ctx.day;
-      hh.orderRegime[h] = which === 'early' ? 0 : 1;
-      hh.orderVegetablePrice[h] = vegetablePrice.paid;
-      hh.orderPorkPrice[h] = porkPrice.paid;
-      hh.orderVegetableSubsidy[h] = vegetablePrice.subsidy;
-      hh.orderPorkSubsidy[h] = porkPrice.subsidy;
-      hh.orderQuality[h] = regime.quality;
-      hh.orderVariety[h] = variety;
+      hh.orderDay[h] = day;
       const q = own.orders;
       q.items[(q.head + q.length) % q.items.length] = h;
       q.length++;

@@ -1,23 +1,19 @@
 /** What provision keeps: the regime in force, the order queue and each household's pending order, the ledger. */
 import type { Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
+import { emptyOrderTerms, type OrderTerms } from './order-terms.js';
 
 export const REGIMES = ['early', 'later'] as const;
 export type RegimeName = (typeof REGIMES)[number];
 
 export const orderColumns = {
-  /** The pending order: packages, the day it was taken (-1 if none), prices fixed at that time. */
+  /**
+   * The pending order: packages, and the day it was taken (-1 if none), whose terms — prices
+   * fixed at that time, quality, variety, regime — are the day's (order-terms.ts).
+   */
   orderVegetable: Uint16Array,
   orderPork: Uint16Array,
   orderDay: Int32Array,
-  orderVegetablePrice: Float64Array,
-  orderPorkPrice: Float64Array,
-  orderVegetableSubsidy: Float64Array,
-  orderPorkSubsidy: Float64Array,
-  /** Regime the order was taken under: 0 early, 1 later. */
-  orderRegime: Uint8Array,
-  orderQuality: Float64Array,
-  orderVariety: Float64Array,
 };
 
 export interface ProvisionWorld extends HouseholdsWorld {
@@ -61,6 +57,8 @@ export interface ProvisionState {
   /** Day closed management started, or -1. */
   closedSince: number;
   orders: OrderQueue;
+  /** The terms of the orders taken each day, by day. */
+  orderTerms: OrderTerms;
   /** Per building: where the evening door-to-door round starts (offset within the building). */
   doorRound: Int32Array;
   /** Gate-to-door deliveries the regime's supermarket carriers can still make today. */
@@ -78,6 +76,7 @@ export function initialState(households: number, buildings: number): ProvisionSt
     laterSince: -1,
     closedSince: -1,
     orders: { items: new Int32Array(households), head: 0, length: 0 },
+    orderTerms: emptyOrderTerms(),
     doorRound: new Int32Array(buildings),
     merchantDeliveries: 0,
     ledger: { packagesDelivered: 0, residentPayments: 0, subsidyPaid: 0, byRegime: { early: emptyRegimeLedger(), later: emptyRegimeLedger() } },

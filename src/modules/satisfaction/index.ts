@@ -47,9 +47,11 @@ function todaysScore(world: SatisfactionWorld): ((h: number) => number) | null {
   const total = w.basic + w.personal + w.price + w.variety;
   if (total === 0) return null;
   const { basicMet, personalMet, lastPriceRatio, lastVariety } = world.households;
+  // The weights in locals: the score runs for every household every night.
+  const { basic, personal, price, variety } = w;
   return (h) => {
     const priceScore = Math.min(1, Math.max(0, 2 - lastPriceRatio[h]));
-    return (w.basic * basicMet[h] + w.personal * personalMet[h] + w.price * priceScore + w.variety * lastVariety[h]) / total;
+    return (basic * basicMet[h] + personal * personalMet[h] + price * priceScore + variety * lastVariety[h]) / total;
   };
 }
 
@@ -58,10 +60,20 @@ const satisfactionProcess: ModuleProcess<SatisfactionWorld> = {
   slot: 'night',
   step(world) {
     const target = todaysScore(world);
-    if (!target) return;
-    const rate = world.scenario.satisfaction.adjustmentRate;
     const { count, satisfaction: score } = world.households;
-    for (let h = 0; h < count; h++) score[h] += rate * (target(h) - score[h]);
+    // The sum the mean satisfaction reads, added up in the loop that moves each score (in the
+    // same household order, so the same sum a second pass would give).
+    let sum = 0;
+    if (target) {
+      const rate = world.scenario.satisfaction.adjustmentRate;
+      for (let h = 0; h < count; h++) {
+        score[h] += rate * (target(h) - score[h]);
+        sum += score[h];
+      }
+    } else {
+      for (let h = 0; h < count; h++) sum += score[h];
+    }
+    world.today.satisfactionTotal += sum;
   },
 };
 
@@ -79,15 +91,11 @@ export const satisfaction = defineModule<SatisfactionWorld>({
     return {};
   },
   processes: [satisfactionProcess],
+  counters: [{ name: 'satisfactionTotal', unit: 'score', description: "Sum of households' satisfaction tonight", record: false }],
   metrics: [
     {
       name: 'meanSatisfaction', unit: 'score 0–1', description: 'Mean household satisfaction',
-      sample(w) {
-        const { count, satisfaction: score } = w.households;
-        let sum = 0;
-        for (let h = 0; h < count; h++) sum += score[h];
-        return sum / count;
-      },
+      sample: (w) => w.today.satisfactionTotal / w.households.count,
     },
   ],
   measures: {
