@@ -14,15 +14,19 @@
  * place, so workers racing to write the same cache never leave a partial file.
  *
  * Where: $CRSIM_CODE_CACHE if set (`off` turns the cache off), else a folder per user in the
- * OS temporary directory.
+ * OS temporary directory. Each build of the bundle has its own file (about 0.6 MB); writing one
+ * removes all but the newest KEEP, so rebuilding often never fills the folder.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import vm from 'node:vm';
+
+/** Cache files kept in the folder: one per build of the bundle, so a few builds (or checkouts) in use at once each keep theirs. */
+export const KEEP = 8;
 
 export interface CachedBundle {
   /** What the bundle assigned to module.exports. */
@@ -90,9 +94,23 @@ export function loadCachedBundle(file: string, cacheDir: string | null = codeCac
         mkdirSync(cacheDir!, { recursive: true });
         writeFileSync(partial, script.createCachedData());
         renameSync(partial, cacheFile!);
+        pruneCache(cacheDir!);
       } catch {
         rmSync(partial, { force: true });
       }
     },
   };
+}
+
+/** Removes all but the KEEP newest cache files. */
+function pruneCache(dir: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.v8cache')).map((f) => {
+    try {
+      return { file: join(dir, f), time: statSync(join(dir, f)).mtimeMs };
+    } catch {
+      return undefined; // removed by another worker meanwhile
+    }
+  }).filter((f) => f !== undefined);
+  files.sort((a, b) => b.time - a.time);
+  for (const { file } of files.slice(KEEP)) rmSync(file, { force: true });
 }

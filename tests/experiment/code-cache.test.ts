@@ -6,12 +6,12 @@
  * before reuses that code from memory and never consults the cache).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { codeCacheDir } from '../../src/experiment/code-cache.js';
+import { codeCacheDir, KEEP } from '../../src/experiment/code-cache.js';
 
 const CODE_CACHE = pathToFileURL(resolve(import.meta.dirname, '../../src/experiment/code-cache.ts')).href;
 
@@ -78,5 +78,21 @@ describe('loading a bundle through the code cache', () => {
     const off = load(file, null);
     expect(off.cacheFile).toBeUndefined();
     expect(off.fromCache).toBe(false);
+  });
+
+  it('keeps only the newest cache files when a new one is written', () => {
+    const many = join(dir, 'many');
+    load(file, many);
+    for (let i = 0; i < KEEP + 3; i++) {
+      const old = join(many, `old-${i}.v8cache`);
+      writeFileSync(old, '');
+      utimesSync(old, 1000 + i, 1000 + i);
+    }
+    writeFileSync(file, 'module.exports.sumOfSquares = (n) => n;'); // a new build
+    const fresh = load(file, many);
+    const left = readdirSync(many).sort();
+    expect(left).toHaveLength(KEEP);
+    expect(left).toContain(fresh.cacheFile!.split('/').pop());
+    expect(left).not.toContain('old-0.v8cache');
   });
 });
