@@ -15,7 +15,7 @@ const ENTRIES: [string, string][] = [
   ['nothing (an empty module: the loader itself)', 'data:text/javascript,export default 1'],
   ['community-resilience/engine', 'community-resilience/engine'],
   ['sweep worker (dist/experiment/worker.js)', pathToFileURL(resolve(ROOT, 'dist/experiment/worker.js')).href],
-  ['sweep worker bundle (worker.bundle.js)', pathToFileURL(resolve(ROOT, 'dist/experiment/worker.bundle.js')).href],
+  ['sweep worker, bundle through the code cache (worker-cached.js)', pathToFileURL(resolve(ROOT, 'dist/experiment/worker-cached.js')).href],
   ['community-resilience (package root)', 'community-resilience'],
 ];
 const rounds = Number(process.argv[2] ?? 7);

@@ -7,23 +7,27 @@
  *   first run         the first task, which compiles the model's code;
  *   warm run          the median of the last runs;
  *   start-up          import + the excess of the first 10 runs over 10 warm runs.
- * Rounds are interleaved between the scripts given (default: the compiled worker and its bundle),
- * and medians printed.
+ * Rounds are interleaved between the scripts given (default: the compiled worker, and the worker
+ * that loads the bundled task runner through V8's code cache — once with the cache already
+ * written, as every worker after a machine's first sweep finds it, and once with an empty cache
+ * folder, as the first sweep does), and medians printed.
  *
  *   npm run build && npx tsx bench/worker-startup.ts [rounds] [worker script …]
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadExperiment } from '../src/experiment/load.js';
-import { plannedTasks, WORKER_BUNDLE, WORKER_SCRIPT } from '../src/experiment/sweep.js';
+import { plannedTasks, WORKER_CACHED, WORKER_SCRIPT } from '../src/experiment/sweep.js';
 
 const args = process.argv.slice(2);
 const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
-const scripts = args.filter((a) => !/^\d+$/.test(a)).map((a) => resolve(a));
-if (!scripts.length) scripts.push(WORKER_SCRIPT, WORKER_BUNDLE);
+/** A worker script, and whether its code cache starts empty (a fresh CRSIM_CODE_CACHE folder each round). */
+const entries = args.filter((a) => !/^\d+$/.test(a)).map((a) => ({ script: resolve(a), cold: false }));
+if (!entries.length) entries.push({ script: WORKER_SCRIPT, cold: false }, { script: WORKER_CACHED, cold: false }, { script: WORKER_CACHED, cold: true });
+const scripts = entries.map((e) => e.script);
 
 const experiment = loadExperiment(resolve(import.meta.dirname, 'sweep-bench.yaml'));
 const taskFile = join(tmpdir(), `crsim-worker-startup-${process.pid}.json`);
@@ -41,10 +45,21 @@ const runs = [];
 for (let i = 0; i < ${RUNS}; i++) { t = cpu(); await run(task); runs.push(cpu() - t); }
 console.log(JSON.stringify({ importMs, runs }));`;
 
+// Write the code cache of every script once before the rounds (a run that is not timed).
+for (const script of new Set(scripts)) {
+  const once = `import { readFileSync } from 'node:fs';
+await (await import(${JSON.stringify(pathToFileURL(script).href)})).default(JSON.parse(readFileSync(${JSON.stringify(taskFile)}, 'utf8')));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', once], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+}
+
 const results = scripts.map(() => ({ importMs: [] as number[], first: [] as number[], warm: [] as number[], startup: [] as number[] }));
 for (let r = 0; r < rounds; r++) {
-  scripts.forEach((script, i) => {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe(script)], { encoding: 'utf8' });
+  entries.forEach(({ script, cold }, i) => {
+    const cacheDir = cold ? mkdtempSync(join(tmpdir(), 'crsim-cold-cache-')) : undefined;
+    const env = cacheDir ? { ...process.env, CRSIM_CODE_CACHE: cacheDir } : process.env;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe(script)], { encoding: 'utf8', env });
+    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
     if (child.status !== 0) throw new Error(child.stderr);
     const { importMs, runs } = JSON.parse(child.stdout) as { importMs: number; runs: number[] };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -59,7 +74,7 @@ for (let r = 0; r < rounds; r++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`worker start-up, CPU ms, median of ${rounds} fresh processes (${experiment.spec.name}, one task; node ${process.version})`);
 console.log('worker script                                     import  first run  warm run  start-up');
-scripts.forEach((s, i) => {
+entries.forEach(({ script, cold }, i) => {
   const r = results[i];
-  console.log(`${s.replace(resolve(import.meta.dirname, '..') + '/', '').padEnd(48)} ${median(r.importMs).toFixed(0).padStart(6)}  ${median(r.first).toFixed(0).padStart(9)}  ${median(r.warm).toFixed(1).padStart(8)}  ${median(r.startup).toFixed(0).padStart(8)}`);
+  console.log(`${(script.replace(resolve(import.meta.dirname, '..') + '/', '') + (cold ? ' (empty cache)' : '')).padEnd(48)} ${median(r.importMs).toFixed(0).padStart(6)}  ${median(r.first).toFixed(0).padStart(9)}  ${median(r.warm).toFixed(1).padStart(8)}  ${median(r.startup).toFixed(0).padStart(8)}`);
 });

@@ -1,11 +1,13 @@
 /**
- * Bundles the sweep worker (dist/experiment/worker.js, after tsc) into one file,
- * dist/experiment/worker.bundle.js. A worker thread is a fresh isolate that must load its code
- * before its first run; Node's loader pays per file (resolve, stat, read, compile), and the worker
- * reaches about 170 files — 96 of them zod's, 64 of those its message locales. One file loads in
- * less than half the CPU time (bench/worker-startup.ts). The sweep uses the bundle only while it
- * is at least as new as worker.js (see workerScript in src/experiment/sweep.ts), so a `tsc`
- * without this step never leaves workers on stale code.
+ * Bundles the sweep's task runner (dist/experiment/task.js, after tsc) into one CommonJS file,
+ * dist/experiment/task.bundle.cjs, which the sweep worker dist/experiment/worker-cached.js loads
+ * through V8's code cache (src/experiment/code-cache.ts). A worker thread is a fresh isolate that
+ * must load its code before its first run; Node's loader pays per file (resolve, stat, read,
+ * compile), and the task runner reaches about 170 files — 96 of them zod's, 64 of those its
+ * message locales. One file loads in less than half the CPU time, and a script (unlike an ES
+ * module on Node 20) can take its compiled code from a cache (bench/worker-startup.ts). The
+ * sweep uses the bundle only while it is at least as new as worker.js (see workerScript in
+ * src/experiment/sweep.ts), so a `tsc` without this step never leaves workers on stale code.
  *
  *   tsx scripts/bundle-worker.ts      (part of npm run build)
  */
@@ -14,16 +16,17 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const outfile = resolve(ROOT, 'dist/experiment/worker.bundle.js');
-await build({
-  entryPoints: [resolve(ROOT, 'dist/experiment/worker.js')],
+const outfile = resolve(ROOT, 'dist/experiment/task.bundle.cjs');
+const { warnings } = await build({
+  entryPoints: [resolve(ROOT, 'dist/experiment/task.js')],
   outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  // tsx is imported only to load a user's TypeScript module files, and only when installed.
-  external: ['tsx', 'tsx/*'],
   logLevel: 'warning',
 });
+// A warning here means code the script form cannot run as the modules do (import.meta is empty
+// in a CommonJS bundle; a dynamic import() in a vm.Script needs a loader of its own): refuse it.
+if (warnings.length) throw new Error(`${outfile}: the task runner must bundle without warnings (see above)`);
 console.log(`${outfile}: ${(statSync(outfile).size / 1024).toFixed(0)} KiB`);

@@ -10,7 +10,7 @@ export { experimentSchema, experimentJsonSchema, OUTPUT_FORMATS, type Experiment
 export { designPoints, gridPoints, latinHypercube, rangeValues, runSeedFor, runIdOf, type DesignPoint } from './design.js';
 export { SUMMARY_MEASURES, DAILY_METRICS, flatten, selectMeasures, pickMeasures, type MeasureValue } from './measures.js';
 export {
-  runExperiment, streamRuns, sweepToFolder, runTasks, plannedTasks, checkWarmStart, runRowObject, WORKER_SCRIPT, WORKER_BUNDLE, workerScript,
+  runExperiment, streamRuns, sweepToFolder, runTasks, plannedTasks, checkWarmStart, runRowObject, WORKER_SCRIPT, WORKER_BUNDLE, WORKER_CACHED, workerScript,
   type SweepOptions, type RunExperimentOptions, type SweepToFolderOptions, type ExperimentResult, type RunRow,
 } from './sweep.js';
 export { SweepFolder, mergeFolders, parseShard, inShard, FILES as SWEEP_FILES, type Shard } from './sweep-files.js';
