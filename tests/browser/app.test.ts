@@ -974,8 +974,8 @@ describe('crsim report and crsim viz', () => {
     const widest = layers.reduce((a, l) => (l.value > a.value ? l : a));
     expect(widest.width).toBe(Math.max(...layers.map((l) => l.width)));
     expect(await page.$$eval('p.note', (n) => n.length)).toBe(0);
-    // The crisis phase is shaded where the run ends.
-    expect(await page.$$eval('[data-chart="mobilised"] rect[data-phase]', (r) => r.map((x) => x.getAttribute('data-phase')))).toEqual(['normal', 'crisis']);
+    // The lockdown's phases (paper 000's steps, since the provision modules run in it) are shaded where the run ends.
+    expect(await page.$$eval('[data-chart="mobilised"] rect[data-phase]', (r) => r.map((x) => x.getAttribute('data-phase')))).toEqual(['normal', 'roadClosure', 'movementControl', 'closedEarly', 'closedLater', 'reopened']);
     await page.screenshot({ path: join(ARTIFACTS, 'report-multi-year.png'), fullPage: true });
     await page.close();
     expect(problems).toEqual([]);
