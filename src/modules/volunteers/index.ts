@@ -70,7 +70,8 @@ const volunteerLabour: ModuleProcess<ProvisionWorld, VolunteersState> = {
         n += k;
         recruited += k;
       }
-      if (mobilised) for (const a of absences) n = Math.max(0, n - a.absent(world, c));
+      // The ill and the quarantined stay home, whoever called them.
+      if (mobilised || n > 0) for (const a of absences) n = Math.max(0, n - a.absent(world, c));
       // Volunteers turn out more where neighbours know each other (paper 001: weak ties, low initiative).
       state.hours[c] = mobilised || n > 0 ? n * world.scenario.volunteers.hoursPerDay * (1 - world.scenario.volunteers.weakTiesEffect * (1 - C.socialCapital[c])) : 0;
     }
