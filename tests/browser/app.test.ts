@@ -942,8 +942,8 @@ describe('crsim report and crsim viz', () => {
     page.on('pageerror', (e) => problems.push(`multi-year report pageerror: ${e.message}`));
     await page.goto(`file://${out}`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    // No empty lockdown charts: the run has none of their metrics.
-    expect(await page.$$eval('[data-chart="q"]', (s) => s.length)).toBe(0);
+    // The lockdown's provision modules run in it (issue 13 item 6): one Q(t) chart, with its measures.
+    expect(await page.$$eval('[data-chart="q"]', (s) => s.length)).toBe(1);
     const charts = await page.$$eval('svg.chart-svg', (s) => s.map((x) => x.getAttribute('data-chart')));
     expect(charts).toEqual(expect.arrayContaining(['routing', 'stations', 'issuesPending', 'mobilised', 'activeOrganisations']));
     // Years on the axis, 2012 to 2020.
@@ -974,8 +974,8 @@ describe('crsim report and crsim viz', () => {
     const widest = layers.reduce((a, l) => (l.value > a.value ? l : a));
     expect(widest.width).toBe(Math.max(...layers.map((l) => l.width)));
     expect(await page.$$eval('p.note', (n) => n.length)).toBe(0);
-    // The crisis phase is shaded where the run ends.
-    expect(await page.$$eval('[data-chart="mobilised"] rect[data-phase]', (r) => r.map((x) => x.getAttribute('data-phase')))).toEqual(['normal', 'crisis']);
+    // The lockdown's phases (paper 000's steps, since the provision modules run in it) are shaded where the run ends.
+    expect(await page.$$eval('[data-chart="mobilised"] rect[data-phase]', (r) => r.map((x) => x.getAttribute('data-phase')))).toEqual(['normal', 'roadClosure', 'movementControl', 'closedEarly', 'closedLater', 'reopened']);
     await page.screenshot({ path: join(ARTIFACTS, 'report-multi-year.png'), fullPage: true });
     await page.close();
     expect(problems).toEqual([]);

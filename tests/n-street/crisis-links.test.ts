@@ -11,9 +11,10 @@
  * first households are reached, which more cadre hours cannot hurry (003's saturation).
  */
 import { describe, expect, it } from 'vitest';
-import { meanOf, variant } from './helpers.js';
+import { gridOnly, meanOf, variant } from './helpers.js';
 
-const base = (overrides: Record<string, unknown> = {}) => variant('lockdown-after-reform', overrides);
+// The grid's crisis alone: the lockdown's provision modules do not change its measures.
+const base = (overrides: Record<string, unknown> = {}) => gridOnly(variant('lockdown-after-reform', overrides));
 const unmet = 'grid.mobilisation.meanDaysUnmet';
 const recovery = 'grid.mobilisation.daysToRecovery';
 const byDay7 = 'grid.mobilisation.shareByDay7';

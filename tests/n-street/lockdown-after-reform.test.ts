@@ -14,19 +14,28 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import { runScenario, runSeedOf } from '../../src/experiment/run.js';
 import { branch, branchProblems, warmUp } from '../../src/experiment/warm-start.js';
 import { ROOT } from '../helpers.js';
-import { mean, pick, runs, SMALL } from './helpers.js';
+import { gridOnly, mean, pick, runs, SMALL } from './helpers.js';
 
 const cache = new Map<string, Scenario>();
-const load = (name: string, overrides: Record<string, unknown> = {}) => {
+const full = (name: string, overrides: Record<string, unknown> = {}) => {
   const key = name + JSON.stringify(overrides);
   if (!cache.has(key)) cache.set(key, loadScenario(resolve(ROOT, 'scenarios/n-street', `${name}.yaml`), { ...SMALL, ...overrides }).scenario);
   return cache.get(key)!;
 };
+// The grid's crisis alone (the lockdown's provision modules are lockdown-provision.test.ts's):
+// they do not change the grid's measures (the first test), and cost five times as much to run.
+const load = (name: string, overrides: Record<string, unknown> = {}) => gridOnly(full(name, overrides));
 const m = (s: Scenario, path: string) => mean(runs(s).map((r) => pick(r.summary, path)));
 
 describe('N street: lockdown after the reform against lockdown without it (papers 002, 003)', { timeout: 120_000 }, () => {
   const after = load('lockdown-after-reform');
   const without = load('lockdown-without-reform');
+
+  it('the grid reads nothing of the lockdown\u2019s provision: its measures are the same without those modules', () => {
+    const withProvision = runScenario(full('lockdown-after-reform'), { replicate: 0 }).summary as any;
+    expect(withProvision.resilience).toBeDefined();
+    expect(withProvision.grid).toEqual((runs(after)[0].summary as any).grid);
+  });
 
   it('the two differ only in the reform: stations and joint meetings', () => {
     const { mutualAid: a, events: ea, ...restA } = after as any;

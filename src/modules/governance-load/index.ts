@@ -15,7 +15,9 @@
  * (run-around time); a one-stop hall is the remedy (an intervention).
  *
  * In a crisis (gridMobilisation), the drain at the onset carries into the cadre hours left for
- * mobilising households (`gridMobilisation.staffShare`). It knows nothing else of the crisis,
+ * mobilising households (`gridMobilisation.staffShare`); in a lockdown (residentsCommittee), the
+ * month's drain keeps part of the RC's posts from the crisis work (`residentsCommittee.absences`).
+ * It knows nothing else of the crisis,
  * nor of the layers' delay and distortion of instructions (paper 003, elsewhere), nor of where
  * the money comes from.
  */
@@ -24,6 +26,7 @@ import { defineModule } from '../../engine/index.js';
 import { LAYERS, params, type GovernanceLoadParams } from './params.js';
 import { runAround, type RunAroundState } from './run-around.js';
 import { communityWorkers, zeroByLayer, type WorkforceState } from './workers.js';
+import { rcPosts, type RcState } from '../residents-committee/index.js';
 
 export { params, LAYERS, FUNDING, type GovernanceLoadParams, type Layer } from './params.js';
 export { monthOf } from './workers.js';
@@ -75,6 +78,23 @@ export const governanceLoad = defineModule<any, GovernanceLoadState>({
     'gridMobilisation.staffShare': [
       (world: { scenario: Record<string, any>; state: Record<string, any> }) =>
         1 - (world.scenario.governanceLoad as GovernanceLoadParams).crisisCarryOver * (1 - (world.state.governanceLoad as GovernanceLoadState).freeShare),
+    ],
+    /**
+     * The same drain in the lockdown's provision model (residentsCommittee, paper 000): of the
+     * RC's posts at the staffing norm, the share drained this month by vacancies, secondments and
+     * the administration tasks bring is, in the crisisCarryOver part that is not undone, missing
+     * from the crisis work. Counted only on days the RC has crisis work (the normal period then
+     * does not read crisisCarryOver).
+     */
+    'residentsCommittee.absences': [
+      {
+        absent(world: { scenario: Record<string, any>; state: Record<string, any> } & Parameters<typeof rcPosts>[0]) {
+          const rc = world.state.residentsCommittee as RcState | undefined;
+          if (!rc || rc.admin === 0) return 0;
+          const drained = 1 - (world.state.governanceLoad as GovernanceLoadState).freeShare;
+          return (world.scenario.governanceLoad as GovernanceLoadParams).crisisCarryOver * drained * rcPosts(world);
+        },
+      },
     ],
   },
   metrics: [

@@ -53,6 +53,11 @@ export const params = {
     }).strict().meta({ description: 'weights of a resident\'s reputation' }),
     serviceScaleHours: p(nonNegative.min(1), 'service hours that count as one unit of reputation', U.hours),
     electionNoise: p(nonNegative, 'spread (Gumbel scale) of what an election adds to reputation: acquaintance, chance', U.weight),
+    tiesPerMeeting: p(share, "each monthly meeting of a station closes this share of the gap between its compound's social capital (neighbours' ties, 0–1) and 1: residents who bring issues and settle them together come to know each other", U.share),
+    crisis: z.object({
+      organisesGroupBuys: p(z.boolean(), "in closed management a station with a head is a group-buy organiser ready on the first day (read only where the selfOrganisation module is in the model)"),
+      membersTurnOut: p(share, "share of a station's members, not already volunteers, who turn out as volunteers from the first day of closed management, called by their station rather than waiting for the RC (read only where the volunteers module is in the model)", U.share),
+    }).strict().meta({ description: 'what a station brings to a lockdown (paper 000\'s provision model), read only in closed management' }),
   }),
 };
 export type MutualAidParams = z.output<typeof params.mutualAid>;
@@ -184,22 +189,45 @@ const formation: ModuleProcess<MutualAidWorld, MutualAidState> = {
   },
 };
 
-/** Monthly station work adds to members' service, and so to their reputation at the next election. */
+/**
+ * Monthly station work adds to members' service, and so to their reputation at the next election,
+ * and to the ties among the compound's neighbours.
+ */
 const stationWork: ModuleProcess<MutualAidWorld, MutualAidState> = {
   name: 'stationWork',
   slot: 'evening',
   step(world, st, ctx) {
     const C = world.compounds;
     const dom = dayOfMonth(ctx.date);
-    const hours = (world.scenario.mutualAid as MutualAidParams).stationHoursPerMonth;
+    const s = world.scenario.mutualAid as MutualAidParams;
+    const hours = s.stationHoursPerMonth;
     const R = world.residents;
     for (let i = 0; i < st.formed; i++) {
       const c = st.order[i];
       if (C.stationMeetingDay[c] !== dom) continue;
       for (let r = st.firstResident[c]; r < st.endResident[c]; r++) if (R.stationRole[r] !== ROLE.none) R.stationHours[r] += hours;
+      // Neighbours who meet and settle their issues together come to know each other: the
+      // compound's social capital, which households' ties follow (selfOrganisation's ties.ts).
+      C.socialCapital[c] += s.tiesPerMeeting * (1 - C.socialCapital[c]);
     }
   },
 };
+
+/**
+ * The volunteers a station brings in closed management: its members who are not volunteers
+ * already, in the share who turn out. Their station calls them, so they come from the first day of
+ * closure, before the RC mobilises volunteers (paper 000's later regime).
+ */
+function stationVolunteers(world: MutualAidWorld, c: number, when: { closed: boolean }): number {
+  if (!when.closed || world.compounds.station[c] !== 1) return 0;
+  const share = (world.scenario.mutualAid as MutualAidParams).crisis.membersTurnOut;
+  if (share === 0) return 0;
+  const st = mutualAidOf(world)!;
+  const R = world.residents;
+  let n = 0;
+  for (let r = st.firstResident[c]; r < st.endResident[c]; r++) if (R.stationRole[r] !== ROLE.none && !R.volunteer[r]) n++;
+  return share * n;
+}
 
 /** Heads, members and their party shares, over the stations that exist. */
 export function stationCensus(world: MutualAidWorld) {
@@ -254,6 +282,17 @@ export const mutualAid = defineModule<MutualAidWorld, MutualAidState>({
     return { order, formed: 0, firstResident, endResident, elections: 0, partyHeadsElected: 0 };
   },
   processes: [formation, stationWork],
+  provides: {
+    /** A station with its head organises its compound's group buys from the first day of closure. */
+    'selfOrganisation.organisers': [
+      {
+        name: 'mutualAid',
+        ready: (w: MutualAidWorld, c: number) => (w.scenario.mutualAid as MutualAidParams).crisis.organisesGroupBuys && w.compounds.station[c] === 1 && w.compounds.stationHead[c] >= 0,
+      },
+    ],
+    /** A station's members join its compound's volunteers in closed management (stationVolunteers). */
+    'volunteers.recruits': [{ name: 'mutualAid', recruits: stationVolunteers }],
+  },
   metrics: [
     { name: 'stations', unit: 'count', description: 'Mutual-aid stations formed so far', sample: (w) => mutualAidOf(w)!.formed },
   ],

@@ -41,6 +41,17 @@ export const params = {
   }),
 };
 
+/**
+ * Organisers a compound already has when closure comes, contributed by other modules (the
+ * mutual-aid stations of paper 002): where one is ready, group buying starts on the first day of
+ * closed management, whatever the compound's social capital. None contributed: as in paper 000.
+ */
+export const GROUP_BUY_ORGANISERS = 'selfOrganisation.organisers';
+export interface GroupBuyOrganiser<W = HouseholdsWorld> {
+  name: string;
+  ready(world: W, compound: number): boolean;
+}
+
 // ─── state ───
 const compoundColumns = {
   /** Day group buying started, or -1. */
@@ -73,9 +84,13 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
     const suppliers = gb.basicGoods ? ctx.provided<GroupBuySupplier<SelfOrganisationWorld>>(GROUP_BUY_SUPPLIERS) : [];
     const carriers = suppliers.length > 0 && !gb.pooled ? byPriority(ctx.provided<Carrier<SelfOrganisationWorld>>(CARRIERS)) : [];
     const joiners: number[] = [];
+    const organisers = ctx.provided<GroupBuyOrganiser<SelfOrganisationWorld>>(GROUP_BUY_ORGANISERS);
     for (let c = 0; c < C.count; c++) {
       if (C.selfOrganisedSince[c] < 0) {
-        const ready = C.socialCapital[c] >= so.socialCapitalThreshold && ctx.day >= own.closedSince + so.formationDelayDays;
+        // An organisation that already exists (a station with its head) starts on the first day
+        // of closure; otherwise owners must first find each other, which needs social capital.
+        const organised = organisers.length > 0 && organisers.some((o) => o.ready(world, c));
+        const ready = organised || (C.socialCapital[c] >= so.socialCapitalThreshold && ctx.day >= own.closedSince + so.formationDelayDays);
         if (!ready) continue;
         C.selfOrganisedSince[c] = ctx.day;
       }

@@ -30,6 +30,18 @@ export interface VolunteerAbsence<W = ProvisionWorld> {
   absent(world: W, compound: number): number;
 }
 
+/**
+ * Volunteers other organisations bring, per compound and day, contributed by other modules (the
+ * members of a mutual-aid station, paper 002). They work as the RC's volunteers do; `when` says
+ * whether closed management is on and whether the RC has mobilised volunteers, so an organisation
+ * of residents' own may turn out before the RC calls. None contributed: as in paper 000.
+ */
+export const VOLUNTEER_RECRUITS = 'volunteers.recruits';
+export interface VolunteerRecruits<W = ProvisionWorld> {
+  name: string;
+  recruits(world: W, compound: number, when: { closed: boolean; mobilised: boolean }): number;
+}
+
 // ─── state ───
 export interface VolunteersState {
   /** Per compound: volunteer hours not yet used today. */
@@ -48,15 +60,24 @@ const volunteerLabour: ModuleProcess<ProvisionWorld, VolunteersState> = {
     const mobilised = which ? world.scenario.regimes[which].volunteersMobilised : false;
     const C = world.compounds;
     const absences = ctx.provided<VolunteerAbsence>(VOLUNTEER_ABSENCES);
+    const recruiters = ctx.provided<VolunteerRecruits>(VOLUNTEER_RECRUITS);
+    const when = { closed: provisionOf(world).regime !== null, mobilised };
+    let recruited = 0;
     for (let c = 0; c < C.count; c++) {
-      let n = C.volunteers[c];
-      if (mobilised) for (const a of absences) n = Math.max(0, n - a.absent(world, c));
+      let n = mobilised ? C.volunteers[c] : 0;
+      for (const r of recruiters) {
+        const k = r.recruits(world, c, when);
+        n += k;
+        recruited += k;
+      }
+      // The ill and the quarantined stay home, whoever called them.
+      if (mobilised || n > 0) for (const a of absences) n = Math.max(0, n - a.absent(world, c));
       // Volunteers turn out more where neighbours know each other (paper 001: weak ties, low initiative).
-      state.hours[c] = mobilised ? n * world.scenario.volunteers.hoursPerDay * (1 - world.scenario.volunteers.weakTiesEffect * (1 - C.socialCapital[c])) : 0;
+      state.hours[c] = mobilised || n > 0 ? n * world.scenario.volunteers.hoursPerDay * (1 - world.scenario.volunteers.weakTiesEffect * (1 - C.socialCapital[c])) : 0;
     }
-    if (!mobilised) return;
+    if (!mobilised && recruited === 0) return;
     // A day volunteering together strengthens the volunteers' own ties.
-    for (const h of state.volunteerHouseholds) shareActivity(world, h);
+    if (mobilised) for (const h of state.volunteerHouseholds) shareActivity(world, h);
     // The RC's tasks that need no staff authority come first: it is the RC that mobilises them.
     const hours = state.hours;
     const available = sum(hours);
