@@ -17,7 +17,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, write
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { PACKAGE_VERSION } from '../version.js';
-import { csvLines, parseCsvLine, type Cell } from './csv-lines.js';
+import { cell, csvLines, parseCsvLine, type Cell } from './csv-lines.js';
 import { indexJournal, writeJournal, type JournalIndex, type Segment } from './journal.js';
 import { runsParquet, TimeseriesParquet, type ExperimentRecord } from './parquet-tables.js';
 import { runIdOf } from './design.js';
@@ -120,6 +120,28 @@ export function seriesRows(exp: ResolvedExperiment, outcome: RunOutcome): Cell[]
   return outcome.dates.map((date, d) => [outcome.runId, date, d, outcome.phases[d], ...exp.metrics.map((m) => outcome.series[m][d])]);
 }
 
+/**
+ * The timeseries.csv lines of one finished run, the same text as `csvLines(seriesRows(…))`
+ * formatted straight from the run's Float64Array series: the main thread formats every day of
+ * every run, and a row array per day (then a string per cell) was a fifth of its time.
+ */
+export function seriesLines(exp: ResolvedExperiment, outcome: RunOutcome): string {
+  const series = exp.metrics.map((m) => outcome.series[m]);
+  const runId = cell(outcome.runId);
+  const k = series.length;
+  let out = '';
+  for (let d = 0; d < outcome.dates.length; d++) {
+    let line = `${runId},${cell(outcome.dates[d])},${d},${cell(outcome.phases[d])}`;
+    for (let j = 0; j < k; j++) {
+      const v = series[j][d];
+      // NaN (no value that day) is an empty cell, as csvLines writes it.
+      line += v === v ? `,${v}` : ',';
+    }
+    out += `${line}\n`;
+  }
+  return out;
+}
+
 function writeAtomically(file: string, data: string | Uint8Array): void {
   writeFileSync(`${file}.tmp`, data);
   renameSync(`${file}.tmp`, file);
@@ -193,7 +215,7 @@ export class SweepFolder {
 
   /** Appends one finished run: its series first, then its runs.csv row (the commit). */
   append(outcome: RunOutcome): void {
-    writeSync(this.seriesFd, csvLines(seriesRows(this.exp, outcome)));
+    writeSync(this.seriesFd, seriesLines(this.exp, outcome));
     writeSync(this.runsFd, csvLines([runRow(this.exp, this.parameters, outcome)]));
     this.done.add(outcome.runId);
   }
