@@ -236,6 +236,14 @@ export function runsParquet(record: ExperimentRecord, header: readonly string[],
   }));
 }
 
+/** A finished run's daily values as the sweep received them (a RunOutcome's fields). */
+export interface HeldRun {
+  runId: number;
+  dates: readonly string[];
+  phases: readonly string[];
+  series: Readonly<Record<string, Float64Array>>;
+}
+
 /**
  * timeseries.parquet, written in row groups as the sorted lines stream past (the series may
  * exceed memory). Each line's cells go straight into the columns, converted as they are read:
@@ -275,6 +283,40 @@ export class TimeseriesParquet {
       }
     }
     this.rowCount += lines.length;
+    if (this.rowCount >= TimeseriesParquet.ROW_GROUP) this.flush();
+  }
+
+  /**
+   * Whether `addRun` can take a run held in memory: the table is a sweep's own (run_id, date,
+   * day, phase, then metrics) and the run has a series for every metric.
+   */
+  accepts(run: HeldRun): boolean {
+    const names = this.plan.map((c) => c.name);
+    return names[0] === 'run_id' && names[1] === 'date' && names[2] === 'day' && names[3] === 'phase' &&
+      this.plan.slice(4).every((c) => c.kind === 'double' && c.nullable && run.series[c.name] instanceof Float64Array && run.series[c.name].length === run.dates.length);
+  }
+
+  /**
+   * A finished run's rows from its values, without going through its CSV text: the same values
+   * the text gives back, since the text is each number's shortest exact form. NaN is written as
+   * an empty cell, so it is null here; -0 is written "0", so it is 0 here.
+   */
+  addRun(run: HeldRun): void {
+    const { parse, columns } = this;
+    const [ids, dates, days, phases] = columns;
+    const k = columns.length;
+    const series = this.plan.map((c) => run.series[c.name]);
+    for (let d = 0; d < run.dates.length; d++) {
+      ids.push(run.runId);
+      dates.push(parse[1](run.dates[d]));
+      days.push(d);
+      phases.push(parse[3](run.phases[d]));
+      for (let j = 4; j < k; j++) {
+        const v = series[j][d];
+        columns[j].push(v !== v ? null : v === 0 ? 0 : v);
+      }
+    }
+    this.rowCount += run.dates.length;
     if (this.rowCount >= TimeseriesParquet.ROW_GROUP) this.flush();
   }
 

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { csvLines } from '../../src/experiment/csv-lines.js';
-import { seriesLines, seriesRows } from '../../src/experiment/sweep-files.js';
+import { seriesLines, seriesRows, SweepFolder } from '../../src/experiment/sweep-files.js';
+import { loadExperiment } from '../../src/experiment/load.js';
+import { sweepToFolder } from '../../src/experiment/sweep.js';
 import { columnSource, parquetSchema, tableMetadata, timeseriesPlan, TimeseriesParquet, type ExperimentRecord } from '../../src/experiment/parquet-tables.js';
 import type { ResolvedExperiment } from '../../src/experiment/load.js';
 import type { RunOutcome } from '../../src/experiment/task.js';
-import { tempDir } from './helpers.js';
+import { expectSameFolders, tempDir, writeExperiment } from './helpers.js';
 
 // The sweep's output fast paths (issue 16) must write the very bytes of the reference paths
 // they replaced: csvLines over row arrays, and columnSource over split lines.
@@ -18,7 +20,8 @@ function outcome(runId: number, days: number): RunOutcome {
   const dates = Array.from({ length: days }, (_, d) => new Date(Date.UTC(2022, 2, 28 + d)).toISOString().slice(0, 10));
   const phases = dates.map((_, d) => (d < 2 ? 'normal' : 'lockdown'));
   const a = Float64Array.from(dates, (_, d) => awkward[(d + runId) % awkward.length]);
-  const b = Float64Array.from(dates, (_, d) => (d % 3 === 0 ? Number.NaN : d / 7));
+  // Mostly distinct values (so not dictionary-encoded, where -0 and 0 are one key), with a -0 first.
+  const b = Float64Array.from(dates, (_, d) => (d % 3 === 0 ? Number.NaN : d === 1 ? -0 : (d + 100 * runId) / 7));
   return { runId, point: 0, replicate: runId, runSeed: `1/${runId}`, measures: {}, dates, phases, series: { a, b } };
 }
 
@@ -67,5 +70,50 @@ describe('sweep output fast paths', () => {
     const writer = new TimeseriesParquet(join(tempDir(), 'bad.parquet'), record, ['run_id', 'date', 'day', 'phase', 'a'], 'x');
     expect(() => writer.add(['0,2022-02-30,0,normal,1'])).toThrow(/column date: expected a date YYYY-MM-DD, found "2022-02-30"/);
     expect(() => writer.add(['0,2022-03-01,0,normal,x'])).toThrow(/column a: expected a number, found "x"/);
+  });
+
+  it('writes a held run (its values) into timeseries.parquet as its CSV lines give it: NaN null, -0 zero, Infinity', () => {
+    const record = { name: 't', fingerprint: 'f', packageVersion: '0', masterSeed: 1, seedRule: 'r', points: [], spec: { outputs: { formats: ['parquet'] } }, baseScenario: {} } as unknown as ExperimentRecord;
+    const header = ['run_id', 'date', 'day', 'phase', 'a', 'b'];
+    const runs = [0, 1, 2, 7].map((id) => outcome(id, 31));
+    const fromLines = join(tempDir(), 'lines.parquet');
+    const fromValues = join(tempDir(), 'values.parquet');
+    const a = new TimeseriesParquet(fromLines, record, header, 'x');
+    const b = new TimeseriesParquet(fromValues, record, header, 'x');
+    runs.forEach((run, i) => {
+      a.add(seriesLines(exp, run).split('\n').filter(Boolean));
+      expect(b.accepts(run)).toBe(true);
+      if (i === 2) b.add(seriesLines(exp, run).split('\n').filter(Boolean)); // mixed, as after a resume
+      else b.addRun(run);
+    });
+    a.finish();
+    b.finish();
+    expect(Buffer.from(readFileSync(fromValues))).toEqual(Buffer.from(readFileSync(fromLines)));
+    // A run without one of the table's metrics is read from its lines instead.
+    const { b: _, ...partial } = runs[0].series;
+    expect(new TimeseriesParquet(join(tempDir(), 'p.parquet'), record, header, 'x').accepts({ ...runs[0], series: partial })).toBe(false);
+  });
+
+  it('a sweep folder is the same whether its runs are held in memory, read back from CSV, or some of each', async () => {
+    const file = writeExperiment(`factors:
+  packages.vegetable.subsidy: [0, 12]
+replicates: 3
+seed: 5
+`);
+    const exp = loadExperiment(file);
+    const original = SweepFolder.HOLD_BYTES;
+    const dirs: string[] = [];
+    try {
+      for (const budget of [original, 0, 2 * 100 * (8 * exp.metrics.length + 16)]) {
+        SweepFolder.HOLD_BYTES = budget;
+        const dir = join(tempDir(), 'sweep');
+        await sweepToFolder(exp, dir, { workers: 0 });
+        dirs.push(dir);
+      }
+    } finally {
+      SweepFolder.HOLD_BYTES = original;
+    }
+    expectSameFolders(dirs[0], dirs[1], expect);
+    expectSameFolders(dirs[0], dirs[2], expect);
   });
 });
