@@ -2,7 +2,7 @@
 export type Cell = string | number | boolean | null | undefined;
 
 /** One cell: numbers as JavaScript prints them (shortest exact form), strings quoted when needed. */
-function cell(v: Cell): string {
+export function cell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isNaN(v) ? '' : String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';

@@ -71,9 +71,10 @@ export function indexJournal(file: string, chunkSize = CHUNK): JournalIndex {
 /**
  * Writes `header` and then the segments of each run in the order of `ids` to `out` (through a
  * temporary file and a rename, so `out` may be one of the sources). `onLines` sees each run's
- * lines as they are copied (for the Parquet copy, parquet-tables.ts).
+ * lines as they are copied (for the Parquet copy, parquet-tables.ts), with the run's id;
+ * `linesWanted(id)` false spares decoding the lines of a run whose values the caller holds.
  */
-export function writeJournal(out: string, header: string, ids: readonly number[], segmentsOf: (id: number) => Segment[], onLines?: (lines: string[]) => void): void {
+export function writeJournal(out: string, header: string, ids: readonly number[], segmentsOf: (id: number) => Segment[], onLines?: (lines: string[], id: number) => void, linesWanted: (id: number) => boolean = () => true): void {
   const tmp = `${out}.tmp`;
   const outFd = openSync(tmp, 'w');
   const fds = new Map<string, number>();
@@ -87,9 +88,9 @@ export function writeJournal(out: string, header: string, ids: readonly number[]
         readSync(fd, bytes, 0, bytes.length, seg.start);
         writeSync(outFd, bytes);
         if (onLines) {
-          const lines = bytes.toString('utf8').split('\n');
+          const lines = linesWanted(id) ? bytes.toString('utf8').split('\n') : [''];
           lines.pop();
-          onLines(lines);
+          onLines(lines, id);
         }
       }
     }

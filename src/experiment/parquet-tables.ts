@@ -182,31 +182,47 @@ function epochDay(cell: string, column: string): number {
   return ms / DAY_MS;
 }
 
+/** One cell's value in a column of `plan` (empty cell → null where the column is nullable); a located error for anything else. */
+export function cellParser(plan: ColumnPlan): (cell: string) => unknown {
+  const { name, kind, nullable } = plan;
+  const orNull = <T>(f: (c: string) => T) => (nullable ? (c: string) => (c === '' ? null : f(c)) : f);
+  switch (kind) {
+    case 'int32': return orNull((c) => wholeNumber(c, name));
+    case 'int64': return orNull((c) => BigInt(wholeNumber(c, name)));
+    case 'double': return orNull((c) => {
+      const n = Number(c);
+      if (c.trim() === '' || Number.isNaN(n)) throw new Error(`column ${name}: expected a number, found "${c}"`);
+      return n;
+    });
+    case 'boolean': return orNull((c) => {
+      if (c !== 'true' && c !== 'false') throw new Error(`column ${name}: expected true or false, found "${c}"`);
+      return c === 'true';
+    });
+    case 'date': {
+      // A sweep repeats each date once per run: convert each distinct text once.
+      const days = new Map<string, number>();
+      return orNull((c) => {
+        let day = days.get(c);
+        if (day === undefined) days.set(c, (day = epochDay(c, name)));
+        return day;
+      });
+    }
+    case 'category':
+    case 'text': return orNull((c) => c);
+  }
+}
+
+/** A column's ColumnSource from its values (as cellParser gives them). */
+function columnOf(plan: ColumnPlan, values: unknown[]): ColumnSource {
+  const { name, kind, nullable } = plan;
+  // Forced, not left to the writer's size heuristic: readers see a dictionary column whatever the data.
+  if (kind === 'category') return { name, data: values, encoding: 'RLE_DICTIONARY' };
+  return { name, data: kind === 'int32' && !nullable ? Int32Array.from(values as number[]) : values };
+}
+
 /** One column's values from its CSV cells (empty cell → null). */
 export function columnSource(plan: ColumnPlan, cells: readonly string[]): ColumnSource {
-  const { name, kind, nullable } = plan;
-  const each = <T>(f: (c: string) => T) => cells.map((c) => (c === '' && nullable ? null : f(c)));
-  switch (kind) {
-    case 'int32': return { name, data: nullable ? each((c) => wholeNumber(c, name)) : Int32Array.from(cells, (c) => wholeNumber(c, name)) };
-    case 'int64': return { name, data: each((c) => BigInt(wholeNumber(c, name))) };
-    case 'double': return {
-      name, data: each((c) => {
-        const n = Number(c);
-        if (c.trim() === '' || Number.isNaN(n)) throw new Error(`column ${name}: expected a number, found "${c}"`);
-        return n;
-      }),
-    };
-    case 'boolean': return {
-      name, data: each((c) => {
-        if (c !== 'true' && c !== 'false') throw new Error(`column ${name}: expected true or false, found "${c}"`);
-        return c === 'true';
-      }),
-    };
-    case 'date': return { name, data: each((c) => epochDay(c, name)) };
-    // Forced, not left to the writer's size heuristic: readers see a dictionary column whatever the data.
-    case 'category': return { name, data: each((c) => c), encoding: 'RLE_DICTIONARY' };
-    case 'text': return { name, data: each((c) => c) };
-  }
+  return columnOf(plan, cells.map(cellParser(plan)));
 }
 
 /** runs.parquet from the sorted runs.csv rows (one line per run is small enough to hold). */
@@ -220,29 +236,97 @@ export function runsParquet(record: ExperimentRecord, header: readonly string[],
   }));
 }
 
-/** timeseries.parquet, written in row groups as the sorted lines stream past (the series may exceed memory). */
+/** A finished run's daily values as the sweep received them (a RunOutcome's fields). */
+export interface HeldRun {
+  runId: number;
+  dates: readonly string[];
+  phases: readonly string[];
+  series: Readonly<Record<string, Float64Array>>;
+}
+
+/**
+ * timeseries.parquet, written in row groups as the sorted lines stream past (the series may
+ * exceed memory). Each line's cells go straight into the columns, converted as they are read:
+ * no array per line, no second pass per column.
+ */
 export class TimeseriesParquet {
   static readonly ROW_GROUP = 100_000;
   private readonly writer: ParquetWriter;
   private readonly plan: ColumnPlan[];
-  private rows: string[][] = [];
+  private readonly parse: ((cell: string) => unknown)[];
+  private columns: unknown[][];
+  private rowCount = 0;
 
   constructor(private readonly file: string, record: ExperimentRecord, header: readonly string[], createdBy: string) {
     this.plan = timeseriesPlan(header, record);
+    this.parse = this.plan.map(cellParser);
+    this.columns = this.plan.map(() => []);
     this.writer = new ParquetWriter({ writer: fileWriter(`${file}.tmp`), schema: parquetSchema(this.plan), kvMetadata: tableMetadata(record, 'timeseries', this.plan), createdBy });
   }
 
   add(lines: readonly string[]): void {
-    // Time-series cells are numbers, dates and phase names: no quoting to undo.
-    for (const line of lines) this.rows.push(line.split(','));
-    if (this.rows.length >= TimeseriesParquet.ROW_GROUP) this.flush();
+    const { parse, columns } = this;
+    const k = columns.length;
+    // Time-series cells are numbers, dates and phase names: no quoting to undo. A short line's
+    // missing cells read as empty, a long line's extra cells are ignored.
+    for (const line of lines) {
+      let start = 0;
+      for (let j = 0; j < k; j++) {
+        let cell = '';
+        if (start <= line.length) {
+          const comma = line.indexOf(',', start);
+          const end = comma < 0 ? line.length : comma;
+          cell = line.slice(start, end);
+          start = comma < 0 ? line.length + 1 : end + 1;
+        }
+        columns[j].push(parse[j](cell));
+      }
+    }
+    this.rowCount += lines.length;
+    if (this.rowCount >= TimeseriesParquet.ROW_GROUP) this.flush();
+  }
+
+  /**
+   * Whether `addRun` can take a run held in memory: the table is a sweep's own (run_id, date,
+   * day, phase, then metrics) and the run has a series for every metric.
+   */
+  accepts(run: HeldRun): boolean {
+    const names = this.plan.map((c) => c.name);
+    return names[0] === 'run_id' && names[1] === 'date' && names[2] === 'day' && names[3] === 'phase' &&
+      this.plan.slice(4).every((c) => c.kind === 'double' && c.nullable && run.series[c.name] instanceof Float64Array && run.series[c.name].length === run.dates.length);
+  }
+
+  /**
+   * A finished run's rows from its values, without going through its CSV text: the same values
+   * the text gives back, since the text is each number's shortest exact form. NaN is written as
+   * an empty cell, so it is null here; -0 is written "0", so it is 0 here.
+   */
+  addRun(run: HeldRun): void {
+    const { parse, columns } = this;
+    const [ids, dates, days, phases] = columns;
+    const k = columns.length;
+    const series = this.plan.map((c) => run.series[c.name]);
+    for (let d = 0; d < run.dates.length; d++) {
+      ids.push(run.runId);
+      dates.push(parse[1](run.dates[d]));
+      days.push(d);
+      phases.push(parse[3](run.phases[d]));
+      for (let j = 4; j < k; j++) {
+        const v = series[j][d];
+        columns[j].push(v !== v ? null : v === 0 ? 0 : v);
+      }
+    }
+    this.rowCount += run.dates.length;
+    if (this.rowCount >= TimeseriesParquet.ROW_GROUP) this.flush();
   }
 
   private flush(): void {
-    if (this.rows.length === 0) return;
-    const rows = this.rows;
-    this.rows = [];
-    this.writer.write({ columnData: this.plan.map((c, j) => columnSource(c, rows.map((r) => r[j] ?? ''))), rowGroupSize: rows.length });
+    if (this.rowCount === 0) return;
+    const columns = this.columns;
+    const rows = this.rowCount;
+    this.columns = this.plan.map(() => []);
+    this.rowCount = 0;
+    this.writer.write({ columnData: this.plan.map((c, j) => columnOf(c, columns[j])), rowGroupSize: rows });
   }
 
   finish(): void {

@@ -17,9 +17,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, write
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { PACKAGE_VERSION } from '../version.js';
-import { csvLines, parseCsvLine, type Cell } from './csv-lines.js';
+import { cell, csvLines, parseCsvLine, type Cell } from './csv-lines.js';
 import { indexJournal, writeJournal, type JournalIndex, type Segment } from './journal.js';
-import { runsParquet, TimeseriesParquet, type ExperimentRecord } from './parquet-tables.js';
+import { runsParquet, TimeseriesParquet, type ExperimentRecord, type HeldRun } from './parquet-tables.js';
 import { runIdOf } from './design.js';
 import type { ResolvedExperiment } from './load.js';
 import { flatten } from './measures.js';
@@ -120,6 +120,28 @@ export function seriesRows(exp: ResolvedExperiment, outcome: RunOutcome): Cell[]
   return outcome.dates.map((date, d) => [outcome.runId, date, d, outcome.phases[d], ...exp.metrics.map((m) => outcome.series[m][d])]);
 }
 
+/**
+ * The timeseries.csv lines of one finished run, the same text as `csvLines(seriesRows(…))`
+ * formatted straight from the run's Float64Array series: the main thread formats every day of
+ * every run, and a row array per day (then a string per cell) was a fifth of its time.
+ */
+export function seriesLines(exp: ResolvedExperiment, outcome: RunOutcome): string {
+  const series = exp.metrics.map((m) => outcome.series[m]);
+  const runId = cell(outcome.runId);
+  const k = series.length;
+  let out = '';
+  for (let d = 0; d < outcome.dates.length; d++) {
+    let line = `${runId},${cell(outcome.dates[d])},${d},${cell(outcome.phases[d])}`;
+    for (let j = 0; j < k; j++) {
+      const v = series[j][d];
+      // NaN (no value that day) is an empty cell, as csvLines writes it.
+      line += v === v ? `,${v}` : ',';
+    }
+    out += `${line}\n`;
+  }
+  return out;
+}
+
 function writeAtomically(file: string, data: string | Uint8Array): void {
   writeFileSync(`${file}.tmp`, data);
   renameSync(`${file}.tmp`, file);
@@ -127,10 +149,19 @@ function writeAtomically(file: string, data: string | Uint8Array): void {
 
 /** An open sweep folder: appends finished runs; knows which are done. */
 export class SweepFolder {
+  /**
+   * Bytes of finished runs' series kept in memory for timeseries.parquet (64 MiB: about 2,000
+   * default-size runs). Runs beyond it, and runs of an earlier attempt, are read back from
+   * timeseries.csv instead; the file is the same either way.
+   */
+  static HOLD_BYTES = 64 << 20;
   readonly done = new Set<number>();
   private runsFd = -1;
   private seriesFd = -1;
   private readonly parameters: string[];
+  /** Runs appended by this process, whose values timeseries.parquet can take without re-reading their CSV. */
+  private readonly held = new Map<number, HeldRun>();
+  private heldBytes = 0;
 
   private constructor(readonly dir: string, readonly exp: ResolvedExperiment, readonly shard: Shard | undefined) {
     this.parameters = runsColumns(exp).parameters;
@@ -193,9 +224,18 @@ export class SweepFolder {
 
   /** Appends one finished run: its series first, then its runs.csv row (the commit). */
   append(outcome: RunOutcome): void {
-    writeSync(this.seriesFd, csvLines(seriesRows(this.exp, outcome)));
+    writeSync(this.seriesFd, seriesLines(this.exp, outcome));
     writeSync(this.runsFd, csvLines([runRow(this.exp, this.parameters, outcome)]));
     this.done.add(outcome.runId);
+    // Copies (a memcpy per metric), so a caller's onRun that changes the outcome cannot make the
+    // Parquet file disagree with the CSV just written.
+    const bytes = outcome.dates.length * (8 * this.exp.metrics.length + 16);
+    if (this.exp.spec.outputs.formats.includes('parquet') && this.heldBytes + bytes <= SweepFolder.HOLD_BYTES) {
+      const series: Record<string, Float64Array> = {};
+      for (const m of this.exp.metrics) if (outcome.series[m]) series[m] = outcome.series[m].slice();
+      this.held.set(outcome.runId, { runId: outcome.runId, dates: outcome.dates.slice(), phases: outcome.phases.slice(), series });
+      this.heldBytes += bytes;
+    }
   }
 
   close(): void {
@@ -211,7 +251,9 @@ export class SweepFolder {
   /** Sorts both tables by run id and writes the Parquet copies. */
   finalise(): void {
     this.close();
-    finaliseFolder(this.dir);
+    finaliseFolder(this.dir, this.held);
+    this.held.clear();
+    this.heldBytes = 0;
   }
 }
 
@@ -227,27 +269,34 @@ function sourcesOf(indexes: JournalIndex[]): Sources {
 /**
  * Writes the final tables into `dir` from the given journals: runs.csv and timeseries.csv sorted by
  * run_id, and their Parquet copies when the experiment (its experiment.json `record`) asks for
- * them. Streams, so the time series may exceed memory.
+ * them. Streams, so the time series may exceed memory. Runs in `held` (written by this process,
+ * each in one piece of timeseries.csv) go into timeseries.parquet from their values rather than
+ * by parsing their lines back: same file, less work.
  */
-export function writeSortedTables(dir: string, record: ExperimentRecord, runs: { header: string; sources: Sources }, series: { header: string; sources: Sources }): void {
+export function writeSortedTables(dir: string, record: ExperimentRecord, runs: { header: string; sources: Sources }, series: { header: string; sources: Sources }, held: ReadonlyMap<number, HeldRun> = new Map()): void {
   const parquet = record.spec.outputs.formats.includes('parquet');
   const ids = [...runs.sources.keys()].sort((a, b) => a - b);
   const createdBy = `community-resilience ${record.packageVersion}`;
   const runLines: string[] = [];
   writeJournal(join(dir, FILES.runs), runs.header, ids, (id) => runs.sources.get(id)!, parquet ? (lines) => runLines.push(...lines) : undefined);
   const stream = parquet ? new TimeseriesParquet(join(dir, FILES.timeseriesParquet), record, parseCsvLine(series.header), createdBy) : undefined;
-  writeJournal(join(dir, FILES.timeseries), series.header, ids.filter((id) => series.sources.has(id)), (id) => series.sources.get(id)!, stream ? (lines) => stream.add(lines) : undefined);
+  const direct = (id: number) => stream !== undefined && held.has(id) && series.sources.get(id)!.length === 1 && stream.accepts(held.get(id)!);
+  writeJournal(
+    join(dir, FILES.timeseries), series.header, ids.filter((id) => series.sources.has(id)), (id) => series.sources.get(id)!,
+    stream ? (lines, id) => (direct(id) ? stream.addRun(held.get(id)!) : stream.add(lines)) : undefined,
+    (id) => !direct(id),
+  );
   stream?.finish();
   // runs.parquet from memory: one line per run is small next to the time series.
   if (parquet) writeAtomically(join(dir, FILES.runsParquet), runsParquet(record, parseCsvLine(runs.header), runLines.map(parseCsvLine), createdBy));
 }
 
 /** Sorts a complete folder's tables by run_id and writes the Parquet copies. */
-export function finaliseFolder(dir: string): void {
+export function finaliseFolder(dir: string, held?: ReadonlyMap<number, HeldRun>): void {
   const record = readJsonFile(join(dir, FILES.experiment), 'experiment record') as ExperimentRecord;
   const runs = indexJournal(join(dir, FILES.runs));
   const series = indexJournal(join(dir, FILES.timeseries));
-  writeSortedTables(dir, record, { header: runs.header, sources: runs.runs }, { header: series.header, sources: series.runs });
+  writeSortedTables(dir, record, { header: runs.header, sources: runs.runs }, { header: series.header, sources: series.runs }, held);
 }
 
 /**
