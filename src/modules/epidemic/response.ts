@@ -73,11 +73,14 @@ export function confinedOn(world: EpidemicWorld, h: number, day: number): boolea
 }
 
 function countConfined(world: EpidemicWorld, day: number): void {
-  const hh = world.households;
+  // confinedOn, with the columns read once rather than per household.
+  const { count, quarantinedUntil, building, compound, confinedDays } = world.households;
+  const buildingClosed = world.buildings.closedUntil;
+  const compoundClosed = world.compounds.closedUntil;
   let n = 0;
-  for (let h = 0; h < hh.count; h++) {
-    if (confinedOn(world, h, day)) {
-      hh.confinedDays[h]++;
+  for (let h = 0; h < count; h++) {
+    if (quarantinedUntil[h] > day || buildingClosed[building[h]] > day || compoundClosed[compound[h]] > day) {
+      confinedDays[h]++;
       n++;
     }
   }
