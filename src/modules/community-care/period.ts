@@ -17,6 +17,7 @@ export const period: ModuleProcess<CareWorld, CareState> = {
     if (crisis && !state.crisis) {
       state.crisisSince = ctx.day;
       world.households.informedDay.fill(-1);
+      state.uninformed = world.households.count;
     }
     state.crisis = crisis;
     state.shut = crisis && !OUTING_PHASES.includes(ctx.phase as PhaseName);
@@ -28,12 +29,19 @@ export const period: ModuleProcess<CareWorld, CareState> = {
     state.mobilisation = !crisis ? 1 : lead.mobilisationDays <= 0 ? 1 : Math.min(1, (ctx.day - state.crisisSince + 1) / lead.mobilisationDays);
     world.today.mobilisation = state.mobilisation;
     // Households with a smartphone user hear of crisis services on the day, in their WeChat groups.
-    if (crisis) {
+    // Once every household has heard, nothing is left to do here (the count says so without a pass).
+    if (crisis && state.uninformed > 0) {
       const { count, informedDay, digital } = world.households;
-      const lagOver = ctx.day - state.crisisSince >= s.informationLagDays;
+      const day = ctx.day;
+      const lagOver = day - state.crisisSince >= s.informationLagDays;
+      let told = 0;
       for (let h = 0; h < count; h++) {
-        if (informedDay[h] < 0 && (digital[h] !== NO_PHONE || lagOver)) informedDay[h] = ctx.day;
+        if (informedDay[h] < 0 && (digital[h] !== NO_PHONE || lagOver)) {
+          informedDay[h] = day;
+          told++;
+        }
       }
+      state.uninformed -= told;
       // Relayers (mobilised party members) tell the uninformed households of their building, door by door.
       const relays = ctx.provided<CareRelay<CareWorld>>(CARE_RELAYS);
       if (!lagOver && relays.length > 0 && s.relaysPerRelayerPerDay > 0) {
@@ -46,6 +54,7 @@ export const period: ModuleProcess<CareWorld, CareState> = {
           for (let h = B.firstHousehold[b]; h < end && n > 0; h++) {
             if (informedDay[h] >= 0) continue;
             informedDay[h] = ctx.day;
+            state.uninformed--;
             n--;
             world.today.informedByRelay++;
           }

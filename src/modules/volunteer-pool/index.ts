@@ -104,6 +104,7 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
     const joinRetired = join.retired / 365;
     const joinParty = join.partyMember / 365;
     const joinOther = join.other / 365;
+    const day = ctx.day;
     let joined = 0;
     let left = 0;
     for (let r = 0; r < count; r++) {
@@ -124,7 +125,7 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
         joined++;
       }
       perCompound[compound[h]]++;
-      lastParticipation[h] = ctx.day;
+      lastParticipation[h] = day;
     }
     st.members += joined - left;
     st.joined += joined;
