@@ -8,6 +8,21 @@ import { CARE_COORDINATORS, CARE_RELAYS, type CareCoordinator, type CareRelay } 
 // ─── behaviour ───
 const NO_PHONE = DIGITAL.none;
 
+/**
+ * Households that hear today: those with a smartphone user, and all once the lag is over. A
+ * function of its own (columns in, a count out), so V8 keeps its loop's optimised code.
+ */
+function tell(informedDay: Int32Array, digital: Uint8Array, lagOver: boolean, day: number): number {
+  let told = 0;
+  for (let h = 0; h < informedDay.length; h++) {
+    if (informedDay[h] < 0 && (digital[h] !== NO_PHONE || lagOver)) {
+      informedDay[h] = day;
+      told++;
+    }
+  }
+  return told;
+}
+
 /** Dawn: the period, and the lead's pace of mobilisation and match of projects to demand. */
 export const period: ModuleProcess<CareWorld, CareState> = {
   name: 'carePeriod',
@@ -31,17 +46,9 @@ export const period: ModuleProcess<CareWorld, CareState> = {
     // Households with a smartphone user hear of crisis services on the day, in their WeChat groups.
     // Once every household has heard, nothing is left to do here (the count says so without a pass).
     if (crisis && state.uninformed > 0) {
-      const { count, informedDay, digital } = world.households;
-      const day = ctx.day;
-      const lagOver = day - state.crisisSince >= s.informationLagDays;
-      let told = 0;
-      for (let h = 0; h < count; h++) {
-        if (informedDay[h] < 0 && (digital[h] !== NO_PHONE || lagOver)) {
-          informedDay[h] = day;
-          told++;
-        }
-      }
-      state.uninformed -= told;
+      const { informedDay, digital } = world.households;
+      const lagOver = ctx.day - state.crisisSince >= s.informationLagDays;
+      state.uninformed -= tell(informedDay, digital, lagOver, ctx.day);
       // Relayers (mobilised party members) tell the uninformed households of their building, door by door.
       const relays = ctx.provided<CareRelay<CareWorld>>(CARE_RELAYS);
       if (!lagOver && relays.length > 0 && s.relaysPerRelayerPerDay > 0) {
