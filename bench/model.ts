@@ -20,6 +20,7 @@
  *   npm run bench                       # Q and all at default, 100k, 1M
  *   npm run bench -- --10m              # and 10M
  *   npm run bench -- --model q 100000   # one model, chosen sizes
+ *   npx tsx bench/model.ts --scenario all 1000000 > all-1m.json   # a row's scenario as JSON
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -120,7 +121,13 @@ function measure(model: ModelName, size: number, warm: boolean): Row {
 }
 
 const argv = process.argv.slice(2);
-if (argv[0] === '--child') {
+if (argv[0] === '--scenario') {
+  // The scenario a row runs, as JSON (for bench/ab-trees.ts --scenario): npm run bench -- --scenario all 1000000 > all-1m.json
+  const size = Number(argv[2] ?? 0);
+  const s = scenarioFor(argv[1] as ModelName, size);
+  if (argv[1] === 'all') (s as any).epidemic.initialInfections = Math.max(1, Math.round((size || 6400) / 1000));
+  console.log(JSON.stringify(s));
+} else if (argv[0] === '--child') {
   console.log(JSON.stringify(measure(argv[1] as ModelName, Number(argv[2]), argv[3] === 'warm')));
 } else {
   const pick = argv.includes('--model') ? [argv[argv.indexOf('--model') + 1] as ModelName] : (['q', 'all'] as ModelName[]);

@@ -162,9 +162,9 @@ const funds: ModuleProcess<CareWorld, CharityState> = {
     if (care.shut) {
       const hh = world.households;
       const low = lowOnBasicGoods(world.scenario, hh);
-      const { count, vulnerable } = hh;
+      const vulnerable = care.vulnerableHouseholds;
       let needy = 0;
-      for (let h = 0; h < count; h++) if (vulnerable[h] && low(h)) needy++;
+      for (let i = 0; i < vulnerable.length; i++) if (low(vulnerable[i])) needy++;
       const wanted = Math.max(0, Math.ceil(needy * s.packagesPerNeedyHousehold - care.packages));
       if (wanted > 0) {
         const bought = buy('packages', wanted, s.packageCost, st.packagesBought);

@@ -14,10 +14,11 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     const t = world.today;
     const low = lowOnBasicGoods(world.scenario, hh);
     const tasks: number[] = [];
-    const { count, vulnerable, careDue, informedDay } = hh;
+    const { count, careDue, informedDay } = hh;
     const stocked = state.shut && state.packages > 0;
-    for (let h = 0; h < count; h++) {
-      if (!vulnerable[h]) continue;
+    const vulnerable = state.vulnerableHouseholds;
+    for (let i = 0; i < vulnerable.length; i++) {
+      const h = vulnerable[i];
       if (careDue[h] <= ctx.day || (stocked && informedDay[h] >= 0 && low(h))) tasks.push(h);
     }
     const actors = ctx.provided<CareActor<CareWorld>>(CARE_ACTORS);
@@ -44,7 +45,7 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
       t.careTasksCovered++;
       hh.careDue[h] = ctx.day + interval;
       hh.lastVisit[h] = ctx.day;
-      if (hh.informedDay[h] < 0 && state.crisis) { hh.informedDay[h] = ctx.day; t.informedByVisit++; }
+      if (hh.informedDay[h] < 0 && state.crisis) { hh.informedDay[h] = ctx.day; state.uninformed--; t.informedByVisit++; }
       if (state.shut && state.packages > 0 && low(h)) {
         const { vegetable, pork } = packagesToCover(world.scenario, hh, h);
         const n = Math.min(state.packages, vegetable + pork);

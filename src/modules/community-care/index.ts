@@ -16,7 +16,7 @@
 import { defineModule, mean, sum } from '../../engine/index.js';
 import { CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
 import { params } from './params.js';
-import { careColumns, own, populate, VULNERABLE, VULNERABLE_GROUPS, type CareState, type CareWorld } from './state.js';
+import { careColumns, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHouseholds, type CareState, type CareWorld } from './state.js';
 import { period } from './period.js';
 import { careRound } from './care-round.js';
 import { trustFromTies } from './trust-ties.js';
@@ -26,22 +26,32 @@ const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number]) => ({
   unit: 'share',
   description: `Share of ${g} households visited within their care interval`,
   sample(w: CareWorld, ctx: { day: number }) {
-    const { count, vulnerable, lastVisit } = w.households;
+    const { vulnerable, lastVisit } = w.households;
     const st = own(w);
     const interval = st.crisis ? w.scenario.care.visitIntervalDays.crisis : w.scenario.care.visitIntervalDays.normal;
     const code = VULNERABLE[g];
+    const list = st.vulnerableHouseholds;
+    const day = ctx.day;
     let n = 0;
     let met = 0;
-    for (let h = 0; h < count; h++) {
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i];
       if (vulnerable[h] !== code) continue;
       n++;
-      if (lastVisit[h] >= 0 && ctx.day - lastVisit[h] < interval) met++;
+      if (lastVisit[h] >= 0 && day - lastVisit[h] < interval) met++;
     }
     return n > 0 ? met / n : NaN;
   },
 });
 
 const PARTICIPATION_WINDOW = 30;
+
+/** Households active in the window before `day`: a function of its own (columns in, a count out) so its optimised loop is not dropped with the sampler's. */
+function recentlyActive(last: Int32Array, day: number): number {
+  let n = 0;
+  for (let h = 0; h < last.length; h++) if (last[h] >= 0 && day - last[h] < PARTICIPATION_WINDOW) n++;
+  return n;
+}
 
 export const communityCare = defineModule<CareWorld, CareState>({
   name: 'communityCare',
@@ -52,7 +62,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
   populate: (w, ctx) => populate(w, ctx),
   init: (world) => {
     world.households.tiesSeen.set(world.households.ties);
-    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0 };
+    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), uninformed: 0 };
   },
   processes: [period, trustFromTies, careRound],
   counters: [
@@ -87,9 +97,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
       name: 'participation', unit: 'share', description: `Cultural dimension: share of households that took part in an activity or volunteered in the last ${PARTICIPATION_WINDOW} days`,
       sample(w, ctx) {
         const last = w.households.lastParticipation;
-        let n = 0;
-        for (let h = 0; h < last.length; h++) if (last[h] >= 0 && ctx.day - last[h] < PARTICIPATION_WINDOW) n++;
-        return n / last.length;
+        return recentlyActive(last, ctx.day) / last.length;
       },
     },
     {
@@ -102,13 +110,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
     },
     {
       name: 'uninformedHouseholds', unit: 'households', description: 'In a crisis, households without a smartphone user not yet told of its services',
-      sample(w) {
-        if (!own(w).crisis) return 0;
-        const { count, informedDay } = w.households;
-        let n = 0;
-        for (let h = 0; h < count; h++) if (informedDay[h] < 0) n++;
-        return n;
-      },
+      sample: (w) => (own(w).crisis ? own(w).uninformed : 0),
     },
     { name: 'carePackagesInStock', unit: 'packages', description: 'Care packages bought and not yet delivered', sample: (w) => own(w).packages },
     { name: 'kitsInStock', unit: 'kits', description: 'Protective kits bought and not yet used', sample: (w) => own(w).kits },

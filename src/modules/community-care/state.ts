@@ -48,6 +48,20 @@ export interface CareState {
   kitsIn: number;
   kitsUsed: number;
   kitsWanted: number;
+  /** The vulnerable households in order (drawn at populate and fixed): the passes that concern them only walk these. */
+  vulnerableHouseholds: Int32Array;
+  /** In a crisis, households not yet told of its services (informedDay −1), kept as they are told. */
+  uninformed: number;
+}
+
+/** The households with a VULNERABLE code, in order. */
+export function vulnerableHouseholds(vulnerable: Uint8Array): Int32Array {
+  let n = 0;
+  for (let h = 0; h < vulnerable.length; h++) if (vulnerable[h] !== 0) n++;
+  const list = new Int32Array(n);
+  n = 0;
+  for (let h = 0; h < vulnerable.length; h++) if (vulnerable[h] !== 0) list[n++] = h;
+  return list;
 }
 
 export const own = (w: { state: Record<string, any> }) => w.state.communityCare as CareState;

@@ -38,11 +38,17 @@ function carrierOf(world: EpidemicWorld, h: number, by: string | undefined): num
   if (by === 'partyMembers') return nextAtWork(world, s.partyStart, s.partyList, s.partyCursor, hh.building[h], s.day);
   if (by === 'volunteers') return nextAtWork(world, s.volunteerStart, s.volunteerList, s.volunteerCursor, hh.compound[h], s.day);
   if (by === 'rcStaff' && s.staff.length > 0) {
-    const one = Int32Array.of(0, s.staff.length);
-    const cursor = Int32Array.of(s.staffCursor);
-    const r = nextAtWork(world, one, s.staff, cursor, 0, s.day);
-    s.staffCursor = cursor[0];
-    return r;
+    // nextAtWork over the one unit of all staff, without two small arrays per door.
+    const n = s.staff.length;
+    for (let k = 0; k < n; k++) {
+      const i = (s.staffCursor + k) % n;
+      const r = s.staff[i];
+      if (!offWork(world, r, s.day)) {
+        s.staffCursor = (i + 1) % n;
+        return r;
+      }
+    }
+    return -1;
   }
   return -1;
 }

@@ -73,15 +73,24 @@ export function confinedOn(world: EpidemicWorld, h: number, day: number): boolea
 }
 
 function countConfined(world: EpidemicWorld, day: number): void {
-  const hh = world.households;
+  const { quarantinedUntil, building, compound, confinedDays } = world.households;
+  world.today.householdsConfined = confine(quarantinedUntil, building, compound, world.buildings.closedUntil, world.compounds.closedUntil, confinedDays, day);
+}
+
+/**
+ * confinedOn for every household, counting the days each is kept at home; on columns only, so
+ * that its optimised code survives: with the world's objects read after the loop, V8 dropped it
+ * dozens of times a run ("wrong map" at the write after the loop) and ran the loop unoptimised.
+ */
+function confine(quarantinedUntil: Int32Array, building: ArrayLike<number>, compound: ArrayLike<number>, buildingClosed: Int32Array, compoundClosed: Int32Array, confinedDays: Int32Array, day: number): number {
   let n = 0;
-  for (let h = 0; h < hh.count; h++) {
-    if (confinedOn(world, h, day)) {
-      hh.confinedDays[h]++;
+  for (let h = 0; h < quarantinedUntil.length; h++) {
+    if (quarantinedUntil[h] > day || buildingClosed[building[h]] > day || compoundClosed[compound[h]] > day) {
+      confinedDays[h]++;
       n++;
     }
   }
-  world.today.householdsConfined = n;
+  return n;
 }
 
 /** A helper is off work when ill with symptoms, isolated, quarantined with the household, or dead. */

@@ -36,7 +36,13 @@ export function householdRate(e: EpidemicParams): number {
 }
 
 /** Working arrays, reused between days (not state: zeroed each night). */
-const scratch = { size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0), extra: new Float64Array(0), extraLayer: new Uint8Array(0), extraHousehold: new Uint8Array(0) };
+const scratch = {
+  size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0), extra: new Float64Array(0), extraLayer: new Uint8Array(0), extraHousehold: new Uint8Array(0),
+  /** Per resident: on duty at the gate today (the work layer), cleared after use. */
+  onDuty: new Uint8Array(0),
+  /** Per building: its hazard and whether it is closed; per compound: its hazard open and at the closed factor. */
+  lb: new Float64Array(0), closed: new Uint8Array(0), lcOpen: new Float64Array(0), lcClosed: new Float64Array(0),
+};
 function arrays(world: EpidemicWorld) {
   const want = [world.households.count, world.buildings.count, world.compounds.count, world.residents.count];
   if (want.some((n, i) => n !== scratch.size[i])) {
@@ -47,6 +53,11 @@ function arrays(world: EpidemicWorld) {
     scratch.extra = new Float64Array(want[3]);
     scratch.extraLayer = new Uint8Array(want[3]);
     scratch.extraHousehold = new Uint8Array(want[0]);
+    scratch.onDuty = new Uint8Array(want[3]);
+    scratch.lb = new Float64Array(want[1]);
+    scratch.closed = new Uint8Array(want[1]);
+    scratch.lcOpen = new Float64Array(want[2]);
+    scratch.lcClosed = new Float64Array(want[2]);
   } else {
     scratch.household.fill(0);
     scratch.building.fill(0);
@@ -132,10 +143,25 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
       // Work: RC staff on duty, and carriers who carried today, meet the community at the gate.
       const work = (tr.work.contactsPerDay * tr.work.transmissionProbability * free) / N;
       if (work > 0) {
-        const onDuty = new Set<number>();
-        if ((world.today.adminHours ?? 0) > 0) for (const r of own.staff) onDuty.add(r);
-        for (let i = 1; i < own.doors.length; i += 2) if (own.doors[i] >= 0) onDuty.add(own.doors[i]);
-        for (const r of onDuty) add(r, work, LAYER.work);
+        // Each resident on duty once, however many doors it took: a mark per resident rather
+        // than a Set (each gets the work hazard once, so the order among them changes nothing).
+        const onDuty = a.onDuty;
+        const doors = own.doors;
+        if ((world.today.adminHours ?? 0) > 0) {
+          for (const r of own.staff) {
+            if (onDuty[r] === 1) continue;
+            onDuty[r] = 1;
+            add(r, work, LAYER.work);
+          }
+        }
+        for (let i = 1; i < doors.length; i += 2) {
+          const r = doors[i];
+          if (r < 0 || onDuty[r] === 1) continue;
+          onDuty[r] = 1;
+          add(r, work, LAYER.work);
+        }
+        for (const r of own.staff) onDuty[r] = 0;
+        for (let i = 1; i < doors.length; i += 2) if (doors[i] >= 0) onDuty[doors[i]] = 0;
       }
     }
 
@@ -188,6 +214,22 @@ function compoundFactor(world: EpidemicWorld, h: number, t: number): number {
   return closed ? world.scenario.epidemic.response.closedContactFactor : 1;
 }
 
+/** The building and compound layers' hazards for a resident not kept at home, per place (see layered). */
+function placeHazards(world: EpidemicWorld, own: EpidemicState, t: number, betaB: number, betaC: number, a: typeof scratch) {
+  const { building, compound, lb, closed, lcOpen, lcClosed } = a;
+  const closedUntil = world.buildings.closedUntil;
+  for (let b = 0; b < lb.length; b++) {
+    lb[b] = building[b] === 0 ? 0 : (betaB * building[b]) / own.buildingResidents[b];
+    closed[b] = closedUntil[b] > t ? 1 : 0;
+  }
+  const factor = world.scenario.epidemic.response.closedContactFactor;
+  for (let c = 0; c < lcOpen.length; c++) {
+    lcOpen[c] = (betaC * compound[c]) / own.compoundResidents[c];
+    lcClosed[c] = (betaC * compound[c] * factor) / own.compoundResidents[c];
+  }
+  return a;
+}
+
 function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, a: typeof scratch): void {
   const e = world.scenario.epidemic;
   const tr = e.transmission;
@@ -197,26 +239,43 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
   const betaB = tr.building.contactsPerDay * tr.building.transmissionProbability;
   const betaC = tr.compound.contactsPerDay * tr.compound.transmissionProbability;
   const layers = new Float64Array(4);
-  const { household, building, compound, extra, extraHousehold } = a;
+  const { household, compound, extra, extraHousehold } = a;
   const { quarantinedUntil, members } = hh;
   const first = own.firstResident;
+  const infection = R.infection;
+  const SUSCEPTIBLE = STATE.susceptible;
+  // The building and compound hazards are the same for every household of a building or compound:
+  // worked out once per place here, not once per household below (the same expressions, so the
+  // same numbers). A household's compound contacts run at the closed factor when its building or
+  // its compound is closed.
+  const { lb: lbOf, lcOpen, lcClosed, closed } = placeHazards(world, own, t, betaB, betaC, a);
   // Household by household, residents in order (the order of the draws): a household with no
   // hazard of its own and no member met elsewhere today is passed over, as most are each night.
-  for (let h = 0; h < hh.count; h++) {
+  const { building: buildingOf, compound: compoundOf, count } = hh;
+  const compoundClosed = world.compounds.closedUntil;
+  // Neighbours mostly share a hazard (the same building and compound, no one ill at home), so the
+  // chance 1 − e^(−hazard) is kept for the last hazard seen: the same number, fewer exponentials.
+  let lastHazard = 0;
+  let lastChance = 0;
+  for (let h = 0; h < count; h++) {
     const lh = betaH * household[h];
     const home = quarantinedUntil[h] > t;
-    const b = hh.building[h];
-    const c = hh.compound[h];
-    const lb = home || building[b] === 0 ? 0 : (betaB * building[b]) / own.buildingResidents[b];
-    const lc = home || compound[c] === 0 ? 0 : (betaC * compound[c] * compoundFactor(world, h, t)) / own.compoundResidents[c];
+    const b = buildingOf[h];
+    const c = compoundOf[h];
+    const lb = home ? 0 : lbOf[b];
+    const lc = home || compound[c] === 0 ? 0 : closed[b] === 1 || compoundClosed[c] > t ? lcClosed[c] : lcOpen[c];
     if (lh === 0 && lb === 0 && lc === 0 && extraHousehold[h] === 0) continue;
     const end = first[h] + members[h];
     for (let r = first[h]; r < end; r++) {
-      if (R.infection[r] !== STATE.susceptible) continue;
+      if (infection[r] !== SUSCEPTIBLE) continue;
       const x = extra[r];
       const hazard = lh + lb + lc + x;
       if (hazard === 0) continue;
-      if (rng() >= 1 - Math.exp(-hazard)) continue;
+      if (hazard !== lastHazard) {
+        lastHazard = hazard;
+        lastChance = 1 - Math.exp(-hazard);
+      }
+      if (rng() >= lastChance) continue;
       layers[0] = lh;
       layers[1] = lb;
       layers[2] = lc;

@@ -78,9 +78,8 @@ const work: ModuleProcess<CareWorld, SocialWorkersState> = {
   order: 20,
   step(world, st, ctx) {
     const s = world.scenario.socialWorkers;
-    const v = world.households.vulnerable;
-    let vulnerable = 0;
-    for (let h = 0; h < v.length; h++) if (v[h]) vulnerable++;
+    // The caseload: community care's list of vulnerable households (fixed), not a pass over all.
+    const vulnerable = careOf(world).vulnerableHouseholds.length;
     let inPost = 0;
     let effective = 0;
     for (let i = 0; i < st.filled.length; i++) {

@@ -10,7 +10,7 @@
  * money buys the rest; members without one make care calls only. The simple `volunteers` module of the Q model is left as it is.
  */
 import { z } from 'zod';
-import { bernoulli, defineModule, sum, type ModuleProcess } from '../../engine/index.js';
+import { bernoulli, defineModule, sum, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { AGE, PARTY } from '../community/index.js';
 import { CARE_ACTORS, careOf, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type VolunteerLeader } from '../community-care/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
@@ -78,6 +78,48 @@ const CHILD = AGE.child;
 const ELDERLY = AGE.elderly;
 const NOT_PARTY = PARTY.none;
 
+interface Rates { leaveUntrained: number; leaveTrained: number; joinRetired: number; joinParty: number; joinOther: number; trainedShare: number }
+const TALLY = new Int32Array(2);
+
+/**
+ * The day's joining and leaving, resident by resident (the order of the draws): members leave
+ * with their hazard, others join with their chance × the household's trust, the new trained or
+ * not; members count for their compound and mark their household as taking part. A function of
+ * its own, on columns and numbers: inside step, with the world's objects read after the loop,
+ * V8 dropped the loop's optimised code several times a run. Returns [joined, left] (reused).
+ */
+function turnover(R: PoolWorld['residents'], hh: PoolWorld['households'], perCompound: Int32Array, rng: Rng, day: number, k: Rates): Int32Array {
+  // Columns hoisted into locals: this loop runs once per resident per day.
+  const { count, age: ages, household, poolMember, poolTrained, party } = R;
+  const { trust, compound, lastParticipation } = hh;
+  const { leaveUntrained, leaveTrained, joinRetired, joinParty, joinOther, trainedShare } = k;
+  let joined = 0;
+  let left = 0;
+  for (let r = 0; r < count; r++) {
+    const age = ages[r];
+    if (age === CHILD) continue;
+    const h = household[r];
+    if (poolMember[r]) {
+      if (rng() < (poolTrained[r] ? leaveTrained : leaveUntrained)) {
+        poolMember[r] = 0;
+        left++;
+        continue;
+      }
+    } else {
+      const rate = age === ELDERLY ? joinRetired : party[r] !== NOT_PARTY ? joinParty : joinOther;
+      if (!(rng() < rate * trust[h])) continue;
+      poolMember[r] = 1;
+      poolTrained[r] = bernoulli(rng, trainedShare) ? 1 : 0;
+      joined++;
+    }
+    perCompound[compound[h]]++;
+    lastParticipation[h] = day;
+  }
+  TALLY[0] = joined;
+  TALLY[1] = left;
+  return TALLY;
+}
+
 const pool: ModuleProcess<PoolWorld, PoolState> = {
   name: 'volunteerPool',
   slot: 'morning',
@@ -96,36 +138,11 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
     const leaveTrained = leaveUntrained * (1 - a.trainedCut);
     const join = s.joinPerYear;
     st.perCompound.fill(0);
-    // Columns hoisted into locals: this loop runs once per resident per day.
-    const { count, age: ages, household, poolMember, poolTrained, party } = R;
-    const { trust, compound, lastParticipation } = hh;
-    const perCompound = st.perCompound;
-    const rng = ctx.rng;
-    const joinRetired = join.retired / 365;
-    const joinParty = join.partyMember / 365;
-    const joinOther = join.other / 365;
-    let joined = 0;
-    let left = 0;
-    for (let r = 0; r < count; r++) {
-      const age = ages[r];
-      if (age === CHILD) continue;
-      const h = household[r];
-      if (poolMember[r]) {
-        if (rng() < (poolTrained[r] ? leaveTrained : leaveUntrained)) {
-          poolMember[r] = 0;
-          left++;
-          continue;
-        }
-      } else {
-        const rate = age === ELDERLY ? joinRetired : party[r] !== NOT_PARTY ? joinParty : joinOther;
-        if (!(rng() < rate * trust[h])) continue;
-        poolMember[r] = 1;
-        poolTrained[r] = bernoulli(rng, s.trainedShare) ? 1 : 0;
-        joined++;
-      }
-      perCompound[compound[h]]++;
-      lastParticipation[h] = ctx.day;
-    }
+    const tally = turnover(R, hh, st.perCompound, ctx.rng, ctx.day, {
+      leaveUntrained, leaveTrained, joinRetired: join.retired / 365, joinParty: join.partyMember / 365, joinOther: join.other / 365, trainedShare: s.trainedShare,
+    });
+    const joined = tally[0];
+    const left = tally[1];
     st.members += joined - left;
     st.joined += joined;
     st.left += left;
