@@ -37,6 +37,20 @@ export interface Merchant {
   deliveryStaff: number;
 }
 
+/**
+ * Takes `packages` off the suppliers' shelves, the first supplier's first (the caller has checked
+ * that together they hold enough): an order and a group buy draw on the same stock.
+ */
+export function takeFromStock(suppliers: readonly Merchant[], packages: number): void {
+  let left = packages;
+  for (const m of suppliers) {
+    const take = Math.min(m.stock, left);
+    m.stock -= take;
+    left -= take;
+    if (left === 0) break;
+  }
+}
+
 export interface MerchantsState {
   merchants: Merchant[];
   /** Packages supplied so far, opening stock included (for conservation checks). */

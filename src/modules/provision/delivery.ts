@@ -9,11 +9,11 @@
  */
 import type { ModuleProcess } from '../../engine/index.js';
 import { takeInPackages } from '../households/index.js';
-import type { MerchantsState } from '../merchants/index.js';
+import { takeFromStock, type MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, type Carrier, type DeliveryNeed } from './contributions.js';
-import type { ProvisionState, ProvisionWorld } from './state.js';
+import { bookSale, type ProvisionState, type ProvisionWorld } from './state.js';
 
 export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'delivery',
@@ -76,13 +76,7 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
       rc.hoursFree -= need.orderHours;
       carrier.carry(world, h, need);
       for (const sink of sinks) sink.report(world, 'delivery', h, carrier.name);
-      let needed = packages;
-      for (const m of suppliers) {
-        const take = Math.min(m.stock, needed);
-        m.stock -= take;
-        needed -= take;
-        if (needed === 0) break;
-      }
+      takeFromStock(suppliers, packages);
       receive(world, own, h);
       return true;
     }
@@ -105,18 +99,9 @@ function receive(world: ProvisionWorld, own: ProvisionState, h: number): void {
   t.subsidyPaid += subsidy;
   t.deliveriesMade++;
 
-  const ledger = own.ledger;
-  ledger.packagesDelivered += veg + pork;
-  ledger.residentPayments += vegPaid + porkPaid;
-  ledger.subsidyPaid += subsidy;
   // By index, not by the regime's name: this runs once per order.
-  const byRegime = terms.regime[day] === 0 ? ledger.byRegime.early : ledger.byRegime.later;
-  byRegime.vegetable += veg;
-  byRegime.pork += pork;
-  byRegime.vegetablePayments += vegPaid;
-  byRegime.porkPayments += porkPaid;
-  byRegime.residentPayments += vegPaid + porkPaid;
-  byRegime.subsidyPaid += subsidy;
+  const ledger = own.ledger;
+  bookSale(ledger, terms.regime[day] === 0 ? ledger.byRegime.early : ledger.byRegime.later, veg, pork, vegPaid, porkPaid, subsidy);
 
   hh.orderDay[h] = -1;
   hh.orderVegetable[h] = 0;

@@ -14,11 +14,11 @@
  * A household with an order pending waits for it.
  */
 import { affordable, packagesToCover, receivePackages } from '../households/index.js';
-import type { MerchantsState } from '../merchants/index.js';
+import { takeFromStock, type MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import type { Carrier, DeliveryNeed, GroupBuySupplier } from './contributions.js';
 import { packagePrice } from './pricing.js';
-import type { ProvisionState, ProvisionWorld } from './state.js';
+import { bookSale, type ProvisionState, type ProvisionWorld } from './state.js';
 
 export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
   name: 'provision',
@@ -54,13 +54,7 @@ export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
         carrier.carry(world, h, need);
       }
       stock -= packages;
-      let left = packages;
-      for (const m of suppliers) {
-        const take = Math.min(m.stock, left);
-        m.stock -= take;
-        left -= take;
-        if (left === 0) break;
-      }
+      takeFromStock(suppliers, packages);
       const vegPaid = vegetable * vegetablePrice.paid;
       const porkPaid = pork * porkPrice.paid;
       const subsidy = vegetable * vegetablePrice.subsidy + pork * porkPrice.subsidy;
@@ -68,17 +62,7 @@ export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
       t.groupBuyPackages += packages;
       t.residentPayments += vegPaid + porkPaid;
       t.subsidyPaid += subsidy;
-      const ledger = own.ledger;
-      ledger.packagesDelivered += packages;
-      ledger.residentPayments += vegPaid + porkPaid;
-      ledger.subsidyPaid += subsidy;
-      const byRegime = ledger.byRegime[which];
-      byRegime.vegetable += vegetable;
-      byRegime.pork += pork;
-      byRegime.vegetablePayments += vegPaid;
-      byRegime.porkPayments += porkPaid;
-      byRegime.residentPayments += vegPaid + porkPaid;
-      byRegime.subsidyPaid += subsidy;
+      bookSale(own.ledger, own.ledger.byRegime[which], vegetable, pork, vegPaid, porkPaid, subsidy);
     }
   },
 };

@@ -66,6 +66,19 @@ export interface ProvisionState {
   ledger: Ledger;
 }
 
+/** Books a sale — an order delivered or a group buy's share — in all and under the regime it was bought in. */
+export function bookSale(ledger: Ledger, byRegime: RegimeLedger, vegetable: number, pork: number, vegetablePaid: number, porkPaid: number, subsidy: number): void {
+  ledger.packagesDelivered += vegetable + pork;
+  ledger.residentPayments += vegetablePaid + porkPaid;
+  ledger.subsidyPaid += subsidy;
+  byRegime.vegetable += vegetable;
+  byRegime.pork += pork;
+  byRegime.vegetablePayments += vegetablePaid;
+  byRegime.porkPayments += porkPaid;
+  byRegime.residentPayments += vegetablePaid + porkPaid;
+  byRegime.subsidyPaid += subsidy;
+}
+
 const emptyRegimeLedger = (): RegimeLedger => ({ vegetable: 0, pork: 0, vegetablePayments: 0, porkPayments: 0, residentPayments: 0, subsidyPaid: 0 });
 
 export function initialState(households: number, buildings: number): ProvisionState {
