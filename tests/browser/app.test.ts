@@ -13,16 +13,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLoopbackHost, serveStatic, VIZ_DIST, type StaticServer } from '../../src/cli/static-server.js';
-import { launchChromium } from './browser.js';
+import { ARTIFACTS, CLI, launchChromium, ROOT, TSX } from './browser.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const ARTIFACTS = join(ROOT, 'tests/artifacts');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'src/cli/main.ts');
 
 let server: StaticServer;
 let context: BrowserContext;

@@ -22,7 +22,12 @@ import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Where browser tests leave screenshots for a reader to look at. */
+export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+/** The CLI from source, as the browser tests run it to write the folders the page opens. */
+export const TSX = join(ROOT, 'node_modules/.bin/tsx');
+export const CLI = join(ROOT, 'src/cli/main.ts');
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome'];
 
 export interface FoundChromium {

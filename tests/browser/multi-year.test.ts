@@ -9,16 +9,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, VIZ_DIST, type StaticServer } from '../../src/cli/static-server.js';
-import { launchChromium } from './browser.js';
+import { ARTIFACTS, CLI, launchChromium, ROOT, TSX } from './browser.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const ARTIFACTS = join(ROOT, 'tests/artifacts');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'src/cli/main.ts');
 
 let server: StaticServer;
 let context: BrowserContext;
