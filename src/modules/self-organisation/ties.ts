@@ -53,6 +53,41 @@ export function shareActivity(world: CommunityWorld, h: number): void {
   if (a[h] < 255) a[h]++;
 }
 
+// The two passes over every household below are functions of their own on columns and numbers:
+// with the loops inside the step, V8 compiled them on stack replacement and dropped that code at
+// the first read of a world object after the loop (no type feedback there), about 30 times a run,
+// so they ran unoptimised until recompiled (docs/performance.md, issue 16).
+
+/** Before the crisis: ties follow the compound's social capital, and so does their level to return to. */
+function followCapital(count: number, compound: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array): void {
+  for (let h = 0; h < count; h++) {
+    const c = compound[h];
+    if (added[c] !== 0) {
+      ties[h] = Math.min(1, Math.max(0, ties[h] + added[c]));
+      baseline[h] = ties[h];
+    }
+    activity[h] = 0;
+  }
+}
+
+/** From the crisis on: ties grow with each shared activity and fade back without; each compound's sum into `sums`. */
+function growAndFade(count: number, compound: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array, growth: number, decay: number, sums: Float64Array): void {
+  for (let h = 0; h < count; h++) {
+    const c = compound[h];
+    let x = ties[h];
+    if (added[c] !== 0) {
+      x = Math.min(1, Math.max(0, x + added[c]));
+      baseline[h] = Math.min(1, Math.max(0, baseline[h] + added[c]));
+    }
+    // Each shared activity closes part of the gap to full ties; without any they fade back.
+    for (let k = activity[h]; k > 0; k--) x += growth * (1 - x);
+    x -= decay * (x - baseline[h]);
+    ties[h] = x;
+    activity[h] = 0;
+    sums[c] += x;
+  }
+}
+
 export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
   name: 'socialTies',
   slot: 'night',
@@ -67,34 +102,14 @@ export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
     for (let c = 0; c < C.count; c++) added[c] = C.socialCapital[c] - own.lastSocialCapital[c];
     if (!own.crisis) {
       // Before the crisis ties follow the compound's social capital and nothing else.
-      for (let h = 0; h < hh.count; h++) {
-        const c = compound[h];
-        if (added[c] !== 0) {
-          ties[h] = Math.min(1, Math.max(0, ties[h] + added[c]));
-          baseline[h] = ties[h];
-        }
-        activity[h] = 0;
-      }
+      followCapital(hh.count, compound, ties, baseline, activity, added);
       own.lastSocialCapital.set(C.socialCapital);
       return;
     }
     // Parameters are read only from the crisis on, so the normal period does not depend on them.
     const { growthPerActivity: growth, decayPerDay: decay } = world.scenario.selfOrganisation.ties;
     const sums = new Float64Array(C.count);
-    for (let h = 0; h < hh.count; h++) {
-      const c = compound[h];
-      let x = ties[h];
-      if (added[c] !== 0) {
-        x = Math.min(1, Math.max(0, x + added[c]));
-        baseline[h] = Math.min(1, Math.max(0, baseline[h] + added[c]));
-      }
-      // Each shared activity closes part of the gap to full ties; without any they fade back.
-      for (let k = activity[h]; k > 0; k--) x += growth * (1 - x);
-      x -= decay * (x - baseline[h]);
-      ties[h] = x;
-      activity[h] = 0;
-      sums[c] += x;
-    }
+    growAndFade(hh.count, compound, ties, baseline, activity, added, growth, decay, sums);
     for (let c = 0; c < C.count; c++) {
       if (C.households[c] > 0) C.socialCapital[c] = sums[c] / C.households[c];
       own.lastSocialCapital[c] = C.socialCapital[c];
