@@ -1,7 +1,7 @@
 /**
- * Trust follows ties (paper 001: social capital — networks of neighbours and the trust that goes
- * with them — is built through shared activity and service, and wears away in stranger
- * communities without it). Each dawn a household's trust in the community's actors moves by
+ * Trust follows ties (paper 001's cultural dimension of resilience: stranger communities with weak
+ * ties to neighbours participate little; that trust grows with ties built through shared activity
+ * and service is this model's reading, `care.trustFromTies` assumed). Each dawn a household's trust in the community's actors moves by
  * `care.trustFromTies` × the change in its ties to neighbours since the day before: ties that grew
  * through group buys, help carried to the door or a day volunteering (self-organisation's ties.ts)
  * raise it, ties fading after the crisis lower it. Ties are the community module's shared column,
