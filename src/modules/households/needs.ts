@@ -2,29 +2,41 @@
  * How much a household buys: when the stock of either basic good falls below `reorderBelowDays`
  * of its consumption, it tops both up to `coverDays`, in whole packages.
  *
- * The checks are built once per step with the columns they read captured, because they run
- * for every household every day.
+ * The checks are plain functions of columns and numbers, because they run for every household
+ * every day; the closures over one household table are for the passes that call them rarely.
  */
 import type { Scenario } from '../../scenario/schema.js';
 import type { HouseholdsWorld } from './columns.js';
 
 type Households = HouseholdsWorld['households'];
 
+/**
+ * Whether household h is low on vegetables or pork: either stock below `reorderBelowDays` of its
+ * consumption. A plain function of columns and numbers, which the per-household passes (outings,
+ * ordering) call in their loops and V8 inlines there.
+ */
+export function isLowOnBasics(reorderBelowDays: number, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, h: number): boolean {
+  const threshold = reorderBelowDays * members[h];
+  return vegetableStock[h] < threshold || porkStock[h] < threshold;
+}
+
+/** Whether household h is low on personal goods: below `reorderBelowDays` of them. */
+export function isLowOnPersonal(reorderBelowDays: number, personalStock: Float64Array, h: number): boolean {
+  return personalStock[h] < reorderBelowDays;
+}
+
 /** `(h) => true` when household h is low on vegetables or pork. */
 export function lowOnBasicGoods(s: Scenario, hh: Households): (h: number) => boolean {
   const { members, vegetableStock, porkStock } = hh;
   const days = s.needs.reorderBelowDays;
-  return (h) => {
-    const threshold = days * members[h];
-    return vegetableStock[h] < threshold || porkStock[h] < threshold;
-  };
+  return (h) => isLowOnBasics(days, members, vegetableStock, porkStock, h);
 }
 
 /** `(h) => true` when household h is low on personal goods. */
 export function lowOnPersonalGoods(s: Scenario, hh: Households): (h: number) => boolean {
   const { personalStock } = hh;
   const days = s.needs.reorderBelowDays;
-  return (h) => personalStock[h] < days;
+  return (h) => isLowOnPersonal(days, personalStock, h);
 }
 
 /** Packages of each kind: what a household wants, can pay for, or receives. */

@@ -10,7 +10,7 @@
  */
 import { bernoulli, shuffle, type ModuleProcess } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
-import { affordable, lowOnBasicGoods, packagesToCover, type Basket } from '../households/index.js';
+import { affordable, isLowOnBasics, packagesToCover, type Basket } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
@@ -19,6 +19,15 @@ import { packagePrice } from './pricing.js';
 import type { ProvisionState, ProvisionWorld } from './state.js';
 
 const CHANNEL = { app: 1, wechatChain: 2, doorToDoor: 3 } as const;
+
+/**
+ * Scratch lists reused evening after evening (grown when a larger world comes), so that an evening
+ * allocates no per-building arrays: the households that want to order online tonight, those whose
+ * online order failed and who ask for a visit, and whether each building's chain runs.
+ */
+let wanting = new Int32Array(0);
+let asking = new Int32Array(0);
+let chainRuns = new Uint8Array(0);
 
 export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'ordering',
@@ -49,83 +58,170 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const basket: Basket = { vegetable: 0, pork: 0 };
     const vegetablePaid = vegetablePrice.paid;
     const porkPaid = porkPrice.paid;
-    const place = (h: number, channel: number) => {
-      // What the household's food cash pays for at tonight's prices (households/budget.ts).
-      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePaid, porkPaid);
-      if (vegetable + pork === 0) { world.today.ordersUnaffordable++; return; }
-      hh.orderVegetable[h] = vegetable;
-      hh.orderPork[h] = pork;
-      hh.orderDay[h] = day;
-      const q = own.orders;
-      q.items[(q.head + q.length) % q.items.length] = h;
-      q.length++;
-      if (channel === CHANNEL.app) world.today.ordersApp++;
-      else if (channel === CHANNEL.wechatChain) world.today.ordersWechatChain++;
-      else world.today.ordersDoorToDoor++;
-    };
+    // Tonight's orders by channel, and those the household's cash could not pay for: counted
+    // here and added to the day's counters once.
+    let app = 0;
+    let chain = 0;
+    let door = 0;
+    let unaffordable = 0;
 
     const nBuildings = world.buildings.count;
     const B = world.buildings;
-    // Households whose online order failed tonight ask for a visit; they are seen first.
-    const asked: number[][] = Array.from({ length: nBuildings }, () => []);
+    if (wanting.length < hh.count) { wanting = new Int32Array(hh.count); asking = new Int32Array(hh.count); }
+    if (chainRuns.length < nBuildings) chainRuns = new Uint8Array(nBuildings);
     // Whether each building's WeChat chain runs today: decided once, not per household.
     const organisers = ctx.provided<ChainOrganiser<ProvisionWorld>>(CHAIN_ORGANISERS);
-    const chainRuns = Array.from({ length: nBuildings }, (_, b) => regime.channels.wechatChain && organisers.some((o) => o.runsChain(world, b)));
-    const lowOnBasics = lowOnBasicGoods(s, hh);
-    const { orderDay, digital } = hh;
-    for (let h = 0; h < hh.count; h++) {
-      // A household with no smartphone user cannot order online: it waits for the round below.
-      if (orderDay[h] >= 0 || digital[h] === DIGITAL.none || !lowOnBasics(h)) continue;
-      const skill = digital[h] === DIGITAL.adult ? 'adult' : 'elderly';
-      if (chainRuns[hh.building[h]] && bernoulli(ctx.rng, s.digitalOrdering.chainSuccess[skill])) { place(h, CHANNEL.wechatChain); continue; }
-      if (regime.channels.app && bernoulli(ctx.rng, s.digitalOrdering.appSuccess[skill])) { place(h, CHANNEL.app); continue; }
-      if (regime.channels.doorToDoor) asked[hh.building[h]].push(h);
-    }
-    if (!regime.channels.doorToDoor) return;
+    for (let b = 0; b < nBuildings; b++) chainRuns[b] = regime.channels.wechatChain && runsChain(organisers, world, b) ? 1 : 0;
+    const { orderDay, digital, building, members, vegetableStock, porkStock } = hh;
+    const reorderBelowDays = s.needs.reorderBelowDays;
 
-    // The evening round (paper 000: door to door for elderly who cannot use phones): the
-    // building's visitors knock on every door without a smartphone user, in turn from where last
-    // evening's round stopped, and take an order where one is needed. A visit costs time whether
-    // or not the household needs anything, so a building with many such households may not be
-    // gone round in one evening; whoever is not reached and is running low goes without tonight.
-    const visitors = byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS));
-    const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
-    const visit = (b: number, h: number): boolean => {
-      for (let k = 0; k < visitors.length; k++) {
-        if (!visitors[k].visit(world, b)) continue;
-        for (const sink of sinks) sink.report(world, 'doorVisit', h, visitors[k].name);
-        return true;
+    // A household with no smartphone user cannot order online: it waits for the round below.
+    const nWanting = wantingOnline(hh.count, orderDay, digital, members, vegetableStock, porkStock, reorderBelowDays, wanting);
+    // Households whose online order failed tonight ask for a visit; they are seen first.
+    let nAsking = 0;
+    for (let i = 0; i < nWanting; i++) {
+      const h = wanting[i];
+      const skill = digital[h] === DIGITAL.adult ? 'adult' : 'elderly';
+      if (chainRuns[building[h]] && bernoulli(ctx.rng, s.digitalOrdering.chainSuccess[skill])) {
+        if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) chain++;
+        else unaffordable++;
+        continue;
       }
-      return false;
-    };
-    const cursor = own.doorRound;
-    let missed = 0;
-    for (let b = 0; b < nBuildings; b++) {
-      let open = true;
-      for (const h of shuffle(ctx.rng, asked[b])) {
-        if (open && visit(b, h)) place(h, CHANNEL.doorToDoor);
-        else { open = false; world.today.doorVisitsMissed++; missed++; }
+      if (regime.channels.app && bernoulli(ctx.rng, s.digitalOrdering.appSuccess[skill])) {
+        if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) app++;
+        else unaffordable++;
+        continue;
       }
-      const first = B.firstHousehold[b];
-      const n = B.households[b];
-      let k = 0;
-      for (; k < n && open; k++) {
-        const h = first + ((cursor[b] + k) % n);
-        if (digital[h] !== DIGITAL.none || orderDay[h] >= 0) continue;
-        if (!visit(b, h)) { open = false; break; }
-        if (lowOnBasics(h)) place(h, CHANNEL.doorToDoor);
-      }
-      // Not reached tonight: those running low would have ordered.
-      let unreached = 0;
-      for (let j = k; j < n; j++) {
-        const h = first + ((cursor[b] + j) % n);
-        if (digital[h] === DIGITAL.none && orderDay[h] < 0 && lowOnBasics(h)) unreached++;
-      }
-      cursor[b] = (cursor[b] + k) % n;
-      world.today.doorVisitsMissed += unreached;
-      missed += unreached;
+      if (regime.channels.doorToDoor) asking[nAsking++] = h;
     }
+
+    let missed = 0;
+    const visitors = regime.channels.doorToDoor ? byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS)) : [];
+    if (regime.channels.doorToDoor) {
+      // The evening round (paper 000: door to door for elderly who cannot use phones): the
+      // building's visitors knock on every door without a smartphone user, in turn from where last
+      // evening's round stopped, and take an order where one is needed. A visit costs time whether
+      // or not the household needs anything, so a building with many such households may not be
+      // gone round in one evening; whoever is not reached and is running low goes without tonight.
+      const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
+      const cursor = own.doorRound;
+      // `asking` is in household order, and households are numbered building by building
+      // (community/population.ts): each building's askers are one run of it.
+      let next = 0;
+      for (let b = 0; b < nBuildings; b++) {
+        let open = true;
+        const from = next;
+        while (next < nAsking && building[asking[next]] === b) next++;
+        if (next - from > 1) shuffle(ctx.rng, asking.subarray(from, next));
+        for (let i = from; i < next; i++) {
+          const h = asking[i];
+          if (open && visit(world, visitors, sinks, b, h)) {
+            if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) door++;
+            else unaffordable++;
+          } else { open = false; missed++; }
+        }
+        const first = B.firstHousehold[b];
+        const n = B.households[b];
+        const start = cursor[b];
+        let k = 0;
+        while (open) {
+          k = nextDoor(first, n, start, k, digital, orderDay);
+          if (k === n) break;
+          const h = first + ((start + k) % n);
+          if (!visit(world, visitors, sinks, b, h)) { open = false; break; }
+          if (isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) {
+            if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) door++;
+            else unaffordable++;
+          }
+          k++;
+        }
+        // Not reached tonight: those running low would have ordered.
+        missed += unreachedLow(first, n, start, k, digital, orderDay, members, vegetableStock, porkStock, reorderBelowDays);
+        cursor[b] = (start + k) % n;
+      }
+    }
+
+    const t = world.today;
+    t.ordersApp += app;
+    t.ordersWechatChain += chain;
+    t.ordersDoorToDoor += door;
+    t.ordersUnaffordable += unaffordable;
+    if (!regime.channels.doorToDoor) return;
+    t.doorVisitsMissed += missed;
     // Households no one reached tonight are work the RC was asked for, where its staff visit.
-    for (const v of visitors) if (v.staffHoursFor) world.today.staffHoursDemanded += v.staffHoursFor(world, missed);
+    for (const v of visitors) if (v.staffHoursFor) t.staffHoursDemanded += v.staffHoursFor(world, missed);
   },
 };
+
+/**
+ * The households that want to order online tonight, written into `out` in household order (their
+ * number is returned): a smartphone user at home, no order pending, running low on basics. A
+ * function of its own on columns and numbers, because it is the part of the evening that runs
+ * for every household: as a loop inside the step, V8 compiled it on stack replacement and dropped
+ * that code at the first world read after it (docs/performance.md). The draws and the orders,
+ * for the few that are low, are the step's.
+ */
+function wantingOnline(count: number, orderDay: Int32Array, digital: Uint8Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, reorderBelowDays: number, out: Int32Array): number {
+  let n = 0;
+  for (let h = 0; h < count; h++) {
+    if (orderDay[h] >= 0 || digital[h] === DIGITAL.none) continue;
+    if (isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) out[n++] = h;
+  }
+  return n;
+}
+
+/**
+ * The next door of the round in a building, from its k-th household on (counted from where
+ * tonight's round started): a household without a smartphone user and with no order pending;
+ * n when none is left. A function on columns, as it steps over every household of the building.
+ */
+function nextDoor(first: number, n: number, start: number, k: number, digital: Uint8Array, orderDay: Int32Array): number {
+  for (; k < n; k++) {
+    const h = first + ((start + k) % n);
+    if (digital[h] === DIGITAL.none && orderDay[h] < 0) return k;
+  }
+  return n;
+}
+
+/** Of a building's households from the k-th of tonight's round on, those without a smartphone user or an order, running low. */
+function unreachedLow(first: number, n: number, start: number, k: number, digital: Uint8Array, orderDay: Int32Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, reorderBelowDays: number): number {
+  let unreached = 0;
+  for (; k < n; k++) {
+    const h = first + ((start + k) % n);
+    if (digital[h] === DIGITAL.none && orderDay[h] < 0 && isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) unreached++;
+  }
+  return unreached;
+}
+
+/** Whether a contributed organiser runs building b's chain today. */
+function runsChain(organisers: readonly ChainOrganiser<ProvisionWorld>[], world: ProvisionWorld, b: number): boolean {
+  for (let i = 0; i < organisers.length; i++) if (organisers[i].runsChain(world, b)) return true;
+  return false;
+}
+
+/** The first visitor, by priority, with time left visits household h of building b; the visit is reported as a contact. */
+function visit(world: ProvisionWorld, visitors: readonly DoorVisitor<ProvisionWorld>[], sinks: readonly ContactSink<ProvisionWorld>[], b: number, h: number): boolean {
+  for (let k = 0; k < visitors.length; k++) {
+    if (!visitors[k].visit(world, b)) continue;
+    for (let i = 0; i < sinks.length; i++) sinks[i].report(world, 'doorVisit', h, visitors[k].name);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Takes household h's order at tonight's prices, cut to what its food cash pays for
+ * (households/budget.ts), and queues it; false when the cash pays for no package at all.
+ */
+function place(world: ProvisionWorld, own: ProvisionState, h: number, day: number, basket: Basket, vegetablePaid: number, porkPaid: number): boolean {
+  const hh = world.households;
+  const { vegetable, pork } = affordable(hh, h, packagesToCover(world.scenario, hh, h, basket), vegetablePaid, porkPaid);
+  if (vegetable + pork === 0) return false;
+  hh.orderVegetable[h] = vegetable;
+  hh.orderPork[h] = pork;
+  hh.orderDay[h] = day;
+  const q = own.orders;
+  q.items[(q.head + q.length) % q.items.length] = h;
+  q.length++;
+  return true;
+}
