@@ -10,9 +10,15 @@ import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
 import { CONFINEMENTS, type Confinement } from './confinement.js';
-import { lowOnBasicGoods, lowOnPersonalGoods, packagesToCover, type Basket } from './needs.js';
+import { isLowOnBasics, isLowOnPersonal, packagesToCover, type Basket } from './needs.js';
 import { takeInPackages } from './receipts.js';
 import { affordable } from './budget.js';
+
+/**
+ * Scratch list reused day after day (grown when a larger world comes): the households that would
+ * go out today.
+ */
+let wanting = new Int32Array(0);
 
 export const outings: ModuleProcess<HouseholdsWorld> = {
   name: 'outings',
@@ -23,14 +29,12 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
   step(world, _own, ctx) {
     const s = world.scenario;
     const hh = world.households;
-    const t = world.today;
     const disrupted = ctx.phase === PHASES.roadClosure || ctx.phase === PHASES.movementControl;
-    const interval = s.outings.movementControlIntervalDays;
+    // Under movement control a household may go out on its own days only (every `interval` days).
+    const interval = ctx.phase === PHASES.movementControl ? s.outings.movementControlIntervalDays : 1;
     const markup = disrupted ? s.outings.disruptedPriceMarkup : 1;
-    const movementControl = ctx.phase === PHASES.movementControl;
-    const lowOnBasics = lowOnBasicGoods(s, hh);
-    const lowOnPersonal = lowOnPersonalGoods(s, hh);
-    const { outingSlot } = hh;
+    const reorderBelowDays = s.needs.reorderBelowDays;
+    const { members, vegetableStock, porkStock, personalStock } = hh;
     // Contributed by other modules (an epidemic); empty in the lockdown model, which then draws as before.
     const confinements = ctx.provided<Confinement<HouseholdsWorld>>(CONFINEMENTS);
     const sinks = ctx.provided<ContactSink<HouseholdsWorld>>(CONTACT_SINKS);
@@ -38,23 +42,42 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     const porkPrice = s.packages.pork.normalPrice * markup;
     // One basket for the day, refilled per purchase: nothing is allocated per household.
     const basket: Basket = { vegetable: 0, pork: 0 };
-    for (let h = 0; h < hh.count; h++) {
-      if (movementControl && (ctx.day + outingSlot[h]) % interval !== 0) continue;
+    if (wanting.length < hh.count) wanting = new Int32Array(hh.count);
+    const n = wantingToShop(hh.count, ctx.day, interval, hh.outingSlot, members, vegetableStock, porkStock, personalStock, reorderBelowDays, wanting);
+    let purchases = 0;
+    for (let i = 0; i < n; i++) {
+      const h = wanting[i];
       if (confinements.length > 0 && confinedToday(confinements, world, h)) continue;
-      const basic = lowOnBasics(h);
-      const personal = lowOnPersonal(h);
-      if (!basic && !personal) continue;
       if (disrupted && !bernoulli(ctx.rng, s.outings.disruptedAvailability)) continue;
-      t.outingPurchases++;
-      for (const sink of sinks) sink.report(world, 'outing', h);
-      if (personal) hh.personalStock[h] = s.needs.personalCoverDays;
+      purchases++;
+      for (let k = 0; k < sinks.length; k++) sinks[k].report(world, 'outing', h);
+      const basic = isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
+      if (isLowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
       if (!basic) continue;
       const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePrice, porkPrice);
       if (vegetable + pork === 0) continue;
       takeInPackages(world, h, vegetable, pork, vegetable * vegetablePrice, pork * porkPrice, 1, 1);
     }
+    world.today.outingPurchases += purchases;
   },
 };
+
+/**
+ * The households that would go out today, written into `out` in household order (their number is
+ * returned): those on their day to go out (every day but under movement control), low on basic or
+ * personal goods. A function of its own on columns and numbers, because it is the part of the
+ * afternoon that runs for every household: as a loop inside the step, V8 compiled it on stack
+ * replacement and dropped that code at the first world read after it (docs/performance.md).
+ * Going out — the draws, the purchase — is the step's, for the households listed.
+ */
+function wantingToShop(count: number, day: number, interval: number, outingSlot: Uint8Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, personalStock: Float64Array, reorderBelowDays: number, out: Int32Array): number {
+  let n = 0;
+  for (let h = 0; h < count; h++) {
+    if (interval > 1 && (day + outingSlot[h]) % interval !== 0) continue;
+    if (isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h) || isLowOnPersonal(reorderBelowDays, personalStock, h)) out[n++] = h;
+  }
+  return n;
+}
 
 /** Whether any contributed confinement keeps household h in: a plain loop, as it runs per household. */
 function confinedToday(confinements: readonly Confinement<HouseholdsWorld>[], world: HouseholdsWorld, h: number): boolean {
