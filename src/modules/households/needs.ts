@@ -11,32 +11,33 @@ import type { HouseholdsWorld } from './columns.js';
 type Households = HouseholdsWorld['households'];
 
 /**
- * Whether household h is low on vegetables or pork: either stock below `reorderBelowDays` of its
- * consumption. A plain function of columns and numbers, which the per-household passes (outings,
- * ordering) call in their loops and V8 inlines there.
+ * 1 when household h is low on vegetables or pork — either stock below `reorderBelowDays` of its
+ * consumption — else 0. A plain function of columns and numbers, which the passes over every
+ * household (outings, ordering) inline; a number, not a boolean, so that they can count and list
+ * with it without a branch per household (outings.ts says why).
  */
-export function isLowOnBasics(reorderBelowDays: number, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, h: number): boolean {
+export function lowOnBasics(reorderBelowDays: number, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, h: number): number {
   const threshold = reorderBelowDays * members[h];
-  return vegetableStock[h] < threshold || porkStock[h] < threshold;
+  return +(vegetableStock[h] < threshold) | +(porkStock[h] < threshold);
 }
 
-/** Whether household h is low on personal goods: below `reorderBelowDays` of them. */
-export function isLowOnPersonal(reorderBelowDays: number, personalStock: Float64Array, h: number): boolean {
-  return personalStock[h] < reorderBelowDays;
+/** 1 when household h is low on personal goods — below `reorderBelowDays` of them — else 0. */
+export function lowOnPersonal(reorderBelowDays: number, personalStock: Float64Array, h: number): number {
+  return +(personalStock[h] < reorderBelowDays);
 }
 
 /** `(h) => true` when household h is low on vegetables or pork. */
 export function lowOnBasicGoods(s: Scenario, hh: Households): (h: number) => boolean {
   const { members, vegetableStock, porkStock } = hh;
   const days = s.needs.reorderBelowDays;
-  return (h) => isLowOnBasics(days, members, vegetableStock, porkStock, h);
+  return (h) => lowOnBasics(days, members, vegetableStock, porkStock, h) === 1;
 }
 
 /** `(h) => true` when household h is low on personal goods. */
 export function lowOnPersonalGoods(s: Scenario, hh: Households): (h: number) => boolean {
   const { personalStock } = hh;
   const days = s.needs.reorderBelowDays;
-  return (h) => isLowOnPersonal(days, personalStock, h);
+  return (h) => lowOnPersonal(days, personalStock, h) === 1;
 }
 
 /** Packages of each kind: what a household wants, can pay for, or receives. */

@@ -10,7 +10,7 @@ import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
 import { CONFINEMENTS, type Confinement } from './confinement.js';
-import { isLowOnBasics, isLowOnPersonal, packagesToCover, type Basket } from './needs.js';
+import { lowOnBasics, lowOnPersonal, packagesToCover, type Basket } from './needs.js';
 import { takeInPackages } from './receipts.js';
 import { affordable } from './budget.js';
 
@@ -51,8 +51,8 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
       if (disrupted && !bernoulli(ctx.rng, s.outings.disruptedAvailability)) continue;
       purchases++;
       for (let k = 0; k < sinks.length; k++) sinks[k].report(world, 'outing', h);
-      const basic = isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
-      if (isLowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
+      const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
+      if (lowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
       if (!basic) continue;
       const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePrice, porkPrice);
       if (vegetable + pork === 0) continue;
@@ -69,12 +69,18 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
  * afternoon that runs for every household: as a loop inside the step, V8 compiled it on stack
  * replacement and dropped that code at the first world read after it (docs/performance.md).
  * Going out — the draws, the purchase — is the step's, for the households listed.
+ *
+ * Branch-free: which households are low changes from day to day, so a branch per household is
+ * mispredicted about as often as a quarter of them shop; every household is written to the list
+ * and the list grows by one where the household goes out (by 0 or 1).
  */
 function wantingToShop(count: number, day: number, interval: number, outingSlot: Uint8Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, personalStock: Float64Array, reorderBelowDays: number, out: Int32Array): number {
   let n = 0;
   for (let h = 0; h < count; h++) {
-    if (interval > 1 && (day + outingSlot[h]) % interval !== 0) continue;
-    if (isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h) || isLowOnPersonal(reorderBelowDays, personalStock, h)) out[n++] = h;
+    const onItsDay = interval === 1 || (day + outingSlot[h]) % interval === 0;
+    const low = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h) | lowOnPersonal(reorderBelowDays, personalStock, h);
+    out[n] = h;
+    n += +onItsDay & low;
   }
   return n;
 }

@@ -10,7 +10,7 @@
  */
 import { bernoulli, shuffle, type ModuleProcess } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
-import { affordable, isLowOnBasics, packagesToCover, type Basket } from '../households/index.js';
+import { affordable, lowOnBasics, packagesToCover, type Basket } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
@@ -129,7 +129,7 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
           if (k === n) break;
           const h = first + ((start + k) % n);
           if (!visit(world, visitors, sinks, b, h)) { open = false; break; }
-          if (isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) {
+          if (lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) {
             if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) door++;
             else unaffordable++;
           }
@@ -159,13 +159,15 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
  * function of its own on columns and numbers, because it is the part of the evening that runs
  * for every household: as a loop inside the step, V8 compiled it on stack replacement and dropped
  * that code at the first world read after it (docs/performance.md). The draws and the orders,
- * for the few that are low, are the step's.
+ * for the few that are low, are the step's. Branch-free, as outings' `wantingToShop` (which
+ * says why): every household is written to the list, which grows by 0 or 1.
  */
 function wantingOnline(count: number, orderDay: Int32Array, digital: Uint8Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, reorderBelowDays: number, out: Int32Array): number {
   let n = 0;
   for (let h = 0; h < count; h++) {
-    if (orderDay[h] >= 0 || digital[h] === DIGITAL.none) continue;
-    if (isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) out[n++] = h;
+    const online = +(orderDay[h] < 0) & +(digital[h] !== DIGITAL.none);
+    out[n] = h;
+    n += online & lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
   }
   return n;
 }
@@ -188,7 +190,7 @@ function unreachedLow(first: number, n: number, start: number, k: number, digita
   let unreached = 0;
   for (; k < n; k++) {
     const h = first + ((start + k) % n);
-    if (digital[h] === DIGITAL.none && orderDay[h] < 0 && isLowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) unreached++;
+    unreached += +(digital[h] === DIGITAL.none) & +(orderDay[h] < 0) & lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
   }
   return unreached;
 }
