@@ -127,7 +127,7 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
         while (open) {
           k = nextDoor(first, n, start, k, digital, orderDay);
           if (k === n) break;
-          const h = first + ((start + k) % n);
+          const h = doorAt(first, n, start, k);
           if (!visit(world, visitors, sinks, b, h)) { open = false; break; }
           if (lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) {
             if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) door++;
@@ -179,7 +179,7 @@ function wantingOnline(count: number, orderDay: Int32Array, digital: Uint8Array,
  */
 function nextDoor(first: number, n: number, start: number, k: number, digital: Uint8Array, orderDay: Int32Array): number {
   for (; k < n; k++) {
-    const h = first + ((start + k) % n);
+    const h = doorAt(first, n, start, k);
     if (digital[h] === DIGITAL.none && orderDay[h] < 0) return k;
   }
   return n;
@@ -189,10 +189,21 @@ function nextDoor(first: number, n: number, start: number, k: number, digital: U
 function unreachedLow(first: number, n: number, start: number, k: number, digital: Uint8Array, orderDay: Int32Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, reorderBelowDays: number): number {
   let unreached = 0;
   for (; k < n; k++) {
-    const h = first + ((start + k) % n);
+    const h = doorAt(first, n, start, k);
     unreached += +(digital[h] === DIGITAL.none) & +(orderDay[h] < 0) & lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
   }
   return unreached;
+}
+
+/**
+ * The household at the k-th door of tonight's round in a building of n households from `first`,
+ * the round starting at offset `start`: `first + (start + k) % n` without the division (an
+ * integer remainder per household costs more than the rest of the check), as start and k are
+ * below n.
+ */
+function doorAt(first: number, n: number, start: number, k: number): number {
+  const i = start + k;
+  return first + (i < n ? i : i - n);
 }
 
 /** Whether a contributed organiser runs building b's chain today. */
