@@ -78,16 +78,18 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     // A household with no smartphone user cannot order online: it waits for the round below.
     const nWanting = wantingOnline(hh.count, orderDay, digital, members, vegetableStock, porkStock, reorderBelowDays, wanting);
     // Households whose online order failed tonight ask for a visit; they are seen first.
+    // Elderly users succeed less often: the chances by skill, read once for the evening.
+    const { chainSuccess, appSuccess } = s.digitalOrdering;
     let nAsking = 0;
     for (let i = 0; i < nWanting; i++) {
       const h = wanting[i];
-      const skill = digital[h] === DIGITAL.adult ? 'adult' : 'elderly';
-      if (chainRuns[building[h]] && bernoulli(ctx.rng, s.digitalOrdering.chainSuccess[skill])) {
+      const adult = digital[h] === DIGITAL.adult;
+      if (chainRuns[building[h]] && bernoulli(ctx.rng, adult ? chainSuccess.adult : chainSuccess.elderly)) {
         if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) chain++;
         else unaffordable++;
         continue;
       }
-      if (regime.channels.app && bernoulli(ctx.rng, s.digitalOrdering.appSuccess[skill])) {
+      if (regime.channels.app && bernoulli(ctx.rng, adult ? appSuccess.adult : appSuccess.elderly)) {
         if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) app++;
         else unaffordable++;
         continue;
