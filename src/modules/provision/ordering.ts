@@ -22,12 +22,17 @@ const CHANNEL = { app: 1, wechatChain: 2, doorToDoor: 3 } as const;
 
 /**
  * Scratch lists reused evening after evening (grown when a larger world comes), so that an evening
- * allocates no per-building arrays: the households that want to order online tonight, those whose
- * online order failed and who ask for a visit, and whether each building's chain runs.
+ * allocates no per-building arrays: the households that want to order online tonight, the doors
+ * of the round (households without a smartphone user or a pending order, and whether each is low),
+ * those whose online order failed and who ask for a visit, and whether each building's chain runs.
  */
 let wanting = new Int32Array(0);
+let doors = new Int32Array(0);
+let doorLow = new Uint8Array(0);
 let asking = new Int32Array(0);
 let chainRuns = new Uint8Array(0);
+/** How many households `scan` listed: [wanting, doors]. */
+const listed = new Int32Array(2);
 
 export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'ordering',
@@ -67,7 +72,12 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
 
     const nBuildings = world.buildings.count;
     const B = world.buildings;
-    if (wanting.length < hh.count) { wanting = new Int32Array(hh.count); asking = new Int32Array(hh.count); }
+    if (wanting.length < hh.count) {
+      wanting = new Int32Array(hh.count);
+      doors = new Int32Array(hh.count);
+      doorLow = new Uint8Array(hh.count);
+      asking = new Int32Array(hh.count);
+    }
     if (chainRuns.length < nBuildings) chainRuns = new Uint8Array(nBuildings);
     // Whether each building's WeChat chain runs today: decided once, not per household.
     const organisers = ctx.provided<ChainOrganiser<ProvisionWorld>>(CHAIN_ORGANISERS);
@@ -76,7 +86,9 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const reorderBelowDays = s.needs.reorderBelowDays;
 
     // A household with no smartphone user cannot order online: it waits for the round below.
-    const nWanting = wantingOnline(hh.count, orderDay, digital, members, vegetableStock, porkStock, reorderBelowDays, wanting);
+    scan(hh.count, orderDay, digital, members, vegetableStock, porkStock, reorderBelowDays, wanting, doors, doorLow);
+    const nWanting = listed[0];
+    const nDoors = listed[1];
     // Households whose online order failed tonight ask for a visit; they are seen first.
     // Elderly users succeed less often: the chances by skill, read once for the evening.
     const { chainSuccess, appSuccess } = s.digitalOrdering;
@@ -107,9 +119,10 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
       // gone round in one evening; whoever is not reached and is running low goes without tonight.
       const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
       const cursor = own.doorRound;
-      // `asking` is in household order, and households are numbered building by building
-      // (community/population.ts): each building's askers are one run of it.
+      // `asking` and `doors` are in household order, and households are numbered building by
+      // building (community/population.ts): each building's askers and doors are one run of each.
       let next = 0;
+      let d = 0;
       for (let b = 0; b < nBuildings; b++) {
         let open = true;
         const from = next;
@@ -123,23 +136,29 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
           } else { open = false; missed++; }
         }
         const first = B.firstHousehold[b];
-        const n = B.households[b];
+        const fromDoor = d;
+        while (d < nDoors && doors[d] < first + B.households[b]) d++;
+        const count = d - fromDoor;
+        // Tonight's round starts at the household where last evening's stopped: the doors from
+        // there on first, then those before it.
         const start = cursor[b];
-        let k = 0;
-        while (open) {
-          k = nextDoor(first, n, start, k, digital, orderDay);
-          if (k === n) break;
-          const h = doorAt(first, n, start, k);
-          if (!visit(world, visitors, sinks, b, h)) { open = false; break; }
-          if (lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h)) {
-            if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) door++;
+        let split = fromDoor;
+        while (split < d && doors[split] - first < start) split++;
+        const reachedDoors = open;
+        let i = 0;
+        for (; i < count && open; i++) {
+          const j = roundAt(fromDoor, count, split, i);
+          if (!visit(world, visitors, sinks, b, doors[j])) { open = false; break; }
+          if (doorLow[j]) {
+            if (place(world, own, doors[j], day, basket, vegetablePaid, porkPaid)) door++;
             else unaffordable++;
           }
-          k++;
         }
-        // Not reached tonight: those running low would have ordered.
-        missed += unreachedLow(first, n, start, k, digital, orderDay, members, vegetableStock, porkStock, reorderBelowDays);
-        cursor[b] = (start + k) % n;
+        // Not reached tonight: those running low would have ordered. Tomorrow's round starts at
+        // the first door not reached (where tonight's started, if the round reached them all or
+        // the visitors' time ran out on the askers).
+        for (let r = i; r < count; r++) missed += doorLow[roundAt(fromDoor, count, split, r)];
+        if (reachedDoors && i < count) cursor[b] = doors[roundAt(fromDoor, count, split, i)] - first;
       }
     }
 
@@ -156,56 +175,42 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
 };
 
 /**
- * The households that want to order online tonight, written into `out` in household order (their
- * number is returned): a smartphone user at home, no order pending, running low on basics. A
- * function of its own on columns and numbers, because it is the part of the evening that runs
- * for every household: as a loop inside the step, V8 compiled it on stack replacement and dropped
- * that code at the first world read after it (docs/performance.md). The draws and the orders,
- * for the few that are low, are the step's. Branch-free, as outings' `wantingToShop` (which
- * says why): every household is written to the list, which grows by 0 or 1.
+ * Tonight's lists, in household order: the households that want to order online (a smartphone
+ * user at home, no order pending, running low on basics) and the doors of the round (no
+ * smartphone user, no order pending), with whether each is low (`doorLow`); their numbers go to
+ * `listed`. One pass over every household, so the round visits the doors without going over the
+ * others again; neither list changes during the evening (an order taken changes only its own
+ * household's, and stocks are not touched). A function of its own on columns and numbers, because
+ * it is the part of the evening that runs for every household: as a loop inside the step, V8
+ * compiled it on stack replacement and dropped that code at the first world read after it
+ * (docs/performance.md). The draws and the orders, for the few that are low, are the step's.
+ * Branch-free, as outings' `wantingToShop` (which says why): every household is written to both
+ * lists, which grow by 0 or 1.
  */
-function wantingOnline(count: number, orderDay: Int32Array, digital: Uint8Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, reorderBelowDays: number, out: Int32Array): number {
-  let n = 0;
+function scan(count: number, orderDay: Int32Array, digital: Uint8Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, reorderBelowDays: number, wanting: Int32Array, doors: Int32Array, doorLow: Uint8Array): void {
+  let nWanting = 0;
+  let nDoors = 0;
   for (let h = 0; h < count; h++) {
-    const online = +(orderDay[h] < 0) & +(digital[h] !== DIGITAL.none);
-    out[n] = h;
-    n += online & lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
+    const noOrder = +(orderDay[h] < 0);
+    const phone = +(digital[h] !== DIGITAL.none);
+    const low = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
+    wanting[nWanting] = h;
+    nWanting += noOrder & phone & low;
+    doors[nDoors] = h;
+    doorLow[nDoors] = low;
+    nDoors += noOrder & (phone ^ 1);
   }
-  return n;
+  listed[0] = nWanting;
+  listed[1] = nDoors;
 }
 
 /**
- * The next door of the round in a building, from its k-th household on (counted from where
- * tonight's round started): a household without a smartphone user and with no order pending;
- * n when none is left. A function on columns, as it steps over every household of the building.
+ * Where the i-th door of tonight's round is in the list: a building's `count` doors from `from`,
+ * the round starting at `split` and going on from the building's first door after its last.
  */
-function nextDoor(first: number, n: number, start: number, k: number, digital: Uint8Array, orderDay: Int32Array): number {
-  for (; k < n; k++) {
-    const h = doorAt(first, n, start, k);
-    if (digital[h] === DIGITAL.none && orderDay[h] < 0) return k;
-  }
-  return n;
-}
-
-/** Of a building's households from the k-th of tonight's round on, those without a smartphone user or an order, running low. */
-function unreachedLow(first: number, n: number, start: number, k: number, digital: Uint8Array, orderDay: Int32Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, reorderBelowDays: number): number {
-  let unreached = 0;
-  for (; k < n; k++) {
-    const h = doorAt(first, n, start, k);
-    unreached += +(digital[h] === DIGITAL.none) & +(orderDay[h] < 0) & lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
-  }
-  return unreached;
-}
-
-/**
- * The household at the k-th door of tonight's round in a building of n households from `first`,
- * the round starting at offset `start`: `first + (start + k) % n` without the division (an
- * integer remainder per household costs more than the rest of the check), as start and k are
- * below n.
- */
-function doorAt(first: number, n: number, start: number, k: number): number {
-  const i = start + k;
-  return first + (i < n ? i : i - n);
+function roundAt(from: number, count: number, split: number, i: number): number {
+  const j = split + i;
+  return j < from + count ? j : j - count;
 }
 
 /** Whether a contributed organiser runs building b's chain today. */
