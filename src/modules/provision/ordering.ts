@@ -18,8 +18,6 @@ import { termsWithRoomFor } from './order-terms.js';
 import { packagePrice } from './pricing.js';
 import type { ProvisionState, ProvisionWorld } from './state.js';
 
-const CHANNEL = { app: 1, wechatChain: 2, doorToDoor: 3 } as const;
-
 /**
  * Scratch lists reused evening after evening (grown when a larger world comes), so that an evening
  * allocates no per-building arrays: the households that want to order online tonight, the doors
