@@ -52,15 +52,20 @@ type EngineRng = Rng & { [GENERATOR]: Generator };
 /**
  * A stream from a seed string (seedrandom's seeding) or from a saved state. One draw is
  * seedrandom's step, on fields of an object (a closure over `let` doubles would box them and
- * allocate on every draw).
+ * allocate on every draw), with the carry taken as `fisherYates` takes it (see there): the next
+ * call then need not wait for this one's rounding.
  */
 export function aleaStream(seedOrState: string | AleaState): Rng {
   const g = new Generator(typeof seedOrState === 'string' ? seedrandomAlea(seedOrState, { state: true }).state() as AleaState : seedOrState);
   const rng = (() => {
-    const t = MULTIPLIER * g.s0 + g.c * TWO_TO_MINUS_32;
+    const p = MULTIPLIER * g.s0;
+    const t = p + g.c * TWO_TO_MINUS_32;
+    const floorP = p | 0;
+    const c = t >= floorP + 1 ? floorP + 1 : floorP; // = t | 0
+    g.c = c;
     g.s0 = g.s1;
     g.s1 = g.s2;
-    return (g.s2 = t - (g.c = t | 0));
+    return (g.s2 = t - c);
   }) as EngineRng;
   rng.state = () => ({ c: g.c, s0: g.s0, s1: g.s1, s2: g.s2 });
   rng[GENERATOR] = g;

@@ -1,8 +1,8 @@
 /**
- * The engine's alea streams give seedrandom's numbers: the same draws for the same seed, the
- * same state format both ways, and a `shuffle` (which takes its draws in a loop of its own, with
- * the carry computed another way) that is the permutation seedrandom's draws give — including
- * the rare draws where the carry is ⌊2091639·s0⌋ + 1.
+ * The engine's alea streams give seedrandom's numbers, though they compute the carry another
+ * way: the same draws for the same seed, the same state format both ways, and a `shuffle`
+ * (which takes its draws in a loop of its own) that is the permutation seedrandom's draws give —
+ * including the rare draws where the carry is ⌊2091639·s0⌋ + 1.
  */
 import fc from 'fast-check';
 import seedrandomAlea from 'seedrandom/lib/alea.js';
@@ -75,10 +75,11 @@ describe('the engine alea stream', () => {
     );
   });
 
-  it('covers the rare carry: a long shuffle takes it dozens of times and still matches', () => {
+  it('covers the rare carry: long runs of draws and a long shuffle take it dozens of times and still match', () => {
     const seed = 's/0#households';
     const n = 200_000;
     expect(carriesAboveFloor(seedrandomAlea(seed, { state: true }).state() as AleaState, n - 1)).toBeGreaterThan(10);
+    expect(draws(aleaStream(seed), n)).toEqual(draws(seedrandomAlea(seed), n));
     const ids = Array.from({ length: n }, (_, i) => i);
     expect(Array.from(shuffle(aleaStream(seed), Int32Array.from(ids)))).toEqual(referenceShuffle(seedrandomAlea(seed), ids));
   });
