@@ -102,13 +102,13 @@ export function fisherYates<T extends { [i: number]: any }>(g: AleaState, items:
     s0 = s1;
     s1 = s2;
     s2 = t - c;
+    g.c = c;
+    g.s0 = s0;
+    g.s1 = s1;
+    g.s2 = s2;
     const j = (s2 * (i + 1)) | 0; // = Math.floor, as s2 * (i + 1) is in [0, i + 1)
     const x = items[i];
     items[i] = items[j];
     items[j] = x;
   }
-  g.c = c;
-  g.s0 = s0;
-  g.s1 = s1;
-  g.s2 = s2;
 }
