@@ -37,8 +37,11 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     for (const m of suppliers) stock += m.stock;
     let fillable = 0;
     const { orderVegetable, orderPork } = world.households;
-    for (let i = 0; i < queue.length; i++) {
-      const h = queue.items[(queue.head + i) % queue.items.length];
+    // The queue is a ring: positions wrap at its end (a compare, not a division per order).
+    const items = queue.items;
+    const size = items.length;
+    for (let i = 0, at = queue.head; i < queue.length; i++, at = at + 1 === size ? 0 : at + 1) {
+      const h = items[at];
       const packages = orderVegetable[h] + orderPork[h];
       if (packages > stock) break;
       stock -= packages;
@@ -50,20 +53,33 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     for (const c of carriers) if (c.staffHoursFor) staffCarrying += c.staffHoursFor(world, Math.max(0, fillable - otherCarriers), need);
     today.staffHoursDemanded += fillable * need.orderHours + staffCarrying;
 
+    // Each waiting order is tried once, oldest first; one not delivered keeps its place. Every
+    // order takes RC time, which only goes down here: once it is too little for one order, none of
+    // the orders after it can be delivered today, and they are not tried (a try draws nothing and
+    // changes nothing, so skipping them changes no output).
     const n = queue.length;
-    for (let i = 0; i < n; i++) {
-      const h = queue.items[queue.head];
-      queue.head = (queue.head + 1) % queue.items.length;
-      queue.length--;
+    let tried = 0;
+    let at = queue.head;
+    // Orders tried and not delivered are moved up to the front of the queue, in order, at `to`.
+    let kept = 0;
+    let to = queue.head;
+    for (; tried < n && rc.hoursFree >= need.orderHours; tried++, at = at + 1 === size ? 0 : at + 1) {
+      const h = items[at];
       if (!deliver(h)) {
-        queue.items[(queue.head + queue.length) % queue.items.length] = h;
-        queue.length++;
+        items[to] = h;
+        to = to + 1 === size ? 0 : to + 1;
+        kept++;
       }
     }
+    // The orders not tried follow the kept ones, in order: close the gap the delivered ones left.
+    const delivered = tried - kept;
+    if (delivered > 0) {
+      for (let j = tried; j < n; j++, at = at + 1 === size ? 0 : at + 1, to = to + 1 === size ? 0 : to + 1) items[to] = items[at];
+    }
+    queue.length = n - delivered;
 
     function deliver(h: number): boolean {
-      if (rc.hoursFree < need.orderHours) return false;
-      const packages = world.households.orderVegetable[h] + world.households.orderPork[h];
+      const packages = orderVegetable[h] + orderPork[h];
       let inStock = 0;
       for (const m of suppliers) inStock += m.stock;
       if (inStock < packages) return false;
