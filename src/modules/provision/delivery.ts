@@ -13,6 +13,7 @@ import { takeFromStock, type MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, type Carrier, type DeliveryNeed } from './contributions.js';
+import { keepPlaces } from './order-queue.js';
 import { bookSale, type ProvisionState, type ProvisionWorld } from './state.js';
 
 export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
@@ -59,24 +60,16 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     // changes nothing, so skipping them changes no output).
     const n = queue.length;
     let tried = 0;
-    let at = queue.head;
-    // Orders tried and not delivered are moved up to the front of the queue, in order, at `to`.
     let kept = 0;
-    let to = queue.head;
-    for (; tried < n && rc.hoursFree >= need.orderHours; tried++, at = at + 1 === size ? 0 : at + 1) {
+    for (let at = queue.head, to = queue.head; tried < n && rc.hoursFree >= need.orderHours; tried++, at = at + 1 === size ? 0 : at + 1) {
       const h = items[at];
-      if (!deliver(h)) {
-        items[to] = h;
-        to = to + 1 === size ? 0 : to + 1;
-        kept++;
-      }
+      if (deliver(h)) continue;
+      // Not delivered: back to the front of the queue, in order (order-queue.ts).
+      items[to] = h;
+      to = to + 1 === size ? 0 : to + 1;
+      kept++;
     }
-    // The orders not tried follow the kept ones, in order: close the gap the delivered ones left.
-    const delivered = tried - kept;
-    if (delivered > 0) {
-      for (let j = tried; j < n; j++, at = at + 1 === size ? 0 : at + 1, to = to + 1 === size ? 0 : to + 1) items[to] = items[at];
-    }
-    queue.length = n - delivered;
+    keepPlaces(queue, tried, kept);
 
     function deliver(h: number): boolean {
       const packages = orderVegetable[h] + orderPork[h];
