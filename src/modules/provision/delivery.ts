@@ -53,6 +53,10 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     let staffCarrying = 0;
     for (const c of carriers) if (c.staffHoursFor) staffCarrying += c.staffHoursFor(world, Math.max(0, fillable - otherCarriers), need);
     today.staffHoursDemanded += fillable * need.orderHours + staffCarrying;
+    // A carrier with no deliveries left today can carry none of today's orders (its capacity only
+    // falls in the afternoon), so it is not asked for each one: in the early regime the party
+    // members and volunteers have none, two calls per order through a megamorphic site.
+    const asked = carriers.filter((c) => c.staffHoursFor !== undefined || c.capacity(world) > 0);
 
     // Each waiting order is tried once, oldest first; one not delivered keeps its place. Every
     // order takes RC time, which only goes down here: once it is too little for one order, none of
@@ -78,8 +82,8 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
       if (inStock < packages) return false;
       // A plain loop, not find(): this runs once per order, and a closure per order shows in profiles.
       let carrier: Carrier<ProvisionWorld> | undefined;
-      for (let k = 0; k < carriers.length; k++) {
-        if (carriers[k].canCarry(world, h, need)) { carrier = carriers[k]; break; }
+      for (let k = 0; k < asked.length; k++) {
+        if (asked[k].canCarry(world, h, need)) { carrier = asked[k]; break; }
       }
       if (!carrier) return false;
       rc.hoursFree -= need.orderHours;
