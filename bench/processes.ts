@@ -8,6 +8,7 @@
  *   npx tsx bench/processes.ts                                  # default scenario, 30 warm-up runs
  *   npx tsx bench/model.ts --scenario q 1000000 > q-1m.json && npx tsx bench/processes.ts --scenario q-1m.json --warmup 0
  *   npx tsx bench/processes.ts --scenario all-1m.json --warmup 0 --runs 1
+ *   npx tsx bench/processes.ts --metrics                        # also each metric sampler's share of the remainder
  */
 import { readFileSync } from 'node:fs';
 import { createSimulation } from '../src/model/index.js';
@@ -21,10 +22,12 @@ const scenario: Scenario = argv.includes('--scenario')
   : loadScenario(DEFAULT_SCENARIO).scenario;
 const warmup = option('--warmup', 30);
 const runs = option('--runs', 3);
+const byMetric = argv.includes('--metrics');
 
 for (let i = 0; i < warmup; i++) createSimulation(scenario, `warmup/${i}`).run();
 
 const spent = new Map<string, bigint>();
+const sampled = new Map<string, bigint>();
 let total = 0n;
 let residentDays = 0;
 for (let r = 0; r < runs; r++) {
@@ -40,10 +43,25 @@ for (let r = 0; r < runs; r++) {
       spent.set(key, (spent.get(key) ?? 0n) + (process.hrtime.bigint() - t));
     };
   }
+  // --metrics: each sampler timed too (the recorder is private to the engine; reached here only to time it).
+  type Sampler = { name: string; sample: (world: unknown, ctx: unknown) => number };
+  const metrics: Sampler[] = byMetric ? (sim as unknown as { recorder: { metrics: Sampler[] } }).recorder.metrics : [];
+  const samplers = metrics.map((m) => m.sample);
+  for (const m of metrics) {
+    const sample = m.sample.bind(m);
+    const key = `metric ${m.name}`;
+    m.sample = (world, ctx) => {
+      const t = process.hrtime.bigint();
+      const v = sample(world, ctx);
+      sampled.set(key, (sampled.get(key) ?? 0n) + (process.hrtime.bigint() - t));
+      return v;
+    };
+  }
   const t = process.hrtime.bigint();
   sim.run();
   total += process.hrtime.bigint() - t;
   sim.processes.forEach((p, i) => ((p as { step: typeof p.step }).step = originals[i]));
+  metrics.forEach((m, i) => (m.sample = samplers[i]));
   residentDays += (sim.world as unknown as { residents: { count: number } }).residents.count * sim.day;
 }
 
@@ -54,4 +72,9 @@ console.log('process'.padEnd(36), 'ns/resident-day', ' share');
 for (const [name, v] of [...spent].sort((a, b) => Number(b[1] - a[1]))) {
   console.log(name.padEnd(36), ns(v).toFixed(2).padStart(15), `${((100 * Number(v)) / Number(total)).toFixed(1).padStart(5)} %`);
 }
+const inSamplers = [...sampled.values()].reduce((a, b) => a + b, 0n);
+for (const [name, v] of [...sampled].sort((a, b) => Number(b[1] - a[1])).slice(0, 12)) {
+  console.log(`  ${name}`.padEnd(36), ns(v).toFixed(2).padStart(15), `${((100 * Number(v)) / Number(total)).toFixed(1).padStart(5)} %`);
+}
+if (byMetric) console.log(`  (${sampled.size} metrics in all)`.padEnd(36), ns(inSamplers).toFixed(2).padStart(15), `${((100 * Number(inSamplers)) / Number(total)).toFixed(1).padStart(5)} %`);
 console.log('(engine: metrics, day loop, timing)'.padEnd(36), ns(total - inProcesses).toFixed(2).padStart(15), `${((100 * Number(total - inProcesses)) / Number(total)).toFixed(1).padStart(5)} %`);

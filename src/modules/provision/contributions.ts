@@ -25,7 +25,10 @@ export interface DeliveryNeed {
 export interface Carrier<W extends ModuleWorld = any> {
   name: string;
   priority: number;
-  /** Deliveries it can still make today (what the RC can count on others for). */
+  /**
+   * Deliveries it can still make today (what the RC can count on others for). None left means it
+   * can carry no order today (`canCarry` false for every household), and delivery does not ask it.
+   */
   capacity(world: W): number;
   /**
    * A carrier made of RC staff: the staff hours it would need today to carry the `uncarried`

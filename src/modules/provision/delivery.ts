@@ -13,6 +13,7 @@ import { takeFromStock, type MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, type Carrier, type DeliveryNeed } from './contributions.js';
+import { keepPlaces } from './order-queue.js';
 import { bookSale, type ProvisionState, type ProvisionWorld } from './state.js';
 
 export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
@@ -37,8 +38,11 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     for (const m of suppliers) stock += m.stock;
     let fillable = 0;
     const { orderVegetable, orderPork } = world.households;
-    for (let i = 0; i < queue.length; i++) {
-      const h = queue.items[(queue.head + i) % queue.items.length];
+    // The queue is a ring: positions wrap at its end (a compare, not a division per order).
+    const items = queue.items;
+    const size = items.length;
+    for (let i = 0, at = queue.head; i < queue.length; i++, at = at + 1 === size ? 0 : at + 1) {
+      const h = items[at];
       const packages = orderVegetable[h] + orderPork[h];
       if (packages > stock) break;
       stock -= packages;
@@ -49,28 +53,37 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     let staffCarrying = 0;
     for (const c of carriers) if (c.staffHoursFor) staffCarrying += c.staffHoursFor(world, Math.max(0, fillable - otherCarriers), need);
     today.staffHoursDemanded += fillable * need.orderHours + staffCarrying;
+    // A carrier with no deliveries left today can carry none of today's orders (its capacity only
+    // falls in the afternoon), so it is not asked for each one: in the early regime the party
+    // members and volunteers have none, two calls per order through a megamorphic site.
+    const asked = carriers.filter((c) => c.staffHoursFor !== undefined || c.capacity(world) > 0);
 
+    // Each waiting order is tried once, oldest first; one not delivered keeps its place. Every
+    // order takes RC time, which only goes down here: once it is too little for one order, none of
+    // the orders after it can be delivered today, and they are not tried (a try draws nothing and
+    // changes nothing, so skipping them changes no output).
     const n = queue.length;
-    for (let i = 0; i < n; i++) {
-      const h = queue.items[queue.head];
-      queue.head = (queue.head + 1) % queue.items.length;
-      queue.length--;
-      if (!deliver(h)) {
-        queue.items[(queue.head + queue.length) % queue.items.length] = h;
-        queue.length++;
-      }
+    let tried = 0;
+    let kept = 0;
+    for (let at = queue.head, to = queue.head; tried < n && rc.hoursFree >= need.orderHours; tried++, at = at + 1 === size ? 0 : at + 1) {
+      const h = items[at];
+      if (deliver(h)) continue;
+      // Not delivered: back to the front of the queue, in order (order-queue.ts).
+      items[to] = h;
+      to = to + 1 === size ? 0 : to + 1;
+      kept++;
     }
+    keepPlaces(queue, tried, kept);
 
     function deliver(h: number): boolean {
-      if (rc.hoursFree < need.orderHours) return false;
-      const packages = world.households.orderVegetable[h] + world.households.orderPork[h];
+      const packages = orderVegetable[h] + orderPork[h];
       let inStock = 0;
       for (const m of suppliers) inStock += m.stock;
       if (inStock < packages) return false;
       // A plain loop, not find(): this runs once per order, and a closure per order shows in profiles.
       let carrier: Carrier<ProvisionWorld> | undefined;
-      for (let k = 0; k < carriers.length; k++) {
-        if (carriers[k].canCarry(world, h, need)) { carrier = carriers[k]; break; }
+      for (let k = 0; k < asked.length; k++) {
+        if (asked[k].canCarry(world, h, need)) { carrier = asked[k]; break; }
       }
       if (!carrier) return false;
       rc.hoursFree -= need.orderHours;

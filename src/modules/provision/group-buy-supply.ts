@@ -13,7 +13,7 @@
  * pooled, each share is handled like any order: RC staff time and a carrier, or it is not bought.
  * A household with an order pending waits for it.
  */
-import { affordable, packagesToCover, receivePackages } from '../households/index.js';
+import { affordable, packagesToCover, takeInPackages, type Basket } from '../households/index.js';
 import { takeFromStock, type MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import type { Carrier, DeliveryNeed, GroupBuySupplier } from './contributions.js';
@@ -36,11 +36,15 @@ export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
     const porkPrice = packagePrice(s, regime, 'pork');
     const variety = Math.min(1, own.packageKinds / s.packageRange.fullRangeKinds);
     const need: DeliveryNeed = { regime, orderHours: s.residentsCommittee.orderMinutes / 60, carryHours: 1 / s.lastMile.deliveriesPerHour };
+    const byRegime = own.ledger.byRegime[which];
     let stock = 0;
     for (const m of suppliers) stock += m.stock;
-    for (const h of joiners) {
+    // Per joiner, so one basket is reused and the packages are handed over field by field (no object per joiner).
+    const basket: Basket = { vegetable: 0, pork: 0 };
+    for (let j = 0; j < joiners.length; j++) {
+      const h = joiners[j];
       if (hh.orderDay[h] >= 0) continue;
-      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h), vegetablePrice.paid, porkPrice.paid);
+      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePrice.paid, porkPrice.paid);
       const packages = vegetable + pork;
       if (packages === 0 || packages > stock) continue;
       if (!pooled) {
@@ -58,11 +62,11 @@ export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
       const vegPaid = vegetable * vegetablePrice.paid;
       const porkPaid = pork * porkPrice.paid;
       const subsidy = vegetable * vegetablePrice.subsidy + pork * porkPrice.subsidy;
-      receivePackages(world, h, { vegetable, pork, vegetablePaid: vegPaid, porkPaid, quality: regime.quality, variety });
+      takeInPackages(world, h, vegetable, pork, vegPaid, porkPaid, regime.quality, variety);
       t.groupBuyPackages += packages;
       t.residentPayments += vegPaid + porkPaid;
       t.subsidyPaid += subsidy;
-      bookSale(own.ledger, own.ledger.byRegime[which], vegetable, pork, vegPaid, porkPaid, subsidy);
+      bookSale(own.ledger, byRegime, vegetable, pork, vegPaid, porkPaid, subsidy);
     }
   },
 };

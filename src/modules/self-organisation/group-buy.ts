@@ -17,16 +17,23 @@ export const ORGANISER = 'selfOrganisation';
 /** Runs compound `c`'s group buy; `joined(h)` is told of each household that joined, after the rest. */
 export function groupBuy<W extends HouseholdsWorld>(world: W, rng: Rng, c: number, sinks: readonly ContactSink<W>[], joined?: (h: number) => void): void {
   const so = world.scenario.selfOrganisation;
+  const { online, offline } = so.participation;
+  const effect = so.ties.participationEffect;
+  const cover = world.scenario.needs.personalCoverDays;
   const hh = world.households;
+  const { digital, ties, personalStock } = hh;
   const C = world.compounds;
   const end = C.firstHousehold[c] + C.households[c];
+  // The parameters and columns are read once per compound, and the joiners counted here and added
+  // to the day's counter once: this loop runs for every household of the compound.
+  let joiners = 0;
   for (let h = C.firstHousehold[c]; h < end; h++) {
-    const online = hh.digital[h] !== DIGITAL.none;
-    if (!bernoulli(rng, joinChance(online ? so.participation.online : so.participation.offline, so.ties.participationEffect, hh.ties[h]))) continue;
-    hh.personalStock[h] = world.scenario.needs.personalCoverDays;
-    world.today.groupBuyHouseholds++;
-    for (const sink of sinks) sink.report(world, 'pickup', h, ORGANISER);
+    if (!bernoulli(rng, joinChance(digital[h] !== DIGITAL.none ? online : offline, effect, ties[h]))) continue;
+    personalStock[h] = cover;
+    joiners++;
+    for (let k = 0; k < sinks.length; k++) sinks[k].report(world, 'pickup', h, ORGANISER);
     shareActivity(world, h);
     joined?.(h);
   }
+  world.today.groupBuyHouseholds += joiners;
 }

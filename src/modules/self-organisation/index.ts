@@ -84,6 +84,7 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
     const suppliers = gb.basicGoods ? ctx.provided<GroupBuySupplier<SelfOrganisationWorld>>(GROUP_BUY_SUPPLIERS) : [];
     const carriers = suppliers.length > 0 && !gb.pooled ? byPriority(ctx.provided<Carrier<SelfOrganisationWorld>>(CARRIERS)) : [];
     const joiners: number[] = [];
+    const collect = suppliers.length > 0 ? (h: number) => void joiners.push(h) : undefined;
     const organisers = ctx.provided<GroupBuyOrganiser<SelfOrganisationWorld>>(GROUP_BUY_ORGANISERS);
     for (let c = 0; c < C.count; c++) {
       if (C.selfOrganisedSince[c] < 0) {
@@ -96,7 +97,7 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
       }
       if ((ctx.day - C.selfOrganisedSince[c]) % so.intervalDays !== 0) continue;
       joiners.length = 0;
-      groupBuy(world, ctx.rng, c, sinks, suppliers.length > 0 ? (h) => joiners.push(h) : undefined);
+      groupBuy(world, ctx.rng, c, sinks, collect);
       for (const supplier of suppliers) supplier.supply(world, joiners, gb.pooled, carriers);
     }
   },
