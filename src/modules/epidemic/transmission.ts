@@ -93,19 +93,9 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     const a = arrays(world);
 
     // The day's infectiousness, by place.
-    let total = 0;
-    let free = 0;
-    for (const r of own.active) {
-      const f = infectiousnessOn(world, r, t);
-      if (f === 0 || R.isolated[r] === 2) continue;
-      const h = R.household[r];
-      a.household[h] += f;
-      total += f;
-      if (R.isolated[r] !== 0 || hh.quarantinedUntil[h] > t) continue;
-      free += f;
-      a.building[hh.building[h]] += f;
-      a.compound[hh.compound[h]] += f * compoundFactor(world, h, t);
-    }
+    const sums = placeForces(world, own.active, t, a);
+    const total = sums[0];
+    const free = sums[1];
     if (total === 0) return;
 
     const touched: number[] = [];
@@ -182,6 +172,35 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
   },
 };
+
+const SUMS = new Float64Array(2);
+/**
+ * The day's infectiousness of the active cases, added to their household, building and compound
+ * (the last two only for cases free to meet people outside); returns [all, free] (reused). A
+ * function of its own: inside step V8 compiled this loop on stack replacement and dropped it at
+ * the first world read after it.
+ */
+function placeForces(world: EpidemicWorld, active: number[], t: number, a: typeof scratch): Float64Array {
+  const R = world.residents;
+  const hh = world.households;
+  let total = 0;
+  let free = 0;
+  for (let i = 0; i < active.length; i++) {
+    const r = active[i];
+    const f = infectiousnessOn(world, r, t);
+    if (f === 0 || R.isolated[r] === 2) continue;
+    const h = R.household[r];
+    a.household[h] += f;
+    total += f;
+    if (R.isolated[r] !== 0 || hh.quarantinedUntil[h] > t) continue;
+    free += f;
+    a.building[hh.building[h]] += f;
+    a.compound[hh.compound[h]] += f * compoundFactor(world, h, t);
+  }
+  SUMS[0] = total;
+  SUMS[1] = free;
+  return SUMS;
+}
 
 /** The day's group-buy pick-ups: at each compound's point, infectiousness shared among those collecting there. */
 function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver: number, add: (r: number, hazard: number, layer: number) => void): void {
