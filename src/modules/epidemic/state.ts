@@ -20,9 +20,8 @@ export const ROLE = { none: 0, partyCarrier: 1, volunteer: 2, rcStaff: 3, organi
 
 export const residentColumns = {
   infection: Uint8Array,
-  infectedAt: Float64Array,
-  infectiousAt: Float64Array,
-  removedAt: Float64Array,
+  /** 1 + the resident's row in the case times (EpidemicState.cases), 0 if never infected. */
+  caseNo: Int32Array,
   /** Day the case is found, or -1. */
   detectedOn: Int32Array,
   /** Bits: 1 severe (hospitalised when found), 2 fatal, 4 asymptomatic branch. */
@@ -59,6 +58,8 @@ export interface EpidemicState {
   seeded: boolean;
   /** Infected residents not yet both removed and past their detection day. */
   active: number[];
+  /** Each infection's times, by case. */
+  cases: CaseTimes;
   /** Residents by state (row) and age (column): counts[state * 3 + age]. */
   counts: Float64Array;
   /** Residents by age. */
@@ -97,6 +98,47 @@ export interface EpidemicState {
   confinementsUntil: number;
   imported: number;
   caughtAtArrival: number;
+}
+
+/**
+ * The times of each infection (days since the start of the run), one row per case in the order
+ * of infection, grown as cases come: 24 bytes per case rather than per resident, since most
+ * residents of a large run are never infected (a resident's row is `caseNo` − 1).
+ */
+export interface CaseTimes {
+  count: number;
+  infectedAt: Float64Array;
+  infectiousAt: Float64Array;
+  removedAt: Float64Array;
+}
+
+export function caseTimes(capacity: number): CaseTimes {
+  return { count: 0, infectedAt: new Float64Array(capacity), infectiousAt: new Float64Array(capacity), removedAt: new Float64Array(capacity) };
+}
+
+/** Adds a case's times; returns its row. */
+export function addCase(c: CaseTimes, infectedAt: number, infectiousAt: number, removedAt: number): number {
+  if (c.count === c.infectedAt.length) {
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(Math.max(16, 2 * a.length));
+      b.set(a);
+      return b;
+    };
+    c.infectedAt = grow(c.infectedAt);
+    c.infectiousAt = grow(c.infectiousAt);
+    c.removedAt = grow(c.removedAt);
+  }
+  const i = c.count++;
+  c.infectedAt[i] = infectedAt;
+  c.infectiousAt[i] = infectiousAt;
+  c.removedAt[i] = removedAt;
+  return i;
+}
+
+/** When resident r was infected (NaN if never). */
+export function infectedAt(world: EpidemicWorld, r: number): number {
+  const i = world.residents.caseNo[r] - 1;
+  return i < 0 ? NaN : (world.state.epidemic as EpidemicState).cases.infectedAt[i];
 }
 
 export const isFatal = (outcome: number) => (outcome & OUTCOME.fatal) !== 0;

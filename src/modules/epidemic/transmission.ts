@@ -75,8 +75,10 @@ function arrays(world: EpidemicWorld) {
 export function infectiousnessOn(world: EpidemicWorld, r: number, t: number): number {
   const R = world.residents;
   if (R.infection[r] === STATE.susceptible) return 0;
-  const from = R.layer[r] >= LAYER.household && Math.floor(R.infectedAt[r]) === t - 1 ? t - 1 : t;
-  const overlap = Math.min(R.removedAt[r], t + 1) - Math.max(R.infectiousAt[r], from);
+  const { cases } = world.state.epidemic as EpidemicState;
+  const i = R.caseNo[r] - 1;
+  const from = R.layer[r] >= LAYER.household && Math.floor(cases.infectedAt[i]) === t - 1 ? t - 1 : t;
+  const overlap = Math.min(cases.removedAt[i], t + 1) - Math.max(cases.infectiousAt[i], from);
   return overlap > 0 ? overlap * infectiousness(world, r) : 0;
 }
 
