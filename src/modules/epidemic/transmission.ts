@@ -37,7 +37,14 @@ export function householdRate(e: EpidemicParams): number {
 
 /** Working arrays, reused between days (not state: zeroed each night). */
 const scratch = {
-  size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0), extra: new Float64Array(0), extraLayer: new Uint8Array(0), extraHousehold: new Uint8Array(0),
+  size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0),
+  /**
+   * The day's hazards from meetings outside the household (community, doors, pick-ups, work), one
+   * entry per resident met, chained per household: `metFirst[h]` is 1 + its first entry (0 none),
+   * `metNext[i]` 1 + the next. Entries for the few residents who met anyone, not a column per
+   * resident: at 10M residents two per-resident columns took 9 bytes a resident.
+   */
+  metFirst: new Int32Array(0), metCount: 0, metResident: new Int32Array(0), metNext: new Int32Array(0), metHazard: new Float64Array(0), metLayer: new Uint8Array(0),
   /** Per resident: on duty at the gate today (the work layer), cleared after use. */
   onDuty: new Uint8Array(0),
   /** Per building: its hazard and whether it is closed; per compound: its hazard open and at the closed factor. */
@@ -50,9 +57,7 @@ function arrays(world: EpidemicWorld) {
     scratch.household = new Float64Array(want[0]);
     scratch.building = new Float64Array(want[1]);
     scratch.compound = new Float64Array(want[2]);
-    scratch.extra = new Float64Array(want[3]);
-    scratch.extraLayer = new Uint8Array(want[3]);
-    scratch.extraHousehold = new Uint8Array(want[0]);
+    scratch.metFirst = new Int32Array(want[0]);
     scratch.onDuty = new Uint8Array(want[3]);
     scratch.lb = new Float64Array(want[1]);
     scratch.closed = new Uint8Array(want[1]);
@@ -100,16 +105,12 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     const free = sums[1];
     if (total === 0) return;
 
-    const touched: number[] = [];
     const add = (r: number, hazard: number, layer: number) => {
       if (hazard <= 0 || R.infection[r] !== STATE.susceptible) return;
-      if (a.extra[r] === 0) {
-        touched.push(r);
-        a.extraHousehold[R.household[r]] = 1;
-      }
+      const i = metEntry(a, R.household[r], r);
       // The larger source names the layer when one resident meets several (rare).
-      if (hazard > a.extra[r]) a.extraLayer[r] = layer;
-      a.extra[r] += hazard;
+      if (hazard > a.metHazard[i]) a.metLayer[i] = layer;
+      a.metHazard[i] += hazard;
     };
     if (e.mixing === 'layered') {
       const tr = e.transmission;
@@ -167,13 +168,35 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     } else {
       layered(world, own, t, rng, a);
     }
-    for (const r of touched) {
-      a.extra[r] = 0;
-      a.extraLayer[r] = 0;
-      a.extraHousehold[R.household[r]] = 0;
-    }
+    for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
+    a.metCount = 0;
   },
 };
+
+/** Resident r's entry among the day's meetings (r of household h), added with no hazard if r has none yet. */
+function metEntry(a: typeof scratch, h: number, r: number): number {
+  let last = -1;
+  for (let i = a.metFirst[h] - 1; i >= 0; i = a.metNext[i] - 1) {
+    if (a.metResident[i] === r) return i;
+    last = i;
+  }
+  if (a.metCount === a.metResident.length) {
+    const n = Math.max(64, 2 * a.metCount);
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T): T => (y.set(x), y);
+    a.metResident = grow(a.metResident, new Int32Array(n));
+    a.metNext = grow(a.metNext, new Int32Array(n));
+    a.metHazard = grow(a.metHazard, new Float64Array(n));
+    a.metLayer = grow(a.metLayer, new Uint8Array(n));
+  }
+  const i = a.metCount++;
+  a.metResident[i] = r;
+  a.metNext[i] = 0;
+  a.metHazard[i] = 0;
+  a.metLayer[i] = 0;
+  if (last < 0) a.metFirst[h] = i + 1;
+  else a.metNext[last] = i + 1;
+  return i;
+}
 
 const SUMS = new Float64Array(2);
 /**
@@ -260,7 +283,7 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
   const betaB = tr.building.contactsPerDay * tr.building.transmissionProbability;
   const betaC = tr.compound.contactsPerDay * tr.compound.transmissionProbability;
   const layers = new Float64Array(4);
-  const { household, compound, extra, extraHousehold } = a;
+  const { household, compound, metFirst } = a;
   const { quarantinedUntil, members } = hh;
   const first = own.firstResident;
   const infection = R.infection;
@@ -285,11 +308,21 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
     const c = compoundOf[h];
     const lb = home ? 0 : lbOf[b];
     const lc = home || compound[c] === 0 ? 0 : closed[b] === 1 || compoundClosed[c] > t ? lcClosed[c] : lcOpen[c];
-    if (lh === 0 && lb === 0 && lc === 0 && extraHousehold[h] === 0) continue;
+    const met = metFirst[h];
+    if (lh === 0 && lb === 0 && lc === 0 && met === 0) continue;
     const end = first[h] + members[h];
     for (let r = first[h]; r < end; r++) {
       if (infection[r] !== SUSCEPTIBLE) continue;
-      const x = extra[r];
+      // The hazard of r's meetings outside the household today, if any.
+      let x = 0;
+      let metLayer = 0;
+      for (let i = met - 1; i >= 0; i = a.metNext[i] - 1) {
+        if (a.metResident[i] === r) {
+          x = a.metHazard[i];
+          metLayer = a.metLayer[i];
+          break;
+        }
+      }
       const hazard = lh + lb + lc + x;
       if (hazard === 0) continue;
       if (hazard !== lastHazard) {
@@ -304,7 +337,7 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
       let u = rng() * hazard;
       let k = 0;
       while (k < 3 && (u -= layers[k]) >= 0) k++;
-      const layer = k === 0 ? LAYER.household : k === 1 ? LAYER.building : k === 2 ? LAYER.compound : a.extraLayer[r];
+      const layer = k === 0 ? LAYER.household : k === 1 ? LAYER.building : k === 2 ? LAYER.compound : metLayer;
       const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
       infect(world, own, r, t + rng(), layer, rng, infector);
     }
