@@ -29,11 +29,10 @@ export function infect(world: EpidemicWorld, own: EpidemicState, r: number, at: 
   const fatal = bernoulli(rng, c.fatalityShare[age]);
   const found = severe || bernoulli(rng, asymptomatic ? e.detection.asymptomaticShare : e.detection.symptomaticShare);
   R.infection[r] = STATE.exposed;
-  R.caseNo[r] = 1 + addCase(own.cases, at, at + latent, at + latent + infectious);
+  const detectedOn = found ? Math.floor(at + latent + e.detection.delayDays) : -1;
+  R.caseNo[r] = 1 + addCase(own.cases, at, at + latent, at + latent + infectious, detectedOn, infector);
   R.outcome[r] = (severe ? OUTCOME.severe : 0) | (fatal ? OUTCOME.fatal : 0) | (asymptomatic ? OUTCOME.asymptomatic : 0);
-  R.detectedOn[r] = found ? Math.floor(at + latent + e.detection.delayDays) : -1;
   R.layer[r] = layer;
-  R.infector[r] = infector;
   move(own, R.age[r], STATE.susceptible, STATE.exposed);
   own.active.push(r);
   world.today.newInfections++;

@@ -89,8 +89,6 @@ function initialState(world: EpidemicWorld): EpidemicState {
     if (contactPerson[h] < 0 || (age === AGE.adult && R.age[contactPerson[h]] !== AGE.adult)) contactPerson[h] = r;
     const a = e.course.asymptomaticShare[AGE_NAMES[age]];
     infectiousness += 1 - a * (1 - e.course.asymptomaticInfectiousness);
-    world.residents.detectedOn[r] = -1;
-    world.residents.infector[r] = -1;
   }
 
   // Who carries: each building's reporting party members (the first in-service members living

@@ -123,7 +123,7 @@ function householdSar(world: EpidemicWorld, s: EpidemicState): number | null {
     }
     if (index < 0 || tied || hh.members[h] < 2) continue;
     contacts += hh.members[h] - 1;
-    for (let r = first; r < end; r++) if (R.infector[r] === index) secondary++;
+    for (let r = first; r < end; r++) if (R.caseNo[r] > 0 && s.cases.infector[R.caseNo[r] - 1] === index) secondary++;
   }
   return contacts > 0 ? secondary / contacts : null;
 }

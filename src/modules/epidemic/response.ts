@@ -36,21 +36,22 @@ export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
 function progress(world: EpidemicWorld, own: EpidemicState, day: number): void {
   const R = world.residents;
   const active = own.active;
-  const { infectedAt } = own.cases;
+  const { infectedAt, detectedOn } = own.cases;
   let kept = 0;
-  for (let i = 0; i < active.length; i++) {
-    const r = active[i];
+  for (let k = 0; k < active.length; k++) {
+    const r = active[k];
     const was = R.infection[r];
     const now = stateAt(world, r, day);
     if (now !== was) {
       move(own, R.age[r], was, now);
       R.infection[r] = now;
     }
-    if (R.detectedOn[r] === day) found(world, own, r, day);
+    const i = R.caseNo[r] - 1;
+    if (detectedOn[i] === day) found(world, own, r, day);
     const done = now === STATE.recovered || now === STATE.dead;
     if (done) R.isolated[r] = 0;
     // Kept a day after an infection made by transmission, for what it owes that night (transmission.ts).
-    if (!done || R.detectedOn[r] > day || Math.floor(infectedAt[R.caseNo[r] - 1]) >= day - 1) active[kept++] = r;
+    if (!done || detectedOn[i] > day || Math.floor(infectedAt[i]) >= day - 1) active[kept++] = r;
   }
   active.length = kept;
 }

@@ -1,5 +1,5 @@
 /**
- * What the epidemic keeps: each resident's infection (state, times, how and by whom), each
+ * What the epidemic keeps: each resident's infection (state, how, and its case: times, detection, by whom), each
  * household's, building's and compound's confinement, and the module's own tallies. Times are
  * continuous (days since the start of the run); states are as at dawn.
  */
@@ -22,13 +22,9 @@ export const residentColumns = {
   infection: Uint8Array,
   /** 1 + the resident's row in the case times (EpidemicState.cases), 0 if never infected. */
   caseNo: Int32Array,
-  /** Day the case is found, or -1. */
-  detectedOn: Int32Array,
   /** Bits: 1 severe (hospitalised when found), 2 fatal, 4 asymptomatic branch. */
   outcome: Uint8Array,
   layer: Uint8Array,
-  /** The household member who infected this resident (household layer), or -1. */
-  infector: Int32Array,
   /** 0 free, 1 isolated from everyone outside the household, 2 isolated from everyone (hospital). */
   isolated: Uint8Array,
   role: Uint8Array,
@@ -101,37 +97,46 @@ export interface EpidemicState {
 }
 
 /**
- * The times of each infection (days since the start of the run), one row per case in the order
- * of infection, grown as cases come: 24 bytes per case rather than per resident, since most
- * residents of a large run are never infected (a resident's row is `caseNo` − 1).
+ * Each infection's times (days since the start of the run), detection day and infector, one row
+ * per case in the order of infection, grown as cases come: 32 bytes per case rather than per
+ * resident, since most residents of a large run are never infected (a resident's row is
+ * `caseNo` − 1).
  */
 export interface CaseTimes {
   count: number;
   infectedAt: Float64Array;
   infectiousAt: Float64Array;
   removedAt: Float64Array;
+  /** Day the case is found, or -1. */
+  detectedOn: Int32Array;
+  /** The household member who infected this case (household layer), or -1. */
+  infector: Int32Array;
 }
 
 export function caseTimes(capacity: number): CaseTimes {
-  return { count: 0, infectedAt: new Float64Array(capacity), infectiousAt: new Float64Array(capacity), removedAt: new Float64Array(capacity) };
+  return {
+    count: 0, infectedAt: new Float64Array(capacity), infectiousAt: new Float64Array(capacity), removedAt: new Float64Array(capacity),
+    detectedOn: new Int32Array(capacity), infector: new Int32Array(capacity),
+  };
 }
 
-/** Adds a case's times; returns its row. */
-export function addCase(c: CaseTimes, infectedAt: number, infectiousAt: number, removedAt: number): number {
+/** Adds a case; returns its row. */
+export function addCase(c: CaseTimes, infectedAt: number, infectiousAt: number, removedAt: number, detectedOn: number, infector: number): number {
   if (c.count === c.infectedAt.length) {
-    const grow = (a: Float64Array) => {
-      const b = new Float64Array(Math.max(16, 2 * a.length));
-      b.set(a);
-      return b;
-    };
-    c.infectedAt = grow(c.infectedAt);
-    c.infectiousAt = grow(c.infectiousAt);
-    c.removedAt = grow(c.removedAt);
+    const n = Math.max(16, 2 * c.count);
+    const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
+    c.infectedAt = grow(c.infectedAt, new Float64Array(n));
+    c.infectiousAt = grow(c.infectiousAt, new Float64Array(n));
+    c.removedAt = grow(c.removedAt, new Float64Array(n));
+    c.detectedOn = grow(c.detectedOn, new Int32Array(n));
+    c.infector = grow(c.infector, new Int32Array(n));
   }
   const i = c.count++;
   c.infectedAt[i] = infectedAt;
   c.infectiousAt[i] = infectiousAt;
   c.removedAt[i] = removedAt;
+  c.detectedOn[i] = detectedOn;
+  c.infector[i] = infector;
   return i;
 }
 
