@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/model/index.js';
 import { AGE } from '../../src/modules/community/index.js';
-import { LAYER, STATE } from '../../src/modules/epidemic/index.js';
+import { infectedAt, LAYER, STATE, type EpidemicWorld } from '../../src/modules/epidemic/index.js';
 import { problemsOf } from '../scenario/helpers.js';
 import { LOCKDOWN_EPIDEMIC, scenario } from './helpers.js';
 
@@ -37,7 +37,7 @@ describe('epidemic.seedInfections', () => {
       expect(hh.compound[R.household[r]]).toBe(1);
       expect(R.age[r]).toBe(AGE.elderly);
       expect(R.layer[r]).toBe(LAYER.seed);
-      expect(R.infectedAt[r]).toBe(eventDay);
+      expect(infectedAt(sim.world as unknown as EpidemicWorld, r)).toBe(eventDay);
     }
   });
 

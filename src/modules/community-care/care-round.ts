@@ -1,5 +1,5 @@
 /** The afternoon care round: the task board, coordinated or independent visits, packages, information, demands and trust. */
-import type { ModuleProcess } from '../../engine/index.js';
+import type { ModuleProcess, Rng } from '../../engine/index.js';
 import { lowOnBasicGoods, packagesToCover, receivePackages } from '../households/index.js';
 import { own, type CareState, type CareWorld } from './state.js';
 import { CARE_ACTORS, CARE_COORDINATORS, type CareActor, type CareCoordinator } from './contributions.js';
@@ -84,23 +84,46 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     const dc = s.demandChannel;
     const rate = dc.demandsPerHouseholdPerMonth / 30;
     if (rate <= 0) return;
-    const left = actors.map((a) => Math.max(0, a.hours(world, ctx)));
-    let a = 0;
-    const rng = ctx.rng;
-    for (let h = 0; h < count; h++) {
-      if (!(rng() < rate)) continue;
-      if (state.crisis && informedDay[h] < 0) continue;
-      t.demandsExpressed++;
-      while (dc.enabled && a < left.length && left[a] < dc.responseHours) a++;
-      if (dc.enabled && a < left.length) {
-        left[a] -= dc.responseHours;
-        actors[a].spend(world, dc.responseHours);
-        t.demandsAnswered++;
-        hh.trust[h] += dc.trustGain * (1 - hh.trust[h]);
-      } else {
-        hh.trust[h] -= dc.trustLoss * hh.trust[h];
-      }
+    const left = Float64Array.from(actors, (a) => Math.max(0, a.hours(world, ctx)));
+    const answered = new Int32Array(actors.length);
+    t.demandsExpressed += demands(ctx.rng, count, rate, state.crisis, informedDay, hh.trust, dc, left, answered);
+    // Each answer spends the actor's response hours, in the order they were answered (the loop
+    // reads only `left`, its own copy of the hours, so spending after it is the same).
+    for (let i = 0; i < actors.length; i++) {
+      for (let k = 0; k < answered[i]; k++) actors[i].spend(world, dc.responseHours);
+      t.demandsAnswered += answered[i];
     }
   },
 };
 
+
+/**
+ * The day's demands, household by household (the order of the draws): each household expresses
+ * one with the day's chance (in a crisis only if it has heard of the services); the first actor
+ * with response hours left answers it and the household's trust grows, or it goes unanswered and
+ * trust falls. Counts answers per actor in `answered` and returns the demands expressed. A function
+ * of its own, on columns and numbers: inside step, V8 compiled this loop (one draw per household)
+ * on stack replacement and lost it at the world reads after it.
+ */
+function demands(
+  rng: Rng, count: number, rate: number, crisis: boolean, informedDay: Int32Array, trust: Float64Array,
+  dc: { enabled: boolean; responseHours: number; trustGain: number; trustLoss: number }, left: Float64Array, answered: Int32Array,
+): number {
+  const { enabled, responseHours, trustGain, trustLoss } = dc;
+  let expressed = 0;
+  let a = 0;
+  for (let h = 0; h < count; h++) {
+    if (!(rng() < rate)) continue;
+    if (crisis && informedDay[h] < 0) continue;
+    expressed++;
+    while (enabled && a < left.length && left[a] < responseHours) a++;
+    if (enabled && a < left.length) {
+      left[a] -= responseHours;
+      answered[a]++;
+      trust[h] += trustGain * (1 - trust[h]);
+    } else {
+      trust[h] -= trustLoss * trust[h];
+    }
+  }
+  return expressed;
+}

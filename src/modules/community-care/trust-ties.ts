@@ -15,14 +15,28 @@ export const trustFromTies: ModuleProcess<CareWorld, CareState> = {
   slot: 'dawn',
   step(world) {
     const { count, ties, tiesSeen, trust } = world.households;
-    let k: number | undefined;
-    for (let h = 0; h < count; h++) {
-      const change = ties[h] - tiesSeen[h];
-      if (change === 0) continue;
-      // Read only once ties move, so a run in which nothing changes them does not depend on it.
-      k ??= world.scenario.care.trustFromTies;
-      trust[h] = Math.min(1, Math.max(0, trust[h] + k * change));
-      tiesSeen[h] = ties[h];
-    }
+    const from = firstMoved(count, ties, tiesSeen);
+    // Read only once ties move, so a run in which nothing changes them does not depend on it.
+    if (from < count) follow(from, count, ties, tiesSeen, trust, world.scenario.care.trustFromTies);
   },
 };
+
+// Kernels on columns and numbers, not a loop inside step: there V8 compiled the loop on stack
+// replacement and dropped it at the world read after it.
+
+/** The first household whose ties moved since yesterday, or `count`. */
+function firstMoved(count: number, ties: Float64Array, tiesSeen: Float64Array): number {
+  let h = 0;
+  while (h < count && ties[h] - tiesSeen[h] === 0) h++;
+  return h;
+}
+
+/** Trust follows the change in ties, from household `from` on. */
+function follow(from: number, count: number, ties: Float64Array, tiesSeen: Float64Array, trust: Float64Array, k: number): void {
+  for (let h = from; h < count; h++) {
+    const change = ties[h] - tiesSeen[h];
+    if (change === 0) continue;
+    trust[h] = Math.min(1, Math.max(0, trust[h] + k * change));
+    tiesSeen[h] = ties[h];
+  }
+}

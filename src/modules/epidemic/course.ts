@@ -6,7 +6,7 @@
  * risk), and whether and when it is detected. States then follow from the times each dawn.
  */
 import { bernoulli, type Rng } from '../../engine/index.js';
-import { AGE_NAMES, isFatal, OUTCOME, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { addCase, AGE_NAMES, isFatal, OUTCOME, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 
 /** An Erlang(k) time with the given mean: the sum of k exponentials. */
 export function erlang(rng: Rng, mean: number, k: number): number {
@@ -29,13 +29,10 @@ export function infect(world: EpidemicWorld, own: EpidemicState, r: number, at: 
   const fatal = bernoulli(rng, c.fatalityShare[age]);
   const found = severe || bernoulli(rng, asymptomatic ? e.detection.asymptomaticShare : e.detection.symptomaticShare);
   R.infection[r] = STATE.exposed;
-  R.infectedAt[r] = at;
-  R.infectiousAt[r] = at + latent;
-  R.removedAt[r] = at + latent + infectious;
+  const detectedOn = found ? Math.floor(at + latent + e.detection.delayDays) : -1;
+  R.caseNo[r] = 1 + addCase(own.cases, at, at + latent, at + latent + infectious, detectedOn, infector);
   R.outcome[r] = (severe ? OUTCOME.severe : 0) | (fatal ? OUTCOME.fatal : 0) | (asymptomatic ? OUTCOME.asymptomatic : 0);
-  R.detectedOn[r] = found ? Math.floor(at + latent + e.detection.delayDays) : -1;
   R.layer[r] = layer;
-  R.infector[r] = infector;
   move(own, R.age[r], STATE.susceptible, STATE.exposed);
   own.active.push(r);
   world.today.newInfections++;
@@ -51,8 +48,10 @@ export function move(own: EpidemicState, age: number, from: number, to: number):
 /** The state resident r is in at time t, from its times. */
 export function stateAt(world: EpidemicWorld, r: number, t: number): number {
   const R = world.residents;
-  if (t < R.infectiousAt[r]) return STATE.exposed;
-  if (t < R.removedAt[r]) return (R.outcome[r] & OUTCOME.asymptomatic) !== 0 ? STATE.asymptomatic : STATE.symptomatic;
+  const { cases } = world.state.epidemic as EpidemicState;
+  const i = R.caseNo[r] - 1;
+  if (t < cases.infectiousAt[i]) return STATE.exposed;
+  if (t < cases.removedAt[i]) return (R.outcome[r] & OUTCOME.asymptomatic) !== 0 ? STATE.asymptomatic : STATE.symptomatic;
   return isFatal(R.outcome[r]) ? STATE.dead : STATE.recovered;
 }
 

@@ -38,7 +38,7 @@ import { importation, seeding } from './importation.js';
 import { counters, measures, metrics } from './measures.js';
 import { params } from './params.js';
 import { course } from './response.js';
-import { AGE_NAMES, buildingColumns, compoundColumns, householdColumns, residentColumns, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { AGE_NAMES, buildingColumns, caseTimes, compoundColumns, householdColumns, residentColumns, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import { checkSeedEvents, seedInfections } from './seed-event.js';
 import { transmission } from './transmission.js';
 
@@ -89,8 +89,6 @@ function initialState(world: EpidemicWorld): EpidemicState {
     if (contactPerson[h] < 0 || (age === AGE.adult && R.age[contactPerson[h]] !== AGE.adult)) contactPerson[h] = r;
     const a = e.course.asymptomaticShare[AGE_NAMES[age]];
     infectiousness += 1 - a * (1 - e.course.asymptomaticInfectiousness);
-    world.residents.detectedOn[r] = -1;
-    world.residents.infector[r] = -1;
   }
 
   // Who carries: each building's reporting party members (the first in-service members living
@@ -126,13 +124,18 @@ function initialState(world: EpidemicWorld): EpidemicState {
   volunteerStart[nc] = volunteers.length;
   const staff: number[] = [];
   if (world.scenario.residentsCommittee) {
-    const adults: number[] = [];
-    for (let r = 0; r < R.count; r++) if (R.age[r] === AGE.adult && R.role[r] === ROLE.none) adults.push(r);
-    const n = Math.min(rcStaff(world), adults.length);
-    for (let i = 0; i < n; i++) {
-      const r = adults[Math.floor(((i + 0.5) * adults.length) / n)];
-      R.role[r] = ROLE.rcStaff;
-      staff.push(r);
+    // The (i + ½)·adults/n-th adult without a role, for i < n: counted, then found in one walk
+    // (not a list of every adult: 8 bytes an adult of garbage at 10M residents).
+    let adults = 0;
+    for (let r = 0; r < R.count; r++) if (R.age[r] === AGE.adult && R.role[r] === ROLE.none) adults++;
+    const n = Math.min(rcStaff(world), adults);
+    for (let r = 0, k = 0, i = 0; r < R.count && i < n; r++) {
+      if (R.age[r] !== AGE.adult || R.role[r] !== ROLE.none) continue;
+      for (; i < n && Math.floor(((i + 0.5) * adults) / n) === k; i++) {
+        R.role[r] = ROLE.rcStaff;
+        staff.push(r);
+      }
+      k++;
     }
   }
 
@@ -140,6 +143,7 @@ function initialState(world: EpidemicWorld): EpidemicState {
     day: 0,
     seeded: false,
     active: [],
+    cases: caseTimes(Math.max(16, Math.ceil(R.count / 64))),
     counts,
     population,
     firstResident,

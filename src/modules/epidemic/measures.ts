@@ -109,6 +109,7 @@ export const measures: Measures<EpidemicWorld, EpidemicState> = {
 function householdSar(world: EpidemicWorld, s: EpidemicState): number | null {
   const R = world.residents;
   const hh = world.households;
+  const at = s.cases.infectedAt;
   let contacts = 0;
   let secondary = 0;
   for (let h = 0; h < hh.count; h++) {
@@ -118,11 +119,11 @@ function householdSar(world: EpidemicWorld, s: EpidemicState): number | null {
     let tied = false;
     for (let r = first; r < end; r++) {
       if (R.infection[r] === STATE.susceptible) continue;
-      if (index < 0 || R.infectedAt[r] < R.infectedAt[index]) { index = r; tied = false; } else if (R.infectedAt[r] === R.infectedAt[index]) tied = true;
+      if (index < 0 || at[R.caseNo[r] - 1] < at[R.caseNo[index] - 1]) { index = r; tied = false; } else if (at[R.caseNo[r] - 1] === at[R.caseNo[index] - 1]) tied = true;
     }
     if (index < 0 || tied || hh.members[h] < 2) continue;
     contacts += hh.members[h] - 1;
-    for (let r = first; r < end; r++) if (R.infector[r] === index) secondary++;
+    for (let r = first; r < end; r++) if (R.caseNo[r] > 0 && s.cases.infector[R.caseNo[r] - 1] === index) secondary++;
   }
   return contacts > 0 ? secondary / contacts : null;
 }

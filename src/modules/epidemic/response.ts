@@ -20,28 +20,41 @@ export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
     own.outings.length = 0;
     own.doors.length = 0;
     own.pickups.length = 0;
-    const R = world.residents;
-    const still: number[] = [];
-    for (const r of own.active) {
-      const was = R.infection[r];
-      const now = stateAt(world, r, day);
-      if (now !== was) {
-        move(own, R.age[r], was, now);
-        R.infection[r] = now;
-      }
-      if (R.detectedOn[r] === day) found(world, own, r, day);
-      const done = now === STATE.recovered || now === STATE.dead;
-      if (done) R.isolated[r] = 0;
-      // Kept a day after an infection made by transmission, for what it owes that night (transmission.ts).
-      if (!done || R.detectedOn[r] > day || Math.floor(R.infectedAt[r]) >= day - 1) still.push(r);
-    }
-    own.active = still;
+    progress(world, own, day);
     countAbsences(world, own, day);
     // Most days of most runs no one is kept at home: then there is nothing to count.
     if (day < own.confinementsUntil) countConfined(world, day);
     else world.today.householdsConfined = 0;
   },
 };
+
+/**
+ * Each active case moves on to its state of the day and is found on its detection day; the cases
+ * still active are kept, in order, in the same list (compacted in place, not a new list a day).
+ * A function of its own: inside step V8 compiled this loop on stack replacement and dropped it.
+ */
+function progress(world: EpidemicWorld, own: EpidemicState, day: number): void {
+  const R = world.residents;
+  const active = own.active;
+  const { infectedAt, detectedOn } = own.cases;
+  let kept = 0;
+  for (let k = 0; k < active.length; k++) {
+    const r = active[k];
+    const was = R.infection[r];
+    const now = stateAt(world, r, day);
+    if (now !== was) {
+      move(own, R.age[r], was, now);
+      R.infection[r] = now;
+    }
+    const i = R.caseNo[r] - 1;
+    if (detectedOn[i] === day) found(world, own, r, day);
+    const done = now === STATE.recovered || now === STATE.dead;
+    if (done) R.isolated[r] = 0;
+    // Kept a day after an infection made by transmission, for what it owes that night (transmission.ts).
+    if (!done || detectedOn[i] > day || Math.floor(infectedAt[i]) >= day - 1) active[kept++] = r;
+  }
+  active.length = kept;
+}
 
 function found(world: EpidemicWorld, own: EpidemicState, r: number, day: number): void {
   const response = world.scenario.epidemic.response;

@@ -1,5 +1,5 @@
 /**
- * What the epidemic keeps: each resident's infection (state, times, how and by whom), each
+ * What the epidemic keeps: each resident's infection (state, how, and its case: times, detection, by whom), each
  * household's, building's and compound's confinement, and the module's own tallies. Times are
  * continuous (days since the start of the run); states are as at dawn.
  */
@@ -20,16 +20,11 @@ export const ROLE = { none: 0, partyCarrier: 1, volunteer: 2, rcStaff: 3, organi
 
 export const residentColumns = {
   infection: Uint8Array,
-  infectedAt: Float64Array,
-  infectiousAt: Float64Array,
-  removedAt: Float64Array,
-  /** Day the case is found, or -1. */
-  detectedOn: Int32Array,
+  /** 1 + the resident's row in the case times (EpidemicState.cases), 0 if never infected. */
+  caseNo: Int32Array,
   /** Bits: 1 severe (hospitalised when found), 2 fatal, 4 asymptomatic branch. */
   outcome: Uint8Array,
   layer: Uint8Array,
-  /** The household member who infected this resident (household layer), or -1. */
-  infector: Int32Array,
   /** 0 free, 1 isolated from everyone outside the household, 2 isolated from everyone (hospital). */
   isolated: Uint8Array,
   role: Uint8Array,
@@ -59,6 +54,8 @@ export interface EpidemicState {
   seeded: boolean;
   /** Infected residents not yet both removed and past their detection day. */
   active: number[];
+  /** Each infection's times, by case. */
+  cases: CaseTimes;
   /** Residents by state (row) and age (column): counts[state * 3 + age]. */
   counts: Float64Array;
   /** Residents by age. */
@@ -97,6 +94,56 @@ export interface EpidemicState {
   confinementsUntil: number;
   imported: number;
   caughtAtArrival: number;
+}
+
+/**
+ * Each infection's times (days since the start of the run), detection day and infector, one row
+ * per case in the order of infection, grown as cases come: 32 bytes per case rather than per
+ * resident, since most residents of a large run are never infected (a resident's row is
+ * `caseNo` − 1).
+ */
+export interface CaseTimes {
+  count: number;
+  infectedAt: Float64Array;
+  infectiousAt: Float64Array;
+  removedAt: Float64Array;
+  /** Day the case is found, or -1. */
+  detectedOn: Int32Array;
+  /** The household member who infected this case (household layer), or -1. */
+  infector: Int32Array;
+}
+
+export function caseTimes(capacity: number): CaseTimes {
+  return {
+    count: 0, infectedAt: new Float64Array(capacity), infectiousAt: new Float64Array(capacity), removedAt: new Float64Array(capacity),
+    detectedOn: new Int32Array(capacity), infector: new Int32Array(capacity),
+  };
+}
+
+/** Adds a case; returns its row. */
+export function addCase(c: CaseTimes, infectedAt: number, infectiousAt: number, removedAt: number, detectedOn: number, infector: number): number {
+  if (c.count === c.infectedAt.length) {
+    const n = Math.max(16, 2 * c.count);
+    const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
+    c.infectedAt = grow(c.infectedAt, new Float64Array(n));
+    c.infectiousAt = grow(c.infectiousAt, new Float64Array(n));
+    c.removedAt = grow(c.removedAt, new Float64Array(n));
+    c.detectedOn = grow(c.detectedOn, new Int32Array(n));
+    c.infector = grow(c.infector, new Int32Array(n));
+  }
+  const i = c.count++;
+  c.infectedAt[i] = infectedAt;
+  c.infectiousAt[i] = infectiousAt;
+  c.removedAt[i] = removedAt;
+  c.detectedOn[i] = detectedOn;
+  c.infector[i] = infector;
+  return i;
+}
+
+/** When resident r was infected (NaN if never). */
+export function infectedAt(world: EpidemicWorld, r: number): number {
+  const i = world.residents.caseNo[r] - 1;
+  return i < 0 ? NaN : (world.state.epidemic as EpidemicState).cases.infectedAt[i];
 }
 
 export const isFatal = (outcome: number) => (outcome & OUTCOME.fatal) !== 0;

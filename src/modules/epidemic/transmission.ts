@@ -37,7 +37,14 @@ export function householdRate(e: EpidemicParams): number {
 
 /** Working arrays, reused between days (not state: zeroed each night). */
 const scratch = {
-  size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0), extra: new Float64Array(0), extraLayer: new Uint8Array(0), extraHousehold: new Uint8Array(0),
+  size: [0, 0, 0, 0], household: new Float64Array(0), building: new Float64Array(0), compound: new Float64Array(0),
+  /**
+   * The day's hazards from meetings outside the household (community, doors, pick-ups, work), one
+   * entry per resident met, chained per household: `metFirst[h]` is 1 + its first entry (0 none),
+   * `metNext[i]` 1 + the next. Entries for the few residents who met anyone, not a column per
+   * resident: at 10M residents two per-resident columns took 9 bytes a resident.
+   */
+  metFirst: new Int32Array(0), metCount: 0, metResident: new Int32Array(0), metNext: new Int32Array(0), metHazard: new Float64Array(0), metLayer: new Uint8Array(0),
   /** Per resident: on duty at the gate today (the work layer), cleared after use. */
   onDuty: new Uint8Array(0),
   /** Per building: its hazard and whether it is closed; per compound: its hazard open and at the closed factor. */
@@ -50,9 +57,7 @@ function arrays(world: EpidemicWorld) {
     scratch.household = new Float64Array(want[0]);
     scratch.building = new Float64Array(want[1]);
     scratch.compound = new Float64Array(want[2]);
-    scratch.extra = new Float64Array(want[3]);
-    scratch.extraLayer = new Uint8Array(want[3]);
-    scratch.extraHousehold = new Uint8Array(want[0]);
+    scratch.metFirst = new Int32Array(want[0]);
     scratch.onDuty = new Uint8Array(want[3]);
     scratch.lb = new Float64Array(want[1]);
     scratch.closed = new Uint8Array(want[1]);
@@ -75,8 +80,10 @@ function arrays(world: EpidemicWorld) {
 export function infectiousnessOn(world: EpidemicWorld, r: number, t: number): number {
   const R = world.residents;
   if (R.infection[r] === STATE.susceptible) return 0;
-  const from = R.layer[r] >= LAYER.household && Math.floor(R.infectedAt[r]) === t - 1 ? t - 1 : t;
-  const overlap = Math.min(R.removedAt[r], t + 1) - Math.max(R.infectiousAt[r], from);
+  const { cases } = world.state.epidemic as EpidemicState;
+  const i = R.caseNo[r] - 1;
+  const from = R.layer[r] >= LAYER.household && Math.floor(cases.infectedAt[i]) === t - 1 ? t - 1 : t;
+  const overlap = Math.min(cases.removedAt[i], t + 1) - Math.max(cases.infectiousAt[i], from);
   return overlap > 0 ? overlap * infectiousness(world, r) : 0;
 }
 
@@ -93,31 +100,17 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     const a = arrays(world);
 
     // The day's infectiousness, by place.
-    let total = 0;
-    let free = 0;
-    for (const r of own.active) {
-      const f = infectiousnessOn(world, r, t);
-      if (f === 0 || R.isolated[r] === 2) continue;
-      const h = R.household[r];
-      a.household[h] += f;
-      total += f;
-      if (R.isolated[r] !== 0 || hh.quarantinedUntil[h] > t) continue;
-      free += f;
-      a.building[hh.building[h]] += f;
-      a.compound[hh.compound[h]] += f * compoundFactor(world, h, t);
-    }
+    const sums = placeForces(world, own.active, t, a);
+    const total = sums[0];
+    const free = sums[1];
     if (total === 0) return;
 
-    const touched: number[] = [];
     const add = (r: number, hazard: number, layer: number) => {
       if (hazard <= 0 || R.infection[r] !== STATE.susceptible) return;
-      if (a.extra[r] === 0) {
-        touched.push(r);
-        a.extraHousehold[R.household[r]] = 1;
-      }
+      const i = metEntry(a, R.household[r], r);
       // The larger source names the layer when one resident meets several (rare).
-      if (hazard > a.extra[r]) a.extraLayer[r] = layer;
-      a.extra[r] += hazard;
+      if (hazard > a.metHazard[i]) a.metLayer[i] = layer;
+      a.metHazard[i] += hazard;
     };
     if (e.mixing === 'layered') {
       const tr = e.transmission;
@@ -175,13 +168,64 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     } else {
       layered(world, own, t, rng, a);
     }
-    for (const r of touched) {
-      a.extra[r] = 0;
-      a.extraLayer[r] = 0;
-      a.extraHousehold[R.household[r]] = 0;
-    }
+    for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
+    a.metCount = 0;
   },
 };
+
+/** Resident r's entry among the day's meetings (r of household h), added with no hazard if r has none yet. */
+function metEntry(a: typeof scratch, h: number, r: number): number {
+  let last = -1;
+  for (let i = a.metFirst[h] - 1; i >= 0; i = a.metNext[i] - 1) {
+    if (a.metResident[i] === r) return i;
+    last = i;
+  }
+  if (a.metCount === a.metResident.length) {
+    const n = Math.max(64, 2 * a.metCount);
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T): T => (y.set(x), y);
+    a.metResident = grow(a.metResident, new Int32Array(n));
+    a.metNext = grow(a.metNext, new Int32Array(n));
+    a.metHazard = grow(a.metHazard, new Float64Array(n));
+    a.metLayer = grow(a.metLayer, new Uint8Array(n));
+  }
+  const i = a.metCount++;
+  a.metResident[i] = r;
+  a.metNext[i] = 0;
+  a.metHazard[i] = 0;
+  a.metLayer[i] = 0;
+  if (last < 0) a.metFirst[h] = i + 1;
+  else a.metNext[last] = i + 1;
+  return i;
+}
+
+const SUMS = new Float64Array(2);
+/**
+ * The day's infectiousness of the active cases, added to their household, building and compound
+ * (the last two only for cases free to meet people outside); returns [all, free] (reused). A
+ * function of its own: inside step V8 compiled this loop on stack replacement and dropped it at
+ * the first world read after it.
+ */
+function placeForces(world: EpidemicWorld, active: number[], t: number, a: typeof scratch): Float64Array {
+  const R = world.residents;
+  const hh = world.households;
+  let total = 0;
+  let free = 0;
+  for (let i = 0; i < active.length; i++) {
+    const r = active[i];
+    const f = infectiousnessOn(world, r, t);
+    if (f === 0 || R.isolated[r] === 2) continue;
+    const h = R.household[r];
+    a.household[h] += f;
+    total += f;
+    if (R.isolated[r] !== 0 || hh.quarantinedUntil[h] > t) continue;
+    free += f;
+    a.building[hh.building[h]] += f;
+    a.compound[hh.compound[h]] += f * compoundFactor(world, h, t);
+  }
+  SUMS[0] = total;
+  SUMS[1] = free;
+  return SUMS;
+}
 
 /** The day's group-buy pick-ups: at each compound's point, infectiousness shared among those collecting there. */
 function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver: number, add: (r: number, hazard: number, layer: number) => void): void {
@@ -239,7 +283,7 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
   const betaB = tr.building.contactsPerDay * tr.building.transmissionProbability;
   const betaC = tr.compound.contactsPerDay * tr.compound.transmissionProbability;
   const layers = new Float64Array(4);
-  const { household, compound, extra, extraHousehold } = a;
+  const { household, compound, metFirst } = a;
   const { quarantinedUntil, members } = hh;
   const first = own.firstResident;
   const infection = R.infection;
@@ -264,11 +308,21 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
     const c = compoundOf[h];
     const lb = home ? 0 : lbOf[b];
     const lc = home || compound[c] === 0 ? 0 : closed[b] === 1 || compoundClosed[c] > t ? lcClosed[c] : lcOpen[c];
-    if (lh === 0 && lb === 0 && lc === 0 && extraHousehold[h] === 0) continue;
+    const met = metFirst[h];
+    if (lh === 0 && lb === 0 && lc === 0 && met === 0) continue;
     const end = first[h] + members[h];
     for (let r = first[h]; r < end; r++) {
       if (infection[r] !== SUSCEPTIBLE) continue;
-      const x = extra[r];
+      // The hazard of r's meetings outside the household today, if any.
+      let x = 0;
+      let metLayer = 0;
+      for (let i = met - 1; i >= 0; i = a.metNext[i] - 1) {
+        if (a.metResident[i] === r) {
+          x = a.metHazard[i];
+          metLayer = a.metLayer[i];
+          break;
+        }
+      }
       const hazard = lh + lb + lc + x;
       if (hazard === 0) continue;
       if (hazard !== lastHazard) {
@@ -283,7 +337,7 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
       let u = rng() * hazard;
       let k = 0;
       while (k < 3 && (u -= layers[k]) >= 0) k++;
-      const layer = k === 0 ? LAYER.household : k === 1 ? LAYER.building : k === 2 ? LAYER.compound : a.extraLayer[r];
+      const layer = k === 0 ? LAYER.household : k === 1 ? LAYER.building : k === 2 ? LAYER.compound : metLayer;
       const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
       infect(world, own, r, t + rng(), layer, rng, infector);
     }

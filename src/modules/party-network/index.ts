@@ -47,13 +47,20 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
     const R = world.residents;
     const residents = new Array<number>(C.count).fill(0);
     const active: number[][] = Array.from({ length: C.count }, () => []);
-    const adultList: number[][] = Array.from({ length: C.count }, () => []);
+    // The compounds' adults, counted then filled into one Int32Array (a view per compound): a JS
+    // list per compound took 8 bytes an adult and its growth's garbage at 10M residents.
+    const adultStart = new Int32Array(C.count + 1);
     for (let r = 0; r < R.count; r++) {
       const c = world.households.compound[R.household[r]];
       residents[c]++;
-      if (R.age[r] !== AGE.child) adultList[c].push(r);
+      if (R.age[r] !== AGE.child) adultStart[c + 1]++;
       if (R.partyActive[r] !== ACTIVE.none) active[c].push(r);
     }
+    for (let c = 0; c < C.count; c++) adultStart[c + 1] += adultStart[c];
+    const allAdults = new Int32Array(adultStart[C.count]);
+    const fill = adultStart.slice(0, C.count);
+    for (let r = 0; r < R.count; r++) if (R.age[r] !== AGE.child) allAdults[fill[world.households.compound[R.household[r]]]++] = r;
+    const adultList = Array.from({ length: C.count }, (_, c) => allAdults.subarray(adultStart[c], adultStart[c + 1]));
     // Each list in the order the units' leaders know its adults (their circles are its first ones).
     for (const l of adultList) l.sort((a, b) => R.askRank[a] - R.askRank[b] || a - b);
     const adults = adultList.map((l) => l.length);

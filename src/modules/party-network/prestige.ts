@@ -26,7 +26,7 @@ import { depthOn, lowestUnits, type PartyNetworkWorld } from './network.js';
 export interface PartyNetworkState {
   /** Per compound, its active party members (organisers, double-reporters) and its adults. */
   active: number[][];
-  adultList: number[][];
+  adultList: Int32Array[];
   adults: number[];
   /** Per compound, its buildings and residents, from which the lowest level's units follow. */
   buildings: number[];

@@ -69,6 +69,8 @@ export interface PoolState {
   left: number;
   /** Member-days, for attrition per member-year. */
   memberDays: number;
+  /** Compounds before this one have no crisis hours left today (reset each morning; see spend). */
+  spentBefore: number;
 }
 const own = (w: { state: Record<string, any> }) => w.state.volunteerPool as PoolState;
 
@@ -138,6 +140,7 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
     const leaveTrained = leaveUntrained * (1 - a.trainedCut);
     const join = s.joinPerYear;
     st.perCompound.fill(0);
+    st.spentBefore = 0;
     const tally = turnover(R, hh, st.perCompound, ctx.rng, ctx.day, {
       leaveUntrained, leaveTrained, joinRetired: join.retired / 365, joinParty: join.partyMember / 365, joinOther: join.other / 365, trainedShare: s.trainedShare,
     });
@@ -211,7 +214,13 @@ const actor: CareActor<PoolWorld> = {
     st.callHours -= calls;
     const h = st.hours;
     let left = hours - calls;
-    for (let c = 0; c < h.length && left > 0; c++) {
+    // Compounds in order, from the first with hours left: those before it are spent (exactly 0,
+    // and hours only fall until the next morning), so starting there takes the same hours. The
+    // care round spends a few hours at a time, thousands of times a day.
+    let c = st.spentBefore;
+    while (c < h.length && h[c] === 0) c++;
+    st.spentBefore = c;
+    for (; c < h.length && left > 0; c++) {
       const take = Math.min(h[c], left);
       h[c] -= take;
       left -= take;
@@ -227,7 +236,7 @@ export const volunteerPool = defineModule<PoolWorld, PoolState>({
   columns: { residents: poolColumns },
   init: (w) => ({
     members: 0, perCompound: new Int32Array(w.compounds.count), hours: new Float64Array(w.compounds.count), doorHours: new Float64Array(w.compounds.count), callHours: 0,
-    ledShare: 0, joined: 0, left: 0, memberDays: 0,
+    ledShare: 0, joined: 0, left: 0, memberDays: 0, spentBefore: 0,
   }),
   processes: [pool],
   provides: { [CARRIERS]: [carrier], [DOOR_VISITORS]: [visitor], [CARE_ACTORS]: [actor] },
