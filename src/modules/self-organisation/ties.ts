@@ -70,10 +70,22 @@ function followCapital(count: number, compound: Int32Array, ties: Float64Array, 
   }
 }
 
-/** From the crisis on: ties grow with each shared activity and fade back without; each compound's sum into `sums`. */
+/**
+ * From the crisis on: ties grow with each shared activity and fade back without; each compound's
+ * sum into `sums`. The sum of the compound at hand is kept in a local (households of a compound
+ * are consecutive) and written back when the compound changes: the same additions in the same
+ * order, without a store and reload of `sums[c]` per household, a chain each household waited on.
+ */
 function growAndFade(count: number, compound: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array, growth: number, decay: number, sums: Float64Array): void {
+  let current = -1;
+  let sum = 0;
   for (let h = 0; h < count; h++) {
     const c = compound[h];
+    if (c !== current) {
+      if (current >= 0) sums[current] = sum;
+      current = c;
+      sum = sums[c];
+    }
     let x = ties[h];
     if (added[c] !== 0) {
       x = Math.min(1, Math.max(0, x + added[c]));
@@ -84,8 +96,9 @@ function growAndFade(count: number, compound: Int32Array, ties: Float64Array, ba
     x -= decay * (x - baseline[h]);
     ties[h] = x;
     activity[h] = 0;
-    sums[c] += x;
+    sum += x;
   }
+  if (current >= 0) sums[current] = sum;
 }
 
 export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
