@@ -22,3 +22,15 @@ describe('mean satisfaction in the normal period', () => {
     for (const r of runs) expect(Math.min(...r.series.meanSatisfaction)).toBeLessThan(r.series.meanSatisfaction[0] - 0.05);
   });
 });
+
+describe('satisfaction with every weight 0', () => {
+  // No score to move toward: every household is content (1) from the start and stays so, and the
+  // mean reads the sum of the unmoved scores (the step's path without weights).
+  const zero = { 'satisfaction.weights.basic': 0, 'satisfaction.weights.personal': 0, 'satisfaction.weights.price': 0, 'satisfaction.weights.variety': 0 };
+  const [run] = replicates(qScenario('lockdown-2020', zero), 1);
+
+  it('is 1 every day, through the lockdown', () => {
+    expect(run.series.meanSatisfaction.length).toBeGreaterThan(30);
+    for (const x of run.series.meanSatisfaction) expect(x).toBe(1);
+  });
+});
