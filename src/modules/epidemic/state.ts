@@ -120,16 +120,22 @@ export function caseTimes(capacity: number): CaseTimes {
   };
 }
 
+/** A typed array of the same kind, n long, holding `a`'s values first (a list outgrowing its array). */
+export function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (length: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
 /** Adds a case; returns its row. */
 export function addCase(c: CaseTimes, infectedAt: number, infectiousAt: number, removedAt: number, detectedOn: number, infector: number): number {
   if (c.count === c.infectedAt.length) {
     const n = Math.max(16, 2 * c.count);
-    const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
-    c.infectedAt = grow(c.infectedAt, new Float64Array(n));
-    c.infectiousAt = grow(c.infectiousAt, new Float64Array(n));
-    c.removedAt = grow(c.removedAt, new Float64Array(n));
-    c.detectedOn = grow(c.detectedOn, new Int32Array(n));
-    c.infector = grow(c.infector, new Int32Array(n));
+    c.infectedAt = grown(c.infectedAt, n);
+    c.infectiousAt = grown(c.infectiousAt, n);
+    c.removedAt = grown(c.removedAt, n);
+    c.detectedOn = grown(c.detectedOn, n);
+    c.infector = grown(c.infector, n);
   }
   const i = c.count++;
   c.infectedAt[i] = infectedAt;

@@ -25,7 +25,7 @@ import type { ModuleProcess, Rng } from '../../engine/index.js';
 import { infect, infectiousness } from './course.js';
 import { organiserAtWork } from './contacts.js';
 import { confinedOn } from './response.js';
-import { LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { grown, LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import type { EpidemicParams } from './params.js';
 
 /** Household transmission rate per unit of infectiousness that gives the secondary attack rate. */
@@ -182,11 +182,10 @@ function metEntry(a: typeof scratch, h: number, r: number): number {
   }
   if (a.metCount === a.metResident.length) {
     const n = Math.max(64, 2 * a.metCount);
-    const grow = <T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T): T => (y.set(x), y);
-    a.metResident = grow(a.metResident, new Int32Array(n));
-    a.metNext = grow(a.metNext, new Int32Array(n));
-    a.metHazard = grow(a.metHazard, new Float64Array(n));
-    a.metLayer = grow(a.metLayer, new Uint8Array(n));
+    a.metResident = grown(a.metResident, n);
+    a.metNext = grown(a.metNext, n);
+    a.metHazard = grown(a.metHazard, n);
+    a.metLayer = grown(a.metLayer, n);
   }
   const i = a.metCount++;
   a.metResident[i] = r;
