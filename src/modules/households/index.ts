@@ -108,7 +108,7 @@ export const households = defineModule<HouseholdsWorld>({
 
 export { householdColumns, type HouseholdsWorld } from './columns.js';
 export { CONFINEMENTS, type Confinement } from './confinement.js';
-export { lowOnBasics, lowOnPersonal, lowOnBasicGoods, lowOnPersonalGoods, packagesToCover, type Basket } from './needs.js';
+export { lowOnBasics, lowOnPersonal, lowOnBasicGoods, packagesToCover, type Basket } from './needs.js';
 export { affordable, budgetPerPersonDay, QUINTILES } from './budget.js';
 export { receivePackages, takeInPackages, type Receipt } from './receipts.js';
 export { params as householdsParams } from './params.js';

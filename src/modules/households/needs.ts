@@ -33,12 +33,6 @@ export function lowOnBasicGoods(s: Scenario, hh: Households): (h: number) => boo
   return (h) => lowOnBasics(days, members, vegetableStock, porkStock, h) === 1;
 }
 
-/** `(h) => true` when household h is low on personal goods. */
-export function lowOnPersonalGoods(s: Scenario, hh: Households): (h: number) => boolean {
-  const { personalStock } = hh;
-  const days = s.needs.reorderBelowDays;
-  return (h) => lowOnPersonal(days, personalStock, h) === 1;
-}
 
 /** Packages of each kind: what a household wants, can pay for, or receives. */
 export interface Basket {
