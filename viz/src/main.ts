@@ -303,7 +303,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       break;
   }
   scheduleRender();
-  setRunState(m.type === 'done' || m.type === 'waiting' ? m.type : state.running ? 'running' : 'idle');
+  // The worker's own error ends the run in "error", as a crash of the worker does (onerror).
+  setRunState(m.type === 'done' || m.type === 'waiting' || m.type === 'error' ? m.type : state.running ? 'running' : 'idle');
 };
 
 function changeSettings(next: TeacherSettings) {
@@ -411,6 +412,10 @@ async function drawFrame() {
       const main = state.runs[0];
       if (main) await renderDayViews(main, false);
     }
+  } catch (e) {
+    // A drawing that fails is reported, and the page goes on: had the error left this function,
+    // what was asked meanwhile would never be drawn and the run state never settle.
+    console.error(e);
   } finally {
     drawing = false;
   }
@@ -437,7 +442,15 @@ const yieldToPage = (): Promise<void> => {
  * enough to make clicks and scrolling wait.
  */
 async function render() {
-  const runs = state.runs.filter((r): r is RunData => r !== null && r !== undefined);
+  const source = state.runs;
+  const runs = source.filter((r): r is RunData => r !== null && r !== undefined);
+  // A drawing yields to the page between charts; if a new run has started meanwhile (a teacher's
+  // change), the rest of this one would draw the old runs beside the new run's community and
+  // caption. It stops instead: the new run asked for a drawing of its own, which follows.
+  const yieldOrStop = async () => {
+    await yieldToPage();
+    return state.runs !== source;
+  };
   const host = (id: string) => $(id).querySelector<HTMLElement>('.chart-host')!;
   if (runs.length === 0) {
     // While a new run is starting, the last drawing stays until its first day arrives (no flash
@@ -468,7 +481,7 @@ async function render() {
     // A finished run without the lockdown model's metrics (N street, the Dalian grid) keeps no
     // empty chart; while a run is streaming its first days every card stays.
     card.hidden = !state.running && !hasValues(spec);
-    await yieldToPage();
+    if (await yieldOrStop()) return;
   }
   // Multi-year institutions (papers 002, 004): routing shares by year and the load by layer,
   // drawn as in `crsim report`, for a run whose summaries have them.
@@ -487,7 +500,7 @@ async function render() {
       continue;
     }
     addExportButtons(card, draw(host(`card-${id}`), Math.max(MIN_CHART_WIDTH, card.clientWidth - 12)), `crsim-${id}`);
-    await yieldToPage();
+    if (await yieldOrStop()) return;
   }
   // The institutions' metrics (N street's stations and pending issues, the grid's crisis), one wide
   // card each, years on the axis for a multi-year run: made afresh for the runs drawn.
@@ -502,12 +515,12 @@ async function render() {
     card.append(h);
     institutions.append(card);
     addExportButtons(card, drawLineChart(h, spec, { width: Math.max(MIN_CHART_WIDTH, card.clientWidth - 12), height: 280 }), `crsim-${spec.id}`);
-    await yieldToPage();
+    if (await yieldOrStop()) return;
   }
   const rows = measureRows(runs);
   $('measures').innerHTML = measuresHtml(rows);
   $('group-table').innerHTML = groupTableHtml(rows);
-  await yieldToPage();
+  if (await yieldOrStop()) return;
 
   await renderDayViews(runs[0], true);
   renderCaption(runs);
