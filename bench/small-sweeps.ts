@@ -13,7 +13,7 @@
  *   (cd /tmp/before && npx tsc -p tsconfig.json && npx tsx scripts/bundle-worker.ts)
  *   npx tsx bench/small-sweeps.ts --rounds 10 /tmp/before .
  *
- * Options: --rounds N (default 10), --runs N (the sweep's runs, default 2), --workers N
+ * Options: --rounds N (default 10), --runs N (the sweep's runs, default 1), --workers N
  * (default 2), --evaluations N (the calibration's Nelder–Mead evaluations, default 6).
  */
 import { execFileSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const argv = process.argv.slice(2);
 const VALUED = ['--rounds', '--runs', '--workers', '--evaluations'];
 const option = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
 const rounds = option('--rounds', 10);
-const runs = option('--runs', 2);
+const runs = option('--runs', 1);
 const workers = option('--workers', 2);
 const evaluations = option('--evaluations', 6);
 const roots = argv.filter((a, i) => !a.startsWith('--') && !VALUED.includes(argv[i - 1])).map((r) => resolve(r));
@@ -41,8 +41,8 @@ scenario: ${JSON.stringify(scenario)}
 set:
   community.compounds: 2
 factors:
-  packages.vegetable.subsidy: [0, 12]
-replicates: ${Math.max(1, Math.ceil(runs / 2))}
+  packages.vegetable.subsidy: [${Array.from({ length: runs }, (_, i) => i).join(', ')}]
+replicates: 1
 seed: 1
 `);
 const calibrationFile = join(dir, 'calibration.yaml');
