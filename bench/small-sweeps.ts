@@ -13,6 +13,7 @@
  *   (cd /tmp/before && npx tsc -p tsconfig.json && npx tsx scripts/bundle-worker.ts)
  *   npx tsx bench/small-sweeps.ts --rounds 10 /tmp/before .
  *
+ * (or `npm run bench:small-sweeps -- --rounds 10 /tmp/before .`, which builds this tree first).
  * Options: --rounds N (default 10), --runs N (the sweep's runs, default 1), --workers N
  * (default 2), --evaluations N (the calibration's Nelder–Mead evaluations, default 6).
  */
