@@ -12,7 +12,8 @@
  *   tsx scripts/bundle-worker.ts      (part of npm run build)
  */
 import { build } from 'esbuild';
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,4 +30,8 @@ const { warnings } = await build({
 // A warning here means code the script form cannot run as the modules do (import.meta is empty
 // in a CommonJS bundle; a dynamic import() in a vm.Script needs a loader of its own): refuse it.
 if (warnings.length) throw new Error(`${outfile}: the task runner must bundle without warnings (see above)`);
+// The bundle's hash on its first line: the code cache's key (code-cache.ts), so that no worker
+// hashes the megabyte again before its first run.
+const body = readFileSync(outfile, 'utf8');
+writeFileSync(outfile, `// sha256 ${createHash('sha256').update(body).digest('hex')}\n${body}`);
 console.log(`${outfile}: ${(statSync(outfile).size / 1024).toFixed(0)} KiB`);

@@ -23,8 +23,9 @@
  * tested.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { RunTask } from './task.js';
-import { runTasks, type SweepOptions } from './sweep.js';
+import { runTasks, TaskPool, type SweepOptions } from './sweep.js';
 import { runSeedOf } from './run.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -203,6 +204,18 @@ function reduceMetric(t: Target, dates: string[], series: Float64Array): number 
 
 /** Calibrates the spec's free parameters to its targets. */
 export async function calibrate(spec: CalibrationSpec, options: CalibrateOptions): Promise<CalibrationResult> {
+  // One pool for every evaluation: each is a batch of a few runs, and a thread's start-up (import,
+  // JIT warm-up) costs many runs; a pool per evaluation paid it again at every point.
+  const workers = options.pool?.workers ?? options.workers ?? availableParallelism();
+  const pool = options.pool ?? (workers > 0 ? new TaskPool(workers) : undefined);
+  try {
+    return await calibrateOn(spec, { ...options, ...(pool ? { pool } : {}) });
+  } finally {
+    if (pool !== options.pool) await pool?.close();
+  }
+}
+
+async function calibrateOn(spec: CalibrationSpec, options: CalibrateOptions): Promise<CalibrationResult> {
   const params = spec.parameters;
   const cache = new Map<string, Evaluation>();
   for (const e of options.journal ?? []) cache.set(keyOf(e.x), e);

@@ -11,13 +11,16 @@
  * source, V8 version and flags (else `cachedDataRejected`, and the source is compiled as usual),
  * and the bytecode it holds is what the compiler would produce. Files are keyed by a hash of the
  * source, Node's version and the architecture, written to a temporary name and renamed into
- * place, so workers racing to write the same cache never leave a partial file.
+ * place, so workers racing to write the same cache never leave a partial file. The build writes
+ * the hash of the bundle it makes on the bundle's first line (scripts/bundle-worker.ts), and the
+ * key takes it from there with the file's size and modification time (an edit after the build
+ * changes the time): hashing a megabyte, and loading node:crypto to do it, cost each worker
+ * about 8 ms of CPU before its first run. A bundle without that line is hashed here.
  *
  * Where: $CRSIM_CODE_CACHE if set (`off` turns the cache off), else a folder per user in the
  * OS temporary directory. Each build of the bundle has its own file (about 0.6 MB); writing one
  * removes all but the newest KEEP, so rebuilding often never fills the folder.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
@@ -67,8 +70,7 @@ export function loadCachedBundle(file: string, cacheDir: string | null = codeCac
   // The same wrapper Node gives a CommonJS file. "use strict": the bundle is made of ES modules,
   // which always run in strict mode, and the model must behave exactly as it does unbundled.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {"use strict";${source}\n})`;
-  const key = createHash('sha256').update(process.version).update(process.arch).update(wrapped).digest('hex').slice(0, 32);
-  const cacheFile = cacheDir ? join(cacheDir, `${key}.v8cache`) : undefined;
+  const cacheFile = cacheDir ? join(cacheDir, `${cacheKey(file, source, wrapped)}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -100,6 +102,25 @@ export function loadCachedBundle(file: string, cacheDir: string | null = codeCac
       }
     },
   };
+}
+
+/** The first line scripts/bundle-worker.ts writes: the SHA-256 of the rest of the bundle. */
+export const BUILD_HASH_LINE = /^\/\/ sha256 ([0-9a-f]{64})\n/;
+
+/**
+ * What a cache file is named by: the build's hash of the bundle with the file's size and
+ * modification time, or (without the build's line) a hash of the wrapped source; and Node's
+ * version and the architecture, whose V8 the cached code is for.
+ */
+function cacheKey(file: string, source: string, wrapped: string): string {
+  const built = BUILD_HASH_LINE.exec(source)?.[1];
+  if (built) {
+    const { size, mtimeMs } = statSync(file);
+    return `${built.slice(0, 32)}-${size}-${Math.round(mtimeMs * 1000).toString(36)}-${process.version}-${process.arch}`;
+  }
+  // Loaded only here: node:crypto costs a worker about 5 ms of CPU to load.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(process.version).update(process.arch).update(wrapped).digest('hex').slice(0, 32);
 }
 
 /** Removes all but the KEEP newest cache files. */

@@ -55,6 +55,8 @@ export interface SweepOptions {
    * each worker imports those files; anything else needs `workers: 0`.
    */
   model?: ModelOptions;
+  /** Threads kept open across calls (see TaskPool); its worker count is used, and it is not closed. */
+  pool?: TaskPool;
 }
 
 /** The tasks of an experiment (in the shard, not skipped), ordered so warm starts are reused. */
@@ -96,11 +98,62 @@ export function checkWarmStart(exp: ResolvedExperiment): void {
 }
 
 /**
+ * Worker threads that outlive one batch of tasks. A new thread pays its start-up once — importing
+ * the model, then running it unoptimised until V8 has compiled its hot code (several hundred ms
+ * of CPU, docs/performance.md "Small runs and sweeps") — so a caller that runs many small batches
+ * (a calibration evaluates one point's replicates at a time) keeps one pool for all of them.
+ * Threads start with the first batch, no more of them than it has tasks: a thread with nothing to
+ * do would pay its start-up for nothing.
+ */
+export class TaskPool {
+  private pool: Tinypool | undefined;
+
+  constructor(readonly workers: number) {}
+
+  /** Runs the tasks on the pool's threads and yields each outcome as it finishes (completion order). */
+  async *run(tasks: RunTask[], options: Pick<SweepOptions, 'signal' | 'model'> = {}): AsyncGenerator<RunOutcome> {
+    const model = options.model ?? {};
+    if (tasks.length === 0) return;
+    const threads = Math.max(1, Math.min(this.workers, tasks.length));
+    const pool = (this.pool ??= new Tinypool({ filename: pathToFileURL(workerScript()).href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 }));
+    const inFlight = new Map<number, Promise<{ id: number; outcome?: RunOutcome; error?: unknown }>>();
+    let next = 0;
+    // A few tasks queued per thread keeps threads busy without holding every result in memory.
+    const window = pool.options.maxThreads * 2;
+    while (next < tasks.length || inFlight.size > 0) {
+      while (next < tasks.length && inFlight.size < window && !options.signal?.aborted) {
+        const id = next++;
+        const task = model.moduleFiles ? { ...tasks[id], moduleFiles: [...model.moduleFiles.map(moduleFileUrl), ...(tasks[id].moduleFiles ?? [])] } : tasks[id];
+        inFlight.set(id, pool.run(task).then((outcome: RunOutcome) => ({ id, outcome }), (error: unknown) => ({ id, error })));
+      }
+      if (inFlight.size === 0) break;
+      const done = await Promise.race(inFlight.values());
+      inFlight.delete(done.id);
+      if (done.error) throw done.error;
+      yield done.outcome!;
+    }
+  }
+
+  /** The ids of the threads started so far (none before the first batch). */
+  get threadIds(): number[] {
+    return this.pool?.threads.map((t) => t.threadId) ?? [];
+  }
+
+  /** Stops the threads. */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.destroy();
+  }
+}
+
+/**
  * Runs the tasks and yields each outcome as it finishes (completion order). With workers ≥ 1
- * the tasks run on a tinypool of worker threads loading dist/experiment/worker.js (or its bundle).
+ * the tasks run on worker threads loading dist/experiment/worker.js (or its bundle): on
+ * `options.pool` when given (left open for the caller's next batch), else on a pool of their own.
  */
 export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): AsyncGenerator<RunOutcome> {
-  const workers = options.workers ?? availableParallelism();
+  const workers = options.pool?.workers ?? options.workers ?? availableParallelism();
   const model = options.model ?? {};
   if (workers > 0 && (model.extraMetrics || (model.modules && !model.moduleFiles))) {
     throw new Error('extra metrics, and modules given without the files they come from (moduleFiles), run only in the calling thread: pass workers: 0, or moduleFiles');
@@ -119,26 +172,11 @@ export async function* runTasks(tasks: RunTask[], options: SweepOptions = {}): A
   if (!existsSync(WORKER_SCRIPT)) {
     throw new Error(`the worker script ${WORKER_SCRIPT} is missing: build the package first (npm run build)`);
   }
-  const pool = new Tinypool({ filename: pathToFileURL(workerScript()).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-  const inFlight = new Map<number, Promise<{ id: number; outcome?: RunOutcome; error?: unknown }>>();
-  let next = 0;
-  // A few tasks queued per thread keeps threads busy without holding every result in memory.
-  const window = workers * 2;
+  const pool = options.pool ?? new TaskPool(workers);
   try {
-    while (next < tasks.length || inFlight.size > 0) {
-      while (next < tasks.length && inFlight.size < window && !options.signal?.aborted) {
-        const id = next++;
-        const task = model.moduleFiles ? { ...tasks[id], moduleFiles: [...model.moduleFiles.map(moduleFileUrl), ...(tasks[id].moduleFiles ?? [])] } : tasks[id];
-        inFlight.set(id, pool.run(task).then((outcome: RunOutcome) => ({ id, outcome }), (error: unknown) => ({ id, error })));
-      }
-      if (inFlight.size === 0) break;
-      const done = await Promise.race(inFlight.values());
-      inFlight.delete(done.id);
-      if (done.error) throw done.error;
-      yield done.outcome!;
-    }
+    yield* pool.run(tasks, options);
   } finally {
-    await pool.destroy();
+    if (pool !== options.pool) await pool.close();
   }
 }
 

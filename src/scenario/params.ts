@@ -76,5 +76,36 @@ export const byAge = (what: string) =>
     })
     .strict();
 
+/**
+ * A module's scenario sections, each schema built when it is first read:
+ * `export const params = sections({ needs: () => section(…), … })` is the object of sections it
+ * stands for (its keys are there at once; a section's schema is built on first read, then kept).
+ * Validation, `crsim schema` and the docs read them; a sweep's worker thread never does (its
+ * scenario arrives validated), and building every module's schemas cost each worker about 20 ms
+ * of CPU before its first run (docs/performance.md, part 16p).
+ */
+export function sections<T extends Record<string, () => z.ZodType>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(builders) as (keyof T & string)[]) {
+    let built: z.ZodType | undefined;
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      // Once built, a plain property of the object read (one schema, however many objects share the getter).
+      get() {
+        built ??= builders[key]();
+        Object.defineProperty(this, key, { value: built, enumerable: true });
+        return built;
+      },
+    });
+  }
+  return out;
+}
+
+/** Sections of several files as one object, each still built on first read (a spread would build them all). */
+export function allSections<A extends object, B extends object>(a: A, b: B): A & B {
+  return Object.defineProperties({} as A & B, { ...Object.getOwnPropertyDescriptors(a), ...Object.getOwnPropertyDescriptors(b) });
+}
+
 /** A scenario section: a strict mapping with a description. */
 export const section = <T extends z.ZodRawShape>(description: string, shape: T) => z.object(shape).strict().meta({ description });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { codeCacheDir, KEEP } from '../../src/experiment/code-cache.js';
+import { BUILD_HASH_LINE, codeCacheDir, KEEP } from '../../src/experiment/code-cache.js';
 
 const CODE_CACHE = pathToFileURL(resolve(import.meta.dirname, '../../src/experiment/code-cache.ts')).href;
 
@@ -69,6 +69,22 @@ describe('loading a bundle through the code cache', () => {
     const changed = load(file, cacheDir);
     expect(changed.cacheFile).not.toBe(cacheFile);
     expect(changed).toMatchObject({ fromCache: false, sum: -10 });
+  });
+
+  it("keys a built bundle by the build's hash line with its size and time: an edit after the build never takes the old code", () => {
+    const built = join(dir, 'built.cjs');
+    const body = 'module.exports.sumOfSquares = (n) => n * 2;\n';
+    const line = `// sha256 ${'ab'.repeat(32)}\n`;
+    expect(line + body).toMatch(BUILD_HASH_LINE);
+    writeFileSync(built, line + body);
+    utimesSync(built, 1000, 1000);
+    const first = load(built, cacheDir);
+    expect(first.cacheFile!.split('/').pop()).toMatch(new RegExp(`^${'ab'.repeat(16)}-`));
+    expect(load(built, cacheDir)).toMatchObject({ fromCache: true, sum: 20 });
+    writeFileSync(built, line + body.replace('n * 2', 'n * 3')); // same length, same build line
+    const edited = load(built, cacheDir);
+    expect(edited.cacheFile).not.toBe(first.cacheFile);
+    expect(edited).toMatchObject({ fromCache: false, sum: 30 });
   });
 
   it('is off with CRSIM_CODE_CACHE=off, and in the folder it names otherwise', () => {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/experiment/load.js';
-import { runExperiment, streamRuns, sweepToFolder } from '../../src/experiment/sweep.js';
+import { plannedTasks, runExperiment, runTasks, streamRuns, sweepToFolder, TaskPool } from '../../src/experiment/sweep.js';
+import type { RunOutcome } from '../../src/experiment/task.js';
 import type { World } from '../../src/model/index.js';
 import { mergeFolders } from '../../src/experiment/sweep-files.js';
 import { CLI, expectSameFolders, tempDir, writeExperiment } from './helpers.js';
@@ -195,4 +196,29 @@ describe('crsim sweep', () => {
       expect({ name, equal: readFileSync(join(out, name)).equals(readFileSync(join(reference, name))) }).toEqual({ name, equal: true });
     }
   }, 30_000);
+});
+
+describe('a task pool kept across batches (a calibration\'s evaluations)', () => {
+  it('starts no more threads than the first batch has tasks, runs later batches on the same threads, and gives the runs of the calling thread', async () => {
+    const tasks = plannedTasks(loadExperiment(file)).slice(0, 4);
+    const collect = async (outcomes: AsyncIterable<RunOutcome>) => {
+      const all: RunOutcome[] = [];
+      for await (const o of outcomes) all.push(o);
+      return all.sort((a, b) => a.runId - b.runId);
+    };
+    const inThread = await collect(runTasks(tasks, { workers: 0 }));
+    const pool = new TaskPool(2);
+    try {
+      expect(pool.threadIds).toEqual([]);
+      const first = await collect(runTasks(tasks.slice(0, 1), { pool }));
+      const threads = pool.threadIds;
+      expect(threads).toHaveLength(1);
+      const rest = await collect(runTasks(tasks.slice(1), { pool }));
+      expect(pool.threadIds).toEqual(threads);
+      expect([...first, ...rest]).toEqual(inThread);
+    } finally {
+      await pool.close();
+    }
+    expect(pool.threadIds).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { compareScenarios, comparisonRows, type Comparison } from '../../experiment/compare.js';
+import type { Comparison } from '../../experiment/compare.js';
 import { loadScenario } from '../../scenario/load.js';
 import { parsePositiveWholeNumber, parseSeed, parseWorkers } from '../options.js';
 import { progressBar, reportErrors } from './experiment-common.js';
@@ -53,6 +53,9 @@ export function registerCompare(program: Command): void {
         const a = loadScenario(fileA, {}, { allowLarge: opts.allowLarge }).scenario;
         const b = loadScenario(fileB, {}, { allowLarge: opts.allowLarge }).scenario;
         const bar = progressBar(2 * opts.reps, opts.quiet || opts.json);
+        // Imported here: its t quantile (@stdlib, about 400 files) cost every other command, a
+        // sweep included, over 100 ms of CPU to load.
+        const { compareScenarios, comparisonRows } = await import('../../experiment/compare.js');
         const comparison = await compareScenarios(a, b, {
           reps: opts.reps,
           seed: opts.seed,

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
 import { careOf, CHARITY_LINKERS, CHARITY_RAISERS, stockCarePackages, stockKits, type CareWorld, type CharityLinker, type CharityRaiser } from '../community-care/index.js';
 import { lowOnBasicGoods } from '../households/index.js';
-import { nonNegative, p, positive, section, share, U } from '../../scenario/params.js';
+import { nonNegative, p, positive, section, sections, share, U } from '../../scenario/params.js';
 
 export const CHANNELS = [
   'government', 'communityFoundation', 'socialEnterprises', 'firmsAndMerchants', 'onlineGiving', 'venturePhilanthropy', 'targetedAid', 'directedFundraising',
@@ -42,8 +42,8 @@ const channel = (what: string) =>
     .strict()
     .meta({ description: what });
 
-export const params = {
-  charity: section('money for the community by channel (paper 001: 慈善资源为补充, beside government money)', {
+export const params = sections({
+  charity: () => section('money for the community by channel (paper 001: 慈善资源为补充, beside government money)', {
     channels: z
       .object({
         government: channel('government funding'),
@@ -65,7 +65,7 @@ export const params = {
     projectHourCost: p(positive, "price of one social-organisation project hour", U.yuan),
     projectHoursPerMonth: p(nonNegative, 'project hours the community wants to buy per month in normal times', U.hours),
   }),
-};
+});
 
 // ─── state ───
 export interface ChannelLedger {

@@ -1,10 +1,10 @@
 /** Parameters of community care: vulnerable households, care visits, the demand channel, trust and participation (paper 001). */
 import { z } from 'zod';
-import { count, nonNegative, p, positive, positiveCount, section, share, U } from '../../scenario/params.js';
+import { count, nonNegative, p, positive, positiveCount, section, sections, share, U } from '../../scenario/params.js';
 
 // ─── parameters ───
-export const params = {
-  care: section('care needs of vulnerable households and the shared task board of the five societies (paper 001)', {
+export const params = sections({
+  care: () => section('care needs of vulnerable households and the shared task board of the five societies (paper 001)', {
     vulnerable: z
       .object({
         disabledShare: p(share, 'share of households with a disabled member (elderly living alone are found from household composition)', U.share),
@@ -42,5 +42,5 @@ export const params = {
       .strict()
       .meta({ description: 'how actors work when no platform module names who leads' }),
   }),
-};
+});
 

@@ -1,16 +1,16 @@
 /** Parameters of the synthetic community: its built structure and who lives in it. */
 import { z } from 'zod';
-import { byAge, householdMembersRange, nonNegative, p, positiveCount, positiveIntRange, section, share, U } from '../../scenario/params.js';
+import { byAge, householdMembersRange, nonNegative, p, positiveCount, positiveIntRange, section, sections, share, U } from '../../scenario/params.js';
 
-export const params = {
-  community: section('the built structure: compounds, buildings, floors, households', {
+export const params = sections({
+  community: () => section('the built structure: compounds, buildings, floors, households', {
     compounds: p(positiveCount, 'residential compounds (小区) in the community', U.count),
     buildingsPerCompound: p(positiveIntRange, 'buildings in each compound, drawn uniformly from the range', U.count),
     floorsPerBuilding: p(positiveIntRange, 'floors in each building, drawn uniformly from the range', U.count),
     householdsPerFloor: p(positiveCount, 'households on each floor', U.count),
     propertyCompanyShare: p(share, 'chance a compound has a property management company', U.share),
   }),
-  population: section('who lives in the households', {
+  population: () => section('who lives in the households', {
     householdTypes: z
       .object({
         elderlyAlone: p(nonNegative, 'one person aged 60+', U.weight),
@@ -35,6 +35,6 @@ export const params = {
       .strict()
       .meta({ description: "who volunteers: relative rates (paper 002: retired residents and party members are the core of N street's volunteers); the shares stay volunteerShare on average" }),
   }),
-};
+});
 export type CommunityParams = z.output<typeof params.community>;
 export type PopulationParams = z.output<typeof params.population>;

@@ -4,7 +4,7 @@
  * Every value comes from the scenario with its provenance; nothing here has a default.
  */
 import { z } from 'zod';
-import { count, isoDate, nonNegative, p, positive, positiveCount, section, share, U } from '../../scenario/params.js';
+import { count, isoDate, nonNegative, p, positive, positiveCount, section, sections, share, U } from '../../scenario/params.js';
 
 /** One share for each age group. */
 const byAge3 = (what: string) =>
@@ -26,8 +26,8 @@ const contactLayer = (where: string) =>
     .strict()
     .meta({ description: `transmission ${where}` });
 
-export const params = {
-  epidemic: section('an epidemic spreading through the community: SEIR with an asymptomatic branch (module epidemic)', {
+export const params = sections({
+  epidemic: () => section('an epidemic spreading through the community: SEIR with an asymptomatic branch (module epidemic)', {
     mixing: p(
       z.enum(['layered', 'wellMixed']),
       'layered: households, buildings, compounds, outings, doors and work; wellMixed: every resident meets every other at rate R0 / infectious period (for validation)',
@@ -107,5 +107,5 @@ export const params = {
       .strict()
       .meta({ description: 'infections arriving from outside the community' }),
   }),
-};
+});
 export type EpidemicParams = z.output<typeof params.epidemic>;

@@ -1,6 +1,6 @@
 /** Parameters of the governance load pushed down to the community (paper 004, with 003). */
 import { z } from 'zod';
-import { nonNegative, p, section, share, U } from '../../scenario/params.js';
+import { nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 
 /** The layers a task passes down, top first (004: the street and the RC are the hourglass's waist). */
 export const LAYERS = ['department', 'street', 'community', 'grid', 'compound'] as const;
@@ -14,8 +14,8 @@ const layer = (name: string, staff: string) => z.object({
   hoursPerTask: p(nonNegative, `hours the ${name} spends on each task passing through, for 10,000 residents (receiving, breaking down, relaying, checking and reporting back)`, U.hours),
 }).strict().meta({ description: `the ${name} layer` });
 
-export const params = {
-  governanceLoad: section('administrative tasks pushed down from line departments, and the community workers who carry them (paper 004, with 003)', {
+export const params = sections({
+  governanceLoad: () => section('administrative tasks pushed down from line departments, and the community workers who carry them (paper 004, with 003)', {
     funding: p(
       z.enum(FUNDING),
       'fees-follow-tasks (费随事转): money and people come with each task, so carrying it out among residents is paid for; tasks-without-money (事移财不转): community workers carry it out in their own hours',
@@ -48,5 +48,5 @@ export const params = {
       maxVisits: p(z.number().int().min(1), 'visits after which the street office takes a matter up itself', U.count),
     }).strict().meta({ description: "residents' run-around between departments with unclear boundaries" }),
   }),
-};
+});
 export type GovernanceLoadParams = z.output<typeof params.governanceLoad>;

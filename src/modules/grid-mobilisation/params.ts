@@ -4,10 +4,10 @@
  * arrivals to screen and quarantine, and the latent self-organisations with their trust in the RC.
  */
 import { z } from 'zod';
-import { isoDate, nonNegative, p, positiveCount, section, share, U } from '../../scenario/params.js';
+import { isoDate, nonNegative, p, positiveCount, section, sections, share, U } from '../../scenario/params.js';
 
-export const params = {
-  gridMobilisation: section('the grid and crisis mobilisation: layers, cadres, neighbours, latent self-organisations (paper 003)', {
+export const params = sections({
+  gridMobilisation: () => section('the grid and crisis mobilisation: layers, cadres, neighbours, latent self-organisations (paper 003)', {
     onset: p(isoDate, 'the day the crisis command issues its first directive (the run is in the normal phase before it, the crisis phase from it)'),
     layers: p(positiveCount, 'layers of the grid a directive passes from the command to the households (003: district → street → community → building unit → party member/key household)', U.count),
     delayDaysPerLayer: p(nonNegative, 'mean days a directive waits at each layer before it is passed on (exponential)', U.days),
@@ -39,5 +39,5 @@ export const params = {
     }).strict().meta({ description: 'latent self-organisations and their activation in a crisis' }),
     recoveryShare: p(share, 'share of households mobilised at which the community counts as recovered (days to recovery)', U.share),
   }),
-};
+});
 export type GridParams = z.output<typeof params.gridMobilisation>;

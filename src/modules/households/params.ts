@@ -1,6 +1,6 @@
 /** Parameters of households' needs, their shopping trips, and the basic packages they buy. */
 import { z } from 'zod';
-import { atLeast, nonNegative, numRange, p, positiveCount, section, share, U } from '../../scenario/params.js';
+import { atLeast, nonNegative, numRange, p, positiveCount, section, sections, share, U } from '../../scenario/params.js';
 
 const packageKind = (kind: string) =>
   z
@@ -11,8 +11,8 @@ const packageKind = (kind: string) =>
     })
     .strict();
 
-export const params = {
-  needs: section("households' consumption and purchasing", {
+export const params = sections({
+  needs: () => section("households' consumption and purchasing", {
     reorderBelowDays: p(nonNegative, 'a household orders when its stock of a basic good falls below this many days of consumption', U.days),
     coverDays: p(atLeast(0.01), 'a purchase tops basic goods up to this many days of consumption', U.days),
     personalCoverDays: p(atLeast(0.01), 'a purchase of personal goods (fruit, seafood, medicine) lasts this many days', U.days),
@@ -25,12 +25,12 @@ export const params = {
       .strict()
       .meta({ description: 'how long a package feeds one person' }),
   }),
-  outings: section('shopping trips before closed management', {
+  outings: () => section('shopping trips before closed management', {
     disruptedAvailability: p(share, 'chance an outing finds goods after road closure', U.share),
     disruptedPriceMarkup: p(atLeast(0.01), 'price of goods bought on outings after road closure, relative to normal', U.multiplier),
     movementControlIntervalDays: p(positiveCount, 'under movement control a household may go out once every this many days', U.days),
   }),
-  budget: section("households' incomes and what they can spend on basic food", {
+  budget: () => section("households' incomes and what they can spend on basic food", {
     incomePerCapita: z
       .object({
         lowest: p(nonNegative, 'per-capita disposable income of the lowest urban income quintile', U.yuanPerYear),
@@ -44,10 +44,10 @@ export const params = {
     basicFoodShare: p(share, 'share of income a household can spend on basic packages (vegetables and meat); it accrues daily as cash', U.share),
     savingsDays: p(nonNegative, 'cash for basic food on hand when the run starts, as days of the household\'s food budget', U.days),
   }),
-  packages: z
+  packages: () => z
     .object({ vegetable: packageKind('vegetable'), pork: packageKind('pork') })
     .strict()
     .refine((pk) => pk.vegetable.subsidy <= pk.vegetable.listPrice && pk.pork.subsidy <= pk.pork.listPrice, 'a subsidy cannot exceed the list price')
     .meta({ description: 'basic packages and their prices' }),
-};
+});
 export type NeedsParams = z.output<typeof params.needs>;

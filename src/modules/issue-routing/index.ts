@@ -21,7 +21,7 @@
  */
 import { z } from 'zod';
 import { dayOfMonth, defineModule, logistic, poisson, type ModuleProcess, type ModuleStepContext, type Rng } from '../../engine/index.js';
-import { nonNegative, p, section, share, U } from '../../scenario/params.js';
+import { nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 import type { MutualAidWorld } from '../mutual-aid/index.js';
 
 // ─── parameters ───
@@ -37,8 +37,8 @@ const level = (name: string) => z.object({
   issuesPerMonth: p(nonNegative, `issues the ${name} can take up in a month, per 10,000 residents it serves (stations: of their compound; grid and community: of the street)`, 'issues per month per 10,000 residents'),
 }).strict().meta({ description: `the ${name}` });
 
-export const params = {
-  issueRouting: section('issues residents raise and their routing: station, grid, community (三级三商三流转; paper 002)', {
+export const params = sections({
+  issueRouting: () => section('issues residents raise and their routing: station, grid, community (三级三商三流转; paper 002)', {
     ratePer1000PerYear: byType('issues raised per 1,000 residents per year, by type', 'per 1,000 residents per year'),
     difficulty: byType('median difficulty of an issue (0–1), by type', U.share, share),
     difficultySpread: p(nonNegative, 'spread of difficulty around its median (standard deviation on the logit scale)', U.weight),
@@ -55,7 +55,7 @@ export const params = {
       patienceDays: p(nonNegative, 'days after which a resident whose issue is still open is dissatisfied, whatever comes later (issues open at the end of the run and younger than this are left out)', U.days),
     }).strict().meta({ description: 'satisfaction with a resolved issue' }),
   }),
-};
+});
 export type IssueRoutingParams = z.output<typeof params.issueRouting>;
 
 // ─── state ───

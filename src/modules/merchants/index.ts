@@ -13,10 +13,10 @@
  */
 import { defineModule, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
-import { atLeast, count, nonNegative, p, section, U } from '../../scenario/params.js';
+import { atLeast, count, nonNegative, p, section, sections, U } from '../../scenario/params.js';
 
-export const params = {
-  merchants: section('supermarkets supplying the community', {
+export const params = sections({
+  merchants: () => section('supermarkets supplying the community', {
     partnerRestockPer1000Residents: p(nonNegative, "packages the RC's partner supermarket receives each day, per 1,000 residents of the community", U.packagesPerThousandResidents),
     otherSupermarkets: p(count, 'other supermarkets in the community, which supply when suppliers is "all"', U.count),
     otherRestockPer1000Residents: p(nonNegative, 'packages each other supermarket receives each day, per 1,000 residents of the community', U.packagesPerThousandResidents),
@@ -24,7 +24,7 @@ export const params = {
     maxStockDays: p(atLeast(0.01), "most stock a merchant holds, as days of its restock (fresh produce does not keep)", U.days),
     deliveryStaffPer1000Packages: p(nonNegative, "a supermarket's delivery staff, who carry to doors when it supplies, per 1,000 packages of its daily restock", U.staffPerThousandPackages),
   }),
-};
+});
 
 export interface Merchant {
   name: string;

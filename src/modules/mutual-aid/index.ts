@@ -22,11 +22,11 @@
 import { z } from 'zod';
 import { dayOfMonth, defineModule, toEpochDay, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
-import { isoDate, nonNegative, p, positiveIntRange, section, share, U } from '../../scenario/params.js';
+import { isoDate, nonNegative, p, positiveIntRange, section, sections, share, U } from '../../scenario/params.js';
 
 // ─── parameters ───
-export const params = {
-  mutualAid: section('mutual-aid stations of residents\' self-governance (小区居民自治互助站; paper 002)', {
+export const params = sections({
+  mutualAid: () => section('mutual-aid stations of residents\' self-governance (小区居民自治互助站; paper 002)', {
     rollout: p(
       z.record(z.string(), share)
         .refine((r) => Object.keys(r).length > 0, 'give at least one date')
@@ -59,7 +59,7 @@ export const params = {
       membersTurnOut: p(share, "share of a station's members, not already volunteers, who turn out as volunteers from the first day of closed management, called by their station rather than waiting for the RC (read only where the volunteers module is in the model)", U.share),
     }).strict().meta({ description: 'what a station brings to a lockdown (paper 000\'s provision model), read only in closed management' }),
   }),
-};
+});
 export type MutualAidParams = z.output<typeof params.mutualAid>;
 
 // ─── state ───

@@ -7,20 +7,20 @@
  */
 import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
 import { CARRIERS, CHAIN_ORGANISERS, DOOR_VISITORS, provisionOf, type Carrier, type ChainOrganiser, type DoorVisitor, type ProvisionWorld } from '../provision/index.js';
-import { intRange, nonNegative, p, section, U } from '../../scenario/params.js';
+import { intRange, nonNegative, p, section, sections, U } from '../../scenario/params.js';
 import { CARE_RELAYS, type CareRelay } from '../community-care/index.js';
 import { z } from 'zod';
 import { shareActivity } from '../self-organisation/ties.js';
 
 // ─── parameters ───
-export const params = {
-  partyMembers: section('party members under double reporting', {
+export const params = sections({
+  partyMembers: () => section('party members under double reporting', {
     doubleReporting: p(z.boolean(), 'in-service party members report to the community where they live (双报到)'),
     perBuilding: p(intRange, 'in-service party members per building who report, at most those living there', U.people),
     orderTakingHours: p(nonNegative, 'evening hours each takes orders (WeChat chain, door to door)', U.hoursPerDay),
     carryingHours: p(nonNegative, 'hours each carries goods from the gate to doors', U.hoursPerDay),
   }),
-};
+});
 
 /**
  * Party members off work today, per building (ill, in quarantine): contributed by other modules (an

@@ -1,6 +1,6 @@
 /** Parameters of the party network and its embedding (paper 002). */
 import { z } from 'zod';
-import { isoDate, nonNegative, p, section, share, U } from '../../scenario/params.js';
+import { isoDate, nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 
 /** The five levels of N street's party network, top down (002). */
 export const LEVELS = ['street big working committee', 'community big party committee', 'compound branch', 'grid branch', 'stairwell group'] as const;
@@ -10,8 +10,8 @@ export type Embedding = (typeof EMBEDDING)[number];
 
 const LEVEL = z.number().int().min(1).max(5);
 
-export const params = {
-  partyNetwork: section('the party network and its embedding in residents\' own organisations (paper 002)', {
+export const params = sections({
+  partyNetwork: () => section('the party network and its embedding in residents\' own organisations (paper 002)', {
     embedding: p(
       z.enum(EMBEDDING),
       "embedded: party members serve inside residents' own stations (structure unchanged), so residents meet their service where they bring their issues; presence-only: the party organisation is set up from above beside them, and residents bring it only what their trust in it warrants",
@@ -44,5 +44,5 @@ export const params = {
       stationCompetence: p(share, "difficulty a station can settle added per share of the compound's adults who took part that month (more hands and knowledge in self-discussion)", U.share),
     }).strict().meta({ description: 'mobilisation: the lowest-level units ask residents to take part; who accepts depends on prestige' }),
   }),
-};
+});
 export type PartyNetworkParams = z.output<typeof params.partyNetwork>;

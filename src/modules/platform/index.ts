@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { defineModule } from '../../engine/index.js';
 import { CARE_COORDINATORS, type CareCoordinator, type CareWorld } from '../community-care/index.js';
 import type { RcState } from '../residents-committee/index.js';
-import { nonNegative, p, section, share, U } from '../../scenario/params.js';
+import { nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 
 export const LEADERS = ['government', 'community', 'socialWorkers', 'socialOrganisations'] as const;
 
@@ -25,8 +25,8 @@ const leaderTraits = (who: string) =>
     .strict()
     .meta({ description: `${who} as lead` });
 
-export const params = {
-  platform: section('the community as platform: coordination and who leads (paper 001: 社区为平台)', {
+export const params = sections({
+  platform: () => section('the community as platform: coordination and who leads (paper 001: 社区为平台)', {
     coordinatorHoursPerDay: p(nonNegative, "the lead coordinator's hours a day", U.hoursPerDay),
     coordinatorIsRcWorker: p(z.boolean(), "the coordinator is also an RC worker and loses the RC's administrative share of hours (one post, many jobs)"),
     assignmentsPerHour: p(nonNegative, 'care visits a coordinator can assign across actors per hour', U.count),
@@ -47,7 +47,7 @@ export const params = {
       .strict()
       .meta({ description: 'what each kind of lead brings' }),
   }),
-};
+});
 
 export interface PlatformState {
   coordinatorHours: number;

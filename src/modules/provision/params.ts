@@ -4,7 +4,7 @@
  * visits move from the compound gate to the door.
  */
 import { z } from 'zod';
-import { atLeast, byAge, nonNegative, p, positiveCount, section, share, U } from '../../scenario/params.js';
+import { atLeast, byAge, nonNegative, p, positiveCount, section, sections, share, U } from '../../scenario/params.js';
 
 const channels = z
   .object({
@@ -31,23 +31,23 @@ const regime = z
   })
   .strict();
 
-export const params = {
-  regimes: section('the two provision regimes of closed management', {
+export const params = sections({
+  regimes: () => section('the two provision regimes of closed management', {
     early: regime.meta({ description: 'provision from closedManagement until regimeSwitch (paper 000: 前期)' }),
     later: regime.meta({ description: 'provision from regimeSwitch until reopening (paper 000: 后期)' }),
   }),
-  packageRange: section('the range of basic packages a listening RC builds up', {
+  packageRange: () => section('the range of basic packages a listening RC builds up', {
     fullRangeKinds: p(positiveCount, 'kinds of basic package in the full range: variety is kinds on offer ÷ this, and a listening RC adds kinds up to it', U.count),
     feedbackIntervalDays: p(positiveCount, 'days between package-range updates when the RC listens to complaints', U.days),
   }),
-  digitalOrdering: section('how reliably residents order online', {
+  digitalOrdering: () => section('how reliably residents order online', {
     appSuccess: byAge("chance a smartphone user's evening order through the mini-program goes through"),
     chainSuccess: byAge("chance a smartphone user's sign-up in the WeChat chain goes through"),
   }),
-  lastMile: section('delivery from the compound gate to the door', {
+  lastMile: () => section('delivery from the compound gate to the door', {
     deliveriesPerHour: p(atLeast(0.001), 'gate-to-door deliveries per person-hour', U.perPersonHour),
     doorVisitsPerHour: p(atLeast(0.001), 'door-to-door order-taking visits per person-hour', U.perPersonHour),
     merchantCarrierHours: p(nonNegative, "hours a day each of a supplying supermarket's delivery staff carries goods to doors", U.hoursPerDay),
   }),
-};
+});
 export type Regime = z.output<typeof regime>;

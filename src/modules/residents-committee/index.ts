@@ -11,12 +11,12 @@ import { z } from 'zod';
 import { defineModule, max, ratio, sum, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import { CLOSED_PHASES, CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
-import { atLeast, nonNegative, p, positiveCount, section, share, U } from '../../scenario/params.js';
+import { atLeast, nonNegative, p, positiveCount, section, sections, share, U } from '../../scenario/params.js';
 import { gateDutyHours } from './gate-duty.js';
 
 // ─── parameters ───
-export const params = {
-  residentsCommittee: section("the residents' committee (RC) and its workload", {
+export const params = sections({
+  residentsCommittee: () => section("the residents' committee (RC) and its workload", {
     staffingBasis: p(z.enum(['residents', 'households']), "paper 004's staffing norm in force: per 10,000 residents (staffPer10000Residents) or per households (householdsPerPost)"),
     staffPer10000Residents: p(nonNegative, "residents' committee (居委会) staff per 10,000 residents; the staff hours are this × residents ÷ 10,000 full-time posts × hoursPerDay, not rounded (a fraction is a part-time post)", U.perTenThousand),
     householdsPerPost: p(atLeast(1), 'staffingBasis households: households for each full-time post (the posts are households ÷ this, not rounded)', U.count),
@@ -38,7 +38,7 @@ export const params = {
       .strict()
       .meta({ description: "RC tasks volunteers may take over; case tracing and passes need staff authority and stay with staff" }),
   }),
-};
+});
 
 const caseDetectedArgs = z.object({
   // At most 10,000 hours a day: a thousand staff round the clock; more is a typo (1e308 would

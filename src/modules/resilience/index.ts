@@ -10,7 +10,7 @@ import { defineModule, shockDayOf, type Metric } from '../../engine/index.js';
 import { RESIDENT_GROUPS, type ResidentGroup } from '../community/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import { resilienceMeasures } from './measures.js';
-import { p, section, share, U } from '../../scenario/params.js';
+import { p, section, sections, share, U } from '../../scenario/params.js';
 
 const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
 
@@ -49,11 +49,11 @@ const GROUP_Q: Record<ResidentGroup, Metric<HouseholdsWorld>> = {
   others: groupQ('others', (w) => metShare(residentsOf(w).others, w.today.residentsBasicUnmetOthers)),
 };
 
-export const params = {
-  resilience: section('settings of the resilience measures', {
+export const params = sections({
+  resilience: () => section('settings of the resilience measures', {
     recoveryThreshold: p(share, 'Q must stay at or above this share of Q0 to count as recovered', U.share),
   }),
-};
+});
 
 const MEASURES = ['q0', 'robustness', 'rapidityDays', 'lossNeedDays', 'normalised', 'shockDay', 'windowDays', 'shockDate'] as const;
 const GROUP_MEASURES = ['residents', 'unmetNeedDays', 'robustness', 'lossNeedDays'] as const;

@@ -13,11 +13,11 @@
 import { z } from 'zod';
 import { defineModule, min, type ModuleProcess, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
-import { nonNegative, p, section, share, U } from '../../scenario/params.js';
+import { nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 
 // ─── parameters ───
-export const params = {
-  satisfaction: section("households' satisfaction with provision", {
+export const params = sections({
+  satisfaction: () => section("households' satisfaction with provision", {
     adjustmentRate: p(share, "share of the gap to today's score that satisfaction closes each day", U.share),
     weights: z
       .object({
@@ -29,7 +29,7 @@ export const params = {
       .strict()
       .meta({ description: 'weights of the daily score that satisfaction moves toward' }),
   }),
-};
+});
 
 // ─── state ───
 const householdColumns = { satisfaction: Float64Array };

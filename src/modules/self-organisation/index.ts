@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { defineModule, max, sum, type ModuleProcess, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
-import { count, p, positiveCount, section, share, U } from '../../scenario/params.js';
+import { allSections, count, p, positiveCount, section, sections, share, U } from '../../scenario/params.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, GROUP_BUY_SUPPLIERS, type Carrier, type GroupBuySupplier } from '../provision/contributions.js';
 import { groupBuy } from './group-buy.js';
@@ -24,8 +24,8 @@ import { groupBuyingParams, movementControlGroupBuys } from './movement-control.
 import { socialTies, tiesColumns, tiesParams, type TiesState } from './ties.js';
 
 // ─── parameters ───
-export const params = {
-  selfOrganisation: section('group buying organised by residents themselves (personal goods)', {
+export const params = sections({
+  selfOrganisation: () => section('group buying organised by residents themselves (personal goods)', {
     enabled: p(z.boolean(), "compounds with enough social capital organise group buying (owners' committees, group-buy chats)"),
     socialCapitalThreshold: p(share, "a compound self-organises when its social capital (its households' mean ties, starting uniform on [0, 1]) is at least this", U.share),
     formationDelayDays: p(count, 'days after closed management begins before group buying starts', U.days),
@@ -37,9 +37,9 @@ export const params = {
       })
       .strict()
       .meta({ description: 'who joins a group buy (households with full ties; weaker ties lower it, see ties.participationEffect)' }),
-    ties: tiesParams,
+    ties: tiesParams(),
   }),
-};
+});
 
 /**
  * Organisers a compound already has when closure comes, contributed by other modules (the
@@ -116,7 +116,7 @@ export const selfOrganisationModule = defineModule<SelfOrganisationWorld, SelfOr
   name: 'selfOrganisation',
   description: "Owners' self-organised group buying in compounds with prior social capital (paper 000).",
   requires: ['lockdown', 'community', 'households'],
-  params: { ...params, ...groupBuyingParams },
+  params: allSections(params, groupBuyingParams),
   columns: { compounds: compoundColumns, households: tiesColumns },
   init(world) {
     world.compounds.selfOrganisedSince.fill(-1);

@@ -22,10 +22,10 @@ import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { packagesToCover, receivePackages, type HouseholdsWorld } from '../households/index.js';
 import { PHASES } from '../lockdown/index.js';
 import { groupBuy } from './group-buy.js';
-import { p, section } from '../../scenario/params.js';
+import { p, section, sections } from '../../scenario/params.js';
 
-export const groupBuyingParams = {
-  groupBuying: section('when self-organised group buying is available, and what it sells before closed management', {
+export const groupBuyingParams = sections({
+  groupBuying: () => section('when self-organised group buying is available, and what it sells before closed management', {
     from: p(
       z.enum(['closedManagement', 'movementControl']),
       'the lockdown step from which compounds that self-organise run group buys: closedManagement (no one may go out) or movementControl (outings restricted but allowed; a household that joins a group buy does not go out for those goods)',
@@ -33,7 +33,7 @@ export const groupBuyingParams = {
     basicGoods: p(z.boolean(), "group buys also sell vegetables and meat (the basic goods): under movement control at the disrupted market's prices, topping them up like an outing; under closed management from the supermarkets the regime buys from, out of their stock, at the regime's prices; otherwise personal goods only"),
     pooled: p(z.boolean(), "under closed management a compound's group buy is one pooled order that owner volunteers pick up and hand out, taking no RC time and no carrier; otherwise each household's share of basic goods is handled as an order of its own (RC tallying, a carrier to the door)"),
   }),
-};
+});
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);

@@ -14,7 +14,8 @@ import type { CommunityWorld } from '../community/index.js';
 import { CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
 import { p, share, U } from '../../scenario/params.js';
 
-export const tiesParams = z
+/** Built when the self-organisation section is (see `sections`). */
+export const tiesParams = () => z
   .object({
     growthPerActivity: p(share, "each activity a household shares with neighbours (a group buy joined, goods carried to its door by a neighbour, a day volunteering) closes this share of the gap between its ties and 1", U.share),
     decayPerDay: p(share, 'each day, ties move this share of the way back to their level before the crisis', U.share),

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { bernoulli, defineModule, sum, type ModuleProcess } from '../../engine/index.js';
 import { CARE_ACTORS, CARE_COORDINATORS, careOf, CHARITY_RAISERS, type CareActor, type CareCoordinator, type CareWorld, type CharityRaiser } from '../community-care/index.js';
 import type { RcState } from '../residents-committee/index.js';
-import { count, nonNegative, p, section, share, U } from '../../scenario/params.js';
+import { count, nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 
 const orgType = (what: string) =>
   z
@@ -27,8 +27,8 @@ const orgType = (what: string) =>
     .strict()
     .meta({ description: what });
 
-export const params = {
-  socialOrganisations: section('community social organisations (paper 001: 社会组织为载体)', {
+export const params = sections({
+  socialOrganisations: () => section('community social organisations (paper 001: 社会组织为载体)', {
     economic: orgType('economic (raise resources)'),
     cultural: orgType('cultural (build knowledge, ties and coping)'),
     associational: orgType('associational (coordinate)'),
@@ -39,7 +39,7 @@ export const params = {
     yuanPerEconomicHour: p(nonNegative, 'money an economic organisation raises per working hour (into the social-enterprise charity channel)', U.yuan),
     assignmentsPerAssociationalHour: p(nonNegative, 'care visits an associational organisation can assign across actors per working hour', U.count),
   }),
-};
+});
 
 const TYPES = ['economic', 'cultural', 'associational'] as const;
 

@@ -9,11 +9,11 @@
 import { z } from 'zod';
 import { bernoulli, defineModule, mean, sum, type ModuleProcess } from '../../engine/index.js';
 import { CARE_ACTORS, careOf, CHARITY_LINKERS, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type CharityLinker, type VolunteerLeader } from '../community-care/index.js';
-import { count, nonNegative, p, positive, section, share, U } from '../../scenario/params.js';
+import { count, nonNegative, p, positive, section, sections, share, U } from '../../scenario/params.js';
 
 // ─── parameters ───
-export const params = {
-  socialWorkers: section('professional social workers (paper 001: 社工为支撑)', {
+export const params = sections({
+  socialWorkers: () => section('professional social workers (paper 001: 社工为支撑)', {
     posts: p(count, 'social-worker posts in the community', U.people),
     hoursPerDay: p(nonNegative, 'working hours of each social worker', U.hoursPerDay),
     caseHoursPerWeek: p(nonNegative, 'hours of casework each vulnerable household needs per week', U.hours),
@@ -38,7 +38,7 @@ export const params = {
     tieRebuildDays: p(positive, 'days for a new worker to rebuild ties with residents', U.days),
     newWorkerEffect: p(share, "a new worker's effect, as a share of an established one's, before ties are rebuilt", U.share),
   }),
-};
+});
 
 // ─── state ───
 export interface SocialWorkersState {

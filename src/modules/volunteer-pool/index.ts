@@ -17,11 +17,11 @@ import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { CARRIERS, DOOR_VISITORS } from '../provision/index.js';
 import { compoundHoursCarrier, compoundHoursVisitor } from '../volunteers/index.js';
 import type { RcState } from '../residents-committee/index.js';
-import { nonNegative, p, section, share, U } from '../../scenario/params.js';
+import { nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 
 // ─── parameters ───
-export const params = {
-  volunteerPool: section('a managed volunteer pool recruited from residents (papers 001, 002)', {
+export const params = sections({
+  volunteerPool: () => section('a managed volunteer pool recruited from residents (papers 001, 002)', {
     joinPerYear: z
       .object({
         retired: p(nonNegative, 'chance per year that a resident aged 60+ joins, at full trust', U.perYear),
@@ -48,7 +48,7 @@ export const params = {
     kitsPerFrontLineDay: p(nonNegative, 'protective kits (masks, gloves, disinfectant) a member uses per crisis day on front-line work (RC duties, carrying, doors); 0: none needed', U.count),
     governmentKitsPerDay: p(nonNegative, 'protective kits government issues to the pool per crisis day; the rest are bought with charity money', U.count),
   }),
-};
+});
 
 // ─── state ───
 export const poolColumns = { poolMember: Uint8Array, poolTrained: Uint8Array };

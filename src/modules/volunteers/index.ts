@@ -8,18 +8,18 @@
  */
 import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
 import { CARRIERS, DOOR_VISITORS, provisionOf, type Carrier, type DoorVisitor, type ProvisionWorld } from '../provision/index.js';
-import { nonNegative, p, section, share, U } from '../../scenario/params.js';
+import { nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 import type { CommunityWorld } from '../community/index.js';
 import { takeRcTasks } from '../residents-committee/index.js';
 import { shareActivity } from '../self-organisation/ties.js';
 
 // ─── parameters ───
-export const params = {
-  volunteers: section('resident volunteers', {
+export const params = sections({
+  volunteers: () => section('resident volunteers', {
     hoursPerDay: p(nonNegative, "hours each mobilised volunteer gives: the RC's tasks without authority first, then carrying goods and taking orders at the door", U.hoursPerDay),
     weakTiesEffect: p(share, "how much weak ties keep volunteers at home: a compound's volunteers give hoursPerDay × (1 − this × (1 − the compound's social capital))", U.share),
   }),
-};
+});
 
 /**
  * Volunteers off work today, per compound (ill, in quarantine), contributed by other modules (an

@@ -1,0 +1,59 @@
+/**
+ * A sweep's worker thread never validates (its scenario arrives validated), so it must not build
+ * the modules' parameter schemas: they are built when first read (`sections`, src/scenario/
+ * params.ts). A fresh process, as each worker thread is a fresh isolate, imports the task runner
+ * and runs a task; every built-in module's sections must still be unbuilt afterwards.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_MODULES } from '../../src/modules/index.js';
+import { plannedTasks } from '../../src/experiment/sweep.js';
+import { loadExperiment } from '../../src/experiment/load.js';
+import { sections } from '../../src/scenario/params.js';
+import { z } from 'zod';
+
+const src = (file: string) => JSON.stringify(pathToFileURL(resolve(import.meta.dirname, '../../src', file)).href);
+
+/** The sections of each built-in module that have been built (read) so far, by module. */
+const builtSectionsScript = `
+  const { BUILTIN_MODULES } = await import(${src('modules/index.ts')});
+  const built = (m) => Object.keys(m.params ?? {}).filter((k) => !('get' in Object.getOwnPropertyDescriptor(m.params, k)));
+  const builtSections = () => Object.fromEntries([...BUILTIN_MODULES.values()].map((m) => [m.name, built(m)]).filter(([, b]) => b.length));`;
+
+describe("a sweep worker's parameter schemas", () => {
+  it('are not built by importing the task runner and running a task', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crsim-worker-schemas-'));
+    const taskFile = join(dir, 'task.json');
+    writeFileSync(taskFile, JSON.stringify(plannedTasks(loadExperiment(resolve(import.meta.dirname, '../../bench/sweep-bench.yaml')))[0]));
+    const script = `
+      import { readFileSync } from 'node:fs';
+      const { executeRun } = await import(${src('experiment/task.ts')});
+      ${builtSectionsScript}
+      const outcome = executeRun(JSON.parse(readFileSync(${JSON.stringify(taskFile)}, 'utf8')));
+      console.log(JSON.stringify({ days: outcome.dates.length, built: builtSections() }));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(child.stderr);
+    const { days, built } = JSON.parse(child.stdout);
+    expect(days).toBeGreaterThan(0);
+    expect(built).toEqual({});
+  });
+
+  it('are built when read, once, and then kept as plain properties (however many objects share them)', () => {
+    let builds = 0;
+    const lazy = sections({ a: () => (builds++, z.number()) });
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(lazy)) as typeof lazy;
+    expect(builds).toBe(0);
+    expect(Object.keys(lazy)).toEqual(['a']);
+    const first = lazy.a;
+    expect(lazy.a).toBe(first);
+    expect(copy.a).toBe(first);
+    expect(builds).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(lazy, 'a')).toMatchObject({ value: first, enumerable: true });
+    // Validating a scenario reads them all (this process loaded the bench experiment above).
+    for (const m of BUILTIN_MODULES.values()) for (const key of Object.keys(m.params ?? {})) expect((m.params as Record<string, unknown>)[key]).toBeInstanceOf(z.ZodType);
+  });
+});
