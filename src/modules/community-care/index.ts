@@ -46,10 +46,14 @@ const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number]) => ({
 
 const PARTICIPATION_WINDOW = 30;
 
-/** Households active in the window before `day`: a function of its own (columns in, a count out) so its optimised loop is not dropped with the sampler's. */
-function recentlyActive(last: Int32Array, day: number): number {
+/**
+ * Households active in the window before `day`: with a member in an ongoing activity today, or
+ * one that took part within the window. A function of its own (columns in, a count out) so its
+ * optimised loop is not dropped with the sampler's.
+ */
+function recentlyActive(participating: Uint8Array, last: Int32Array, day: number): number {
   let n = 0;
-  for (let h = 0; h < last.length; h++) if (last[h] >= 0 && day - last[h] < PARTICIPATION_WINDOW) n++;
+  for (let h = 0; h < last.length; h++) if (participating[h] > 0 || (last[h] >= 0 && day - last[h] < PARTICIPATION_WINDOW)) n++;
   return n;
 }
 
@@ -96,8 +100,8 @@ export const communityCare = defineModule<CareWorld, CareState>({
     {
       name: 'participation', unit: 'share', description: `Cultural dimension: share of households that took part in an activity or volunteered in the last ${PARTICIPATION_WINDOW} days`,
       sample(w, ctx) {
-        const last = w.households.lastParticipation;
-        return recentlyActive(last, ctx.day) / last.length;
+        const { participating, lastParticipation } = w.households;
+        return recentlyActive(participating, lastParticipation, ctx.day) / lastParticipation.length;
       },
     },
     {

@@ -20,6 +20,8 @@ export const careColumns = {
   tiesSeen: Float64Array,
   /** Day a member last took part in an activity or volunteered (-1 never). */
   lastParticipation: Int32Array,
+  /** Members taking part now in an ongoing activity (the volunteer pool): the household takes part every day while there are any. */
+  participating: Uint8Array,
 };
 
 export interface CareWorld extends HouseholdsWorld {
