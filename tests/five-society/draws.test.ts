@@ -33,7 +33,7 @@ describe('volunteer pool turnover (thinning)', () => {
       count: 8,
       trust: Float64Array.from({ length: 8 }, (_, h) => (h % 2 ? 1 : 0.4)),
       compound: Int32Array.from({ length: 8 }, (_, h) => (h < 4 ? 0 : 1)),
-      lastParticipation: new Int32Array(8).fill(-1),
+      lastParticipation: new Int16Array(8).fill(-1),
       participating: new Uint8Array(8),
     };
     const perCompound = new Int32Array(2);
@@ -108,7 +108,7 @@ describe('care round demands (geometric skip)', () => {
     const count = 40;
     const rate = 0.07;
     const dc = { enabled: true, responseHours: 1, trustGain: 0.5, trustLoss: 0.5 };
-    const informedDay = Int32Array.from({ length: count }, (_, h) => (h % 5 === 0 ? -1 : 3));
+    const informedDay = Int16Array.from({ length: count }, (_, h) => (h % 5 === 0 ? -1 : 3));
     const expressedBy = new Array(count).fill(0);
     let allExpressed = 0;
     let ok = true;

@@ -108,7 +108,7 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
  * stack replacement and lost it at the world reads after it.
  */
 export function demands(
-  rng: Rng, count: number, rate: number, crisis: boolean, informedDay: Int32Array, trust: Float64Array,
+  rng: Rng, count: number, rate: number, crisis: boolean, informedDay: Int16Array, trust: Float64Array,
   dc: { enabled: boolean; responseHours: number; trustGain: number; trustLoss: number }, left: Float64Array, answered: Int32Array,
 ): number {
   const { enabled, responseHours, trustGain, trustLoss } = dc;

@@ -51,7 +51,7 @@ const PARTICIPATION_WINDOW = 30;
  * one that took part within the window. A function of its own (columns in, a count out) so its
  * optimised loop is not dropped with the sampler's.
  */
-function recentlyActive(participating: Uint8Array, last: Int32Array, day: number): number {
+function recentlyActive(participating: Uint8Array, last: Int16Array, day: number): number {
   let n = 0;
   for (let h = 0; h < last.length; h++) if (participating[h] > 0 || (last[h] >= 0 && day - last[h] < PARTICIPATION_WINDOW)) n++;
   return n;

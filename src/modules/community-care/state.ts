@@ -1,25 +1,27 @@
 /** Community care's state: which households are vulnerable (drawn from its own population stream), their care and trust, and the care stock. */
-import { bernoulli, type PopulateContext, type Table } from '../../engine/index.js';
+import { bernoulli, Calendar, type PopulateContext, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 
 // ─── state ───
 export const VULNERABLE = { none: 0, elderlyAlone: 1, disabled: 2, singleParent: 3 } as const;
 export const VULNERABLE_GROUPS = ['elderlyAlone', 'disabled', 'singleParent'] as const;
 
+// Day-valued columns are 16-bit (to day 32,767, 89 years; populate refuses a run that would go
+// past it): 2 bytes a household each instead of 4, in runs of millions of households.
 export const careColumns = {
   /** VULNERABLE code (0 none). */
   vulnerable: Uint8Array,
   /** Day the household next needs a care visit. */
-  careDue: Int32Array,
+  careDue: Int16Array,
   /** Day of its last care visit (-1 never). */
-  lastVisit: Int32Array,
+  lastVisit: Int16Array,
   /** Day it heard of the current crisis's services (-1 not yet). */
-  informedDay: Int32Array,
+  informedDay: Int16Array,
   trust: Float64Array,
   /** Its ties to neighbours when trust last followed them (trust-ties.ts). */
   tiesSeen: Float64Array,
   /** Day a member last took part in an activity or volunteered (-1 never). */
-  lastParticipation: Int32Array,
+  lastParticipation: Int16Array,
   /** Members taking part now in an ongoing activity (the volunteer pool): the household takes part every day while there are any. */
   participating: Uint8Array,
 };
@@ -70,8 +72,16 @@ export const own = (w: { state: Record<string, any> }) => w.state.communityCare 
 /** The care state, for the five-society modules. */
 export const careOf = own;
 
+/** The last day a 16-bit day column holds. */
+export const LAST_DAY = 32_767;
+
 export function populate(world: CareWorld, ctx: PopulateContext): void {
   const s = world.scenario.care;
+  const { start, end } = world.scenario.calendar;
+  const latest = new Calendar(start, end).days + Math.max(s.visitIntervalDays.normal, s.visitIntervalDays.crisis);
+  if (latest > LAST_DAY) {
+    throw new Error(`communityCare keeps days in 16-bit columns, to day ${LAST_DAY} (89 years): a run from ${start} to ${end} with care visits every ${Math.max(s.visitIntervalDays.normal, s.visitIntervalDays.crisis)} days goes past it; shorten the run`);
+  }
   const rng = ctx.stream('population.communityCare');
   const hh = world.households;
   for (let h = 0; h < hh.count; h++) {
