@@ -4,14 +4,15 @@
  * round's demands. Each resident or household must still change with its own chance, as with a
  * draw for each: over many seeded days, every one's share of days it changed is within 4
  * standard errors of its chance, and the total is as many as the chances add up to. The pool's
- * bookkeeping (members per compound, households taking part, last participation) is checked
- * against a count from the columns.
+ * bookkeeping (members per compound, households taking part, last participation, the count of
+ * active households) is checked against a count from the columns.
  */
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.js';
 import { AGE, PARTY } from '../../src/modules/community/index.js';
 import { turnover, type Rates } from '../../src/modules/volunteer-pool/index.js';
 import { demands } from '../../src/modules/community-care/care-round.js';
+import { activeHouseholds, participationCounts } from '../../src/modules/community-care/participation.js';
 
 const DAYS = 4000;
 const within4se = (hits: number, p: number) => Math.abs(hits / DAYS - p) < 4 * Math.sqrt((p * (1 - p)) / DAYS) + 1e-12;
@@ -42,7 +43,9 @@ describe('volunteer pool turnover (thinning)', () => {
       perCompound[hh.compound[R.household[r]]]++;
       hh.participating[R.household[r]]++;
     }
-    return { R, hh, perCompound };
+    const taking = participationCounts();
+    taking.ongoing = hh.participating.filter((x) => x > 0).length;
+    return { R, hh, perCompound, taking };
   };
   const k: Rates = { leaveUntrained: 0.3, leaveTrained: 0.12, joinRetired: 0.2, joinParty: 0.1, joinOther: 0.05, trainedShare: 0.7 };
   const chanceOf = (w: ReturnType<typeof make>, r: number) => {
@@ -62,7 +65,7 @@ describe('volunteer pool turnover (thinning)', () => {
     for (let d = 0; d < DAYS; d++) {
       const w = make();
       const rng = new RandomStreams(`turnover/${d}`).get('volunteerPool');
-      const tally = turnover(w.R as never, w.hh as never, w.perCompound, rng, 10, k);
+      const tally = turnover(w.R as never, w.hh as never, w.perCompound, w.taking, rng, 10, k);
       let joined = 0;
       let left = 0;
       const perCompound = new Int32Array(2);
@@ -82,6 +85,8 @@ describe('volunteer pool turnover (thinning)', () => {
         const expected = emptied[h] ? 9 : -1;
         if (w.hh.participating[h] !== participating[h] || w.hh.lastParticipation[h] !== expected) consistent = false;
       }
+      const active = w.hh.participating.filter((x, h) => x > 0 || (w.hh.lastParticipation[h] >= 0 && 10 - w.hh.lastParticipation[h] < 30)).length;
+      if (activeHouseholds(w.taking, 10) !== active) consistent = false;
       if (tally[0] !== joined || tally[1] !== left || w.perCompound[0] !== perCompound[0] || w.perCompound[1] !== perCompound[1]) consistent = false;
     }
     expect(consistent).toBe(true);
@@ -98,7 +103,7 @@ describe('volunteer pool turnover (thinning)', () => {
     let draws = 0;
     const rng = Object.assign(() => { draws++; return 0.5; }, { state: () => ({}) });
     const none: Rates = { leaveUntrained: 0, leaveTrained: 0, joinRetired: 0, joinParty: 0, joinOther: 0, trainedShare: 0.7 };
-    turnover(w.R as never, w.hh as never, w.perCompound, rng as never, 3, none);
+    turnover(w.R as never, w.hh as never, w.perCompound, w.taking, rng as never, 3, none);
     expect(draws).toBe(0);
   });
 });

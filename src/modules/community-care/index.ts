@@ -20,6 +20,7 @@ import { careColumns, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHo
 import { period } from './period.js';
 import { careRound } from './care-round.js';
 import { trustFromTies } from './trust-ties.js';
+import { activeHouseholds, PARTICIPATION_WINDOW, participationCounts } from './participation.js';
 
 const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number]) => ({
   name: `careMet${g[0].toUpperCase()}${g.slice(1)}`,
@@ -44,19 +45,6 @@ const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number]) => ({
   },
 });
 
-const PARTICIPATION_WINDOW = 30;
-
-/**
- * Households active in the window before `day`: with a member in an ongoing activity today, or
- * one that took part within the window. A function of its own (columns in, a count out) so its
- * optimised loop is not dropped with the sampler's.
- */
-function recentlyActive(participating: Uint8Array, last: Int16Array, day: number): number {
-  let n = 0;
-  for (let h = 0; h < last.length; h++) if (participating[h] > 0 || (last[h] >= 0 && day - last[h] < PARTICIPATION_WINDOW)) n++;
-  return n;
-}
-
 export const communityCare = defineModule<CareWorld, CareState>({
   name: 'communityCare',
   description: "Vulnerable households' care needs and the shared task board of the five societies: coordinated or independent visits, care packages, the information lag of the digital divide, demands, trust and participation (paper 001).",
@@ -66,7 +54,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
   populate: (w, ctx) => populate(w, ctx),
   init: (world) => {
     world.households.tiesSeen.set(world.households.ties);
-    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), uninformed: 0 };
+    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), uninformed: 0, participation: participationCounts() };
   },
   processes: [period, trustFromTies, careRound],
   counters: [
@@ -99,10 +87,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
     },
     {
       name: 'participation', unit: 'share', description: `Cultural dimension: share of households that took part in an activity or volunteered in the last ${PARTICIPATION_WINDOW} days`,
-      sample(w, ctx) {
-        const { participating, lastParticipation } = w.households;
-        return recentlyActive(participating, lastParticipation, ctx.day) / lastParticipation.length;
-      },
+      sample: (w, ctx) => activeHouseholds(own(w).participation, ctx.day) / w.households.count,
     },
     {
       name: 'socialCapital', unit: 'share', description: "Cultural dimension: mean compound social capital (0–1; self-organisation reads it)",
@@ -156,5 +141,6 @@ export const communityCare = defineModule<CareWorld, CareState>({
 });
 
 export * from './contributions.js';
+export { joinedOngoing, leftOngoing, tookPart, type ParticipationCounts } from './participation.js';
 export { params } from './params.js';
 export { careColumns, careOf, stockCarePackages, stockKits, VULNERABLE, VULNERABLE_GROUPS, type CareState, type CareWorld } from './state.js';

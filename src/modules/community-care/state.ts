@@ -1,6 +1,7 @@
 /** Community care's state: which households are vulnerable (drawn from its own population stream), their care and trust, and the care stock. */
 import { bernoulli, Calendar, type PopulateContext, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
+import type { ParticipationCounts } from './participation.js';
 
 // ─── state ───
 export const VULNERABLE = { none: 0, elderlyAlone: 1, disabled: 2, singleParent: 3 } as const;
@@ -20,9 +21,9 @@ export const careColumns = {
   trust: Float64Array,
   /** Its ties to neighbours when trust last followed them (trust-ties.ts). */
   tiesSeen: Float64Array,
-  /** Day a member last took part in an activity or volunteered (-1 never). */
+  /** Day a member last took part in an activity or volunteered (-1 never); written through participation.ts. */
   lastParticipation: Int16Array,
-  /** Members taking part now in an ongoing activity (the volunteer pool): the household takes part every day while there are any. */
+  /** Members taking part now in an ongoing activity (the volunteer pool): the household takes part every day while there are any; written through participation.ts. */
   participating: Uint8Array,
 };
 
@@ -56,6 +57,8 @@ export interface CareState {
   vulnerableHouseholds: Int32Array;
   /** In a crisis, households not yet told of its services (informedDay −1), kept as they are told. */
   uninformed: number;
+  /** Households taking part, counted as they start and stop (participation.ts). */
+  participation: ParticipationCounts;
 }
 
 /** The households with a VULNERABLE code, in order. */

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { bernoulli, defineModule, failuresBefore, sum, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { AGE, PARTY } from '../community/index.js';
-import { CARE_ACTORS, careOf, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type VolunteerLeader } from '../community-care/index.js';
+import { CARE_ACTORS, careOf, joinedOngoing, leftOngoing, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type ParticipationCounts, type VolunteerLeader } from '../community-care/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { CARRIERS, DOOR_VISITORS } from '../provision/index.js';
 import { compoundHoursCarrier, compoundHoursVisitor } from '../volunteers/index.js';
@@ -92,15 +92,15 @@ const TALLY = new Int32Array(2);
  * one it lands on with its own chance ÷ the largest. Each resident is then picked independently
  * with its own chance, the law of a draw per resident, in about as many draws as the largest
  * chance × residents. Trust is a share (0–1), so no chance exceeds the largest rate. A member
- * counts for its compound and its household takes part (`participating`) from the day it joins;
- * when a household's last member leaves, its last participation is the day before. A function of
+ * counts for its compound and its household takes part from the day it joins until its last member
+ * leaves (participation.ts). A function of
  * its own, on columns and numbers: inside step, with the world's objects read after the loop, V8
  * dropped the loop's optimised code several times a run. Returns [joined, left] (reused).
  */
-export function turnover(R: PoolWorld['residents'], hh: PoolWorld['households'], perCompound: Int32Array, rng: Rng, day: number, k: Rates): Int32Array {
+export function turnover(R: PoolWorld['residents'], hh: PoolWorld['households'], perCompound: Int32Array, taking: ParticipationCounts, rng: Rng, day: number, k: Rates): Int32Array {
   // Columns hoisted into locals.
   const { count, age: ages, household, poolMember, poolTrained, party } = R;
-  const { trust, compound, lastParticipation, participating } = hh;
+  const { trust, compound } = hh;
   const { leaveUntrained, leaveTrained, joinRetired, joinParty, joinOther, trainedShare } = k;
   const top = Math.min(1, Math.max(leaveUntrained, leaveTrained, joinRetired, joinParty, joinOther));
   const logMiss = Math.log1p(-top);
@@ -115,7 +115,7 @@ export function turnover(R: PoolWorld['residents'], hh: PoolWorld['households'],
       poolMember[r] = 0;
       left++;
       perCompound[compound[h]]--;
-      if (--participating[h] === 0 && lastParticipation[h] < day - 1) lastParticipation[h] = day - 1;
+      leftOngoing(hh, taking, h, day);
     } else {
       const rate = age === ELDERLY ? joinRetired : party[r] !== NOT_PARTY ? joinParty : joinOther;
       if (!(rng() * top < rate * trust[h])) continue;
@@ -123,7 +123,7 @@ export function turnover(R: PoolWorld['residents'], hh: PoolWorld['households'],
       poolTrained[r] = bernoulli(rng, trainedShare) ? 1 : 0;
       joined++;
       perCompound[compound[h]]++;
-      participating[h]++;
+      joinedOngoing(hh, taking, h);
     }
   }
   TALLY[0] = joined;
@@ -149,7 +149,7 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
     const leaveTrained = leaveUntrained * (1 - a.trainedCut);
     const join = s.joinPerYear;
     st.spentBefore = 0;
-    const tally = turnover(R, hh, st.perCompound, ctx.rng, ctx.day, {
+    const tally = turnover(R, hh, st.perCompound, careOf(world).participation, ctx.rng, ctx.day, {
       leaveUntrained, leaveTrained, joinRetired: join.retired / 365, joinParty: join.partyMember / 365, joinOther: join.other / 365, trainedShare: s.trainedShare,
     });
     const joined = tally[0];
