@@ -55,19 +55,22 @@ export interface CareState {
   kitsWanted: number;
   /** The vulnerable households in order (drawn at populate and fixed): the passes that concern them only walk these. */
   vulnerableHouseholds: Int32Array;
+  /** The same, one list per VULNERABLE_GROUPS entry (the careMet samplers each walk their own). */
+  vulnerableByGroup: Int32Array[];
   /** In a crisis, households not yet told of its services (informedDay −1), kept as they are told. */
   uninformed: number;
   /** Households taking part, counted as they start and stop (participation.ts). */
   participation: ParticipationCounts;
 }
 
-/** The households with a VULNERABLE code, in order. */
-export function vulnerableHouseholds(vulnerable: Uint8Array): Int32Array {
+/** The households with a VULNERABLE code (with `code`, that code only), in order. */
+export function vulnerableHouseholds(vulnerable: Uint8Array, code?: number): Int32Array {
+  const of = (v: number) => (code === undefined ? v !== 0 : v === code);
   let n = 0;
-  for (let h = 0; h < vulnerable.length; h++) if (vulnerable[h] !== 0) n++;
+  for (let h = 0; h < vulnerable.length; h++) if (of(vulnerable[h])) n++;
   const list = new Int32Array(n);
   n = 0;
-  for (let h = 0; h < vulnerable.length; h++) if (vulnerable[h] !== 0) list[n++] = h;
+  for (let h = 0; h < vulnerable.length; h++) if (of(vulnerable[h])) list[n++] = h;
   return list;
 }
 
