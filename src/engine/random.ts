@@ -100,3 +100,16 @@ export function poisson(rng: Rng, mean: number): number {
   }
   return k;
 }
+
+/**
+ * Failures before the next success, in independent trials that each succeed with chance p: a
+ * geometric draw from one number, P(k) = (1 − p)^k · p (P(k or more) = (1 − p)^k, as
+ * U ≤ (1 − p)^k for U uniform on (0, 1]). Walking items with steps of 1 + this lands on
+ * exactly the items that per-item Bernoulli(p) draws would pick, with the same law, in as many
+ * draws as successes rather than as items. `logMiss` is Math.log1p(−p), worked out once for a
+ * walk: p = 1 (logMiss −∞) lands on every item; p = 0 on none (Infinity, no draw taken).
+ */
+export function failuresBefore(rng: Rng, logMiss: number): number {
+  if (logMiss === 0) return Infinity;
+  return Math.floor(Math.log(1 - rng()) / logMiss);
+}

@@ -1,5 +1,5 @@
 /** The afternoon care round: the task board, coordinated or independent visits, packages, information, demands and trust. */
-import type { ModuleProcess, Rng } from '../../engine/index.js';
+import { failuresBefore, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { lowOnBasicGoods, packagesToCover, receivePackages } from '../households/index.js';
 import { own, type CareState, type CareWorld } from './state.js';
 import { CARE_ACTORS, CARE_COORDINATORS, type CareActor, type CareCoordinator } from './contributions.js';
@@ -98,22 +98,24 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
 
 
 /**
- * The day's demands, household by household (the order of the draws): each household expresses
- * one with the day's chance (in a crisis only if it has heard of the services); the first actor
- * with response hours left answers it and the household's trust grows, or it goes unanswered and
- * trust falls. Counts answers per actor in `answered` and returns the demands expressed. A function
- * of its own, on columns and numbers: inside step, V8 compiled this loop (one draw per household)
- * on stack replacement and lost it at the world reads after it.
+ * The day's demands, household by household in order: each household expresses one with the
+ * day's chance (in a crisis only if it has heard of the services); the first actor with response
+ * hours left answers it and the household's trust grows, or it goes unanswered and trust falls.
+ * The chance is the same for every household, so the walk skips from one household that expresses
+ * a demand to the next (geometric gaps, `failuresBefore`): the same law as a draw per household,
+ * with as many draws as demands. Counts answers per actor in `answered` and returns the demands
+ * expressed. A function of its own, on columns and numbers: inside step, V8 compiled this loop on
+ * stack replacement and lost it at the world reads after it.
  */
-function demands(
-  rng: Rng, count: number, rate: number, crisis: boolean, informedDay: Int32Array, trust: Float64Array,
+export function demands(
+  rng: Rng, count: number, rate: number, crisis: boolean, informedDay: Int16Array, trust: Float64Array,
   dc: { enabled: boolean; responseHours: number; trustGain: number; trustLoss: number }, left: Float64Array, answered: Int32Array,
 ): number {
   const { enabled, responseHours, trustGain, trustLoss } = dc;
+  const logMiss = Math.log1p(-Math.min(1, rate));
   let expressed = 0;
   let a = 0;
-  for (let h = 0; h < count; h++) {
-    if (!(rng() < rate)) continue;
+  for (let h = failuresBefore(rng, logMiss); h < count; h += 1 + failuresBefore(rng, logMiss)) {
     if (crisis && informedDay[h] < 0) continue;
     expressed++;
     while (enabled && a < left.length && left[a] < responseHours) a++;

@@ -20,37 +20,28 @@ import { careColumns, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHo
 import { period } from './period.js';
 import { careRound } from './care-round.js';
 import { trustFromTies } from './trust-ties.js';
+import { activeHouseholds, PARTICIPATION_WINDOW, participationCounts } from './participation.js';
 
-const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number]) => ({
+const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number], k: number) => ({
   name: `careMet${g[0].toUpperCase()}${g.slice(1)}`,
   unit: 'share',
   description: `Share of ${g} households visited within their care interval`,
   sample(w: CareWorld, ctx: { day: number }) {
-    const { vulnerable, lastVisit } = w.households;
     const st = own(w);
     const interval = st.crisis ? w.scenario.care.visitIntervalDays.crisis : w.scenario.care.visitIntervalDays.normal;
-    const code = VULNERABLE[g];
-    const list = st.vulnerableHouseholds;
-    const day = ctx.day;
-    let n = 0;
-    let met = 0;
-    for (let i = 0; i < list.length; i++) {
-      const h = list[i];
-      if (vulnerable[h] !== code) continue;
-      n++;
-      if (lastVisit[h] >= 0 && day - lastVisit[h] < interval) met++;
-    }
-    return n > 0 ? met / n : NaN;
+    const list = st.vulnerableByGroup[k];
+    return list.length > 0 ? metWithin(list, w.households.lastVisit, ctx.day, interval) / list.length : NaN;
   },
 });
 
-const PARTICIPATION_WINDOW = 30;
-
-/** Households active in the window before `day`: a function of its own (columns in, a count out) so its optimised loop is not dropped with the sampler's. */
-function recentlyActive(last: Int32Array, day: number): number {
-  let n = 0;
-  for (let h = 0; h < last.length; h++) if (last[h] >= 0 && day - last[h] < PARTICIPATION_WINDOW) n++;
-  return n;
+/** Households of the list visited within `interval` days before `day`: a function of its own (columns in, a count out) so its optimised loop is not dropped with the sampler's. */
+function metWithin(list: Int32Array, lastVisit: Int16Array, day: number, interval: number): number {
+  let met = 0;
+  for (let i = 0; i < list.length; i++) {
+    const last = lastVisit[list[i]];
+    if (last >= 0 && day - last < interval) met++;
+  }
+  return met;
 }
 
 export const communityCare = defineModule<CareWorld, CareState>({
@@ -62,7 +53,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
   populate: (w, ctx) => populate(w, ctx),
   init: (world) => {
     world.households.tiesSeen.set(world.households.ties);
-    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), uninformed: 0 };
+    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, participation: participationCounts() };
   },
   processes: [period, trustFromTies, careRound],
   counters: [
@@ -88,17 +79,14 @@ export const communityCare = defineModule<CareWorld, CareState>({
       name: 'careCoverage', unit: 'share', description: 'Organisational dimension: share of care tasks covered today (NaN with no tasks)',
       sample: (w) => (w.today.careTasks > 0 ? w.today.careTasksCovered / w.today.careTasks : NaN),
     },
-    ...VULNERABLE_GROUPS.map(groupMetric),
+    ...VULNERABLE_GROUPS.map((g, k) => groupMetric(g, k)),
     {
       name: 'meanTrust', unit: 'share', description: "Mean household trust in the community's actors",
       sample: (w) => mean(w.households.trust),
     },
     {
       name: 'participation', unit: 'share', description: `Cultural dimension: share of households that took part in an activity or volunteered in the last ${PARTICIPATION_WINDOW} days`,
-      sample(w, ctx) {
-        const last = w.households.lastParticipation;
-        return recentlyActive(last, ctx.day) / last.length;
-      },
+      sample: (w, ctx) => activeHouseholds(own(w).participation, ctx.day) / w.households.count,
     },
     {
       name: 'socialCapital', unit: 'share', description: "Cultural dimension: mean compound social capital (0–1; self-organisation reads it)",
@@ -152,5 +140,6 @@ export const communityCare = defineModule<CareWorld, CareState>({
 });
 
 export * from './contributions.js';
+export { joinedOngoing, leftOngoing, tookPart, type ParticipationCounts } from './participation.js';
 export { params } from './params.js';
 export { careColumns, careOf, stockCarePackages, stockKits, VULNERABLE, VULNERABLE_GROUPS, type CareState, type CareWorld } from './state.js';

@@ -12,7 +12,7 @@ const NO_PHONE = DIGITAL.none;
  * Households that hear today: those with a smartphone user, and all once the lag is over. A
  * function of its own (columns in, a count out), so V8 keeps its loop's optimised code.
  */
-function tell(informedDay: Int32Array, digital: Uint8Array, lagOver: boolean, day: number): number {
+function tell(informedDay: Int16Array, digital: Uint8Array, lagOver: boolean, day: number): number {
   let told = 0;
   for (let h = 0; h < informedDay.length; h++) {
     if (informedDay[h] < 0 && (digital[h] !== NO_PHONE || lagOver)) {

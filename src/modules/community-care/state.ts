@@ -1,25 +1,30 @@
 /** Community care's state: which households are vulnerable (drawn from its own population stream), their care and trust, and the care stock. */
-import { bernoulli, type PopulateContext, type Table } from '../../engine/index.js';
+import { bernoulli, Calendar, type PopulateContext, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
+import type { ParticipationCounts } from './participation.js';
 
 // ─── state ───
 export const VULNERABLE = { none: 0, elderlyAlone: 1, disabled: 2, singleParent: 3 } as const;
 export const VULNERABLE_GROUPS = ['elderlyAlone', 'disabled', 'singleParent'] as const;
 
+// Day-valued columns are 16-bit (to day 32,767, 89 years; populate refuses a run that would go
+// past it): 2 bytes a household each instead of 4, in runs of millions of households.
 export const careColumns = {
   /** VULNERABLE code (0 none). */
   vulnerable: Uint8Array,
   /** Day the household next needs a care visit. */
-  careDue: Int32Array,
+  careDue: Int16Array,
   /** Day of its last care visit (-1 never). */
-  lastVisit: Int32Array,
+  lastVisit: Int16Array,
   /** Day it heard of the current crisis's services (-1 not yet). */
-  informedDay: Int32Array,
+  informedDay: Int16Array,
   trust: Float64Array,
   /** Its ties to neighbours when trust last followed them (trust-ties.ts). */
   tiesSeen: Float64Array,
-  /** Day a member last took part in an activity or volunteered (-1 never). */
-  lastParticipation: Int32Array,
+  /** Day a member last took part in an activity or volunteered (-1 never); written through participation.ts. */
+  lastParticipation: Int16Array,
+  /** Members taking part now in an ongoing activity (the volunteer pool): the household takes part every day while there are any; written through participation.ts. */
+  participating: Uint8Array,
 };
 
 export interface CareWorld extends HouseholdsWorld {
@@ -50,17 +55,22 @@ export interface CareState {
   kitsWanted: number;
   /** The vulnerable households in order (drawn at populate and fixed): the passes that concern them only walk these. */
   vulnerableHouseholds: Int32Array;
+  /** The same, one list per VULNERABLE_GROUPS entry (the careMet samplers each walk their own). */
+  vulnerableByGroup: Int32Array[];
   /** In a crisis, households not yet told of its services (informedDay −1), kept as they are told. */
   uninformed: number;
+  /** Households taking part, counted as they start and stop (participation.ts). */
+  participation: ParticipationCounts;
 }
 
-/** The households with a VULNERABLE code, in order. */
-export function vulnerableHouseholds(vulnerable: Uint8Array): Int32Array {
+/** The households with a VULNERABLE code (with `code`, that code only), in order. */
+export function vulnerableHouseholds(vulnerable: Uint8Array, code?: number): Int32Array {
+  const of = (v: number) => (code === undefined ? v !== 0 : v === code);
   let n = 0;
-  for (let h = 0; h < vulnerable.length; h++) if (vulnerable[h] !== 0) n++;
+  for (let h = 0; h < vulnerable.length; h++) if (of(vulnerable[h])) n++;
   const list = new Int32Array(n);
   n = 0;
-  for (let h = 0; h < vulnerable.length; h++) if (vulnerable[h] !== 0) list[n++] = h;
+  for (let h = 0; h < vulnerable.length; h++) if (of(vulnerable[h])) list[n++] = h;
   return list;
 }
 
@@ -68,8 +78,16 @@ export const own = (w: { state: Record<string, any> }) => w.state.communityCare 
 /** The care state, for the five-society modules. */
 export const careOf = own;
 
+/** The last day a 16-bit day column holds. */
+export const LAST_DAY = 32_767;
+
 export function populate(world: CareWorld, ctx: PopulateContext): void {
   const s = world.scenario.care;
+  const { start, end } = world.scenario.calendar;
+  const latest = new Calendar(start, end).days + Math.max(s.visitIntervalDays.normal, s.visitIntervalDays.crisis);
+  if (latest > LAST_DAY) {
+    throw new Error(`communityCare keeps days in 16-bit columns, to day ${LAST_DAY} (89 years): a run from ${start} to ${end} with care visits every ${Math.max(s.visitIntervalDays.normal, s.visitIntervalDays.crisis)} days goes past it; shorten the run`);
+  }
   const rng = ctx.stream('population.communityCare');
   const hh = world.households;
   for (let h = 0; h < hh.count; h++) {

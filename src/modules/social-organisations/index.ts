@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { bernoulli, defineModule, sum, type ModuleProcess } from '../../engine/index.js';
-import { CARE_ACTORS, CARE_COORDINATORS, careOf, CHARITY_RAISERS, type CareActor, type CareCoordinator, type CareWorld, type CharityRaiser } from '../community-care/index.js';
+import { CARE_ACTORS, CARE_COORDINATORS, careOf, CHARITY_RAISERS, tookPart, type CareActor, type CareCoordinator, type CareWorld, type CharityRaiser } from '../community-care/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { count, nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 
@@ -106,7 +106,7 @@ const projects: ModuleProcess<CareWorld, OrganisationsState> = {
       places--;
       st.attendances++;
       world.today.activityAttendances++;
-      hh.lastParticipation[h] = ctx.day;
+      tookPart(hh, care.participation, h, ctx.day);
       const c = hh.compound[h];
       C.socialCapital[c] += (s.tiesPerAttendance * (1 - C.socialCapital[c])) / Math.max(1, C.households[c]);
     }

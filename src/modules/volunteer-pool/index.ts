@@ -10,9 +10,9 @@
  * money buys the rest; members without one make care calls only. The simple `volunteers` module of the Q model is left as it is.
  */
 import { z } from 'zod';
-import { bernoulli, defineModule, sum, type ModuleProcess, type Rng } from '../../engine/index.js';
+import { bernoulli, defineModule, failuresBefore, sum, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { AGE, PARTY } from '../community/index.js';
-import { CARE_ACTORS, careOf, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type VolunteerLeader } from '../community-care/index.js';
+import { CARE_ACTORS, careOf, joinedOngoing, leftOngoing, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type ParticipationCounts, type VolunteerLeader } from '../community-care/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { CARRIERS, DOOR_VISITORS } from '../provision/index.js';
 import { compoundHoursCarrier, compoundHoursVisitor } from '../volunteers/index.js';
@@ -57,7 +57,7 @@ interface PoolWorld extends CareWorld {
 }
 export interface PoolState {
   members: number;
-  /** Members per compound, and crisis hours per compound left today. */
+  /** Members per compound (kept as members join and leave), and crisis hours per compound left today. */
   perCompound: Int32Array;
   hours: Float64Array;
   /** Evening door-visit hours per compound. */
@@ -80,42 +80,51 @@ const CHILD = AGE.child;
 const ELDERLY = AGE.elderly;
 const NOT_PARTY = PARTY.none;
 
-interface Rates { leaveUntrained: number; leaveTrained: number; joinRetired: number; joinParty: number; joinOther: number; trainedShare: number }
+export interface Rates { leaveUntrained: number; leaveTrained: number; joinRetired: number; joinParty: number; joinOther: number; trainedShare: number }
 const TALLY = new Int32Array(2);
 
 /**
- * The day's joining and leaving, resident by resident (the order of the draws): members leave
- * with their hazard, others join with their chance × the household's trust, the new trained or
- * not; members count for their compound and mark their household as taking part. A function of
- * its own, on columns and numbers: inside step, with the world's objects read after the loop,
- * V8 dropped the loop's optimised code several times a run. Returns [joined, left] (reused).
+ * The day's joining and leaving: each adult resident has the day's chance — a member to leave
+ * (its hazard), another to join (its chance × the household's trust), the new trained or not —
+ * and a child none. Drawing for every resident would take a number each, though a few in a
+ * thousand change a day; instead the walk thins a faster process: it skips from resident to
+ * resident with the largest of the chances (geometric gaps, `failuresBefore`) and accepts the
+ * one it lands on with its own chance ÷ the largest. Each resident is then picked independently
+ * with its own chance, the law of a draw per resident, in about as many draws as the largest
+ * chance × residents. Trust is a share (0–1), so no chance exceeds the largest rate. A member
+ * counts for its compound and its household takes part from the day it joins until its last member
+ * leaves (participation.ts). A function of
+ * its own, on columns and numbers: inside step, with the world's objects read after the loop, V8
+ * dropped the loop's optimised code several times a run. Returns [joined, left] (reused).
  */
-function turnover(R: PoolWorld['residents'], hh: PoolWorld['households'], perCompound: Int32Array, rng: Rng, day: number, k: Rates): Int32Array {
-  // Columns hoisted into locals: this loop runs once per resident per day.
+export function turnover(R: PoolWorld['residents'], hh: PoolWorld['households'], perCompound: Int32Array, taking: ParticipationCounts, rng: Rng, day: number, k: Rates): Int32Array {
+  // Columns hoisted into locals.
   const { count, age: ages, household, poolMember, poolTrained, party } = R;
-  const { trust, compound, lastParticipation } = hh;
+  const { trust, compound } = hh;
   const { leaveUntrained, leaveTrained, joinRetired, joinParty, joinOther, trainedShare } = k;
+  const top = Math.min(1, Math.max(leaveUntrained, leaveTrained, joinRetired, joinParty, joinOther));
+  const logMiss = Math.log1p(-top);
   let joined = 0;
   let left = 0;
-  for (let r = 0; r < count; r++) {
+  for (let r = failuresBefore(rng, logMiss); r < count; r += 1 + failuresBefore(rng, logMiss)) {
     const age = ages[r];
     if (age === CHILD) continue;
     const h = household[r];
     if (poolMember[r]) {
-      if (rng() < (poolTrained[r] ? leaveTrained : leaveUntrained)) {
-        poolMember[r] = 0;
-        left++;
-        continue;
-      }
+      if (!(rng() * top < (poolTrained[r] ? leaveTrained : leaveUntrained))) continue;
+      poolMember[r] = 0;
+      left++;
+      perCompound[compound[h]]--;
+      leftOngoing(hh, taking, h, day);
     } else {
       const rate = age === ELDERLY ? joinRetired : party[r] !== NOT_PARTY ? joinParty : joinOther;
-      if (!(rng() < rate * trust[h])) continue;
+      if (!(rng() * top < rate * trust[h])) continue;
       poolMember[r] = 1;
       poolTrained[r] = bernoulli(rng, trainedShare) ? 1 : 0;
       joined++;
+      perCompound[compound[h]]++;
+      joinedOngoing(hh, taking, h);
     }
-    perCompound[compound[h]]++;
-    lastParticipation[h] = day;
   }
   TALLY[0] = joined;
   TALLY[1] = left;
@@ -139,9 +148,8 @@ const pool: ModuleProcess<PoolWorld, PoolState> = {
     const leaveUntrained = base * (1 - a.ledCut * st.ledShare) * (s.recognition ? 1 - a.recognitionCut : 1);
     const leaveTrained = leaveUntrained * (1 - a.trainedCut);
     const join = s.joinPerYear;
-    st.perCompound.fill(0);
     st.spentBefore = 0;
-    const tally = turnover(R, hh, st.perCompound, ctx.rng, ctx.day, {
+    const tally = turnover(R, hh, st.perCompound, careOf(world).participation, ctx.rng, ctx.day, {
       leaveUntrained, leaveTrained, joinRetired: join.retired / 365, joinParty: join.partyMember / 365, joinOther: join.other / 365, trainedShare: s.trainedShare,
     });
     const joined = tally[0];
