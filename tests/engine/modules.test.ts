@@ -56,6 +56,8 @@ describe('assemble', () => {
       mod('b', { columns: { households: { y: Int32Array } } }),
     ]);
     const w = a.createWorld({}, new RandomStreams('s'));
+    // Built as doubles (from -0, engine/assemble.ts), but 0 from the start: no process or metric ever reads -0.
+    expect(Object.is(w.today.n, 0)).toBe(true);
     expect(Object.keys(w.households).sort()).toEqual(['count', 'x', 'y']);
     expect(w.residents.count).toBe(0);
     const ctx = { day: 0, date: '', phase: 'p', events: [{ day: 0, type: 'bump', by: 7 }], rng: () => 0, stream: () => () => 0, provided: a.provided } as never;

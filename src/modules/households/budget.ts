@@ -27,19 +27,27 @@ export function budgetPerPersonDay(s: Scenario, q: number): number {
  * The packages the household's cash pays for: both kinds cut in the same proportion, in whole
  * packages, so a household short of money buys some of each rather than only one. Cuts `want`
  * in place and returns it (the order path allocates nothing).
+ *
+ * Branch-free: the cut is worked out for every purchase and kept only where the cash is short.
+ * The first households short of cash come days into a run; with a branch, V8 had compiled every
+ * purchase loop that inlines this (outings, the evening's orders, group buys) before the cut had
+ * ever run, and dropped that code at the first one (docs/performance.md, part 16o). Where the cash
+ * suffices the cut is computed on k ≥ 1 (or on Infinity or NaN when nothing is wanted) and thrown
+ * away, so the result is the same as with the branch.
  */
 export function affordable(hh: Households, h: number, want: Basket, vegetablePrice: number, porkPrice: number): Basket {
   const cost = want.vegetable * vegetablePrice + want.pork * porkPrice;
   const cash = hh.cash[h];
-  if (cost <= cash) return want;
+  const short = cost > cash;
   const k = cash / cost;
   let vegetable = Math.floor(want.vegetable * k);
   let pork = Math.floor(want.pork * k);
   // Rounding down both may leave enough for one more package of the kind it cut most.
   const left = cash - vegetable * vegetablePrice - pork * porkPrice;
-  if (want.vegetable - vegetable > want.pork - pork) { if (left >= vegetablePrice) vegetable++; }
-  else if (want.pork > pork && left >= porkPrice) pork++;
-  want.vegetable = vegetable;
-  want.pork = pork;
+  const cutVegetableMore = +(want.vegetable - vegetable > want.pork - pork);
+  vegetable += cutVegetableMore & +(left >= vegetablePrice);
+  pork += (cutVegetableMore ^ 1) & +(want.pork > pork) & +(left >= porkPrice);
+  want.vegetable = short ? vegetable : want.vegetable;
+  want.pork = short ? pork : want.pork;
   return want;
 }

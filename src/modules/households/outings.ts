@@ -5,7 +5,7 @@
  * out once every few days; under closed management (2020-02-11) not at all. A household buys
  * what its food cash pays for (budget.ts).
  */
-import { bernoulli, type ModuleProcess } from '../../engine/index.js';
+import { bernoulli, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
@@ -44,20 +44,10 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     const basket: Basket = { vegetable: 0, pork: 0 };
     if (wanting.length < hh.count) wanting = new Int32Array(hh.count);
     const n = wantingToShop(hh.count, ctx.day, interval, hh.outingSlot, members, vegetableStock, porkStock, personalStock, reorderBelowDays, wanting);
-    let purchases = 0;
-    for (let i = 0; i < n; i++) {
-      const h = wanting[i];
-      if (confinements.length > 0 && confinedToday(confinements, world, h)) continue;
-      if (disrupted && !bernoulli(ctx.rng, s.outings.disruptedAvailability)) continue;
-      purchases++;
-      for (let k = 0; k < sinks.length; k++) sinks[k].report(world, 'outing', h);
-      const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
-      if (lowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
-      if (!basic) continue;
-      const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePrice, porkPrice);
-      if (vegetable + pork === 0) continue;
-      takeInPackages(world, h, vegetable, pork, vegetable * vegetablePrice, pork * porkPrice, 1, 1);
-    }
+    const purchases = goOut(
+      world, s, hh, ctx.rng, wanting, n, confinements, sinks, disrupted,
+      reorderBelowDays, members, vegetableStock, porkStock, personalStock, vegetablePrice, porkPrice, basket,
+    );
     world.today.outingPurchases += purchases;
   },
 };
@@ -83,6 +73,52 @@ function wantingToShop(count: number, day: number, interval: number, outingSlot:
     n += +onItsDay & low;
   }
   return n;
+}
+
+/**
+ * The households listed go out, in order: those kept in by a confinement stay home; on a disrupted
+ * day each finds goods with the scenario's availability (a draw); each that goes tops up its
+ * personal goods, and its basic goods as far as its cash pays. Returns the number of purchases.
+ * A function of its own that reads nothing of the world before its loop: as the step's own loop,
+ * V8 compiled it on stack replacement in the first afternoon and the whole step again with the
+ * type feedback of that afternoon alone, where the step's first and last lines had none (they
+ * ran before V8 had allocated the step's feedback), and threw the code away the next afternoon:
+ * four or five compilations of the step a run, in a fresh process (docs/performance.md, part 16o).
+ */
+function goOut(
+  world: HouseholdsWorld,
+  s: HouseholdsWorld['scenario'],
+  hh: HouseholdsWorld['households'],
+  rng: Rng,
+  wanting: Int32Array,
+  n: number,
+  confinements: readonly Confinement<HouseholdsWorld>[],
+  sinks: readonly ContactSink<HouseholdsWorld>[],
+  disrupted: boolean,
+  reorderBelowDays: number,
+  members: Uint8Array,
+  vegetableStock: Float64Array,
+  porkStock: Float64Array,
+  personalStock: Float64Array,
+  vegetablePrice: number,
+  porkPrice: number,
+  basket: Basket,
+): number {
+  let purchases = 0;
+  for (let i = 0; i < n; i++) {
+    const h = wanting[i];
+    if (confinements.length > 0 && confinedToday(confinements, world, h)) continue;
+    if (disrupted && !bernoulli(rng, s.outings.disruptedAvailability)) continue;
+    purchases++;
+    for (let k = 0; k < sinks.length; k++) sinks[k].report(world, 'outing', h);
+    const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
+    if (lowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
+    if (!basic) continue;
+    const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePrice, porkPrice);
+    if (vegetable + pork === 0) continue;
+    takeInPackages(world, h, vegetable, pork, vegetable * vegetablePrice, pork * porkPrice, 1, 1);
+  }
+  return purchases;
 }
 
 /** Whether any contributed confinement keeps household h in: a plain loop, as it runs per household. */

@@ -9,7 +9,7 @@
  */
 import type { ModuleProcess } from '../../engine/index.js';
 import { takeInPackages } from '../households/index.js';
-import { takeFromStock, type MerchantsState } from '../merchants/index.js';
+import { takeFromStock, type Merchant, type MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, type Carrier, type DeliveryNeed } from './contributions.js';
@@ -36,18 +36,8 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     // carrying what others cannot. An order waiting for goods asks no staff time today.
     let stock = 0;
     for (const m of suppliers) stock += m.stock;
-    let fillable = 0;
     const { orderVegetable, orderPork } = world.households;
-    // The queue is a ring: positions wrap at its end (a compare, not a division per order).
-    const items = queue.items;
-    const size = items.length;
-    for (let i = 0, at = queue.head; i < queue.length; i++, at = at + 1 === size ? 0 : at + 1) {
-      const h = items[at];
-      const packages = orderVegetable[h] + orderPork[h];
-      if (packages > stock) break;
-      stock -= packages;
-      fillable++;
-    }
+    const fillable = fillableOrders(queue.items, queue.head, queue.length, orderVegetable, orderPork, stock);
     let otherCarriers = 0;
     for (const c of ctx.provided<Carrier<ProvisionWorld>>(CARRIERS)) if (!c.staffHoursFor) otherCarriers += c.capacity(world);
     let staffCarrying = 0;
@@ -62,39 +52,101 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     // order takes RC time, which only goes down here: once it is too little for one order, none of
     // the orders after it can be delivered today, and they are not tried (a try draws nothing and
     // changes nothing, so skipping them changes no output).
-    const n = queue.length;
-    let tried = 0;
-    let kept = 0;
-    for (let at = queue.head, to = queue.head; tried < n && rc.hoursFree >= need.orderHours; tried++, at = at + 1 === size ? 0 : at + 1) {
-      const h = items[at];
-      if (deliver(h)) continue;
-      // Not delivered: back to the front of the queue, in order (order-queue.ts).
-      items[to] = h;
-      to = to + 1 === size ? 0 : to + 1;
-      kept++;
-    }
-    keepPlaces(queue, tried, kept);
-
-    function deliver(h: number): boolean {
-      const packages = orderVegetable[h] + orderPork[h];
-      let inStock = 0;
-      for (const m of suppliers) inStock += m.stock;
-      if (inStock < packages) return false;
-      // A plain loop, not find(): this runs once per order, and a closure per order shows in profiles.
-      let carrier: Carrier<ProvisionWorld> | undefined;
-      for (let k = 0; k < asked.length; k++) {
-        if (asked[k].canCarry(world, h, need)) { carrier = asked[k]; break; }
-      }
-      if (!carrier) return false;
-      rc.hoursFree -= need.orderHours;
-      carrier.carry(world, h, need);
-      for (const sink of sinks) sink.report(world, 'delivery', h, carrier.name);
-      takeFromStock(suppliers, packages);
-      receive(world, own, h);
-      return true;
-    }
+    kept[0] = 0;
+    const tried = deliverInTurn(world, own, queue, rc, need, suppliers, asked, sinks, orderVegetable, orderPork);
+    keepPlaces(queue, tried, kept[0]);
   },
 };
+
+/**
+ * How many of the waiting orders, oldest first, `stock` packages fill. A function of its own, for
+ * the reason `deliverInTurn` gives.
+ */
+function fillableOrders(items: Int32Array, head: number, length: number, orderVegetable: Uint16Array, orderPork: Uint16Array, stock: number): number {
+  // The queue is a ring: positions wrap at its end (a compare, not a division per order).
+  const size = items.length;
+  let left = stock;
+  let fillable = 0;
+  for (let i = 0, at = head; i < length; i++, at = at + 1 === size ? 0 : at + 1) {
+    const h = items[at];
+    const packages = orderVegetable[h] + orderPork[h];
+    if (packages > left) break;
+    left -= packages;
+    fillable++;
+  }
+  return fillable;
+}
+
+/** How many of the orders `deliverInTurn` tried it could not deliver (zeroed by the step before it). */
+const kept = new Int32Array(1);
+
+/**
+ * The afternoon's deliveries, oldest order first, while the RC has time for one more; returns how
+ * many orders were tried, and those not delivered are written back at the front of the queue, in
+ * order (order-queue.ts). A function of its own that reads nothing of the world before its loop
+ * and writes nothing after it but its return: as the step's loop (with `deliver` a closure in the
+ * step), V8 compiled the whole step on stack replacement, then again with the first afternoon's
+ * feedback alone, and dropped it at the step's first lines the next afternoon (six compilations
+ * of the step a run at 100k in a fresh process; docs/performance.md, part 16o).
+ */
+function deliverInTurn(
+  world: ProvisionWorld,
+  own: ProvisionState,
+  queue: ProvisionState['orders'],
+  rc: RcState,
+  need: DeliveryNeed,
+  suppliers: readonly Merchant[],
+  asked: readonly Carrier<ProvisionWorld>[],
+  sinks: readonly ContactSink<ProvisionWorld>[],
+  orderVegetable: Uint16Array,
+  orderPork: Uint16Array,
+): number {
+  // The queue is a ring: positions wrap at its end (a compare, not a division per order).
+  const items = queue.items;
+  const size = items.length;
+  const n = queue.length;
+  let tried = 0;
+  for (let at = queue.head, to = queue.head; tried < n && rc.hoursFree >= need.orderHours; tried++, at = at + 1 === size ? 0 : at + 1) {
+    const h = items[at];
+    if (deliver(world, own, h, rc, need, suppliers, asked, sinks, orderVegetable, orderPork)) continue;
+    // Not delivered: back to the front of the queue, in order (order-queue.ts).
+    items[to] = h;
+    to = to + 1 === size ? 0 : to + 1;
+    kept[0]++;
+  }
+  return tried;
+}
+
+/** Delivers household h's order if the suppliers hold its packages and a carrier can take it; false otherwise. */
+function deliver(
+  world: ProvisionWorld,
+  own: ProvisionState,
+  h: number,
+  rc: RcState,
+  need: DeliveryNeed,
+  suppliers: readonly Merchant[],
+  asked: readonly Carrier<ProvisionWorld>[],
+  sinks: readonly ContactSink<ProvisionWorld>[],
+  orderVegetable: Uint16Array,
+  orderPork: Uint16Array,
+): boolean {
+  const packages = orderVegetable[h] + orderPork[h];
+  let inStock = 0;
+  for (const m of suppliers) inStock += m.stock;
+  if (inStock < packages) return false;
+  // A plain loop, not find(): this runs once per order, and a closure per order shows in profiles.
+  let carrier: Carrier<ProvisionWorld> | undefined;
+  for (let k = 0; k < asked.length; k++) {
+    if (asked[k].canCarry(world, h, need)) { carrier = asked[k]; break; }
+  }
+  if (!carrier) return false;
+  rc.hoursFree -= need.orderHours;
+  carrier.carry(world, h, need);
+  for (const sink of sinks) sink.report(world, 'delivery', h, carrier.name);
+  takeFromStock(suppliers, packages);
+  receive(world, own, h);
+  return true;
+}
 
 /** The household takes in its order and pays the prices fixed when it was taken (the terms of its day). */
 function receive(world: ProvisionWorld, own: ProvisionState, h: number): void {

@@ -8,7 +8,7 @@
  * taken, and the order is cut to what the household's food cash pays for; one that can pay for
  * no package at all orders nothing tonight.
  */
-import { bernoulli, shuffle, type ModuleProcess } from '../../engine/index.js';
+import { bernoulli, shuffle, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
 import { affordable, lowOnBasics, packagesToCover, type Basket } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
@@ -16,6 +16,7 @@ import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
 import { termsWithRoomFor } from './order-terms.js';
 import { packagePrice } from './pricing.js';
+import type { Regime } from './params.js';
 import type { ProvisionState, ProvisionWorld } from './state.js';
 
 /**
@@ -61,12 +62,6 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const basket: Basket = { vegetable: 0, pork: 0 };
     const vegetablePaid = vegetablePrice.paid;
     const porkPaid = porkPrice.paid;
-    // Tonight's orders by channel, and those the household's cash could not pay for: counted
-    // here and added to the day's counters once.
-    let app = 0;
-    let chain = 0;
-    let door = 0;
-    let unaffordable = 0;
 
     const nBuildings = world.buildings.count;
     const B = world.buildings;
@@ -88,84 +83,23 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const nWanting = listed[0];
     const nDoors = listed[1];
     // Households whose online order failed tonight ask for a visit; they are seen first.
-    // Elderly users succeed less often: the chances by skill, read once for the evening.
-    const { chainSuccess, appSuccess } = s.digitalOrdering;
-    let nAsking = 0;
-    for (let i = 0; i < nWanting; i++) {
-      const h = wanting[i];
-      const adult = digital[h] === DIGITAL.adult;
-      if (chainRuns[building[h]] && bernoulli(ctx.rng, adult ? chainSuccess.adult : chainSuccess.elderly)) {
-        if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) chain++;
-        else unaffordable++;
-        continue;
-      }
-      if (regime.channels.app && bernoulli(ctx.rng, adult ? appSuccess.adult : appSuccess.elderly)) {
-        if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) app++;
-        else unaffordable++;
-        continue;
-      }
-      if (regime.channels.doorToDoor) asking[nAsking++] = h;
-    }
-
-    let missed = 0;
+    tally.fill(0);
+    orderOnline(world, own, ctx.rng, regime, s.digitalOrdering, nWanting, digital, building, day, basket, vegetablePaid, porkPaid);
     const visitors = regime.channels.doorToDoor ? byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS)) : [];
     if (regime.channels.doorToDoor) {
-      // The evening round (paper 000: door to door for elderly who cannot use phones): the
-      // building's visitors knock on every door without a smartphone user, in turn from where last
-      // evening's round stopped, and take an order where one is needed. A visit costs time whether
-      // or not the household needs anything, so a building with many such households may not be
-      // gone round in one evening; whoever is not reached and is running low goes without tonight.
       const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
-      const cursor = own.doorRound;
-      // `asking` and `doors` are in household order, and households are numbered building by
-      // building (community/population.ts): each building's askers and doors are one run of each.
-      let next = 0;
-      let d = 0;
-      for (let b = 0; b < nBuildings; b++) {
-        let open = true;
-        const from = next;
-        while (next < nAsking && building[asking[next]] === b) next++;
-        if (next - from > 1) shuffle(ctx.rng, asking.subarray(from, next));
-        for (let i = from; i < next; i++) {
-          const h = asking[i];
-          if (open && visit(world, visitors, sinks, b, h)) {
-            if (place(world, own, h, day, basket, vegetablePaid, porkPaid)) door++;
-            else unaffordable++;
-          } else { open = false; missed++; }
-        }
-        const first = B.firstHousehold[b];
-        const fromDoor = d;
-        while (d < nDoors && doors[d] < first + B.households[b]) d++;
-        const count = d - fromDoor;
-        // Tonight's round starts at the household where last evening's stopped: the doors from
-        // there on first, then those before it.
-        const start = cursor[b];
-        let split = fromDoor;
-        while (split < d && doors[split] - first < start) split++;
-        const reachedDoors = open;
-        let i = 0;
-        for (; i < count && open; i++) {
-          const j = roundAt(fromDoor, count, split, i);
-          if (!visit(world, visitors, sinks, b, doors[j])) { open = false; break; }
-          if (doorLow[j]) {
-            if (place(world, own, doors[j], day, basket, vegetablePaid, porkPaid)) door++;
-            else unaffordable++;
-          }
-        }
-        // Not reached tonight: those running low would have ordered. Tomorrow's round starts at
-        // the first door not reached (where tonight's started, if the round reached them all or
-        // the visitors' time ran out on the askers).
-        for (let r = i; r < count; r++) missed += doorLow[roundAt(fromDoor, count, split, r)];
-        if (reachedDoors && i < count) cursor[b] = doors[roundAt(fromDoor, count, split, i)] - first;
-      }
+      doorRound(world, own, ctx.rng, visitors, sinks, nBuildings, B.firstHousehold, B.households, building, tally[ASKING], nDoors, day, basket, vegetablePaid, porkPaid);
     }
 
+    // Tonight's orders by channel, and those the household's cash could not pay for: counted by
+    // the two loops and added to the day's counters once.
     const t = world.today;
-    t.ordersApp += app;
-    t.ordersWechatChain += chain;
-    t.ordersDoorToDoor += door;
-    t.ordersUnaffordable += unaffordable;
+    t.ordersApp += tally[APP];
+    t.ordersWechatChain += tally[CHAIN];
+    t.ordersDoorToDoor += tally[DOOR];
+    t.ordersUnaffordable += tally[UNAFFORDABLE];
     if (!regime.channels.doorToDoor) return;
+    const missed = tally[MISSED];
     t.doorVisitsMissed += missed;
     // Households no one reached tonight are work the RC was asked for, where its staff visit.
     for (const v of visitors) if (v.staffHoursFor) t.staffHoursDemanded += v.staffHoursFor(world, missed);
@@ -200,6 +134,129 @@ function scan(count: number, orderDay: Int32Array, digital: Uint8Array, members:
   }
   listed[0] = nWanting;
   listed[1] = nDoors;
+}
+
+/**
+ * What `orderOnline` and `doorRound` count tonight, zeroed by the step before them and read by it
+ * after: orders by channel, orders the household's cash could not pay for, households asking for
+ * a visit (the length of `asking`), and households running low whom no visitor reached. Counted
+ * here rather than in locals written out after the loops: the lines after a loop have no type
+ * feedback when V8 compiles the loop on stack replacement, and V8 dropped that code there.
+ */
+const APP = 0;
+const CHAIN = 1;
+const DOOR = 2;
+const UNAFFORDABLE = 3;
+const ASKING = 4;
+const MISSED = 5;
+const tally = new Int32Array(6);
+
+/*
+ * The evening's two loops, `orderOnline` and `doorRound`, are functions of their own that read
+ * nothing of the world before their loops. As the step's own loops, V8 compiled the whole step
+ * on stack replacement in the first evening, then again with that evening's type feedback alone,
+ * and dropped it at the lines the first evening had not run (the step's first lines ran before V8
+ * had allocated its feedback; a door order came later): five compilations of the step a run at
+ * 100k in a fresh process, each of the largest function of the day (docs/performance.md, part 16o).
+ */
+
+/**
+ * Tonight's online orders, in household order: through the building's chain where it runs, else
+ * the app where the regime has one, each succeeding with the user's chance; whoever fails asks
+ * for a visit (listed in `asking`, where the regime has door-to-door rounds).
+ */
+function orderOnline(
+  world: ProvisionWorld,
+  own: ProvisionState,
+  rng: Rng,
+  regime: Regime,
+  chances: ProvisionWorld['scenario']['digitalOrdering'],
+  nWanting: number,
+  digital: Uint8Array,
+  building: Int32Array,
+  day: number,
+  basket: Basket,
+  vegetablePaid: number,
+  porkPaid: number,
+): void {
+  // Elderly users succeed less often: the chances by skill, read once for the evening.
+  const { chainSuccess, appSuccess } = chances;
+  for (let i = 0; i < nWanting; i++) {
+    const h = wanting[i];
+    const adult = digital[h] === DIGITAL.adult;
+    if (chainRuns[building[h]] && bernoulli(rng, adult ? chainSuccess.adult : chainSuccess.elderly)) {
+      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? CHAIN : UNAFFORDABLE]++;
+      continue;
+    }
+    if (regime.channels.app && bernoulli(rng, adult ? appSuccess.adult : appSuccess.elderly)) {
+      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? APP : UNAFFORDABLE]++;
+      continue;
+    }
+    if (regime.channels.doorToDoor) asking[tally[ASKING]++] = h;
+  }
+}
+
+/**
+ * The evening round (paper 000: door to door for elderly who cannot use phones): the building's
+ * visitors knock on every door without a smartphone user, in turn from where last evening's round
+ * stopped, and take an order where one is needed. A visit costs time whether or not the household
+ * needs anything, so a building with many such households may not be gone round in one evening;
+ * whoever is not reached and is running low goes without tonight.
+ */
+function doorRound(
+  world: ProvisionWorld,
+  own: ProvisionState,
+  rng: Rng,
+  visitors: readonly DoorVisitor<ProvisionWorld>[],
+  sinks: readonly ContactSink<ProvisionWorld>[],
+  nBuildings: number,
+  firstHousehold: Int32Array,
+  householdsOf: Int32Array,
+  building: Int32Array,
+  nAsking: number,
+  nDoors: number,
+  day: number,
+  basket: Basket,
+  vegetablePaid: number,
+  porkPaid: number,
+): void {
+  const cursor = own.doorRound;
+  // `asking` and `doors` are in household order, and households are numbered building by
+  // building (community/population.ts): each building's askers and doors are one run of each.
+  let next = 0;
+  let d = 0;
+  for (let b = 0; b < nBuildings; b++) {
+    let open = true;
+    const from = next;
+    while (next < nAsking && building[asking[next]] === b) next++;
+    if (next - from > 1) shuffle(rng, asking.subarray(from, next));
+    for (let i = from; i < next; i++) {
+      const h = asking[i];
+      if (open && visit(world, visitors, sinks, b, h)) tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
+      else { open = false; tally[MISSED]++; }
+    }
+    const first = firstHousehold[b];
+    const fromDoor = d;
+    while (d < nDoors && doors[d] < first + householdsOf[b]) d++;
+    const count = d - fromDoor;
+    // Tonight's round starts at the household where last evening's stopped: the doors from
+    // there on first, then those before it.
+    const start = cursor[b];
+    let split = fromDoor;
+    while (split < d && doors[split] - first < start) split++;
+    const reachedDoors = open;
+    let i = 0;
+    for (; i < count && open; i++) {
+      const j = roundAt(fromDoor, count, split, i);
+      if (!visit(world, visitors, sinks, b, doors[j])) { open = false; break; }
+      if (doorLow[j]) tally[place(world, own, doors[j], day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
+    }
+    // Not reached tonight: those running low would have ordered. Tomorrow's round starts at
+    // the first door not reached (where tonight's started, if the round reached them all or
+    // the visitors' time ran out on the askers).
+    for (let r = i; r < count; r++) tally[MISSED] += doorLow[roundAt(fromDoor, count, split, r)];
+    if (reachedDoors && i < count) cursor[b] = doors[roundAt(fromDoor, count, split, i)] - first;
+  }
 }
 
 /**
