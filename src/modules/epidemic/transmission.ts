@@ -69,7 +69,6 @@ function arrays(world: EpidemicWorld) {
     scratch.onDuty = new Uint8Array(want[3]);
     scratch.lb = new Float64Array(want[1]);
     scratch.lc = new Float64Array(want[1]);
-    scratch.homes = new Int32Array(want[0]);
     scratch.buildingStart = new Int32Array(want[1] + 1);
   } else {
     scratch.household.fill(0);
@@ -206,6 +205,12 @@ function metEntry(a: typeof scratch, h: number, r: number): number {
   return i;
 }
 
+/** Adds household h to the night's households with infectiousness at home (a list grown as needed: few households a night). */
+function home(a: typeof scratch, h: number): void {
+  if (a.homeCount === a.homes.length) a.homes = grown(a.homes, Math.max(64, 2 * a.homeCount));
+  a.homes[a.homeCount++] = h;
+}
+
 const SUMS = new Float64Array(2);
 /**
  * The day's infectiousness of the active cases, added to their household, building and compound
@@ -223,7 +228,7 @@ function placeForces(world: EpidemicWorld, active: number[], t: number, a: typeo
     const f = infectiousnessOn(world, r, t);
     if (f === 0 || R.isolated[r] === 2) continue;
     const h = R.household[r];
-    if (a.household[h] === 0) a.homes[a.homeCount++] = h;
+    if (a.household[h] === 0) home(a, h);
     a.household[h] += f;
     total += f;
     if (R.isolated[r] !== 0 || hh.quarantinedUntil[h] > t) continue;
