@@ -29,7 +29,7 @@ const buildingOfHousehold = Int32Array.from(householdsPer.flatMap((n, b) => Arra
 const buildingStart = Int32Array.from([0, 15, 39, 57]);
 const t = 10;
 /** Household 6 (building 1) is kept at home tonight; residents 0, 4, 20 and 40 are not susceptible. */
-const quarantinedUntil = new Int32Array(H);
+const quarantinedUntil = new Int16Array(H);
 quarantinedUntil[6] = t + 3;
 const infection = new Uint8Array(N);
 for (const r of [0, 4, 20, 40]) infection[r] = STATE.exposed;

@@ -368,7 +368,7 @@ export interface NightHazards {
  * A kernel on columns and numbers: run once a night, it reads no world object inside its loops.
  */
 export function nightHits(
-  rng: Rng, n: NightHazards, betaH: number, infection: Uint8Array, householdOf: Int32Array, firstResident: Int32Array, members: Uint8Array, quarantinedUntil: Int32Array, t: number,
+  rng: Rng, n: NightHazards, betaH: number, infection: Uint8Array, householdOf: Int32Array, firstResident: Int32Array, members: Uint8Array, quarantinedUntil: Int16Array, t: number,
 ): void {
   n.hitCount = 0;
   const { buildingStart, lb, lc } = n;
@@ -398,7 +398,7 @@ export function nightHits(
  * they are.
  */
 export function placeHits(
-  rng: Rng, from: number, to: number, hazard: number, infection: Uint8Array, householdOf: Int32Array, quarantinedUntil: Int32Array, t: number,
+  rng: Rng, from: number, to: number, hazard: number, infection: Uint8Array, householdOf: Int32Array, quarantinedUntil: Int16Array, t: number,
   out: { hits: Int32Array; hitCount: number },
 ): void {
   for (let r = from + Math.floor(-Math.log(1 - rng()) / hazard); r < to; r += 1 + Math.floor(-Math.log(1 - rng()) / hazard)) {
