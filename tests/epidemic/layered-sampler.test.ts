@@ -1,10 +1,10 @@
 /**
  * The layered pass's sampler against the per-resident law it replaced (issue 16, part n). Each
  * night a susceptible resident r is infected with chance 1 − e^(−λ_r), λ_r the sum of its layers'
- * hazards (household; building and compound unless kept at home; meetings outside), independently
+ * hazards (household; building and compound unless kept at home; outings and other meetings outside), independently
  * of the others, and an infection's layer is layer k with chance λ_k/λ_r. The pass draws layer by
- * layer instead (a geometric skip through each building's residents, a draw per household member
- * or resident met): on a small synthetic community with every case of the law — residents not
+ * layer instead (a geometric skip through each building's residents and through the day's outings,
+ * a draw per household member or resident met): on a small synthetic community with every case of the law — residents not
  * susceptible, a household kept at home, a resident hit by several layers — the infections per
  * building and per layer over many nights must match the per-resident law within 4 standard
  * errors, and so must each resident's own count in the skip alone. A sampler off by one in its
@@ -47,10 +47,15 @@ function night(): NightHazards {
     household,
     homes: Int32Array.from([1, 6, 14]),
     homeCount: 3,
-    // Resident 3 (household 1: at home with a case), 19 (household 6, kept at home) and 50.
-    metCount: 3,
-    metResident: Int32Array.from([3, 19, 50]),
-    metHazard: Float64Array.from([0.4, 0.3, 0.15]),
+    // Outings: the first member goes out; household 12 twice, household 16 (resident 48, also
+    // met at a door) and household 6 (kept at home: shoppers who went out before it was).
+    community: 0.2,
+    outings: [2, 12, 16, 12, 6, 9],
+    contactPerson: firstResident,
+    // Resident 3 (household 1: at home with a case), 19 (household 6, kept at home), 50 and 48.
+    metCount: 4,
+    metResident: Int32Array.from([3, 19, 50, 48]),
+    metHazard: Float64Array.from([0.4, 0.3, 0.15, 0.1]),
     hits: new Int32Array(4),
     hitCount: 0,
   };
@@ -62,7 +67,8 @@ function hazardsOf(n: NightHazards, r: number): number[] {
   const b = buildingOfHousehold[h];
   const home = quarantinedUntil[h] > t;
   const m = n.metResident.indexOf(r);
-  return [betaH * n.household[h], home ? 0 : n.lb[b], home ? 0 : n.lc[b], m >= 0 ? n.metHazard[m] : 0];
+  const outings = Array.from(n.outings).filter((x) => n.contactPerson[x] === r).length;
+  return [betaH * n.household[h], home ? 0 : n.lb[b], home ? 0 : n.lc[b], (m >= 0 ? n.metHazard[m] : 0) + outings * n.community];
 }
 
 /** Mean ± 4 standard errors of a sum of independent Bernoulli counts with these chances, over `nights`. */

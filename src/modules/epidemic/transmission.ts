@@ -47,6 +47,11 @@ const scratch = {
    * resident: at 10M residents two per-resident columns took 9 bytes a resident.
    */
   metFirst: new Int32Array(0), metCount: 0, metResident: new Int32Array(0), metNext: new Int32Array(0), metHazard: new Float64Array(0), metLayer: new Uint8Array(0),
+  /**
+   * The community layer: the hazard of one outing today, and per household its outings today
+   * (cleared after use), so a shopper's community hazard is `shopped[h]` × `community`.
+   */
+  community: 0, shopped: new Uint8Array(0), outings: [] as ArrayLike<number>, contactPerson: new Int32Array(0) as Int32Array,
   /** Per resident: on duty at the gate today (the work layer), cleared after use. */
   onDuty: new Uint8Array(0),
   /** Per building: its building and compound layers' hazards for a resident not kept at home. */
@@ -67,6 +72,7 @@ function arrays(world: EpidemicWorld) {
     scratch.compound = new Float64Array(want[2]);
     scratch.metFirst = new Int32Array(want[0]);
     scratch.onDuty = new Uint8Array(want[3]);
+    scratch.shopped = new Uint8Array(want[0]);
     scratch.lb = new Float64Array(want[1]);
     scratch.lc = new Float64Array(want[1]);
     scratch.buildingStart = new Int32Array(want[1] + 1);
@@ -115,19 +121,27 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
 
     const add = (r: number, hazard: number, layer: number) => {
       if (hazard <= 0 || R.infection[r] !== STATE.susceptible) return;
-      const i = metEntry(a, R.household[r], r);
-      // The larger source names the layer when one resident meets several (rare).
-      if (hazard > a.metHazard[i]) a.metLayer[i] = layer;
+      const h = R.household[r];
+      const i = metEntry(a, h, r);
+      // The larger source names the layer when one resident meets several (rare); the community
+      // layer, counted first, is not an entry (see below) but its hazard counts here as if it were.
+      const shopping = shopperHazard(a, own.contactPerson, h, r);
+      if (a.metLayer[i] === LAYER.none && shopping > 0) a.metLayer[i] = LAYER.community;
+      if (hazard > a.metHazard[i] + shopping) a.metLayer[i] = layer;
       a.metHazard[i] += hazard;
     };
+    a.community = 0;
     if (e.mixing === 'layered') {
       const tr = e.transmission;
-      // Community: shoppers meet shoppers.
+      // Community: shoppers meet shoppers, each outing at the same hazard. Not an entry per
+      // shopper among the meetings (most households go out on a shopping day): the night's pass
+      // skips through the outings to those hit, and a shopper's hazard is its household's
+      // outings today (`shopped`) × this one.
       if (own.outings.length > 0) {
         let shoppersF = 0;
         for (const h of own.outings) shoppersF += infectiousnessOn(world, own.contactPerson[h], t);
-        const hazard = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / own.outings.length;
-        for (const h of own.outings) add(own.contactPerson[h], hazard, LAYER.community);
+        a.community = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / own.outings.length;
+        if (a.community > 0) countOutings(own.outings, a.shopped);
       }
       // Doors: carrier or visitor and the household's contact person, either way.
       const pDoor = tr.doors.transmissionProbability * (1 - tr.doors.carrierProtection);
@@ -178,6 +192,7 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
     for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
     a.metCount = 0;
+    if (a.community > 0) for (const h of own.outings) a.shopped[h] = 0;
   },
 };
 
@@ -209,6 +224,20 @@ function metEntry(a: typeof scratch, h: number, r: number): number {
 function home(a: typeof scratch, h: number): void {
   if (a.homeCount === a.homes.length) a.homes = grown(a.homes, Math.max(64, 2 * a.homeCount));
   a.homes[a.homeCount++] = h;
+}
+
+/** Counts each household's outings today (a household out more than 255 times a day would not fit). */
+function countOutings(outings: readonly number[], shopped: Uint8Array): void {
+  for (let i = 0; i < outings.length; i++) {
+    const h = outings[i];
+    if (shopped[h] === 255) throw new Error(`household ${h} went out more than 255 times in a day`);
+    shopped[h]++;
+  }
+}
+
+/** Resident r's community hazard today: its household's outings × one outing's hazard, if r is the one who goes out. */
+function shopperHazard(a: { community: number; shopped: Uint8Array }, contactPerson: Int32Array, h: number, r: number): number {
+  return a.community > 0 && contactPerson[h] === r ? a.shopped[h] * a.community : 0;
 }
 
 const SUMS = new Float64Array(2);
@@ -316,6 +345,8 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
   const betaC = tr.compound.contactsPerDay * tr.compound.transmissionProbability;
   placeHazards(world, own, t, betaB, betaC, a);
   buildingStarts(own, a);
+  a.outings = own.outings;
+  a.contactPerson = own.contactPerson;
   nightHits(rng, a, betaH, R.infection, R.household, own.firstResident, hh.members, hh.quarantinedUntil, t);
 
   // Each resident hit, once and in order (the order of the draws below): infected, through a
@@ -329,11 +360,12 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
     const h = R.household[r];
     const home = hh.quarantinedUntil[h] > t;
     const b = hh.building[h];
-    // The hazard of r's meetings outside the household today, if any.
+    // The hazard of r's meetings outside the household today, if any: shopping and its entry.
     let m = metFirst[h] - 1;
     while (m >= 0 && metResident[m] !== r) m = metNext[m] - 1;
-    const k4 = layerOf(rng, betaH * household[h], home ? 0 : lb[b], home ? 0 : lc[b], m >= 0 ? a.metHazard[m] : 0);
-    const layer = k4 === 0 ? LAYER.household : k4 === 1 ? LAYER.building : k4 === 2 ? LAYER.compound : a.metLayer[m];
+    const shopping = shopperHazard(a, own.contactPerson, h, r);
+    const k4 = layerOf(rng, betaH * household[h], home ? 0 : lb[b], home ? 0 : lc[b], (m >= 0 ? a.metHazard[m] : 0) + shopping);
+    const layer = k4 === 0 ? LAYER.household : k4 === 1 ? LAYER.building : k4 === 2 ? LAYER.compound : m >= 0 ? a.metLayer[m] : LAYER.community;
     const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
     infect(world, own, r, t + rng(), layer, rng, infector);
   }
@@ -350,7 +382,11 @@ export interface NightHazards {
   household: Float64Array;
   homes: Int32Array;
   homeCount: number;
-  /** The day's meetings outside the household: resident and hazard per entry. */
+  /** The community layer: one outing's hazard, the day's outings (households), and who goes out for each household. */
+  community: number;
+  outings: ArrayLike<number>;
+  contactPerson: Int32Array;
+  /** The day's other meetings outside the household: resident and hazard per entry. */
   metCount: number;
   metResident: Int32Array;
   metHazard: Float64Array;
@@ -364,7 +400,9 @@ export interface NightHazards {
  * - building and compound: every resident of a building not kept at home has the same hazard, so
  *   the pass skips through the building's residents to the next one hit (`placeHits`);
  * - household: each susceptible member of a household with infectiousness at home, at β_hh · F;
- * - meetings outside the household: each resident met, at its meetings' hazard.
+ * - community: every outing has the same hazard, so the pass skips through the day's outings to
+ *   those hit (a household out twice has two chances: its hazard is twice one outing's);
+ * - other meetings outside the household: each resident met, at its meetings' hazard.
  * A kernel on columns and numbers: run once a night, it reads no world object inside its loops.
  */
 export function nightHits(
@@ -382,6 +420,13 @@ export function nightHits(
     if (chance === 0) continue;
     const end = firstResident[h] + members[h];
     for (let r = firstResident[h]; r < end; r++) if (infection[r] === STATE.susceptible && rng() < chance) hit(n, r);
+  }
+  if (n.community > 0) {
+    const { outings, contactPerson, community } = n;
+    for (let j = Math.floor(-Math.log(1 - rng()) / community); j < outings.length; j += 1 + Math.floor(-Math.log(1 - rng()) / community)) {
+      const r = contactPerson[outings[j]];
+      if (infection[r] === STATE.susceptible) hit(n, r);
+    }
   }
   for (let i = 0; i < n.metCount; i++) {
     const r = n.metResident[i];
