@@ -23,7 +23,7 @@
  * The layered pass draws layer by layer, only where a layer has any hazard (see `layered`): the
  * same chance for each resident, with draws in proportion to infections rather than residents.
  */
-import type { ModuleProcess, Rng } from '../../engine/index.js';
+import { failuresBefore, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { infect, infectiousness } from './course.js';
 import { organiserAtWork } from './contacts.js';
 import { confinedOn } from './response.js';
@@ -423,7 +423,7 @@ export function nightHits(
   }
   if (n.community > 0) {
     const { outings, contactPerson, community } = n;
-    for (let j = Math.floor(-Math.log(1 - rng()) / community); j < outings.length; j += 1 + Math.floor(-Math.log(1 - rng()) / community)) {
+    for (let j = failuresBefore(rng, -community); j < outings.length; j += 1 + failuresBefore(rng, -community)) {
       const r = contactPerson[outings[j]];
       if (infection[r] === STATE.susceptible) hit(n, r);
     }
@@ -437,8 +437,8 @@ export function nightHits(
 /**
  * Each resident of [from, to) who is susceptible and not kept at home is hit with chance
  * 1 − e^(−hazard), independently: the gap to the next resident hit is geometric,
- * P(gap ≥ k) = e^(−k·hazard), drawn as ⌊E / hazard⌋ with E = −ln(1 − u) exponential — one draw
- * per resident hit and one more, not one per resident. Those not susceptible or at home are passed
+ * P(gap ≥ k) = e^(−k·hazard) (failuresBefore with ln(1 − chance) = −hazard) — one draw per
+ * resident hit and one more, not one per resident. Those not susceptible or at home are passed
  * over where they fall (their hazard in these layers is 0), which leaves the others' chances as
  * they are.
  */
@@ -446,7 +446,7 @@ export function placeHits(
   rng: Rng, from: number, to: number, hazard: number, infection: Uint8Array, householdOf: Int32Array, quarantinedUntil: Int16Array, t: number,
   out: { hits: Int32Array; hitCount: number },
 ): void {
-  for (let r = from + Math.floor(-Math.log(1 - rng()) / hazard); r < to; r += 1 + Math.floor(-Math.log(1 - rng()) / hazard)) {
+  for (let r = from + failuresBefore(rng, -hazard); r < to; r += 1 + failuresBefore(rng, -hazard)) {
     if (infection[r] === STATE.susceptible && quarantinedUntil[householdOf[r]] <= t) hit(out, r);
   }
 }

@@ -19,7 +19,7 @@
  * reads their engagement (participations per adult over about a year) through
  * `issueRouting.stationCompetence`.
  */
-import { dayOfMonth, logistic, type ModuleProcess } from '../../engine/index.js';
+import { dayOfMonth, failuresBefore, logistic, type ModuleProcess } from '../../engine/index.js';
 import type { PartyNetworkParams } from './params.js';
 import { depthOn, lowestUnits, type PartyNetworkWorld } from './network.js';
 
@@ -86,7 +86,7 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
       // (geometric gaps), so the draws are as many as those who take part.
       let took = 0;
       const logMiss = Math.log(1 - Math.min(chance, 1 - 1e-12));
-      for (let i = chance > 0 ? Math.floor(Math.log(1 - ctx.rng()) / logMiss) : circle; i < circle; i += 1 + Math.floor(Math.log(1 - ctx.rng()) / logMiss)) {
+      for (let i = failuresBefore(ctx.rng, logMiss); i < circle; i += 1 + failuresBefore(ctx.rng, logMiss)) {
         const r = list[i];
         took++;
         if (tookPart[r] !== year) {
