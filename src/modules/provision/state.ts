@@ -104,8 +104,9 @@ export function initialState(households: number, buildings: number): ProvisionSt
  * V8 takes a field written only when its object was made for a constant, and optimised code may
  * rely on that; the first time the run writes the field, that code is thrown away, whichever
  * function it was. The queue's `head`, first moved days into a run by the first afternoon that
- * delivered some orders and kept others, dropped `orderOnline`, `doorRound`, `deliverInTurn` and
- * `place` at once, and the first write of `deliveringRegime` the party members' step; each was
+ * delivered some orders and kept others, dropped `orderOnline`, `deliverInTurn` and `place` (and
+ * `doorRound`, in part 16o's runs) at once, and the first write of `deliveringRegime` the party
+ * members' step; each was
  * compiled again (`node --trace-generalization` shows "const->mutable" and, after it, "marking
  * dependent code"; docs/performance.md, part 16q). Written again here, no code relies on them.
  */
