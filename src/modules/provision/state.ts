@@ -106,9 +106,9 @@ export function initialState(households: number, buildings: number): ProvisionSt
  * function it was. The queue's `head`, first moved days into a run by the first afternoon that
  * delivered some orders and kept others, dropped `orderOnline`, `deliverInTurn` and `place` (and
  * `doorRound`, in part 16o's runs) at once, and the first write of `deliveringRegime` the party
- * members' step; each was
- * compiled again (`node --trace-generalization` shows "const->mutable" and, after it, "marking
- * dependent code"; docs/performance.md, part 16q). Written again here, no code relies on them.
+ * members' step; each was compiled again (`node --trace-generalization` shows "const->mutable"
+ * and, after it, "marking dependent code"; docs/performance.md, part 16q). Written again here, no
+ * code relies on them.
  */
 function writtenAgain<T extends object>(o: T): T {
   const fields = o as Record<string, unknown>;
