@@ -164,9 +164,12 @@ function receive(world: ProvisionWorld, own: ProvisionState, h: number): void {
   t.subsidyPaid += subsidy;
   t.deliveriesMade++;
 
-  // By index, not by the regime's name: this runs once per order.
+  // By index, not by the regime's name: this runs once per order. Both ledgers are read for every
+  // order: read only for the orders of its regime, the later one's had no type feedback when V8
+  // compiled the afternoon's loop under the early regime, and the first later order dropped it.
   const ledger = own.ledger;
-  bookSale(ledger, terms.regime[day] === 0 ? ledger.byRegime.early : ledger.byRegime.later, veg, pork, vegPaid, porkPaid, subsidy);
+  const { early, later } = ledger.byRegime;
+  bookSale(ledger, terms.regime[day] === 0 ? early : later, veg, pork, vegPaid, porkPaid, subsidy);
 
   hh.orderDay[h] = -1;
   hh.orderVegetable[h] = 0;

@@ -88,7 +88,7 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const visitors = regime.channels.doorToDoor ? byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS)) : [];
     if (regime.channels.doorToDoor) {
       const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
-      doorRound(world, own, ctx.rng, visitors, sinks, nBuildings, B.firstHousehold, B.households, building, tally[ASKING], nDoors, day, basket, vegetablePaid, porkPaid);
+      doorRound(world, own, own.doorRound, ctx.rng, visitors, sinks, nBuildings, B.firstHousehold, B.households, building, tally[ASKING], nDoors, day, basket, vegetablePaid, porkPaid);
     }
 
     // Tonight's orders by channel, and those the household's cash could not pay for: counted by
@@ -206,6 +206,7 @@ function orderOnline(
 function doorRound(
   world: ProvisionWorld,
   own: ProvisionState,
+  cursor: Int32Array,
   rng: Rng,
   visitors: readonly DoorVisitor<ProvisionWorld>[],
   sinks: readonly ContactSink<ProvisionWorld>[],
@@ -220,7 +221,9 @@ function doorRound(
   vegetablePaid: number,
   porkPaid: number,
 ): void {
-  const cursor = own.doorRound;
+  // `cursor` is the provision state's `doorRound`, passed in rather than read here: the first
+  // evening's call ran its first lines before V8 had allocated this function's type feedback, and
+  // the code compiled after it was dropped at them the next evening.
   // `asking` and `doors` are in household order, and households are numbered building by
   // building (community/population.ts): each building's askers and doors are one run of each.
   let next = 0;
@@ -242,8 +245,12 @@ function doorRound(
     // Tonight's round starts at the household where last evening's stopped: the doors from
     // there on first, then those before it.
     const start = cursor[b];
+    // Counted without a branch (the doors are in order, so the count is where the round starts):
+    // as a search (`while (…) split++`), its step was first taken days into a run, the first time
+    // a round started past a building's first door, and V8 dropped the evening's code there
+    // (docs/performance.md, part 16q).
     let split = fromDoor;
-    while (split < d && doors[split] - first < start) split++;
+    for (let k = fromDoor; k < d; k++) split += +(doors[k] - first < start);
     const reachedDoors = open;
     let i = 0;
     for (; i < count && open; i++) {
@@ -265,7 +272,8 @@ function doorRound(
  */
 function roundAt(from: number, count: number, split: number, i: number): number {
   const j = split + i;
-  return j < from + count ? j : j - count;
+  // Wrapped without a branch: the wrap is first needed days into a run, as is `doorRound`'s split.
+  return j - count * +(j >= from + count);
 }
 
 /** Whether a contributed organiser runs building b's chain today. */

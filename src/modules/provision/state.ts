@@ -79,21 +79,41 @@ export function bookSale(ledger: Ledger, byRegime: RegimeLedger, vegetable: numb
   byRegime.subsidyPaid += subsidy;
 }
 
-const emptyRegimeLedger = (): RegimeLedger => ({ vegetable: 0, pork: 0, vegetablePayments: 0, porkPayments: 0, residentPayments: 0, subsidyPaid: 0 });
+// Money starts as -0, which V8 stores as a double (0 would be a small integer): a field that turned
+// into a double at the first fraction added to it replaced the ledger's map and dropped the code
+// reading it (as world.today's counters did, docs/performance.md part 16o).
+const emptyRegimeLedger = (): RegimeLedger => writtenAgain({ vegetable: 0, pork: 0, vegetablePayments: -0, porkPayments: -0, residentPayments: -0, subsidyPaid: -0 });
 
 export function initialState(households: number, buildings: number): ProvisionState {
-  return {
+  return writtenAgain({
     regime: null,
     deliveringRegime: null,
     packageKinds: 0,
     laterSince: -1,
     closedSince: -1,
-    orders: { items: new Int32Array(households), head: 0, length: 0 },
+    orders: writtenAgain({ items: new Int32Array(households), head: 0, length: 0 }),
     orderTerms: emptyOrderTerms(),
     doorRound: new Int32Array(buildings),
-    merchantDeliveries: 0,
-    ledger: { packagesDelivered: 0, residentPayments: 0, subsidyPaid: 0, byRegime: { early: emptyRegimeLedger(), later: emptyRegimeLedger() } },
-  };
+    merchantDeliveries: -0,
+    ledger: writtenAgain({ packagesDelivered: 0, residentPayments: -0, subsidyPaid: -0, byRegime: { early: emptyRegimeLedger(), later: emptyRegimeLedger() } }),
+  });
+}
+
+/**
+ * Writes every field of a state object just made once more, with +0 for -0 (the money above).
+ * V8 takes a field written only when its object was made for a constant, and optimised code may
+ * rely on that; the first time the run writes the field, that code is thrown away, whichever
+ * function it was. The queue's `head`, first moved days into a run by the first afternoon that
+ * delivered some orders and kept others, dropped `orderOnline`, `deliverInTurn` and `place` (and
+ * `doorRound`, in part 16o's runs) at once, and the first write of `deliveringRegime` the party
+ * members' step; each was compiled again (`node --trace-generalization` shows "const->mutable"
+ * and, after it, "marking dependent code"; docs/performance.md, part 16q). Written again here, no
+ * code relies on them.
+ */
+function writtenAgain<T extends object>(o: T): T {
+  const fields = o as Record<string, unknown>;
+  for (const k of Object.keys(fields)) fields[k] = Object.is(fields[k], -0) ? 0 : fields[k];
+  return o;
 }
 
 /** The provision state of a world, for the modules that read it (party members, volunteers). */
