@@ -9,6 +9,7 @@ import type { Metric } from './metric.js';
 import type { Process, StepContext } from './process.js';
 import type { Rng } from './random.js';
 import type { TimelineEvent } from './timeline.js';
+import { writtenAgain } from './written-again.js';
 import {
   SLOTS, TABLES,
   type Counter, type Intervention, type ModuleDef, type ModuleProcess, type ModuleStepContext, type ModuleWorld,
@@ -193,8 +194,7 @@ export function assemble<W extends ModuleWorld = ModuleWorld>(list: readonly Mod
       // day a module added a fraction to it (hours, yuan), and each such change replaced the
       // object's map, which threw away the optimised code of every process reading `world.today`
       // and the compilations under way (docs/performance.md, part 16o).
-      const today = Object.fromEntries(counterNames.map((c) => [c, -0]));
-      for (const c of counterNames) today[c] = 0;
+      const today = writtenAgain(Object.fromEntries(counterNames.map((c) => [c, -0])));
       const world = { scenario, today, state: {} } as unknown as W;
       const allocated = new Set<TableName>();
       const allocate = (table: TableName, rows: number) => {

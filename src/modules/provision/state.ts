@@ -1,5 +1,5 @@
 /** What provision keeps: the regime in force, the order queue and each household's pending order, the ledger. */
-import type { Table } from '../../engine/index.js';
+import { writtenAgain, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import { emptyOrderTerms, type OrderTerms } from './order-terms.js';
 
@@ -84,6 +84,8 @@ export function bookSale(ledger: Ledger, byRegime: RegimeLedger, vegetable: numb
 // reading it (as world.today's counters did, docs/performance.md part 16o).
 const emptyRegimeLedger = (): RegimeLedger => writtenAgain({ vegetable: 0, pork: 0, vegetablePayments: -0, porkPayments: -0, residentPayments: -0, subsidyPaid: -0 });
 
+/** The provision state at the start, every field written again (`writtenAgain`: the queue's `head` and
+ * `deliveringRegime`, first written days into a run, had dropped the order path's compiled code). */
 export function initialState(households: number, buildings: number): ProvisionState {
   return writtenAgain({
     regime: null,
@@ -97,23 +99,6 @@ export function initialState(households: number, buildings: number): ProvisionSt
     merchantDeliveries: -0,
     ledger: writtenAgain({ packagesDelivered: 0, residentPayments: -0, subsidyPaid: -0, byRegime: { early: emptyRegimeLedger(), later: emptyRegimeLedger() } }),
   });
-}
-
-/**
- * Writes every field of a state object just made once more, with +0 for -0 (the money above).
- * V8 takes a field written only when its object was made for a constant, and optimised code may
- * rely on that; the first time the run writes the field, that code is thrown away, whichever
- * function it was. The queue's `head`, first moved days into a run by the first afternoon that
- * delivered some orders and kept others, dropped `orderOnline`, `deliverInTurn` and `place` (and
- * `doorRound`, in part 16o's runs) at once, and the first write of `deliveringRegime` the party
- * members' step; each was compiled again (`node --trace-generalization` shows "const->mutable"
- * and, after it, "marking dependent code"; docs/performance.md, part 16q). Written again here, no
- * code relies on them.
- */
-function writtenAgain<T extends object>(o: T): T {
-  const fields = o as Record<string, unknown>;
-  for (const k of Object.keys(fields)) fields[k] = Object.is(fields[k], -0) ? 0 : fields[k];
-  return o;
 }
 
 /** The provision state of a world, for the modules that read it (party members, volunteers). */
