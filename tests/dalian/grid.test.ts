@@ -89,6 +89,12 @@ describe('Dalian grid: bad input', { timeout: 60_000 }, () => {
     expect(p.message).toMatch(/2021-01-25 is outside the run \(2019-10-01 to 2020-03-31\)/);
   });
 
+  it('a run longer than the 16-bit day of mobilisation holds is a located error naming calendar.end', async () => {
+    const { problemsOf } = await import('../scenario/helpers.js');
+    const problems = problemsOf(() => dalian({ 'calendar.end': '2109-09-01' }));
+    expect(problems.find((p) => p.message.includes('16 bits'))?.path).toBe('calendar.end');
+  });
+
   it('a distortion chance of 1 (a directive that can never arrive) is refused', async () => {
     const { problemsOf } = await import('../scenario/helpers.js');
     const [p] = problemsOf(() => dalian({ 'gridMobilisation.distortionPerLayer': 1 }));

@@ -75,25 +75,31 @@ describe('helpers who fall ill', () => {
     const { createSimulation } = await import('../../src/model/index.js');
     // Staff meet many people at the gate here, so that some fall ill in a short run (400 a day
     // since issue 11's budgets changed the outing contacts: 200 left no staff ill on this seed).
+    // Whether any of the few RC staff falls ill in a run is a matter of luck (with issue 16 part n's
+    // draws, 3 of seeds 1/0–12/0 had staff off, with the draws before 6 of them; in both the law of
+    // a night's infections is the same), so runs are made, seed after seed, until both have been
+    // seen, and the checks hold on every day of every run.
     const s = scenario(LOCKDOWN_EPIDEMIC, { ...BASE, 'epidemic.response.closure': 'none', 'epidemic.response.quarantineDays': 14, 'epidemic.transmission.work.contactsPerDay': 400 });
-    const sim = createSimulation(s, '1/0');
-    const w = sim.world;
-    const own = w.state.epidemic;
     let absentBuildingDays = 0;
     let absentStaffDays = 0;
-    while (!sim.done) {
-      sim.step();
-      const party = w.state.partyMembers;
-      for (let b = 0; b < w.buildings.count; b++) {
-        if (party.deliveries[b] === 0 && own.partyAbsent[b] === 0) continue;
-        const working = Math.max(0, w.buildings.doubleReporters[b] - own.partyAbsent[b]);
-        expect(party.deliveries[b]).toBeLessThanOrEqual(working * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour);
-        if (own.partyAbsent[b] > 0 && party.deliveries[b] < w.buildings.doubleReporters[b] * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour) absentBuildingDays++;
-      }
-      if (own.staffAbsent > 0) {
-        absentStaffDays++;
-        // The RC works its posts' hours (not rounded); each staff member off sick takes a whole post's.
-        expect(w.state.residentsCommittee.hoursAvailable).toBeCloseTo(Math.max(0, rcPosts(w) - own.staffAbsent) * s.residentsCommittee.hoursPerDay, 9);
+    for (let seed = 1; seed <= 12 && (absentBuildingDays === 0 || absentStaffDays === 0); seed++) {
+      const sim = createSimulation(s, `${seed}/0`);
+      const w = sim.world;
+      const own = w.state.epidemic;
+      while (!sim.done) {
+        sim.step();
+        const party = w.state.partyMembers;
+        for (let b = 0; b < w.buildings.count; b++) {
+          if (party.deliveries[b] === 0 && own.partyAbsent[b] === 0) continue;
+          const working = Math.max(0, w.buildings.doubleReporters[b] - own.partyAbsent[b]);
+          expect(party.deliveries[b]).toBeLessThanOrEqual(working * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour);
+          if (own.partyAbsent[b] > 0 && party.deliveries[b] < w.buildings.doubleReporters[b] * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour) absentBuildingDays++;
+        }
+        if (own.staffAbsent > 0) {
+          absentStaffDays++;
+          // The RC works its posts' hours (not rounded); each staff member off sick takes a whole post's.
+          expect(w.state.residentsCommittee.hoursAvailable).toBeCloseTo(Math.max(0, rcPosts(w) - own.staffAbsent) * s.residentsCommittee.hoursPerDay, 9);
+        }
       }
     }
     console.log(`ill helpers: ${absentBuildingDays} building-days with party members off sick, ${absentStaffDays} days with RC staff off`);

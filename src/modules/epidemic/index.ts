@@ -38,7 +38,7 @@ import { importation, seeding } from './importation.js';
 import { counters, measures, metrics } from './measures.js';
 import { params } from './params.js';
 import { course } from './response.js';
-import { AGE_NAMES, buildingColumns, caseTimes, compoundColumns, householdColumns, residentColumns, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { AGE_NAMES, buildingColumns, caseTimes, checkDayRange, compoundColumns, householdColumns, residentColumns, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import { checkSeedEvents, seedInfections } from './seed-event.js';
 import { transmission } from './transmission.js';
 
@@ -57,7 +57,7 @@ export const epidemic = defineModule<EpidemicWorld, EpidemicState>({
   metrics,
   measures,
   interventions: [seedInfections],
-  check: checkSeedEvents,
+  check: (s) => [...checkSeedEvents(s), ...checkDayRange(s)],
   provides: {
     [CONTACT_SINKS]: [sink],
     [CONFINEMENTS]: [confinement],

@@ -95,7 +95,7 @@ function countConfined(world: EpidemicWorld, day: number): void {
  * that its optimised code survives: with the world's objects read after the loop, V8 dropped it
  * dozens of times a run ("wrong map" at the write after the loop) and ran the loop unoptimised.
  */
-function confine(quarantinedUntil: Int32Array, building: ArrayLike<number>, compound: ArrayLike<number>, buildingClosed: Int32Array, compoundClosed: Int32Array, confinedDays: Int32Array, day: number): number {
+function confine(quarantinedUntil: Int16Array, building: ArrayLike<number>, compound: ArrayLike<number>, buildingClosed: Int32Array, compoundClosed: Int32Array, confinedDays: Int16Array, day: number): number {
   let n = 0;
   for (let h = 0; h < quarantinedUntil.length; h++) {
     if (quarantinedUntil[h] > day || buildingClosed[building[h]] > day || compoundClosed[compound[h]] > day) {

@@ -3,7 +3,7 @@
  * household's, building's and compound's confinement, and the module's own tallies. Times are
  * continuous (days since the start of the run); states are as at dawn.
  */
-import type { Table } from '../../engine/index.js';
+import { toEpochDay, type Table } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import type { EpidemicParams } from './params.js';
 
@@ -29,12 +29,27 @@ export const residentColumns = {
   isolated: Uint8Array,
   role: Uint8Array,
 };
+/**
+ * Day numbers of a household in 16 bits (2 bytes a household rather than 4 each): a run may not
+ * outlast 32,767 days with its quarantine (about 89 years; the module's check says so at load).
+ */
 export const householdColumns = {
   /** Quarantined at home until this day (exclusive). */
-  quarantinedUntil: Int32Array,
+  quarantinedUntil: Int16Array,
   /** Days the household was kept at home (quarantine or closure). */
-  confinedDays: Int32Array,
+  confinedDays: Int16Array,
 };
+
+/** The last day number a 16-bit day column holds. */
+export const LAST_DAY16 = 32767;
+
+/** The scenario's run and quarantine fit the 16-bit day columns (a located error otherwise). */
+export function checkDayRange(s: { calendar: { start: string; end: string }; epidemic: { response: { quarantineDays: number } } }): { path: (string | number)[]; message: string }[] {
+  const last = toEpochDay(s.calendar.end) - toEpochDay(s.calendar.start) + s.epidemic.response.quarantineDays;
+  return last > LAST_DAY16
+    ? [{ path: ['calendar', 'end'], message: `the epidemic keeps households' quarantine days in 16 bits: the run with its quarantine reaches day ${last}, beyond ${LAST_DAY16} (about 89 years); shorten the run` }]
+    : [];
+}
 export const buildingColumns = { closedUntil: Int32Array };
 export const compoundColumns = { closedUntil: Int32Array };
 

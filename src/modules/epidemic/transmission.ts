@@ -20,6 +20,8 @@
  * that a symptomatic case with an Erlang(k) infectious time D infects a household member equal
  * to the household secondary attack rate. The layer of an infection is drawn in proportion to
  * the layers' hazards; within the household the infector is drawn in proportion to infectiousness.
+ * The layered pass draws layer by layer, only where a layer has any hazard (see `layered`): the
+ * same chance for each resident, with draws in proportion to infections rather than residents.
  */
 import type { ModuleProcess, Rng } from '../../engine/index.js';
 import { infect, infectiousness } from './course.js';
@@ -45,10 +47,21 @@ const scratch = {
    * resident: at 10M residents two per-resident columns took 9 bytes a resident.
    */
   metFirst: new Int32Array(0), metCount: 0, metResident: new Int32Array(0), metNext: new Int32Array(0), metHazard: new Float64Array(0), metLayer: new Uint8Array(0),
+  /**
+   * The community layer: the hazard of one outing today, and per household its outings today
+   * (cleared after use), so a shopper's community hazard is `shopped[h]` × `community`.
+   */
+  community: 0, shopped: new Uint8Array(0), outings: [] as ArrayLike<number>, contactPerson: new Int32Array(0) as Int32Array,
   /** Per resident: on duty at the gate today (the work layer), cleared after use. */
   onDuty: new Uint8Array(0),
-  /** Per building: its hazard and whether it is closed; per compound: its hazard open and at the closed factor. */
-  lb: new Float64Array(0), closed: new Uint8Array(0), lcOpen: new Float64Array(0), lcClosed: new Float64Array(0),
+  /** Per building: its building and compound layers' hazards for a resident not kept at home. */
+  lb: new Float64Array(0), lc: new Float64Array(0),
+  /** Households with infectiousness at home tonight (`household` > 0), each once: the household layer's places. */
+  homes: new Int32Array(0), homeCount: 0,
+  /** Residents hit tonight by at least one layer (a resident may appear more than once), in a reused buffer. */
+  hits: new Int32Array(0), hitCount: 0,
+  /** Per building: its first resident (residents are numbered building by building), and the count of residents at the end. */
+  buildingStart: new Int32Array(0),
 };
 function arrays(world: EpidemicWorld) {
   const want = [world.households.count, world.buildings.count, world.compounds.count, world.residents.count];
@@ -59,15 +72,16 @@ function arrays(world: EpidemicWorld) {
     scratch.compound = new Float64Array(want[2]);
     scratch.metFirst = new Int32Array(want[0]);
     scratch.onDuty = new Uint8Array(want[3]);
+    scratch.shopped = new Uint8Array(want[0]);
     scratch.lb = new Float64Array(want[1]);
-    scratch.closed = new Uint8Array(want[1]);
-    scratch.lcOpen = new Float64Array(want[2]);
-    scratch.lcClosed = new Float64Array(want[2]);
+    scratch.lc = new Float64Array(want[1]);
+    scratch.buildingStart = new Int32Array(want[1] + 1);
   } else {
     scratch.household.fill(0);
     scratch.building.fill(0);
     scratch.compound.fill(0);
   }
+  scratch.homeCount = 0;
   return scratch;
 }
 
@@ -107,19 +121,27 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
 
     const add = (r: number, hazard: number, layer: number) => {
       if (hazard <= 0 || R.infection[r] !== STATE.susceptible) return;
-      const i = metEntry(a, R.household[r], r);
-      // The larger source names the layer when one resident meets several (rare).
-      if (hazard > a.metHazard[i]) a.metLayer[i] = layer;
+      const h = R.household[r];
+      const i = metEntry(a, h, r);
+      // The larger source names the layer when one resident meets several (rare); the community
+      // layer, counted first, is not an entry (see below) but its hazard counts here as if it were.
+      const shopping = shopperHazard(a, own.contactPerson, h, r);
+      if (a.metLayer[i] === LAYER.none && shopping > 0) a.metLayer[i] = LAYER.community;
+      if (hazard > a.metHazard[i] + shopping) a.metLayer[i] = layer;
       a.metHazard[i] += hazard;
     };
+    a.community = 0;
     if (e.mixing === 'layered') {
       const tr = e.transmission;
-      // Community: shoppers meet shoppers.
+      // Community: shoppers meet shoppers, each outing at the same hazard. Not an entry per
+      // shopper among the meetings (most households go out on a shopping day): the night's pass
+      // skips through the outings to those hit, and a shopper's hazard is its household's
+      // outings today (`shopped`) × this one.
       if (own.outings.length > 0) {
         let shoppersF = 0;
         for (const h of own.outings) shoppersF += infectiousnessOn(world, own.contactPerson[h], t);
-        const hazard = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / own.outings.length;
-        for (const h of own.outings) add(own.contactPerson[h], hazard, LAYER.community);
+        a.community = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / own.outings.length;
+        if (a.community > 0) countOutings(own.outings, a.shopped);
       }
       // Doors: carrier or visitor and the household's contact person, either way.
       const pDoor = tr.doors.transmissionProbability * (1 - tr.doors.carrierProtection);
@@ -170,6 +192,7 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
     for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
     a.metCount = 0;
+    if (a.community > 0) for (const h of own.outings) a.shopped[h] = 0;
   },
 };
 
@@ -197,6 +220,26 @@ function metEntry(a: typeof scratch, h: number, r: number): number {
   return i;
 }
 
+/** Adds household h to the night's households with infectiousness at home (a list grown as needed: few households a night). */
+function home(a: typeof scratch, h: number): void {
+  if (a.homeCount === a.homes.length) a.homes = grown(a.homes, Math.max(64, 2 * a.homeCount));
+  a.homes[a.homeCount++] = h;
+}
+
+/** Counts each household's outings today (a household out more than 255 times a day would not fit). */
+function countOutings(outings: readonly number[], shopped: Uint8Array): void {
+  for (let i = 0; i < outings.length; i++) {
+    const h = outings[i];
+    if (shopped[h] === 255) throw new Error(`household ${h} went out more than 255 times in a day`);
+    shopped[h]++;
+  }
+}
+
+/** Resident r's community hazard today: its household's outings × one outing's hazard, if r is the one who goes out. */
+function shopperHazard(a: { community: number; shopped: Uint8Array }, contactPerson: Int32Array, h: number, r: number): number {
+  return a.community > 0 && contactPerson[h] === r ? a.shopped[h] * a.community : 0;
+}
+
 const SUMS = new Float64Array(2);
 /**
  * The day's infectiousness of the active cases, added to their household, building and compound
@@ -214,6 +257,7 @@ function placeForces(world: EpidemicWorld, active: number[], t: number, a: typeo
     const f = infectiousnessOn(world, r, t);
     if (f === 0 || R.isolated[r] === 2) continue;
     const h = R.household[r];
+    if (a.household[h] === 0) home(a, h);
     a.household[h] += f;
     total += f;
     if (R.isolated[r] !== 0 || hh.quarantinedUntil[h] > t) continue;
@@ -257,22 +301,40 @@ function compoundFactor(world: EpidemicWorld, h: number, t: number): number {
   return closed ? world.scenario.epidemic.response.closedContactFactor : 1;
 }
 
-/** The building and compound layers' hazards for a resident not kept at home, per place (see layered). */
-function placeHazards(world: EpidemicWorld, own: EpidemicState, t: number, betaB: number, betaC: number, a: typeof scratch) {
-  const { building, compound, lb, closed, lcOpen, lcClosed } = a;
+/**
+ * The building and compound layers' hazards for a resident of building b not kept at home:
+ * `lb[b]` and `lc[b]` (the compound's, at the closed factor when the building or the compound is
+ * closed), worked out once per place, not once per household.
+ */
+function placeHazards(world: EpidemicWorld, own: EpidemicState, t: number, betaB: number, betaC: number, a: typeof scratch): void {
+  const { building, compound, lb, lc } = a;
   const closedUntil = world.buildings.closedUntil;
+  const compoundClosed = world.compounds.closedUntil;
+  const compoundOf = world.buildings.compound;
+  const factor = world.scenario.epidemic.response.closedContactFactor;
   for (let b = 0; b < lb.length; b++) {
     lb[b] = building[b] === 0 ? 0 : (betaB * building[b]) / own.buildingResidents[b];
-    closed[b] = closedUntil[b] > t ? 1 : 0;
+    const c = compoundOf[b];
+    lc[b] =
+      compound[c] === 0
+        ? 0
+        : closedUntil[b] > t || compoundClosed[c] > t
+          ? (betaC * compound[c] * factor) / own.compoundResidents[c]
+          : (betaC * compound[c]) / own.compoundResidents[c];
   }
-  const factor = world.scenario.epidemic.response.closedContactFactor;
-  for (let c = 0; c < lcOpen.length; c++) {
-    lcOpen[c] = (betaC * compound[c]) / own.compoundResidents[c];
-    lcClosed[c] = (betaC * compound[c] * factor) / own.compoundResidents[c];
-  }
-  return a;
 }
 
+/**
+ * The layered pass: which susceptible residents are infected tonight, and through which layer.
+ * Resident r's chance is 1 − e^(−λ), λ = λ_household + λ_building + λ_compound + λ_met (the
+ * header's layers), which is the chance that at least one of independent exposures, one per layer
+ * with chance 1 − e^(−λ_k), succeeds (e^(−λ) is the product of the e^(−λ_k)). So each layer is
+ * drawn on its own, only where it has any hazard (`nightHits`), and a resident hit by any layer is
+ * infected; its layer is then drawn in proportion to the layers' hazards (`layerOf`: the first of
+ * competing exponential exposures is layer k with chance λ_k/λ). Draws are proportional to
+ * infections, not to residents. Issue 16, part n: before it the pass drew once for every
+ * susceptible resident with any hazard — the same law, other draws.
+ */
 function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, a: typeof scratch): void {
   const e = world.scenario.epidemic;
   const tr = e.transmission;
@@ -281,66 +343,139 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
   const betaH = householdRate(e);
   const betaB = tr.building.contactsPerDay * tr.building.transmissionProbability;
   const betaC = tr.compound.contactsPerDay * tr.compound.transmissionProbability;
-  const layers = new Float64Array(4);
-  const { household, compound, metFirst } = a;
-  const { quarantinedUntil, members } = hh;
-  const first = own.firstResident;
-  const infection = R.infection;
-  const SUSCEPTIBLE = STATE.susceptible;
-  // The building and compound hazards are the same for every household of a building or compound:
-  // worked out once per place here, not once per household below (the same expressions, so the
-  // same numbers). A household's compound contacts run at the closed factor when its building or
-  // its compound is closed.
-  const { lb: lbOf, lcOpen, lcClosed, closed } = placeHazards(world, own, t, betaB, betaC, a);
-  // Household by household, residents in order (the order of the draws): a household with no
-  // hazard of its own and no member met elsewhere today is passed over, as most are each night.
-  const { building: buildingOf, compound: compoundOf, count } = hh;
-  const compoundClosed = world.compounds.closedUntil;
-  // Neighbours mostly share a hazard (the same building and compound, no one ill at home), so the
-  // chance 1 − e^(−hazard) is kept for the last hazard seen: the same number, fewer exponentials.
-  let lastHazard = 0;
-  let lastChance = 0;
-  for (let h = 0; h < count; h++) {
-    const lh = betaH * household[h];
-    const home = quarantinedUntil[h] > t;
-    const b = buildingOf[h];
-    const c = compoundOf[h];
-    const lb = home ? 0 : lbOf[b];
-    const lc = home || compound[c] === 0 ? 0 : closed[b] === 1 || compoundClosed[c] > t ? lcClosed[c] : lcOpen[c];
-    const met = metFirst[h];
-    if (lh === 0 && lb === 0 && lc === 0 && met === 0) continue;
-    const end = first[h] + members[h];
-    for (let r = first[h]; r < end; r++) {
-      if (infection[r] !== SUSCEPTIBLE) continue;
-      // The hazard of r's meetings outside the household today, if any.
-      let x = 0;
-      let metLayer = 0;
-      for (let i = met - 1; i >= 0; i = a.metNext[i] - 1) {
-        if (a.metResident[i] === r) {
-          x = a.metHazard[i];
-          metLayer = a.metLayer[i];
-          break;
-        }
-      }
-      const hazard = lh + lb + lc + x;
-      if (hazard === 0) continue;
-      if (hazard !== lastHazard) {
-        lastHazard = hazard;
-        lastChance = 1 - Math.exp(-hazard);
-      }
-      if (rng() >= lastChance) continue;
-      layers[0] = lh;
-      layers[1] = lb;
-      layers[2] = lc;
-      layers[3] = x;
-      let u = rng() * hazard;
-      let k = 0;
-      while (k < 3 && (u -= layers[k]) >= 0) k++;
-      const layer = k === 0 ? LAYER.household : k === 1 ? LAYER.building : k === 2 ? LAYER.compound : metLayer;
-      const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
-      infect(world, own, r, t + rng(), layer, rng, infector);
+  placeHazards(world, own, t, betaB, betaC, a);
+  buildingStarts(own, a);
+  a.outings = own.outings;
+  a.contactPerson = own.contactPerson;
+  nightHits(rng, a, betaH, R.infection, R.household, own.firstResident, hh.members, hh.quarantinedUntil, t);
+
+  // Each resident hit, once and in order (the order of the draws below): infected, through a
+  // layer drawn in proportion to its layers' hazards; within the household the infector in
+  // proportion to infectiousness.
+  const { household, lb, lc, metFirst, metNext, metResident } = a;
+  const hits = a.hits.subarray(0, a.hitCount).sort();
+  for (let k = 0; k < hits.length; k++) {
+    const r = hits[k];
+    if (k > 0 && hits[k - 1] === r) continue;
+    const h = R.household[r];
+    const home = hh.quarantinedUntil[h] > t;
+    const b = hh.building[h];
+    // The hazard of r's meetings outside the household today, if any: shopping and its entry.
+    let m = metFirst[h] - 1;
+    while (m >= 0 && metResident[m] !== r) m = metNext[m] - 1;
+    const shopping = shopperHazard(a, own.contactPerson, h, r);
+    const k4 = layerOf(rng, betaH * household[h], home ? 0 : lb[b], home ? 0 : lc[b], (m >= 0 ? a.metHazard[m] : 0) + shopping);
+    const layer = k4 === 0 ? LAYER.household : k4 === 1 ? LAYER.building : k4 === 2 ? LAYER.compound : m >= 0 ? a.metLayer[m] : LAYER.community;
+    const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
+    infect(world, own, r, t + rng(), layer, rng, infector);
+  }
+}
+
+/** The night's hazards the layered pass draws from (transmission's working arrays, or a test's). */
+export interface NightHazards {
+  /** Per building: its first resident; the count of residents at the end. */
+  buildingStart: Int32Array;
+  /** Per building: the building and compound layers' hazards for a resident not kept at home. */
+  lb: Float64Array;
+  lc: Float64Array;
+  /** Per household: the day's infectiousness at home; the households where it is not 0, each once. */
+  household: Float64Array;
+  homes: Int32Array;
+  homeCount: number;
+  /** The community layer: one outing's hazard, the day's outings (households), and who goes out for each household. */
+  community: number;
+  outings: ArrayLike<number>;
+  contactPerson: Int32Array;
+  /** The day's other meetings outside the household: resident and hazard per entry. */
+  metCount: number;
+  metResident: Int32Array;
+  metHazard: Float64Array;
+  /** Out: the residents hit (a resident hit by several layers is listed once for each). */
+  hits: Int32Array;
+  hitCount: number;
+}
+
+/**
+ * Every susceptible resident hit tonight by at least one layer, each layer drawn on its own:
+ * - building and compound: every resident of a building not kept at home has the same hazard, so
+ *   the pass skips through the building's residents to the next one hit (`placeHits`);
+ * - household: each susceptible member of a household with infectiousness at home, at β_hh · F;
+ * - community: every outing has the same hazard, so the pass skips through the day's outings to
+ *   those hit (a household out twice has two chances: its hazard is twice one outing's);
+ * - other meetings outside the household: each resident met, at its meetings' hazard.
+ * A kernel on columns and numbers: run once a night, it reads no world object inside its loops.
+ */
+export function nightHits(
+  rng: Rng, n: NightHazards, betaH: number, infection: Uint8Array, householdOf: Int32Array, firstResident: Int32Array, members: Uint8Array, quarantinedUntil: Int16Array, t: number,
+): void {
+  n.hitCount = 0;
+  const { buildingStart, lb, lc } = n;
+  for (let b = 0; b < lb.length; b++) {
+    const place = lb[b] + lc[b];
+    if (place > 0) placeHits(rng, buildingStart[b], buildingStart[b + 1], place, infection, householdOf, quarantinedUntil, t, n);
+  }
+  for (let k = 0; k < n.homeCount; k++) {
+    const h = n.homes[k];
+    const chance = 1 - Math.exp(-betaH * n.household[h]);
+    if (chance === 0) continue;
+    const end = firstResident[h] + members[h];
+    for (let r = firstResident[h]; r < end; r++) if (infection[r] === STATE.susceptible && rng() < chance) hit(n, r);
+  }
+  if (n.community > 0) {
+    const { outings, contactPerson, community } = n;
+    for (let j = Math.floor(-Math.log(1 - rng()) / community); j < outings.length; j += 1 + Math.floor(-Math.log(1 - rng()) / community)) {
+      const r = contactPerson[outings[j]];
+      if (infection[r] === STATE.susceptible) hit(n, r);
     }
   }
+  for (let i = 0; i < n.metCount; i++) {
+    const r = n.metResident[i];
+    if (infection[r] === STATE.susceptible && rng() < 1 - Math.exp(-n.metHazard[i])) hit(n, r);
+  }
+}
+
+/**
+ * Each resident of [from, to) who is susceptible and not kept at home is hit with chance
+ * 1 − e^(−hazard), independently: the gap to the next resident hit is geometric,
+ * P(gap ≥ k) = e^(−k·hazard), drawn as ⌊E / hazard⌋ with E = −ln(1 − u) exponential — one draw
+ * per resident hit and one more, not one per resident. Those not susceptible or at home are passed
+ * over where they fall (their hazard in these layers is 0), which leaves the others' chances as
+ * they are.
+ */
+export function placeHits(
+  rng: Rng, from: number, to: number, hazard: number, infection: Uint8Array, householdOf: Int32Array, quarantinedUntil: Int16Array, t: number,
+  out: { hits: Int32Array; hitCount: number },
+): void {
+  for (let r = from + Math.floor(-Math.log(1 - rng()) / hazard); r < to; r += 1 + Math.floor(-Math.log(1 - rng()) / hazard)) {
+    if (infection[r] === STATE.susceptible && quarantinedUntil[householdOf[r]] <= t) hit(out, r);
+  }
+}
+
+/** The layer of an infection, in proportion to the layers' hazards: 0 household, 1 building, 2 compound, 3 met outside. */
+export function layerOf(rng: Rng, lh: number, lb: number, lc: number, x: number): number {
+  let u = rng() * (lh + lb + lc + x);
+  if ((u -= lh) < 0) return 0;
+  if ((u -= lb) < 0) return 1;
+  if ((u -= lc) < 0) return 2;
+  return 3;
+}
+
+/** Adds resident r to the night's hits. */
+function hit(out: { hits: Int32Array; hitCount: number }, r: number): void {
+  if (out.hitCount === out.hits.length) out.hits = grown(out.hits, Math.max(64, 2 * out.hitCount));
+  out.hits[out.hitCount++] = r;
+}
+
+/**
+ * Each building's first resident, and the count of residents at the end: the population numbers
+ * residents household by household and households building by building (as the carrier lists of
+ * initialState also read it), so a building's residents are a range.
+ */
+function buildingStarts(own: EpidemicState, a: typeof scratch): void {
+  const start = a.buildingStart;
+  const n = own.buildingResidents;
+  start[0] = 0;
+  for (let b = 0; b < n.length; b++) start[b + 1] = start[b] + n[b];
 }
 
 /** The household member who infected r, in proportion to the day's infectiousness. */

@@ -40,9 +40,12 @@ export const gridMobilisation = defineModule<CommunityWorld, GridState>({
   params,
   check(s: { calendar: { start: string; end: string }; gridMobilisation: GridParams }) {
     const on = s.gridMobilisation.onset;
-    return on < s.calendar.start || on > s.calendar.end
-      ? [{ path: ['gridMobilisation', 'onset'], message: `${on} is outside the run (${s.calendar.start} to ${s.calendar.end})` }]
-      : [];
+    const days = toEpochDay(s.calendar.end) - toEpochDay(s.calendar.start) + 1;
+    return [
+      ...(on < s.calendar.start || on > s.calendar.end ? [{ path: ['gridMobilisation', 'onset'], message: `${on} is outside the run (${s.calendar.start} to ${s.calendar.end})` }] : []),
+      // The day a household is mobilised is kept in 16 bits (2 bytes a household rather than 4).
+      ...(days > 32767 ? [{ path: ['calendar', 'end'], message: `the grid keeps the day a household is mobilised in 16 bits: a run of ${days} days is longer than 32,767 (about 89 years); shorten the run` }] : []),
+    ];
   },
   phases: (s: { calendar: { start: string }; gridMobilisation: GridParams }) => {
     const onset = toEpochDay(s.gridMobilisation.onset) - toEpochDay(s.calendar.start);

@@ -36,8 +36,11 @@ export interface GridState {
   delaySum: number;
   firstArrival: number;
 
-  /** Per household: day mobilised (−1), whether a member arrived from outside; per building: households mobilised. */
-  mobilisedDay: Int32Array;
+  /**
+   * Per household: day mobilised (−1), in 16 bits (a run of at most 32,767 days: the module's check),
+   * whether a member arrived from outside; per building: households mobilised.
+   */
+  mobilisedDay: Int16Array;
   arrival: Uint8Array;
   mobilisedInBuilding: Int32Array;
   mobilised: number;
@@ -90,7 +93,7 @@ export function initGrid(world: CommunityWorld): GridState {
     distorted: 0,
     delaySum: 0,
     firstArrival: -1,
-    mobilisedDay: new Int32Array(world.households.count).fill(-1),
+    mobilisedDay: new Int16Array(world.households.count).fill(-1),
     arrival: new Uint8Array(world.households.count),
     mobilisedInBuilding: new Int32Array(world.buildings.count),
     mobilised: 0,
