@@ -12,6 +12,7 @@ import type { Confinement } from '../households/index.js';
 import type { PartyAbsence } from '../party-members/index.js';
 import type { RcAbsence } from '../residents-committee/index.js';
 import type { VolunteerAbsence } from '../volunteers/index.js';
+import { add } from './day-list.js';
 import { confinedOn, offWork } from './response.js';
 import type { EpidemicState, EpidemicWorld } from './state.js';
 
@@ -62,10 +63,15 @@ export function organiserAtWork(world: EpidemicWorld, c: number): number {
 export const sink: ContactSink<EpidemicWorld> = {
   report(world, kind: ContactKind, h, by) {
     const s = own(world);
-    if (kind === 'outing') s.outings.push(h);
-    else if (kind !== 'pickup') s.doors.push(h, carrierOf(world, h, by));
-    else if (!confinedOn(world, h, s.day)) s.pickups.push(h);
-    else s.doors.push(h, organiserAtWork(world, world.households.compound[h]));
+    if (kind === 'outing') add(s.outings, h);
+    else if (kind !== 'pickup') {
+      add(s.doors, h);
+      add(s.doors, carrierOf(world, h, by));
+    } else if (!confinedOn(world, h, s.day)) add(s.pickups, h);
+    else {
+      add(s.doors, h);
+      add(s.doors, organiserAtWork(world, world.households.compound[h]));
+    }
   },
 };
 

@@ -34,6 +34,7 @@ import { PARTY_ABSENCES } from '../party-members/index.js';
 import { RC_ABSENCES, rcStaff } from '../residents-committee/index.js';
 import { VOLUNTEER_ABSENCES } from '../volunteers/index.js';
 import { confinement, partyAbsence, rcAbsence, sink, volunteerAbsence } from './contacts.js';
+import { dayList } from './day-list.js';
 import { importation, seeding } from './importation.js';
 import { counters, measures, metrics } from './measures.js';
 import { params } from './params.js';
@@ -162,9 +163,9 @@ function initialState(world: EpidemicWorld): EpidemicState {
     partyAbsent: new Int32Array(nb),
     volunteerAbsent: new Int32Array(nc),
     staffAbsent: 0,
-    outings: [],
-    doors: [],
-    pickups: [],
+    outings: dayList(),
+    doors: dayList(),
+    pickups: dayList(),
     meanInfectiousness: R.count > 0 ? infectiousness / R.count : 1,
     detected: 0,
     confinementsUntil: 0,

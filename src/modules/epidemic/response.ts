@@ -17,9 +17,9 @@ export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
   step(world, own, ctx) {
     const day = ctx.day;
     own.day = day;
-    own.outings.length = 0;
-    own.doors.length = 0;
-    own.pickups.length = 0;
+    own.outings.count = 0;
+    own.doors.count = 0;
+    own.pickups.count = 0;
     progress(world, own, day);
     countAbsences(world, own, day);
     // Most days of most runs no one is kept at home: then there is nothing to count.

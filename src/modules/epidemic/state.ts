@@ -5,6 +5,7 @@
  */
 import { toEpochDay, type Table } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
+import type { DayList } from './day-list.js';
 import type { EpidemicParams } from './params.js';
 
 export const STATE = { susceptible: 0, exposed: 1, symptomatic: 2, asymptomatic: 3, recovered: 4, dead: 5 } as const;
@@ -98,10 +99,10 @@ export interface EpidemicState {
   volunteerAbsent: Int32Array;
   staffAbsent: number;
   /** Today's reported meetings: outing households; door contacts as (household, carrier resident or -1). */
-  outings: number[];
-  doors: number[];
+  outings: DayList;
+  doors: DayList;
   /** Today's group-buy pick-ups: households that collected an order at their compound's pick-up point. */
-  pickups: number[];
+  pickups: DayList;
   /** Mean relative infectiousness of an infection (asymptomatic branch), for β = R0 / (D · this). */
   meanInfectiousness: number;
   detected: number;

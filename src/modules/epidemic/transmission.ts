@@ -26,6 +26,7 @@
 import { failuresBefore, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { infect, infectiousness } from './course.js';
 import { organiserAtWork } from './contacts.js';
+import { entries } from './day-list.js';
 import { confinedOn } from './response.js';
 import { grown, LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import type { EpidemicParams } from './params.js';
@@ -112,6 +113,8 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     const hh = world.households;
     const N = R.count;
     const a = arrays(world);
+    const outings = entries(own.outings);
+    const doors = entries(own.doors);
 
     // The day's infectiousness, by place.
     const sums = placeForces(world, own.active, t, a);
@@ -137,31 +140,30 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
       // shopper among the meetings (most households go out on a shopping day): the night's pass
       // skips through the outings to those hit, and a shopper's hazard is its household's
       // outings today (`shopped`) × this one.
-      if (own.outings.length > 0) {
+      if (outings.length > 0) {
         let shoppersF = 0;
-        for (const h of own.outings) shoppersF += infectiousnessOn(world, own.contactPerson[h], t);
-        a.community = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / own.outings.length;
-        if (a.community > 0) countOutings(own.outings, a.shopped);
+        for (const h of outings) shoppersF += infectiousnessOn(world, own.contactPerson[h], t);
+        a.community = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / outings.length;
+        if (a.community > 0) countOutings(outings, a.shopped);
       }
       // Doors: carrier or visitor and the household's contact person, either way.
       const pDoor = tr.doors.transmissionProbability * (1 - tr.doors.carrierProtection);
-      for (let i = 0; i < own.doors.length; i += 2) {
-        const carrier = own.doors[i + 1];
+      for (let i = 0; i < doors.length; i += 2) {
+        const carrier = doors[i + 1];
         if (carrier < 0) continue;
-        const person = own.contactPerson[own.doors[i]];
+        const person = own.contactPerson[doors[i]];
         add(person, pDoor * infectiousnessOn(world, carrier, t), LAYER.door);
         add(carrier, pDoor * infectiousnessOn(world, person, t), LAYER.door);
       }
       // Pick-ups: those collecting a group-buy order meet each other at their compound's point,
       // and the organiser hands each one the order.
-      if (own.pickups.length > 0) pickups(world, own, t, pDoor, add);
+      if (own.pickups.count > 0) pickups(world, own, t, pDoor, add);
       // Work: RC staff on duty, and carriers who carried today, meet the community at the gate.
       const work = (tr.work.contactsPerDay * tr.work.transmissionProbability * free) / N;
       if (work > 0) {
         // Each resident on duty once, however many doors it took: a mark per resident rather
         // than a Set (each gets the work hazard once, so the order among them changes nothing).
         const onDuty = a.onDuty;
-        const doors = own.doors;
         if ((world.today.adminHours ?? 0) > 0) {
           for (const r of own.staff) {
             if (onDuty[r] === 1) continue;
@@ -192,7 +194,7 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
     for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
     a.metCount = 0;
-    if (a.community > 0) for (const h of own.outings) a.shopped[h] = 0;
+    if (a.community > 0) for (const h of outings) a.shopped[h] = 0;
   },
 };
 
@@ -227,7 +229,7 @@ function home(a: typeof scratch, h: number): void {
 }
 
 /** Counts each household's outings today (a household out more than 255 times a day would not fit). */
-function countOutings(outings: readonly number[], shopped: Uint8Array): void {
+function countOutings(outings: ArrayLike<number>, shopped: Uint8Array): void {
   for (let i = 0; i < outings.length; i++) {
     const h = outings[i];
     if (shopped[h] === 255) throw new Error(`household ${h} went out more than 255 times in a day`);
@@ -275,15 +277,16 @@ function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver:
   const pk = world.scenario.epidemic.transmission.pickups;
   const compound = world.households.compound;
   const nc = world.compounds.count;
+  const picked = entries(own.pickups);
   const pickers = new Float64Array(nc);
   const f = new Float64Array(nc);
-  for (const h of own.pickups) {
+  for (const h of picked) {
     pickers[compound[h]]++;
     f[compound[h]] += infectiousnessOn(world, own.contactPerson[h], t);
   }
   const organiser = new Int32Array(nc);
   for (let c = 0; c < nc; c++) organiser[c] = pickers[c] > 0 ? organiserAtWork(world, c) : -1;
-  for (const h of own.pickups) {
+  for (const h of picked) {
     const c = compound[h];
     const person = own.contactPerson[h];
     add(person, (pk.contactsPerPickup * pk.transmissionProbability * f[c]) / pickers[c], LAYER.pickup);
@@ -345,7 +348,7 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
   const betaC = tr.compound.contactsPerDay * tr.compound.transmissionProbability;
   placeHazards(world, own, t, betaB, betaC, a);
   buildingStarts(own, a);
-  a.outings = own.outings;
+  a.outings = entries(own.outings);
   a.contactPerson = own.contactPerson;
   nightHits(rng, a, betaH, R.infection, R.household, own.firstResident, hh.members, hh.quarantinedUntil, t);
 
