@@ -16,4 +16,5 @@ export {
 } from './module.js';
 export { ratio, sum, mean, max, min, shockDayOf } from './series.js';
 export { writtenAgain } from './written-again.js';
+export { grown } from './grown.js';
 export { assemble, ModuleError, BEGIN_DAY, type Assembly, type AssembledProcess } from './assemble.js';

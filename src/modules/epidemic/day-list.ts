@@ -7,6 +7,8 @@
  * the run's peak memory (issue 16, part r; bench/memory.ts shows it). Here the storage doubles
  * when full and is kept: after the first days nothing is allocated.
  */
+import { grown } from '../../engine/index.js';
+
 export interface DayList {
   items: Int32Array;
   count: number;
@@ -15,11 +17,7 @@ export interface DayList {
 export const dayList = (): DayList => ({ items: new Int32Array(1024), count: 0 });
 
 export function add(list: DayList, value: number): void {
-  if (list.count === list.items.length) {
-    const grown = new Int32Array(list.items.length * 2);
-    grown.set(list.items);
-    list.items = grown;
-  }
+  if (list.count === list.items.length) list.items = grown(list.items, list.items.length * 2);
   list.items[list.count++] = value;
 }
 

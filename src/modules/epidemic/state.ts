@@ -3,7 +3,7 @@
  * household's, building's and compound's confinement, and the module's own tallies. Times are
  * continuous (days since the start of the run); states are as at dawn.
  */
-import { toEpochDay, type Table } from '../../engine/index.js';
+import { grown, toEpochDay, type Table } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import type { DayList } from './day-list.js';
 import type { EpidemicParams } from './params.js';
@@ -136,12 +136,6 @@ export function caseTimes(capacity: number): CaseTimes {
   };
 }
 
-/** A typed array of the same kind, n long, holding `a`'s values first (a list outgrowing its array). */
-export function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
-  const b = new (a.constructor as new (length: number) => T)(n);
-  b.set(a);
-  return b;
-}
 
 /** Adds a case; returns its row. */
 export function addCase(c: CaseTimes, infectedAt: number, infectiousAt: number, removedAt: number, detectedOn: number, infector: number): number {

@@ -23,12 +23,12 @@
  * The layered pass draws layer by layer, only where a layer has any hazard (see `layered`): the
  * same chance for each resident, with draws in proportion to infections rather than residents.
  */
-import { failuresBefore, type ModuleProcess, type Rng } from '../../engine/index.js';
+import { failuresBefore, grown, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { infect, infectiousness } from './course.js';
 import { organiserAtWork } from './contacts.js';
 import { entries } from './day-list.js';
 import { confinedOn } from './response.js';
-import { grown, LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import type { EpidemicParams } from './params.js';
 
 /** Household transmission rate per unit of infectiousness that gives the secondary attack rate. */

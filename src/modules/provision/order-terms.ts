@@ -7,6 +7,8 @@
  *
  * Plain typed arrays indexed by day, grown as the run goes on (a snapshot clones them).
  */
+import { grown } from '../../engine/index.js';
+
 export interface OrderTerms {
   vegetablePrice: Float64Array;
   porkPrice: Float64Array;
@@ -29,12 +31,6 @@ export function emptyOrderTerms(days = 128): OrderTerms {
     regime: new Uint8Array(days),
   };
 }
-
-const grown = <A extends Float64Array | Uint8Array>(a: A, days: number): A => {
-  const b = new (a.constructor as new (n: number) => A)(days);
-  b.set(a);
-  return b;
-};
 
 /** The terms with room for `day`: doubled when the run outgrows them. */
 export function termsWithRoomFor(terms: OrderTerms, day: number): OrderTerms {
