@@ -93,9 +93,9 @@ const TALLY = new Int32Array(2);
  * with its own chance, the law of a draw per resident, in about as many draws as the largest
  * chance × residents. Trust is a share (0–1), so no chance exceeds the largest rate. A member
  * counts for its compound and its household takes part from the day it joins until its last member
- * leaves (participation.ts). A function of
- * its own, on columns and numbers: inside step, with the world's objects read after the loop, V8
- * dropped the loop's optimised code several times a run. Returns [joined, left] (reused).
+ * leaves (participation.ts). A function of its own, on columns and numbers: inside step, with the
+ * world's objects read after the loop, V8 dropped the loop's optimised code several times a run.
+ * Returns [joined, left] (reused).
  */
 export function turnover(R: PoolWorld['residents'], hh: PoolWorld['households'], perCompound: Int32Array, taking: ParticipationCounts, rng: Rng, day: number, k: Rates): Int32Array {
   // Columns hoisted into locals.
