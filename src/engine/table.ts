@@ -14,6 +14,13 @@ export type ColumnType =
 
 export type ColumnSpec = Record<string, ColumnType>;
 
+/**
+ * The last day number an Int16 day column holds (about 89 years of days): a module that keeps
+ * days in 16 bits (2 bytes a row rather than 4) refuses, in its scenario check, a run that would
+ * go past it.
+ */
+export const LAST_DAY16 = 32_767;
+
 export type Table<S extends ColumnSpec> = { readonly count: number } & {
   [K in keyof S]: InstanceType<S[K]>;
 };

@@ -16,7 +16,7 @@
 import { defineModule, mean, sum } from '../../engine/index.js';
 import { CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
 import { params } from './params.js';
-import { careColumns, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHouseholds, type CareState, type CareWorld } from './state.js';
+import { careColumns, checkDayRange, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHouseholds, type CareState, type CareWorld } from './state.js';
 import { period } from './period.js';
 import { careRound } from './care-round.js';
 import { trustFromTies } from './trust-ties.js';
@@ -49,6 +49,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
   description: "Vulnerable households' care needs and the shared task board of the five societies: coordinated or independent visits, care packages, the information lag of the digital divide, demands, trust and participation (paper 001).",
   requires: ['lockdown', 'community', 'households'],
   params,
+  check: checkDayRange,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
   init: (world) => {

@@ -1,5 +1,5 @@
 /** Community care's state: which households are vulnerable (drawn from its own population stream), their care and trust, and the care stock. */
-import { bernoulli, Calendar, type PopulateContext, type Table } from '../../engine/index.js';
+import { bernoulli, LAST_DAY16, toEpochDay, type PopulateContext, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import type { ParticipationCounts } from './participation.js';
 
@@ -7,8 +7,8 @@ import type { ParticipationCounts } from './participation.js';
 export const VULNERABLE = { none: 0, elderlyAlone: 1, disabled: 2, singleParent: 3 } as const;
 export const VULNERABLE_GROUPS = ['elderlyAlone', 'disabled', 'singleParent'] as const;
 
-// Day-valued columns are 16-bit (to day 32,767, 89 years; populate refuses a run that would go
-// past it): 2 bytes a household each instead of 4, in runs of millions of households.
+// Day-valued columns are 16-bit (to day 32,767, 89 years; `checkDayRange` refuses at load a run
+// that would go past it): 2 bytes a household each instead of 4, in runs of millions of households.
 export const careColumns = {
   /** VULNERABLE code (0 none). */
   vulnerable: Uint8Array,
@@ -78,16 +78,17 @@ export const own = (w: { state: Record<string, any> }) => w.state.communityCare 
 /** The care state, for the five-society modules. */
 export const careOf = own;
 
-/** The last day a 16-bit day column holds. */
-export const LAST_DAY = 32_767;
+/** The run and the next visit it may set fit the 16-bit day columns (a located error at load otherwise). */
+export function checkDayRange(s: { calendar: { start: string; end: string }; care: { visitIntervalDays: { normal: number; crisis: number } } }): { path: (string | number)[]; message: string }[] {
+  const every = Math.max(s.care.visitIntervalDays.normal, s.care.visitIntervalDays.crisis);
+  const latest = toEpochDay(s.calendar.end) - toEpochDay(s.calendar.start) + 1 + every;
+  return latest > LAST_DAY16
+    ? [{ path: ['calendar', 'end'], message: `community care keeps days in 16 bits, to day ${LAST_DAY16} (about 89 years): the run with care visits every ${every} days reaches day ${latest}; shorten the run` }]
+    : [];
+}
 
 export function populate(world: CareWorld, ctx: PopulateContext): void {
   const s = world.scenario.care;
-  const { start, end } = world.scenario.calendar;
-  const latest = new Calendar(start, end).days + Math.max(s.visitIntervalDays.normal, s.visitIntervalDays.crisis);
-  if (latest > LAST_DAY) {
-    throw new Error(`communityCare keeps days in 16-bit columns, to day ${LAST_DAY} (89 years): a run from ${start} to ${end} with care visits every ${Math.max(s.visitIntervalDays.normal, s.visitIntervalDays.crisis)} days goes past it; shorten the run`);
-  }
   const rng = ctx.stream('population.communityCare');
   const hh = world.households;
   for (let h = 0; h < hh.count; h++) {

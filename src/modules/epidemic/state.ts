@@ -3,7 +3,7 @@
  * household's, building's and compound's confinement, and the module's own tallies. Times are
  * continuous (days since the start of the run); states are as at dawn.
  */
-import { grown, toEpochDay, type Table } from '../../engine/index.js';
+import { grown, LAST_DAY16, toEpochDay, type Table } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import type { DayList } from './day-list.js';
 import type { EpidemicParams } from './params.js';
@@ -40,9 +40,6 @@ export const householdColumns = {
   /** Days the household was kept at home (quarantine or closure). */
   confinedDays: Int16Array,
 };
-
-/** The last day number a 16-bit day column holds. */
-export const LAST_DAY16 = 32767;
 
 /** The scenario's run and quarantine fit the 16-bit day columns (a located error otherwise). */
 export function checkDayRange(s: { calendar: { start: string; end: string }; epidemic: { response: { quarantineDays: number } } }): { path: (string | number)[]; message: string }[] {

@@ -17,7 +17,7 @@
  * the community's control work (registered, screened, informed, organised).
  */
 import { z } from 'zod';
-import { defineModule, toEpochDay } from '../../engine/index.js';
+import { defineModule, LAST_DAY16, toEpochDay } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import { count, p, positiveCount, U } from '../../scenario/params.js';
 import { gridDirectives } from './directives.js';
@@ -44,7 +44,7 @@ export const gridMobilisation = defineModule<CommunityWorld, GridState>({
     return [
       ...(on < s.calendar.start || on > s.calendar.end ? [{ path: ['gridMobilisation', 'onset'], message: `${on} is outside the run (${s.calendar.start} to ${s.calendar.end})` }] : []),
       // The day a household is mobilised is kept in 16 bits (2 bytes a household rather than 4).
-      ...(days > 32767 ? [{ path: ['calendar', 'end'], message: `the grid keeps the day a household is mobilised in 16 bits: a run of ${days} days is longer than 32,767 (about 89 years); shorten the run` }] : []),
+      ...(days > LAST_DAY16 ? [{ path: ['calendar', 'end'], message: `the grid keeps the day a household is mobilised in 16 bits: a run of ${days} days is longer than ${LAST_DAY16} (about 89 years); shorten the run` }] : []),
     ];
   },
   phases: (s: { calendar: { start: string }; gridMobilisation: GridParams }) => {
