@@ -38,6 +38,12 @@ export interface TiesState {
   crisis: boolean;
   /** Each compound's social capital as this process last left it, to see what other modules added since. */
   lastSocialCapital: Float64Array;
+  /**
+   * Every household's ties added up in household order, as the last night's pass left them (at
+   * init, as populated): the meanTies metric, kept by the pass that changes them (nothing else
+   * writes ties), so the metric needs no pass of its own.
+   */
+  tiesTotal: number;
 }
 
 /** A household shares an activity with its neighbours today (read by the ties process at night). */
@@ -54,63 +60,68 @@ export function shareActivity(world: CommunityWorld, h: number): void {
   if (a[h] < 255) a[h]++;
 }
 
-// The two passes over every household below are functions of their own on columns and numbers:
+// The passes over every household below are functions of their own on columns and numbers:
 // with the loops inside the step, V8 compiled them on stack replacement and dropped that code at
 // the first read of a world object after the loop (no type feedback there), about 30 times a run,
-// so they ran unoptimised until recompiled (docs/performance.md, issue 16).
+// so they ran unoptimised until recompiled (docs/performance.md, issue 16). They walk compound by
+// compound (a compound's households are consecutive, compounds in household order): what was
+// added to a compound is read once for its households, and no compound column per household.
 
-/** Before the crisis: ties follow the compound's social capital, and so does their level to return to. */
-function followCapital(count: number, compound: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array): void {
-  // What was added to the compound at hand, read when the compound changes (its households are
-  // consecutive): each column read costs V8's code a check per household, so one column fewer.
-  let current = -1;
-  let addedHere = 0;
-  for (let h = 0; h < count; h++) {
-    const c = compound[h];
-    if (c !== current) {
-      current = c;
-      addedHere = added[c];
-    }
-    if (addedHere !== 0) {
+/**
+ * Before the crisis: ties follow the compound's social capital, and so does their level to return
+ * to; only the compounds something was added to are walked. Returns whether any ties moved.
+ */
+function followCapital(first: Int32Array, size: Int32Array, ties: Float64Array, baseline: Float64Array, added: Float64Array): boolean {
+  let moved = false;
+  for (let c = 0; c < first.length; c++) {
+    const addedHere = added[c];
+    if (addedHere === 0) continue;
+    moved = true;
+    const end = first[c] + size[c];
+    for (let h = first[c]; h < end; h++) {
       ties[h] = Math.min(1, Math.max(0, ties[h] + addedHere));
       baseline[h] = ties[h];
     }
-    activity[h] = 0;
   }
+  return moved;
 }
 
 /**
  * From the crisis on: ties grow with each shared activity and fade back without; each compound's
- * sum into `sums`. The sum of the compound at hand is kept in a local (households of a compound
- * are consecutive) and written back when the compound changes: the same additions in the same
- * order, without a store and reload of `sums[c]` per household, a chain each household waited on.
- * What was added to the compound is read then too, not per household (as in `followCapital`).
+ * sum into `sums`, kept in a local while its households are walked (a store and reload of
+ * `sums[c]` per household was a chain each household waited on). Returns every household's ties
+ * added up in household order, for the meanTies metric: the same additions in the same order as a
+ * pass of its own over the column after this one, which this saves.
  */
-function growAndFade(count: number, compound: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array, growth: number, decay: number, sums: Float64Array): void {
-  let current = -1;
-  let sum = 0;
-  let addedHere = 0;
-  for (let h = 0; h < count; h++) {
-    const c = compound[h];
-    if (c !== current) {
-      if (current >= 0) sums[current] = sum;
-      current = c;
-      sum = sums[c];
-      addedHere = added[c];
+function growAndFade(first: Int32Array, size: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array, growth: number, decay: number, sums: Float64Array): number {
+  let total = 0;
+  for (let c = 0; c < first.length; c++) {
+    const addedHere = added[c];
+    let sum = 0;
+    const end = first[c] + size[c];
+    for (let h = first[c]; h < end; h++) {
+      let x = ties[h];
+      if (addedHere !== 0) {
+        x = Math.min(1, Math.max(0, x + addedHere));
+        baseline[h] = Math.min(1, Math.max(0, baseline[h] + addedHere));
+      }
+      // Each shared activity closes part of the gap to full ties; without any they fade back.
+      for (let k = activity[h]; k > 0; k--) x += growth * (1 - x);
+      x -= decay * (x - baseline[h]);
+      ties[h] = x;
+      sum += x;
+      total += x;
     }
-    let x = ties[h];
-    if (addedHere !== 0) {
-      x = Math.min(1, Math.max(0, x + addedHere));
-      baseline[h] = Math.min(1, Math.max(0, baseline[h] + addedHere));
-    }
-    // Each shared activity closes part of the gap to full ties; without any they fade back.
-    for (let k = activity[h]; k > 0; k--) x += growth * (1 - x);
-    x -= decay * (x - baseline[h]);
-    ties[h] = x;
-    activity[h] = 0;
-    sum += x;
+    sums[c] = sum;
   }
-  if (current >= 0) sums[current] = sum;
+  return total;
+}
+
+/** The households' ties added up in household order (the meanTies metric's numerator). */
+export function tiesAddedUp(ties: Float64Array): number {
+  let n = 0;
+  for (let h = 0; h < ties.length; h++) n += ties[h];
+  return n;
 }
 
 export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
@@ -119,7 +130,7 @@ export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
   step(world, own, ctx) {
     const hh = world.households;
     const C = world.compounds;
-    const { ties, tiesBaseline: baseline, sharedActivity: activity, compound } = hh;
+    const { ties, tiesBaseline: baseline, sharedActivity: activity } = hh;
     if (!own.crisis && CRISIS_PHASES.includes(ctx.phase as PhaseName)) own.crisis = true;
     // Social capital another module added since last night (a social organisation's meetings)
     // raises every household's ties in the compound, and their level to return to.
@@ -127,14 +138,17 @@ export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
     for (let c = 0; c < C.count; c++) added[c] = C.socialCapital[c] - own.lastSocialCapital[c];
     if (!own.crisis) {
       // Before the crisis ties follow the compound's social capital and nothing else.
-      followCapital(hh.count, compound, ties, baseline, activity, added);
+      const moved = followCapital(C.firstHousehold, C.households, ties, baseline, added);
+      if (moved) own.tiesTotal = tiesAddedUp(ties);
+      activity.fill(0);
       own.lastSocialCapital.set(C.socialCapital);
       return;
     }
     // Parameters are read only from the crisis on, so the normal period does not depend on them.
     const { growthPerActivity: growth, decayPerDay: decay } = world.scenario.selfOrganisation.ties;
     const sums = new Float64Array(C.count);
-    growAndFade(hh.count, compound, ties, baseline, activity, added, growth, decay, sums);
+    own.tiesTotal = growAndFade(C.firstHousehold, C.households, ties, baseline, activity, added, growth, decay, sums);
+    activity.fill(0);
     for (let c = 0; c < C.count; c++) {
       if (C.households[c] > 0) C.socialCapital[c] = sums[c] / C.households[c];
       own.lastSocialCapital[c] = C.socialCapital[c];
