@@ -3,6 +3,7 @@ import { failuresBefore, type ModuleProcess, type Rng } from '../../engine/index
 import { lowOnBasicGoods, packagesToCover, receivePackages } from '../households/index.js';
 import { own, type CareState, type CareWorld } from './state.js';
 import { CARE_ACTORS, CARE_COORDINATORS, type CareActor, type CareCoordinator } from './contributions.js';
+import { recordVisit } from './care-met.js';
 
 export const careRound: ModuleProcess<CareWorld, CareState> = {
   name: 'careRound',
@@ -44,6 +45,8 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
       visited[i] = 1;
       t.careTasksCovered++;
       hh.careDue[h] = ctx.day + interval;
+      // Its group: VULNERABLE codes 1–3 are VULNERABLE_GROUPS 0–2.
+      recordVisit(state.visits, hh.vulnerable[h] - 1, hh.lastVisit[h], ctx.day);
       hh.lastVisit[h] = ctx.day;
       if (hh.informedDay[h] < 0 && state.crisis) { hh.informedDay[h] = ctx.day; state.uninformed--; t.informedByVisit++; }
       if (state.shut && state.packages > 0 && low(h)) {
