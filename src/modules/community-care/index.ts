@@ -19,7 +19,8 @@ import { params } from './params.js';
 import { careColumns, checkDayRange, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHouseholds, type CareState, type CareWorld } from './state.js';
 import { period } from './period.js';
 import { careRound } from './care-round.js';
-import { trustFromTies } from './trust-ties.js';
+import { follower, trustFromTies } from './trust-ties.js';
+import { TIES_FOLLOWERS } from '../self-organisation/ties.js';
 import { activeHouseholds, PARTICIPATION_WINDOW, participationCounts } from './participation.js';
 import { metWithin, visitCounts } from './care-met.js';
 
@@ -43,11 +44,9 @@ export const communityCare = defineModule<CareWorld, CareState>({
   check: checkDayRange,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
-  init: (world) => {
-    world.households.tiesSeen.set(world.households.ties);
-    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, dayTrust: new Float64Array(2), participation: participationCounts(), visits: visitCounts(VULNERABLE_GROUPS.length, world.scenario.care.visitIntervalDays) };
-  },
+  init: (world) => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, dayTrust: new Float64Array(2), trustAddedUpOn: -1, participation: participationCounts(), visits: visitCounts(VULNERABLE_GROUPS.length, world.scenario.care.visitIntervalDays) }),
   processes: [period, trustFromTies, careRound],
+  provides: { [TIES_FOLLOWERS]: [follower] },
   counters: [
     { name: 'careTasks', unit: 'households', description: 'Vulnerable households due a care visit today (or, while no one may go out, asking for food with care packages in stock)' },
     { name: 'careTasksCovered', unit: 'households', description: 'Of those, households visited today' },

@@ -46,7 +46,20 @@ export interface TiesState {
   tiesTotal: number;
 }
 
-/** A household shares an activity with its neighbours today (read by the ties process at night). */
+/**
+ * What follows households' ties, contributed by other modules (community care's trust): the
+ * night's pass hands each compound's households to every follower right after it has written
+ * their ties, with how far each moved tonight (`change[h − first]`, 0 where it did not; `moved`
+ * false when none in the compound did), while the compound's households are in cache — rather
+ * than the follower walking every household again and keeping a copy of the ties to see what
+ * changed. Every compound, in household order, every night. None contributed: nothing follows.
+ */
+export const TIES_FOLLOWERS = 'selfOrganisation.tiesFollowers';
+export interface TiesFollower<W = TiesWorld> {
+  name: string;
+  follow(world: W, first: number, end: number, change: Float64Array, moved: boolean, day: number): void;
+}
+
 /**
  * A household's chance to join a group buy: the participation of its kind (online or offline),
  * held back by weak ties. Under movement control and closed management alike.
@@ -55,6 +68,7 @@ export function joinChance(participation: number, participationEffect: number, t
   return participation * (1 - participationEffect * (1 - ties));
 }
 
+/** A household shares an activity with its neighbours today (read by the ties process at night). */
 export function shareActivity(world: CommunityWorld, h: number): void {
   const a = world.households.sharedActivity;
   if (a[h] < 255) a[h]++;
@@ -63,57 +77,50 @@ export function shareActivity(world: CommunityWorld, h: number): void {
 // The passes over every household below are functions of their own on columns and numbers:
 // with the loops inside the step, V8 compiled them on stack replacement and dropped that code at
 // the first read of a world object after the loop (no type feedback there), about 30 times a run,
-// so they ran unoptimised until recompiled (docs/performance.md, issue 16). They walk compound by
-// compound (a compound's households are consecutive, compounds in household order): what was
-// added to a compound is read once for its households, and no compound column per household.
+// so they ran unoptimised until recompiled (docs/performance.md, issue 16). The step walks compound
+// by compound (a compound's households are consecutive, compounds in household order): what was
+// added to a compound is read once for its households, no compound column is read per household,
+// and the followers get each compound as soon as its ties are written.
 
 /**
  * Before the crisis: ties follow the compound's social capital, and so does their level to return
- * to; only the compounds something was added to are walked. Returns whether any ties moved.
+ * to, for households first..end−1 of a compound `added` was added to; each one's change into
+ * `change`.
  */
-function followCapital(first: Int32Array, size: Int32Array, ties: Float64Array, baseline: Float64Array, added: Float64Array): boolean {
-  let moved = false;
-  for (let c = 0; c < first.length; c++) {
-    const addedHere = added[c];
-    if (addedHere === 0) continue;
-    moved = true;
-    const end = first[c] + size[c];
-    for (let h = first[c]; h < end; h++) {
-      ties[h] = Math.min(1, Math.max(0, ties[h] + addedHere));
-      baseline[h] = ties[h];
-    }
+function followCapital(first: number, end: number, ties: Float64Array, baseline: Float64Array, added: number, change: Float64Array): void {
+  for (let h = first; h < end; h++) {
+    const x = Math.min(1, Math.max(0, ties[h] + added));
+    change[h - first] = x - ties[h];
+    ties[h] = x;
+    baseline[h] = x;
   }
-  return moved;
 }
 
 /**
- * From the crisis on: ties grow with each shared activity and fade back without; each compound's
- * sum into `sums`, kept in a local while its households are walked (a store and reload of
- * `sums[c]` per household was a chain each household waited on). Returns every household's ties
- * added up in household order, for the meanTies metric: the same additions in the same order as a
- * pass of its own over the column after this one, which this saves.
+ * From the crisis on: ties of households first..end−1 of compound c grow with each shared
+ * activity and fade back without; each one's change into `change`, the compound's sum into
+ * `sums[c]`. Returns `total` with every household's ties added to it in household order, for
+ * the meanTies metric: the same additions in the same order as a pass of its own over the column
+ * after this one, which this saves.
  */
-function growAndFade(first: Int32Array, size: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array, growth: number, decay: number, sums: Float64Array): number {
-  let total = 0;
-  for (let c = 0; c < first.length; c++) {
-    const addedHere = added[c];
-    let sum = 0;
-    const end = first[c] + size[c];
-    for (let h = first[c]; h < end; h++) {
-      let x = ties[h];
-      if (addedHere !== 0) {
-        x = Math.min(1, Math.max(0, x + addedHere));
-        baseline[h] = Math.min(1, Math.max(0, baseline[h] + addedHere));
-      }
-      // Each shared activity closes part of the gap to full ties; without any they fade back.
-      for (let k = activity[h]; k > 0; k--) x += growth * (1 - x);
-      x -= decay * (x - baseline[h]);
-      ties[h] = x;
-      sum += x;
-      total += x;
+function growAndFade(c: number, first: number, end: number, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: number, growth: number, decay: number, change: Float64Array, sums: Float64Array, total: number): number {
+  let sum = 0;
+  for (let h = first; h < end; h++) {
+    const before = ties[h];
+    let x = before;
+    if (added !== 0) {
+      x = Math.min(1, Math.max(0, x + added));
+      baseline[h] = Math.min(1, Math.max(0, baseline[h] + added));
     }
-    sums[c] = sum;
+    // Each shared activity closes part of the gap to full ties; without any they fade back.
+    for (let k = activity[h]; k > 0; k--) x += growth * (1 - x);
+    x -= decay * (x - baseline[h]);
+    ties[h] = x;
+    change[h - first] = x - before;
+    sum += x;
+    total += x;
   }
+  sums[c] = sum;
   return total;
 }
 
@@ -124,6 +131,9 @@ export function tiesAddedUp(ties: Float64Array): number {
   return n;
 }
 
+/** How far each household of the compound at hand moved tonight: reused, grown to the largest compound. */
+let change = new Float64Array(0);
+
 export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
   name: 'socialTies',
   slot: 'night',
@@ -132,13 +142,23 @@ export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
     const C = world.compounds;
     const { ties, tiesBaseline: baseline, sharedActivity: activity } = hh;
     if (!own.crisis && CRISIS_PHASES.includes(ctx.phase as PhaseName)) own.crisis = true;
+    const followers = ctx.provided<TiesFollower<TiesWorld>>(TIES_FOLLOWERS);
+    for (let c = 0; c < C.count; c++) if (C.households[c] > change.length) change = new Float64Array(C.households[c]);
     // Social capital another module added since last night (a social organisation's meetings)
     // raises every household's ties in the compound, and their level to return to.
     const added = new Float64Array(C.count);
     for (let c = 0; c < C.count; c++) added[c] = C.socialCapital[c] - own.lastSocialCapital[c];
     if (!own.crisis) {
       // Before the crisis ties follow the compound's social capital and nothing else.
-      const moved = followCapital(C.firstHousehold, C.households, ties, baseline, added);
+      let moved = false;
+      for (let c = 0; c < C.count; c++) {
+        const first = C.firstHousehold[c];
+        const end = first + C.households[c];
+        const here = added[c] !== 0;
+        if (here) followCapital(first, end, ties, baseline, added[c], change);
+        moved ||= here;
+        for (let f = 0; f < followers.length; f++) followers[f].follow(world, first, end, change, here, ctx.day);
+      }
       if (moved) own.tiesTotal = tiesAddedUp(ties);
       activity.fill(0);
       own.lastSocialCapital.set(C.socialCapital);
@@ -147,7 +167,14 @@ export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
     // Parameters are read only from the crisis on, so the normal period does not depend on them.
     const { growthPerActivity: growth, decayPerDay: decay } = world.scenario.selfOrganisation.ties;
     const sums = new Float64Array(C.count);
-    own.tiesTotal = growAndFade(C.firstHousehold, C.households, ties, baseline, activity, added, growth, decay, sums);
+    let total = 0;
+    for (let c = 0; c < C.count; c++) {
+      const first = C.firstHousehold[c];
+      const end = first + C.households[c];
+      total = growAndFade(c, first, end, ties, baseline, activity, added[c], growth, decay, change, sums, total);
+      for (let f = 0; f < followers.length; f++) followers[f].follow(world, first, end, change, true, ctx.day);
+    }
+    own.tiesTotal = total;
     activity.fill(0);
     for (let c = 0; c < C.count; c++) {
       if (C.households[c] > 0) C.socialCapital[c] = sums[c] / C.households[c];
