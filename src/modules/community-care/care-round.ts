@@ -1,8 +1,9 @@
 /** The afternoon care round: the task board, coordinated or independent visits, packages, information, demands and trust. */
 import { failuresBefore, type ModuleProcess, type Rng } from '../../engine/index.js';
-import { lowOnBasicGoods, packagesToCover, receivePackages } from '../households/index.js';
+import { lowOnBasicGoods, lowOnBasics, packagesToCover, receivePackages } from '../households/index.js';
 import { own, type CareState, type CareWorld } from './state.js';
 import { CARE_ACTORS, CARE_COORDINATORS, type CareActor, type CareCoordinator } from './contributions.js';
+import { recordVisit } from './care-met.js';
 
 export const careRound: ModuleProcess<CareWorld, CareState> = {
   name: 'careRound',
@@ -13,14 +14,15 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     const hh = world.households;
     const t = world.today;
     const low = lowOnBasicGoods(world.scenario, hh);
-    const tasks: number[] = [];
-    const { count, careDue, informedDay } = hh;
+    const { count, informedDay } = hh;
     const stocked = state.shut && state.packages > 0;
     const vulnerable = state.vulnerableHouseholds;
-    for (let i = 0; i < vulnerable.length; i++) {
-      const h = vulnerable[i];
-      if (careDue[h] <= ctx.day || (stocked && informedDay[h] >= 0 && low(h))) tasks.push(h);
+    if (board.length < vulnerable.length) {
+      board = new Int32Array(vulnerable.length);
+      order = new Int32Array(vulnerable.length);
     }
+    const nTasks = taskBoard(vulnerable, hh.careDue, informedDay, ctx.day, stocked, world.scenario.needs.reorderBelowDays, hh.members, hh.vegetableStock, hh.porkStock, board);
+    const tasks = board.subarray(0, nTasks);
     const actors = ctx.provided<CareActor<CareWorld>>(CARE_ACTORS);
     const visitsOf = actors.map((a) => Math.floor(Math.max(0, a.hours(world, ctx)) / s.visitHours));
     const totalVisits = visitsOf.reduce((a, b) => a + b, 0);
@@ -44,6 +46,8 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
       visited[i] = 1;
       t.careTasksCovered++;
       hh.careDue[h] = ctx.day + interval;
+      // Its group: VULNERABLE codes 1–3 are VULNERABLE_GROUPS 0–2.
+      recordVisit(state.visits, hh.vulnerable[h] - 1, hh.lastVisit[h], ctx.day);
       hh.lastVisit[h] = ctx.day;
       if (hh.informedDay[h] < 0 && state.crisis) { hh.informedDay[h] = ctx.day; state.uninformed--; t.informedByVisit++; }
       if (state.shut && state.packages > 0 && low(h)) {
@@ -58,7 +62,8 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     };
     // Uncoordinated visits first: each actor picks distinct tasks of its own at random.
     const planned = visitsOf.map((v) => v - Math.round(coordination * v));
-    const scratch = tasks.map((_, i) => i);
+    const scratch = order.subarray(0, nTasks);
+    for (let i = 0; i < nTasks; i++) scratch[i] = i;
     actors.forEach((_, a) => {
       const n = Math.min(planned[a], tasks.length);
       for (let k = 0; k < n; k++) {
@@ -96,6 +101,28 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
   },
 };
 
+
+/** The task board and the order the actors pick from it in: reused from day to day, grown to the vulnerable households. */
+let board = new Int32Array(0);
+let order = new Int32Array(0);
+
+/**
+ * The day's tasks into `tasks`, in list order: the vulnerable households due a visit and, while
+ * care packages are in stock and no one may go out, those that have heard of the services and are
+ * low on basic goods. Returns how many. A function of its own, on columns and numbers: inside
+ * step, V8 compiled the loop on stack replacement and lost it at the world reads after it.
+ */
+function taskBoard(
+  vulnerable: Int32Array, careDue: Int16Array, informedDay: Int16Array, day: number, stocked: boolean,
+  reorderBelowDays: number, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, tasks: Int32Array,
+): number {
+  let n = 0;
+  for (let i = 0; i < vulnerable.length; i++) {
+    const h = vulnerable[i];
+    if (careDue[h] <= day || (stocked && informedDay[h] >= 0 && lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h) === 1)) tasks[n++] = h;
+  }
+  return n;
+}
 
 /**
  * The day's demands, household by household in order: each household expresses one with the

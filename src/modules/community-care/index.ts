@@ -19,8 +19,10 @@ import { params } from './params.js';
 import { careColumns, checkDayRange, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHouseholds, type CareState, type CareWorld } from './state.js';
 import { period } from './period.js';
 import { careRound } from './care-round.js';
-import { trustFromTies } from './trust-ties.js';
+import { follower, trustFromTies } from './trust-ties.js';
+import { TIES_FOLLOWERS } from '../self-organisation/ties.js';
 import { activeHouseholds, PARTICIPATION_WINDOW, participationCounts } from './participation.js';
+import { metWithin, visitCounts } from './care-met.js';
 
 const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number], k: number) => ({
   name: `careMet${g[0].toUpperCase()}${g.slice(1)}`,
@@ -29,20 +31,10 @@ const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number], k: number) => ({
   sample(w: CareWorld, ctx: { day: number }) {
     const st = own(w);
     const interval = st.crisis ? w.scenario.care.visitIntervalDays.crisis : w.scenario.care.visitIntervalDays.normal;
-    const list = st.vulnerableByGroup[k];
-    return list.length > 0 ? metWithin(list, w.households.lastVisit, ctx.day, interval) / list.length : NaN;
+    const n = st.vulnerableByGroup[k].length;
+    return n > 0 ? metWithin(st.visits, k, ctx.day, interval) / n : NaN;
   },
 });
-
-/** Households of the list visited within `interval` days before `day`: a function of its own (columns in, a count out) so its optimised loop is not dropped with the sampler's. */
-function metWithin(list: Int32Array, lastVisit: Int16Array, day: number, interval: number): number {
-  let met = 0;
-  for (let i = 0; i < list.length; i++) {
-    const last = lastVisit[list[i]];
-    if (last >= 0 && day - last < interval) met++;
-  }
-  return met;
-}
 
 export const communityCare = defineModule<CareWorld, CareState>({
   name: 'communityCare',
@@ -52,11 +44,9 @@ export const communityCare = defineModule<CareWorld, CareState>({
   check: checkDayRange,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
-  init: (world) => {
-    world.households.tiesSeen.set(world.households.ties);
-    return { crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, participation: participationCounts() };
-  },
+  init: (world) => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, dayTrust: new Float64Array(2), trustAddedUpOn: -1, participation: participationCounts(), visits: visitCounts(VULNERABLE_GROUPS.length, world.scenario.care.visitIntervalDays) }),
   processes: [period, trustFromTies, careRound],
+  provides: { [TIES_FOLLOWERS]: [follower] },
   counters: [
     { name: 'careTasks', unit: 'households', description: 'Vulnerable households due a care visit today (or, while no one may go out, asking for food with care packages in stock)' },
     { name: 'careTasksCovered', unit: 'households', description: 'Of those, households visited today' },
@@ -83,7 +73,8 @@ export const communityCare = defineModule<CareWorld, CareState>({
     ...VULNERABLE_GROUPS.map((g, k) => groupMetric(g, k)),
     {
       name: 'meanTrust', unit: 'share', description: "Mean household trust in the community's actors",
-      sample: (w) => mean(w.households.trust),
+      // Added up by the night's pass (trust-ties.ts) before trust follows the night's ties: the day's trust.
+      sample: (w) => (own(w).dayTrust[1] > 0 ? own(w).dayTrust[0] / own(w).dayTrust[1] : NaN),
     },
     {
       name: 'participation', unit: 'share', description: `Cultural dimension: share of households that took part in an activity or volunteered in the last ${PARTICIPATION_WINDOW} days`,

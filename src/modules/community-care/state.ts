@@ -2,6 +2,7 @@
 import { bernoulli, LAST_DAY16, toEpochDay, type PopulateContext, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import type { ParticipationCounts } from './participation.js';
+import type { VisitCounts } from './care-met.js';
 
 // ─── state ───
 export const VULNERABLE = { none: 0, elderlyAlone: 1, disabled: 2, singleParent: 3 } as const;
@@ -19,8 +20,6 @@ export const careColumns = {
   /** Day it heard of the current crisis's services (-1 not yet). */
   informedDay: Int16Array,
   trust: Float64Array,
-  /** Its ties to neighbours when trust last followed them (trust-ties.ts). */
-  tiesSeen: Float64Array,
   /** Day a member last took part in an activity or volunteered (-1 never); written through participation.ts. */
   lastParticipation: Int16Array,
   /** Members taking part now in an ongoing activity (the volunteer pool): the household takes part every day while there are any; written through participation.ts. */
@@ -55,10 +54,16 @@ export interface CareState {
   kitsWanted: number;
   /** The vulnerable households in order (drawn at populate and fixed): the passes that concern them only walk these. */
   vulnerableHouseholds: Int32Array;
-  /** The same, one list per VULNERABLE_GROUPS entry (the careMet samplers each walk their own). */
+  /** The same, one list per VULNERABLE_GROUPS entry (the careMet samplers read their sizes). */
   vulnerableByGroup: Int32Array[];
   /** In a crisis, households not yet told of its services (informedDay −1), kept as they are told. */
   uninformed: number;
+  /** The day's trust added up at night before trust follows ties, and the households counted (trust-ties.ts): meanTrust. */
+  dayTrust: Float64Array;
+  /** The day `dayTrust` was last added up (−1 never). */
+  trustAddedUpOn: number;
+  /** Vulnerable households by group and day of their last visit, counted as visits are made (care-met.ts). */
+  visits: VisitCounts;
   /** Households taking part, counted as they start and stop (participation.ts). */
   participation: ParticipationCounts;
 }

@@ -33,6 +33,34 @@ function mobilise(world: CommunityWorld, st: GridState, s: GridParams, h: number
   }
 }
 
+/**
+ * The neighbours' and the organisations' reach today, building by building (a building's
+ * households are consecutive, buildings in household order, so households are drawn for in the
+ * same order as a walk over every household): each household not yet mobilised in a building
+ * that neighbours (`spread`) or its compound's active organisation reach draws once. A building
+ * whose households are all mobilised, or that nothing reaches today, is passed over whole — once
+ * most of the community is mobilised, most buildings are. A function of its own, so its loop's
+ * optimised code is not dropped with the step's.
+ */
+function spreadInBuildings(world: CommunityWorld, st: GridState, s: GridParams, rng: Rng, day: number, spread: Float64Array, activeDay: Int32Array, orgReach: number): void {
+  const B = world.buildings;
+  const { mobilisedDay, mobilisedInBuilding } = st;
+  for (let b = 0; b < B.count; b++) {
+    if (mobilisedInBuilding[b] >= B.households[b]) continue;
+    const p = spread[b];
+    const c = B.compound[b];
+    const org = activeDay[c] >= 0 && activeDay[c] < day ? orgReach : 0;
+    if (p === 0 && org === 0) continue;
+    const end = B.firstHousehold[b] + B.households[b];
+    for (let h = B.firstHousehold[b]; h < end; h++) {
+      if (mobilisedDay[h] >= 0) continue;
+      const u = rng();
+      if (u < org) mobilise(world, st, s, h, day, BY.organisation);
+      else if (u < 1 - (1 - org) * (1 - p)) mobilise(world, st, s, h, day, BY.neighbour);
+    }
+  }
+}
+
 /** Latent self-organisations answer the RC's call (by trust) or the late platform's. */
 export const gridActivation: ModuleProcess<CommunityWorld, GridState> = {
   name: 'gridActivation',
@@ -100,17 +128,7 @@ export const gridMobilisation: ModuleProcess<CommunityWorld, GridState> = {
         if (mobilisedDay[h] < 0) mobilise(world, st, s, h, ctx.day, BY.cadre);
       }
 
-      const building = H.building;
-      const compound = H.compound;
-      for (let h = 0; h < nHouseholds; h++) {
-        if (mobilisedDay[h] >= 0) continue;
-        const p = spread[building[h]];
-        const org = activeDay[compound[h]] >= 0 && activeDay[compound[h]] < ctx.day ? orgReach : 0;
-        if (p === 0 && org === 0) continue;
-        const u = rng();
-        if (u < org) mobilise(world, st, s, h, ctx.day, BY.organisation);
-        else if (u < 1 - (1 - org) * (1 - p)) mobilise(world, st, s, h, ctx.day, BY.neighbour);
-      }
+      spreadInBuildings(world, st, s, rng, ctx.day, spread, activeDay, orgReach);
     }
     if (st.recoveryDays < 0 && st.mobilised >= s.recoveryShare * nHouseholds) st.recoveryDays = ctx.day - st.onsetDay;
   },

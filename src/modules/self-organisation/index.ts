@@ -21,7 +21,7 @@ import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, GROUP_BUY_SUPPLIERS, type Carrier, type GroupBuySupplier } from '../provision/contributions.js';
 import { groupBuy } from './group-buy.js';
 import { groupBuyingParams, movementControlGroupBuys } from './movement-control.js';
-import { socialTies, tiesColumns, tiesParams, type TiesState } from './ties.js';
+import { socialTies, tiesAddedUp, tiesColumns, tiesParams, type TiesState } from './ties.js';
 
 // ─── parameters ───
 export const params = sections({
@@ -112,18 +112,6 @@ const closure: ModuleProcess<SelfOrganisationWorld, SelfOrganisationState> = {
   },
 };
 
-/**
- * The households' ties added up, for the mean: a function of its own that returns straight from
- * its loop. As the metric's own loop, V8 compiled it on stack replacement the first day, before
- * the line after the loop had ever run, kept that code, and entered and dropped it at that line
- * every day of the run (97 deopts a 100k run; docs/performance.md, part 16q).
- */
-function tiesAddedUp(ties: Float64Array): number {
-  let n = 0;
-  for (let h = 0; h < ties.length; h++) n += ties[h];
-  return n;
-}
-
 export const selfOrganisationModule = defineModule<SelfOrganisationWorld, SelfOrganisationState>({
   name: 'selfOrganisation',
   description: "Owners' self-organised group buying in compounds with prior social capital (paper 000).",
@@ -133,7 +121,7 @@ export const selfOrganisationModule = defineModule<SelfOrganisationWorld, SelfOr
   init(world) {
     world.compounds.selfOrganisedSince.fill(-1);
     world.households.tiesBaseline.set(world.households.ties);
-    return { closedSince: -1, closed: false, crisis: false, lastSocialCapital: Float64Array.from(world.compounds.socialCapital) };
+    return { closedSince: -1, closed: false, crisis: false, lastSocialCapital: Float64Array.from(world.compounds.socialCapital), tiesTotal: tiesAddedUp(world.households.ties) };
   },
   processes: [closure, movementControlGroupBuys, selfOrganisation, socialTies],
   counters: [{ name: 'groupBuyHouseholds', unit: 'households', description: 'Households supplied by a self-organised group buy today' }],
@@ -141,8 +129,8 @@ export const selfOrganisationModule = defineModule<SelfOrganisationWorld, SelfOr
     {
       name: 'meanTies', unit: 'share', description: "Households' mean ties to neighbours (social capital, 0–1): grows with shared activity in a crisis, fades without",
       sample(w) {
-        const t = w.households.ties;
-        return t.length > 0 ? tiesAddedUp(t) / t.length : 0;
+        const n = w.households.count;
+        return n > 0 ? (w.state.selfOrganisation as SelfOrganisationState).tiesTotal / n : 0;
       },
     },
     {

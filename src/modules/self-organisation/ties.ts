@@ -38,9 +38,28 @@ export interface TiesState {
   crisis: boolean;
   /** Each compound's social capital as this process last left it, to see what other modules added since. */
   lastSocialCapital: Float64Array;
+  /**
+   * Every household's ties added up in household order, as the last night's pass left them (at
+   * init, as populated): the meanTies metric, kept by the pass that changes them (nothing else
+   * writes ties), so the metric needs no pass of its own.
+   */
+  tiesTotal: number;
 }
 
-/** A household shares an activity with its neighbours today (read by the ties process at night). */
+/**
+ * What follows households' ties, contributed by other modules (community care's trust): the
+ * night's pass hands each compound's households to every follower right after it has written
+ * their ties, with how far each moved tonight (`change[h − first]`, 0 where it did not; `moved`
+ * false when none in the compound did), while the compound's households are in cache — rather
+ * than the follower walking every household again and keeping a copy of the ties to see what
+ * changed. Every compound, in household order, every night. None contributed: nothing follows.
+ */
+export const TIES_FOLLOWERS = 'selfOrganisation.tiesFollowers';
+export interface TiesFollower<W = TiesWorld> {
+  name: string;
+  follow(world: W, first: number, end: number, change: Float64Array, moved: boolean, day: number): void;
+}
+
 /**
  * A household's chance to join a group buy: the participation of its kind (online or offline),
  * held back by weak ties. Under movement control and closed management alike.
@@ -49,69 +68,71 @@ export function joinChance(participation: number, participationEffect: number, t
   return participation * (1 - participationEffect * (1 - ties));
 }
 
+/** A household shares an activity with its neighbours today (read by the ties process at night). */
 export function shareActivity(world: CommunityWorld, h: number): void {
   const a = world.households.sharedActivity;
   if (a[h] < 255) a[h]++;
 }
 
-// The two passes over every household below are functions of their own on columns and numbers:
+// The passes over every household below are functions of their own on columns and numbers:
 // with the loops inside the step, V8 compiled them on stack replacement and dropped that code at
 // the first read of a world object after the loop (no type feedback there), about 30 times a run,
-// so they ran unoptimised until recompiled (docs/performance.md, issue 16).
+// so they ran unoptimised until recompiled (docs/performance.md, issue 16). The step walks compound
+// by compound (a compound's households are consecutive, compounds in household order): what was
+// added to a compound is read once for its households, no compound column is read per household,
+// and the followers get each compound as soon as its ties are written.
 
-/** Before the crisis: ties follow the compound's social capital, and so does their level to return to. */
-function followCapital(count: number, compound: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array): void {
-  // What was added to the compound at hand, read when the compound changes (its households are
-  // consecutive): each column read costs V8's code a check per household, so one column fewer.
-  let current = -1;
-  let addedHere = 0;
-  for (let h = 0; h < count; h++) {
-    const c = compound[h];
-    if (c !== current) {
-      current = c;
-      addedHere = added[c];
-    }
-    if (addedHere !== 0) {
-      ties[h] = Math.min(1, Math.max(0, ties[h] + addedHere));
-      baseline[h] = ties[h];
-    }
-    activity[h] = 0;
+/**
+ * Before the crisis: ties follow the compound's social capital, and so does their level to return
+ * to, for households first..end−1 of a compound `added` was added to; each one's change into
+ * `change`.
+ */
+function followCapital(first: number, end: number, ties: Float64Array, baseline: Float64Array, added: number, change: Float64Array): void {
+  for (let h = first; h < end; h++) {
+    const x = Math.min(1, Math.max(0, ties[h] + added));
+    change[h - first] = x - ties[h];
+    ties[h] = x;
+    baseline[h] = x;
   }
 }
 
 /**
- * From the crisis on: ties grow with each shared activity and fade back without; each compound's
- * sum into `sums`. The sum of the compound at hand is kept in a local (households of a compound
- * are consecutive) and written back when the compound changes: the same additions in the same
- * order, without a store and reload of `sums[c]` per household, a chain each household waited on.
- * What was added to the compound is read then too, not per household (as in `followCapital`).
+ * From the crisis on: ties of households first..end−1 of compound c grow with each shared
+ * activity and fade back without; each one's change into `change`, the compound's sum into
+ * `sums[c]`. Returns `total` with every household's ties added to it in household order, for
+ * the meanTies metric: the same additions in the same order as a pass of its own over the column
+ * after this one, which this saves.
  */
-function growAndFade(count: number, compound: Int32Array, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: Float64Array, growth: number, decay: number, sums: Float64Array): void {
-  let current = -1;
+function growAndFade(c: number, first: number, end: number, ties: Float64Array, baseline: Float64Array, activity: Uint8Array, added: number, growth: number, decay: number, change: Float64Array, sums: Float64Array, total: number): number {
   let sum = 0;
-  let addedHere = 0;
-  for (let h = 0; h < count; h++) {
-    const c = compound[h];
-    if (c !== current) {
-      if (current >= 0) sums[current] = sum;
-      current = c;
-      sum = sums[c];
-      addedHere = added[c];
-    }
-    let x = ties[h];
-    if (addedHere !== 0) {
-      x = Math.min(1, Math.max(0, x + addedHere));
-      baseline[h] = Math.min(1, Math.max(0, baseline[h] + addedHere));
+  for (let h = first; h < end; h++) {
+    const before = ties[h];
+    let x = before;
+    if (added !== 0) {
+      x = Math.min(1, Math.max(0, x + added));
+      baseline[h] = Math.min(1, Math.max(0, baseline[h] + added));
     }
     // Each shared activity closes part of the gap to full ties; without any they fade back.
     for (let k = activity[h]; k > 0; k--) x += growth * (1 - x);
     x -= decay * (x - baseline[h]);
     ties[h] = x;
-    activity[h] = 0;
+    change[h - first] = x - before;
     sum += x;
+    total += x;
   }
-  if (current >= 0) sums[current] = sum;
+  sums[c] = sum;
+  return total;
 }
+
+/** The households' ties added up in household order (the meanTies metric's numerator). */
+export function tiesAddedUp(ties: Float64Array): number {
+  let n = 0;
+  for (let h = 0; h < ties.length; h++) n += ties[h];
+  return n;
+}
+
+/** How far each household of the compound at hand moved tonight: reused, grown to the largest compound. */
+let change = new Float64Array(0);
 
 export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
   name: 'socialTies',
@@ -119,22 +140,42 @@ export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
   step(world, own, ctx) {
     const hh = world.households;
     const C = world.compounds;
-    const { ties, tiesBaseline: baseline, sharedActivity: activity, compound } = hh;
+    const { ties, tiesBaseline: baseline, sharedActivity: activity } = hh;
     if (!own.crisis && CRISIS_PHASES.includes(ctx.phase as PhaseName)) own.crisis = true;
+    const followers = ctx.provided<TiesFollower<TiesWorld>>(TIES_FOLLOWERS);
+    for (let c = 0; c < C.count; c++) if (C.households[c] > change.length) change = new Float64Array(C.households[c]);
     // Social capital another module added since last night (a social organisation's meetings)
     // raises every household's ties in the compound, and their level to return to.
     const added = new Float64Array(C.count);
     for (let c = 0; c < C.count; c++) added[c] = C.socialCapital[c] - own.lastSocialCapital[c];
     if (!own.crisis) {
       // Before the crisis ties follow the compound's social capital and nothing else.
-      followCapital(hh.count, compound, ties, baseline, activity, added);
+      let moved = false;
+      for (let c = 0; c < C.count; c++) {
+        const first = C.firstHousehold[c];
+        const end = first + C.households[c];
+        const here = added[c] !== 0;
+        if (here) followCapital(first, end, ties, baseline, added[c], change);
+        moved ||= here;
+        for (let f = 0; f < followers.length; f++) followers[f].follow(world, first, end, change, here, ctx.day);
+      }
+      if (moved) own.tiesTotal = tiesAddedUp(ties);
+      activity.fill(0);
       own.lastSocialCapital.set(C.socialCapital);
       return;
     }
     // Parameters are read only from the crisis on, so the normal period does not depend on them.
     const { growthPerActivity: growth, decayPerDay: decay } = world.scenario.selfOrganisation.ties;
     const sums = new Float64Array(C.count);
-    growAndFade(hh.count, compound, ties, baseline, activity, added, growth, decay, sums);
+    let total = 0;
+    for (let c = 0; c < C.count; c++) {
+      const first = C.firstHousehold[c];
+      const end = first + C.households[c];
+      total = growAndFade(c, first, end, ties, baseline, activity, added[c], growth, decay, change, sums, total);
+      for (let f = 0; f < followers.length; f++) followers[f].follow(world, first, end, change, true, ctx.day);
+    }
+    own.tiesTotal = total;
+    activity.fill(0);
     for (let c = 0; c < C.count; c++) {
       if (C.households[c] > 0) C.socialCapital[c] = sums[c] / C.households[c];
       own.lastSocialCapital[c] = C.socialCapital[c];

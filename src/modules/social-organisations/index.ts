@@ -10,8 +10,8 @@
  * social capital; in a crisis every organisation's project hours go to care visits.
  */
 import { z } from 'zod';
-import { bernoulli, defineModule, sum, type ModuleProcess } from '../../engine/index.js';
-import { CARE_ACTORS, CARE_COORDINATORS, careOf, CHARITY_RAISERS, tookPart, type CareActor, type CareCoordinator, type CareWorld, type CharityRaiser } from '../community-care/index.js';
+import { bernoulli, defineModule, sum, type ModuleProcess, type Rng } from '../../engine/index.js';
+import { CARE_ACTORS, CARE_COORDINATORS, careOf, CHARITY_RAISERS, tookPart, type CareActor, type CareCoordinator, type CareWorld, type CharityRaiser, type ParticipationCounts } from '../community-care/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { count, nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 
@@ -94,24 +94,36 @@ const projects: ModuleProcess<CareWorld, OrganisationsState> = {
     if (care.crisis) return;
 
     // Normal times: cultural activities, joined as far as households trust and the activity matches.
-    const hh = world.households;
-    const C = world.compounds;
-    let places = Math.floor(st.hours.cultural * s.attendeesPerActivityHour);
+    const places = Math.floor(st.hours.cultural * s.attendeesPerActivityHour);
     if (places <= 0) return;
-    const chance = care.projectMatch;
-    const n = hh.count;
-    for (let k = 0; k < places * 3 && places > 0; k++) {
-      const h = Math.floor(ctx.rng() * n);
-      if (!bernoulli(ctx.rng, hh.trust[h] * chance)) continue;
-      places--;
-      st.attendances++;
-      world.today.activityAttendances++;
-      tookPart(hh, care.participation, h, ctx.day);
-      const c = hh.compound[h];
-      C.socialCapital[c] += (s.tiesPerAttendance * (1 - C.socialCapital[c])) / Math.max(1, C.households[c]);
-    }
+    const attended = activities(ctx.rng, world.households, world.compounds, care.participation, ctx.day, places, care.projectMatch, s.tiesPerAttendance);
+    st.attendances += attended;
+    world.today.activityAttendances += attended;
   },
 };
+
+/**
+ * The day's cultural activities: up to three tries a place, each at a household drawn from the
+ * whole community, who comes with its trust × the activities' match to demand; each attendance
+ * counts as taking part and adds to its compound's social capital. Returns the attendances. A
+ * function of its own, on columns and numbers: inside step, the loop read the world's objects
+ * (`ctx.rng`, the household table) on every try.
+ */
+function activities(rng: Rng, hh: CareWorld['households'], C: CareWorld['compounds'], participation: ParticipationCounts, day: number, places: number, chance: number, tiesPerAttendance: number): number {
+  const { count: n, trust, compound } = hh;
+  const { socialCapital, households } = C;
+  let attended = 0;
+  for (let k = 0; k < places * 3 && places > 0; k++) {
+    const h = Math.floor(rng() * n);
+    if (!bernoulli(rng, trust[h] * chance)) continue;
+    places--;
+    attended++;
+    tookPart(hh, participation, h, day);
+    const c = compound[h];
+    socialCapital[c] += (tiesPerAttendance * (1 - socialCapital[c])) / Math.max(1, households[c]);
+  }
+  return attended;
+}
 
 const actor: CareActor<CareWorld> = {
   name: 'socialOrganisations',
