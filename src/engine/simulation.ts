@@ -48,7 +48,7 @@ export class Simulation<W> {
    * writes the day's fields into them. Spread afresh for every process every day, they were
    * about 5 % of a warm default-size run (docs/performance.md, part 16v).
    */
-  private contexts: DayContext[] = [];
+  private contexts: (DayContext | null)[] = [];
   /** The processes that run in `activePhase`, and their contexts: the phase changes a few times a run. */
   private activePhase: string | null = null;
   private active: { process: Process<W>; ctx: DayContext }[] = [];
@@ -69,12 +69,19 @@ export class Simulation<W> {
     this.makeContexts();
   }
 
-  /** One context per process and one for the metrics, each with its own stream. */
+  /**
+   * Forgets the contexts (a new stream set): each is made, with its own stream, when its process
+   * first runs, so streams are created when they were before (a snapshot lists the same ones).
+   */
   private makeContexts(): void {
-    const stream = (name: string) => this.streams.get(name);
-    const made = (name: string): DayContext => ({ ...this.context, day: 0, date: '', phase: '', events: NO_EVENTS, stream, rng: stream(name) });
-    this.contexts = [...this.processes.map((p) => made(p.name)), made('metrics')];
+    this.contexts = new Array(this.processes.length + 1).fill(null);
     this.activePhase = null;
+  }
+
+  /** The context of process i (the metrics' for i = the number of processes). */
+  private contextOf(i: number, name: string): DayContext {
+    const stream = (name: string) => this.streams.get(name);
+    return (this.contexts[i] ??= { ...this.context, day: 0, date: '', phase: '', events: NO_EVENTS, stream, rng: stream(name) });
   }
 
   get done(): boolean {
@@ -97,7 +104,7 @@ export class Simulation<W> {
       this.activePhase = phase;
       this.active = [];
       this.processes.forEach((process, i) => {
-        if (!process.phases || process.phases.includes(phase)) this.active.push({ process, ctx: this.contexts[i] });
+        if (!process.phases || process.phases.includes(phase)) this.active.push({ process, ctx: this.contextOf(i, process.name) });
       });
     }
     const active = this.active;
@@ -109,7 +116,7 @@ export class Simulation<W> {
       ctx.events = events;
       process.step(this.world, ctx);
     }
-    const ctx = this.contexts[this.processes.length];
+    const ctx = this.contextOf(this.processes.length, 'metrics');
     ctx.day = day;
     ctx.date = date;
     ctx.phase = phase;
