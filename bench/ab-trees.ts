@@ -11,6 +11,7 @@
  *   npx tsx bench/ab-trees.ts --residents 1000000 --rounds 4 --warmup 1 /tmp/before .
  *   npx tsx bench/ab-trees.ts --rounds 30 --warmup 30 /tmp/before .     # default size, warm
  *   npx tsx bench/ab-trees.ts --scenario all-1m.json --rounds 3 --warmup 1 /tmp/before .  # a scenario given as JSON
+ *   npx tsx bench/ab-trees.ts --with-build --rounds 20 --warmup 20 /tmp/before .  # the whole warm run: build and days
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,6 +22,8 @@ const option = (name: string, fallback: number) => (argv.includes(name) ? Number
 const residents = option('--residents', 0);
 const rounds = option('--rounds', 10);
 const warmup = option('--warmup', 5);
+// --with-build: the simulation's build counted with its days (a sweep's warm run pays both).
+const withBuild = argv.includes('--with-build');
 const VALUED = ['--residents', '--rounds', '--warmup', '--scenario'];
 const roots = argv.filter((a, i) => !a.startsWith('--') && !VALUED.includes(argv[i - 1]));
 if (roots.length === 0) throw new Error('give one or more source trees to compare, e.g. /tmp/before .');
@@ -38,8 +41,9 @@ for (const root of roots) {
   // As bench/model.ts: ≈ 1,070 residents per compound.
   if (residents > 0 && !given) scenario.community.compounds = Math.max(1, Math.round(residents / 1070));
   const run = (replicate: number) => {
+    const b = process.cpuUsage();
     const sim = createSimulation(scenario, `bench/${replicate}`);
-    const t = process.cpuUsage();
+    const t = withBuild ? b : process.cpuUsage();
     while (!sim.done) sim.step();
     const u = process.cpuUsage(t);
     return ((u.user + u.system) * 1000) / (sim.world.residents.count * sim.calendar.days);
@@ -53,5 +57,5 @@ for (let r = 0; r < rounds; r++) {
   if (argv.includes('--verbose')) console.log(`round ${r + 1}: ${trees.map((t) => `${t.root} ${t.samples[r].toFixed(1)}`).join(', ')}`);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`${given ? 'given scenario' : 'default scenario'}${residents && !given ? `, ${residents.toLocaleString('en')} residents` : ''}: ${rounds} interleaved rounds after ${warmup} warm-up runs, CPU ns per resident-day`);
+console.log(`${given ? 'given scenario' : 'default scenario'}${residents && !given ? `, ${residents.toLocaleString('en')} residents` : ''}: ${rounds} interleaved rounds after ${warmup} warm-up runs, CPU ns per resident-day${withBuild ? ', build included' : ''}`);
 for (const t of trees) console.log(`${t.root.padEnd(30)}  median ${median(t.samples).toFixed(1).padStart(7)}  lowest ${Math.min(...t.samples).toFixed(1).padStart(7)}`);

@@ -5,9 +5,9 @@
  */
 import { Calendar } from './calendar.js';
 import { MetricRecorder, type Metric } from './metric.js';
-import type { Process } from './process.js';
+import type { Process, StepContext } from './process.js';
 import { RandomStreams } from './random.js';
-import type { Timeline } from './timeline.js';
+import type { Timeline, TimelineEvent } from './timeline.js';
 
 export interface SimulationOptions<W> {
   world: W;
@@ -20,6 +20,11 @@ export interface SimulationOptions<W> {
   /** Fields added to every step context (e.g. an assembled model's `provided`). */
   context?: Record<string, unknown>;
 }
+
+/** A step context whose day fields the loop rewrites each day (to the processes it is read-only). */
+type DayContext = { -readonly [K in keyof StepContext]: StepContext[K] };
+
+const NO_EVENTS: readonly TimelineEvent[] = [];
 
 export interface Snapshot<W> {
   day: number;
@@ -38,6 +43,15 @@ export class Simulation<W> {
   private streams: RandomStreams;
   private recorder: MetricRecorder<W>;
   private readonly context: Record<string, unknown>;
+  /**
+   * Each process's step context, and the metrics' (last), made once per stream set: each day
+   * writes the day's fields into them. Spread afresh for every process every day, they were
+   * about 5 % of a warm default-size run (docs/performance.md, part 16v).
+   */
+  private contexts: (DayContext | null)[] = [];
+  /** The processes that run in `activePhase`, and their contexts: the phase changes a few times a run. */
+  private activePhase: string | null = null;
+  private active: { process: Process<W>; ctx: DayContext }[] = [];
 
   constructor(opts: SimulationOptions<W>) {
     this.world = opts.world;
@@ -52,6 +66,22 @@ export class Simulation<W> {
     this.streams = new RandomStreams(opts.seed);
     this.context = opts.context ?? {};
     this.recorder = new MetricRecorder(opts.metrics, opts.calendar.days);
+    this.makeContexts();
+  }
+
+  /**
+   * Forgets the contexts (a new stream set): each is made, with its own stream, when its process
+   * first runs, so streams are created when they were before (a snapshot lists the same ones).
+   */
+  private makeContexts(): void {
+    this.contexts = new Array(this.processes.length + 1).fill(null);
+    this.activePhase = null;
+  }
+
+  /** The context of process i (the metrics' for i = the number of processes). */
+  private contextOf(i: number, name: string): DayContext {
+    const stream = (name: string) => this.streams.get(name);
+    return (this.contexts[i] ??= { ...this.context, day: 0, date: '', phase: '', events: NO_EVENTS, stream, rng: stream(name) });
   }
 
   get done(): boolean {
@@ -68,19 +98,30 @@ export class Simulation<W> {
     if (this.done) throw new Error('the simulation has already reached its end date');
     const day = this.day;
     const phase = this.timeline.phaseAt(day);
-    const base = {
-      ...this.context,
-      day,
-      date: this.calendar.dateOf(day),
-      phase,
-      events: this.timeline.eventsOn(day),
-      stream: (name: string) => this.streams.get(name),
-    };
-    for (const process of this.processes) {
-      if (process.phases && !process.phases.includes(phase)) continue;
-      process.step(this.world, { ...base, rng: this.streams.get(process.name) });
+    const date = this.calendar.dateOf(day);
+    const events = this.timeline.eventsOn(day);
+    if (phase !== this.activePhase) {
+      this.activePhase = phase;
+      this.active = [];
+      this.processes.forEach((process, i) => {
+        if (!process.phases || process.phases.includes(phase)) this.active.push({ process, ctx: this.contextOf(i, process.name) });
+      });
     }
-    this.recorder.record(this.world, { ...base, rng: this.streams.get('metrics') });
+    const active = this.active;
+    for (let i = 0; i < active.length; i++) {
+      const { process, ctx } = active[i];
+      ctx.day = day;
+      ctx.date = date;
+      ctx.phase = phase;
+      ctx.events = events;
+      process.step(this.world, ctx);
+    }
+    const ctx = this.contextOf(this.processes.length, 'metrics');
+    ctx.day = day;
+    ctx.date = date;
+    ctx.phase = phase;
+    ctx.events = events;
+    this.recorder.record(this.world, ctx);
     this.day++;
   }
 
@@ -106,6 +147,7 @@ export class Simulation<W> {
     this.day = copy.day;
     this.world = copy.world;
     this.streams = new RandomStreams(this.streams.runSeed, copy.randomStates);
+    this.makeContexts();
     for (const [name, column] of Object.entries(copy.columns)) {
       if (this.recorder.columns[name]) this.recorder.columns[name].set(column);
     }

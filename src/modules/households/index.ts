@@ -9,7 +9,7 @@ import { defineModule, ratio, shockDayOf } from '../../engine/index.js';
 import { consumption } from './consumption.js';
 import { householdColumns, type HouseholdsWorld } from './columns.js';
 import { outings } from './outings.js';
-import { budgetPerPersonDay, drawQuintile } from './budget.js';
+import { budgetPerPersonDay, drawQuintile, QUINTILES } from './budget.js';
 import { params } from './params.js';
 
 export const households = defineModule<HouseholdsWorld>({
@@ -25,6 +25,8 @@ export const households = defineModule<HouseholdsWorld>({
     const initial = s.needs.initialStockDays;
     // Incomes from a stream of their own, so the rest of the population is drawn as before.
     const incomes = stream('population.income');
+    // Each quintile's budget per person-day worked out once, not looked up by name per household.
+    const budgetOf = QUINTILES.map((_, q) => budgetPerPersonDay(s, q));
     for (let i = 0; i < hh.count; i++) {
       const days = initial.min + rng() * (initial.max - initial.min);
       hh.vegetableStock[i] = days * hh.members[i];
@@ -36,7 +38,7 @@ export const households = defineModule<HouseholdsWorld>({
       hh.basicMet[i] = 1;
       hh.personalMet[i] = 1;
       hh.incomeQuintile[i] = drawQuintile(incomes);
-      hh.foodBudgetPerDay[i] = budgetPerPersonDay(s, hh.incomeQuintile[i]) * hh.members[i];
+      hh.foodBudgetPerDay[i] = budgetOf[hh.incomeQuintile[i]] * hh.members[i];
       hh.cash[i] = s.budget.savingsDays * hh.foodBudgetPerDay[i];
     }
   },

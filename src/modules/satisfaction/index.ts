@@ -38,10 +38,14 @@ interface SatisfactionWorld extends HouseholdsWorld {
 }
 
 // ─── behaviour ───
-/** The score's weights and their total (0 when every weight is 0: no score to move toward). */
+/**
+ * The score's weights and their total (0 when every weight is 0: no score to move toward). Named
+ * field by field: a spread of the scenario's weights cost about 2 µs a night, nearly 1 % of a warm
+ * default-size run (docs/performance.md, part 16v).
+ */
 function weightsOf(world: SatisfactionWorld) {
-  const w = world.scenario.satisfaction.weights;
-  return { ...w, total: w.basic + w.personal + w.price + w.variety };
+  const { basic, personal, price, variety } = world.scenario.satisfaction.weights;
+  return { basic, personal, price, variety, total: basic + personal + price + variety };
 }
 
 /**
