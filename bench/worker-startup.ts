@@ -12,7 +12,11 @@
  * written, as every worker after a machine's first sweep finds it, and once with an empty cache
  * folder, as the first sweep does), and medians printed.
  *
- *   npm run build && npx tsx bench/worker-startup.ts [rounds] [worker script …]
+ * `--v8 "<flags>"` (repeatable) adds, for each script, a variant run with those V8 flags on
+ * Node's command line (e.g. `--v8 "--no-use-osr"`), to try flags a worker could set before the
+ * model loads.
+ *
+ *   npm run build && npx tsx bench/worker-startup.ts [rounds] [worker script …] [--v8 "<flags>" …]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,11 +26,14 @@ import { pathToFileURL } from 'node:url';
 import { loadExperiment } from '../src/experiment/load.js';
 import { plannedTasks, WORKER_CACHED, WORKER_SCRIPT } from '../src/experiment/sweep.js';
 
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const flagSets = [[] as string[], ...argv.filter((a, i) => argv[i - 1] === '--v8').map((f) => f.split(' ').filter(Boolean))];
+const args = argv.filter((a, i) => a !== '--v8' && argv[i - 1] !== '--v8');
 const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
-/** A worker script, and whether its code cache starts empty (a fresh CRSIM_CODE_CACHE folder each round). */
-const entries = args.filter((a) => !/^\d+$/.test(a)).map((a) => ({ script: resolve(a), cold: false }));
-if (!entries.length) entries.push({ script: WORKER_SCRIPT, cold: false }, { script: WORKER_CACHED, cold: false }, { script: WORKER_CACHED, cold: true });
+/** A worker script, whether its code cache starts empty (a fresh CRSIM_CODE_CACHE folder each round), and V8 flags. */
+const scriptEntries = args.filter((a) => !/^\d+$/.test(a)).map((a) => ({ script: resolve(a), cold: false }));
+if (!scriptEntries.length) scriptEntries.push({ script: WORKER_SCRIPT, cold: false }, { script: WORKER_CACHED, cold: false }, { script: WORKER_CACHED, cold: true });
+const entries = scriptEntries.flatMap((e) => flagSets.map((flags) => ({ ...e, flags })));
 const scripts = entries.map((e) => e.script);
 
 const experiment = loadExperiment(resolve(import.meta.dirname, 'sweep-bench.yaml'));
@@ -45,20 +52,25 @@ const runs = [];
 for (let i = 0; i < ${RUNS}; i++) { t = cpu(); await run(task); runs.push(cpu() - t); }
 console.log(JSON.stringify({ importMs, runs }));`;
 
-// Write the code cache of every script once before the rounds (a run that is not timed).
-for (const script of new Set(scripts)) {
+// Write the code cache of every script once before the rounds (a run that is not timed). V8
+// refuses a cache made under other flags, so a variant with flags rewrites it: each variant
+// keeps a cache folder of its own.
+const cacheDirs = flagSets.map((flags, i) => (i === 0 ? undefined : mkdtempSync(join(tmpdir(), 'crsim-flags-cache-'))));
+for (const [f, flags] of flagSets.entries()) for (const script of new Set(scripts)) {
   const once = `import { readFileSync } from 'node:fs';
 await (await import(${JSON.stringify(pathToFileURL(script).href)})).default(JSON.parse(readFileSync(${JSON.stringify(taskFile)}, 'utf8')));`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', once], { encoding: 'utf8' });
+  const env = cacheDirs[f] ? { ...process.env, CRSIM_CODE_CACHE: cacheDirs[f] } : process.env;
+  const child = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', once], { encoding: 'utf8', env });
   if (child.status !== 0) throw new Error(child.stderr);
 }
 
-const results = scripts.map(() => ({ importMs: [] as number[], first: [] as number[], warm: [] as number[], startup: [] as number[] }));
+const results = entries.map(() => ({ importMs: [] as number[], first: [] as number[], warm: [] as number[], startup: [] as number[] }));
 for (let r = 0; r < rounds; r++) {
-  entries.forEach(({ script, cold }, i) => {
+  entries.forEach(({ script, cold, flags }, i) => {
     const cacheDir = cold ? mkdtempSync(join(tmpdir(), 'crsim-cold-cache-')) : undefined;
-    const env = cacheDir ? { ...process.env, CRSIM_CODE_CACHE: cacheDir } : process.env;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe(script)], { encoding: 'utf8', env });
+    const flagCache = cacheDirs[flagSets.indexOf(flags)];
+    const env = cacheDir ? { ...process.env, CRSIM_CODE_CACHE: cacheDir } : flagCache ? { ...process.env, CRSIM_CODE_CACHE: flagCache } : process.env;
+    const child = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', probe(script)], { encoding: 'utf8', env });
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
     if (child.status !== 0) throw new Error(child.stderr);
     const { importMs, runs } = JSON.parse(child.stdout) as { importMs: number; runs: number[] };
@@ -74,7 +86,8 @@ for (let r = 0; r < rounds; r++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`worker start-up, CPU ms, median of ${rounds} fresh processes (${experiment.spec.name}, one task; node ${process.version})`);
 console.log('worker script                                     import  first run  warm run  start-up');
-entries.forEach(({ script, cold }, i) => {
+for (const dir of cacheDirs) if (dir) rmSync(dir, { recursive: true, force: true });
+entries.forEach(({ script, cold, flags }, i) => {
   const r = results[i];
-  console.log(`${(script.replace(resolve(import.meta.dirname, '..') + '/', '') + (cold ? ' (empty cache)' : '')).padEnd(48)} ${median(r.importMs).toFixed(0).padStart(6)}  ${median(r.first).toFixed(0).padStart(9)}  ${median(r.warm).toFixed(1).padStart(8)}  ${median(r.startup).toFixed(0).padStart(8)}`);
+  console.log(`${(script.replace(resolve(import.meta.dirname, '..') + '/', '') + (cold ? ' (empty cache)' : '') + (flags.length ? ` ${flags.join(' ')}` : '')).padEnd(48)} ${median(r.importMs).toFixed(0).padStart(6)}  ${median(r.first).toFixed(0).padStart(9)}  ${median(r.warm).toFixed(1).padStart(8)}  ${median(r.startup).toFixed(0).padStart(8)}`);
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../scenario/errors.js';
-import { WarmStartError } from '../experiment/warm-start.js';
+import { WarmStartError } from '../experiment/warm-start-error.js';
 import { UserError, userFsError } from '../user-error.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { PACKAGE_ROOT } from './static-server.js';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { csvLines } from './csv-lines.js';
 import type { RunResult } from './run.js';
 import { PACKAGE_VERSION } from '../version.js';
 
@@ -23,8 +23,13 @@ export function timeseriesRows(result: RunResult): (string | number)[][] {
   return rows;
 }
 
+/**
+ * The table as CSV, by the sweep's own writer (csv-lines.ts: the same bytes csv-stringify wrote
+ * for these rows); a `crsim run` then neither loads csv-stringify nor runs it cold (≈ 50 ms of
+ * CPU for a 97-day run in a fresh process, docs/performance.md part 16w).
+ */
 export function timeseriesCsv(result: RunResult): string {
-  return stringify(timeseriesRows(result));
+  return csvLines(timeseriesRows(result));
 }
 
 /**

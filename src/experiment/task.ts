@@ -8,6 +8,8 @@ import { pickMeasures, type MeasureValue } from './measures.js';
 import { runScenario, type RunResult } from './run.js';
 import { branch, warmUp, type WarmStart } from './warm-start.js';
 
+export { warmUpThread } from './thread-warm-up.js';
+
 export interface RunTask {
   runId: number;
   point: number;

@@ -13,6 +13,9 @@ import { Timeline } from '../engine/timeline.js';
 import { assembleScenario, createSimulation, phasesOf, shockDay, type ModelOptions, type World } from '../model/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { collectResult, type RunResult } from './run.js';
+import { WarmStartError } from './warm-start-error.js';
+
+export { WarmStartError };
 
 export interface WarmStart {
   base: Scenario;
@@ -24,13 +27,6 @@ export interface WarmStart {
   readBeforeShock: ReadonlySet<string>;
 }
 
-/** Thrown when a variant cannot be branched from a warm start; says which parameters differ. */
-export class WarmStartError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WarmStartError';
-  }
-}
 
 /** Wraps a scenario so that every leaf read is recorded as a dotted path. */
 function recordingScenario<T extends object>(target: T, reads: Set<string>): T {

@@ -4,9 +4,16 @@
  * per thread.
  */
 import { importModuleFiles } from '../model/module-files.js';
-import { executeRun, type RunTask, type RunOutcome } from './task.js';
+import { executeRun, warmUpThread, type RunTask, type RunOutcome } from './task.js';
+
+let warmedUp = false;
 
 export default async function run(task: RunTask): Promise<RunOutcome> {
+  // Before the thread's first run, a few runs of the same scenario on one building (thread-warm-up.ts).
+  if (!warmedUp) {
+    warmedUp = true;
+    if (!task.moduleFiles) warmUpThread(task.scenario, task.runSeed);
+  }
   if (!task.moduleFiles) return executeRun(task);
   return executeRun(task, { modules: await importModuleFiles(task.moduleFiles), moduleFiles: task.moduleFiles });
 }

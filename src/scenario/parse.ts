@@ -12,7 +12,8 @@ import { isProvenanceWrapper, PROVENANCE_KINDS, stripProvenance, unsourcedLeaves
 import { ModuleError, type ModuleDef } from '../engine/index.js';
 import { assembleScenario, resolveModules } from '../model/index.js';
 import { Q_COMMUNITY } from '../modules/index.js';
-import { scenarioSchema, schemaForModules, type Scenario } from './schema.js';
+import { everyModuleSchema, schemaForModules } from './compose.js';
+import type { Scenario } from './schema.js';
 import { resourceProblems } from './resources.js';
 import { didYouMean, schemaAt } from './schema-walk.js';
 import { locate, locateIn, parseSource, positionAt, type ScenarioSource } from './source.js';
@@ -105,7 +106,7 @@ export interface ValidateContext {
  */
 function schemaOf(normalised: Record<string, unknown>, modules: readonly ModuleDef<any>[] = []): { schema: z.ZodType } | { problem: { path: (string | number)[]; message: string } } {
   const listed = normalised.modules;
-  if (listed !== undefined && !(Array.isArray(listed) && listed.length > 0 && listed.every((m) => typeof m === 'string'))) return { schema: scenarioSchema };
+  if (listed !== undefined && !(Array.isArray(listed) && listed.length > 0 && listed.every((m) => typeof m === 'string'))) return { schema: everyModuleSchema() };
   const names = (listed as string[] | undefined) ?? Q_COMMUNITY;
   try {
     // Assembling checks requirements and cycles (cached for the built-in modules).
@@ -174,7 +175,7 @@ function wasText(v: unknown): string {
 function modelSchemaOf(document: Record<string, unknown>, modules: readonly ModuleDef<any>[] = []): z.ZodType {
   const listed = isProvenanceWrapper(document.modules) ? document.modules.value : document.modules;
   const model = schemaOf({ modules: listed }, modules);
-  return 'schema' in model ? model.schema : scenarioSchema;
+  return 'schema' in model ? model.schema : everyModuleSchema();
 }
 
 /**

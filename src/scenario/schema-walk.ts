@@ -3,7 +3,7 @@
  * parameter reference all ask the one schema what exists, rather than a copy of its keys.
  */
 import type { z } from 'zod';
-import { scenarioSchema } from './schema.js';
+import { everyModuleSchema } from './compose.js';
 
 type AnySchema = z.ZodType;
 
@@ -33,7 +33,7 @@ export type SchemaLookup =
   | { found: false; /** how many keys of the path exist */ depth: number; /** keys allowed where the path stops existing */ known: string[] };
 
 /** The schema at a path such as `regimes.later.quality` or `events.0.date`. */
-export function schemaAt(path: (string | number)[], root: AnySchema = scenarioSchema): SchemaLookup {
+export function schemaAt(path: (string | number)[], root: AnySchema = everyModuleSchema()): SchemaLookup {
   let s = root;
   for (let i = 0; i < path.length; i++) {
     const inner = unwrapSchema(s);

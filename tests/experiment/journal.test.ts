@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { csvLines, parseCsvLine } from '../../src/experiment/csv-lines.js';
 import { indexJournal, writeJournal } from '../../src/experiment/journal.js';
@@ -25,5 +26,17 @@ describe('sweep journals', () => {
     const line = csvLines([row]);
     expect(line).toBe('1,"a,b","say ""hi""",true,,,0.30000000000000004,\n');
     expect(parseCsvLine(line.trimEnd())).toEqual(['1', 'a,b', 'say "hi"', 'true', '', '', '0.30000000000000004', '']);
+  });
+
+  it("writes a run's time series as csv-stringify did (timeseries.csv's bytes)", () => {
+    // The cells a time-series row holds: dates, phases, numbers of every kind, '' where NaN.
+    const rows = [
+      ['date', 'day', 'phase', 'q', 'meanPricePaid'],
+      ['2020-01-10', 0, 'normal', 1, ''],
+      ['2020-01-11', 1, 'crisis', -0, 0.1 + 0.2],
+      ['2020-01-12', 2, 'closed management', 1e21, 5e-324],
+      ['2020-01-13', 3, 'recovery', -123.456, 1 / 3],
+    ];
+    expect(csvLines(rows)).toBe(stringify(rows));
   });
 });

@@ -5,7 +5,7 @@
  * and runs a task; every built-in module's sections must still be unbuilt afterwards.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import { BUILTIN_MODULES } from '../../src/modules/index.js';
 import { plannedTasks } from '../../src/experiment/sweep.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { sections } from '../../src/scenario/params.js';
+import { z as standIn } from '../../src/experiment/zod-stand-in.js';
 import { z } from 'zod';
 
 const src = (file: string) => JSON.stringify(pathToFileURL(resolve(import.meta.dirname, '../../src', file)).href);
@@ -55,5 +56,32 @@ describe("a sweep worker's parameter schemas", () => {
     expect(Object.getOwnPropertyDescriptor(lazy, 'a')).toMatchObject({ value: first, enumerable: true });
     // Validating a scenario reads them all (this process loaded the bench experiment above).
     for (const m of BUILTIN_MODULES.values()) for (const key of Object.keys(m.params ?? {})) expect((m.params as Record<string, unknown>)[key]).toBeInstanceOf(z.ZodType);
+  });
+});
+
+describe("the worker bundle's stand-in for zod (src/experiment/zod-stand-in.ts)", () => {
+  const zz = standIn as typeof z;
+
+  it('lets modules build schemas as they load', () => {
+    const shape = { a: zz.number().int().min(0).meta({ description: 'a' }), b: zz.enum(['x', 'y']).nullable().optional() };
+    expect(() => zz.object(shape).strict().refine(() => true, 'never').meta({ description: 'section' })).not.toThrow();
+    expect(() => zz.string().regex(/x/, 'x').refine(() => true)).not.toThrow();
+  });
+
+  it('refuses every use of a schema, so that a worker never passes a scenario unchecked', () => {
+    const section = zz.object({ a: zz.number() }).strict();
+    expect(() => section.parse({ a: 1 })).toThrow(/zod is not in the sweep worker's bundle/);
+    expect(() => section.safeParse({ a: 1 })).toThrow(/\.safeParse/);
+    expect(() => section.shape).toThrow(/\.shape/);
+    expect(() => section.meta()).toThrow(/\.meta\(\)/);
+    expect(() => zz.toJSONSchema(section)).toThrow(/z\.toJSONSchema/);
+  });
+
+  it('is what the built bundle has in place of zod', () => {
+    const bundle = resolve(import.meta.dirname, '../../dist/experiment/task.bundle.cjs');
+    if (!existsSync(bundle)) return; // `npm test` builds it first
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).toContain("zod is not in the sweep worker's bundle");
+    expect(text).not.toMatch(/node_modules\/zod\//);
   });
 });
