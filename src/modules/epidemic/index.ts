@@ -169,6 +169,9 @@ function initialState(world: EpidemicWorld): EpidemicState {
     meanInfectiousness: R.count > 0 ? infectiousness / R.count : 1,
     detected: 0,
     confinementsUntil: 0,
+    quarantined: dayList(),
+    closedBuildings: dayList(),
+    closedCompounds: dayList(),
     imported: 0,
     caughtAtArrival: 0,
   };

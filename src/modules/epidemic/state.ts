@@ -105,6 +105,10 @@ export interface EpidemicState {
   detected: number;
   /** The last day (exclusive) on which any quarantine or closure ordered so far is in force. */
   confinementsUntil: number;
+  /** The households quarantined, buildings closed and compounds closed today, each once (response.ts keeps them). */
+  quarantined: DayList;
+  closedBuildings: DayList;
+  closedCompounds: DayList;
   imported: number;
   caughtAtArrival: number;
 }
