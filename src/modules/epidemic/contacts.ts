@@ -13,15 +13,24 @@ import type { PartyAbsence } from '../party-members/index.js';
 import type { RcAbsence } from '../residents-committee/index.js';
 import type { VolunteerAbsence } from '../volunteers/index.js';
 import { add } from './day-list.js';
-import { confinedOn, offWork } from './response.js';
+import { confinedToday, offWork } from './response.js';
 import type { EpidemicState, EpidemicWorld } from './state.js';
 
 const own = (w: EpidemicWorld) => w.state.epidemic as EpidemicState;
 
-/** The next member of a unit's list who is at work, in turn; -1 if none. */
-function nextAtWork(world: EpidemicWorld, start: Int32Array, list: Int32Array, cursor: Int32Array, unit: number, day: number): number {
+/**
+ * The next member of a unit's list who is at work, in turn; -1 if none. With none of the unit off
+ * work today (`absent`, counted at dawn and holding all day: response.ts) that is the member whose
+ * turn it is, and no one's state need be read.
+ */
+function nextAtWork(world: EpidemicWorld, start: Int32Array, list: Int32Array, cursor: Int32Array, unit: number, absent: number, day: number): number {
   const from = start[unit];
   const n = start[unit + 1] - from;
+  if (absent === 0 && n > 0) {
+    const i = cursor[unit];
+    cursor[unit] = (i + 1) % n;
+    return list[from + i];
+  }
   for (let k = 0; k < n; k++) {
     const i = (cursor[unit] + k) % n;
     const r = list[from + i];
@@ -33,14 +42,24 @@ function nextAtWork(world: EpidemicWorld, start: Int32Array, list: Int32Array, c
   return -1;
 }
 
-function carrierOf(world: EpidemicWorld, h: number, by: string | undefined): number {
-  const s = own(world);
+function carrierOf(world: EpidemicWorld, s: EpidemicState, h: number, by: string | undefined): number {
   const hh = world.households;
-  if (by === 'partyMembers') return nextAtWork(world, s.partyStart, s.partyList, s.partyCursor, hh.building[h], s.day);
-  if (by === 'volunteers') return nextAtWork(world, s.volunteerStart, s.volunteerList, s.volunteerCursor, hh.compound[h], s.day);
+  if (by === 'partyMembers') {
+    const b = hh.building[h];
+    return nextAtWork(world, s.partyStart, s.partyList, s.partyCursor, b, s.partyAbsent[b], s.day);
+  }
+  if (by === 'volunteers') {
+    const c = hh.compound[h];
+    return nextAtWork(world, s.volunteerStart, s.volunteerList, s.volunteerCursor, c, s.volunteerAbsent[c], s.day);
+  }
   if (by === 'rcStaff' && s.staff.length > 0) {
     // nextAtWork over the one unit of all staff, without two small arrays per door.
     const n = s.staff.length;
+    if (s.staffAbsent === 0) {
+      const i = s.staffCursor;
+      s.staffCursor = (i + 1) % n;
+      return s.staff[i];
+    }
     for (let k = 0; k < n; k++) {
       const i = (s.staffCursor + k) % n;
       const r = s.staff[i];
@@ -66,8 +85,8 @@ export const sink: ContactSink<EpidemicWorld> = {
     if (kind === 'outing') add(s.outings, h);
     else if (kind !== 'pickup') {
       add(s.doors, h);
-      add(s.doors, carrierOf(world, h, by));
-    } else if (!confinedOn(world, h, s.day)) add(s.pickups, h);
+      add(s.doors, carrierOf(world, s, h, by));
+    } else if (!confinedToday(world, s, h)) add(s.pickups, h);
     else {
       add(s.doors, h);
       add(s.doors, organiserAtWork(world, world.households.compound[h]));
@@ -77,7 +96,7 @@ export const sink: ContactSink<EpidemicWorld> = {
 
 export const confinement: Confinement<EpidemicWorld> = {
   name: 'epidemic',
-  confined: (world, h) => own(world).day < own(world).confinementsUntil && confinedOn(world, h, own(world).day),
+  confined: (world, h) => confinedToday(world, own(world), h),
 };
 
 export const partyAbsence: PartyAbsence<EpidemicWorld> = { absent: (w, b) => own(w).partyAbsent[b] };

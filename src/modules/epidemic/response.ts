@@ -83,6 +83,22 @@ export function confinedOn(world: EpidemicWorld, h: number, day: number): boolea
 }
 
 /**
+ * confinedOn for today (`own.day`), asked for every household that would go out or collect an
+ * order: with no confinement in force no column is read, and with no building or compound closed
+ * today (their lists empty) only the household's quarantine.
+ */
+export function confinedToday(world: EpidemicWorld, own: EpidemicState, h: number): boolean {
+  const day = own.day;
+  if (day >= own.confinementsUntil) return false;
+  const hh = world.households;
+  return (
+    hh.quarantinedUntil[h] > day ||
+    (own.closedBuildings.count > 0 && world.buildings.closedUntil[hh.building[h]] > day) ||
+    (own.closedCompounds.count > 0 && world.compounds.closedUntil[hh.compound[h]] > day)
+  );
+}
+
+/**
  * Keeps place `i` (a household, building or compound) confined until `until` at least, and in the
  * list of places confined today if it was not confined on `day` (so each is listed once).
  */
@@ -143,22 +159,40 @@ function confineRange(confinedDays: Int16Array, first: number, count: number): n
 /** A helper is off work when ill with symptoms, isolated, quarantined with the household, or dead. */
 export function offWork(world: EpidemicWorld, r: number, day: number): boolean {
   const R = world.residents;
-  const s = R.infection[r];
-  return s === STATE.symptomatic || s === STATE.dead || R.isolated[r] !== 0 || world.households.quarantinedUntil[R.household[r]] > day;
+  return isOffWork(R.infection, R.isolated, R.household, world.households.quarantinedUntil, r, day);
 }
 
+/** offWork on columns, for the kernels below and the carriers' turns (contacts.ts). */
+export function isOffWork(infection: Uint8Array, isolated: Uint8Array, household: Int32Array, quarantinedUntil: Int16Array, r: number, day: number): boolean {
+  const s = infection[r];
+  return s === STATE.symptomatic || s === STATE.dead || isolated[r] !== 0 || quarantinedUntil[household[r]] > day;
+}
+
+/**
+ * The day's helpers off work: per building its party carriers, per compound its volunteers, and
+ * the RC staff. Counted at dawn, after the day's cases have moved on and been found: nothing that
+ * makes a helper off work changes later in the day (infections made later are latent), so the
+ * counts hold for the whole day (contacts.ts relies on it).
+ */
 function countAbsences(world: EpidemicWorld, own: EpidemicState, day: number): void {
-  const tally = (start: Int32Array, list: Int32Array, into: Int32Array) => {
-    for (let u = 0; u < into.length; u++) {
-      let n = 0;
-      for (let i = start[u]; i < start[u + 1]; i++) if (offWork(world, list[i], day)) n++;
-      into[u] = n;
-    }
-  };
-  tally(own.partyStart, own.partyList, own.partyAbsent);
-  tally(own.volunteerStart, own.volunteerList, own.volunteerAbsent);
-  let n = 0;
-  for (const r of own.staff) if (offWork(world, r, day)) n++;
-  own.staffAbsent = n;
+  const R = world.residents;
+  const q = world.households.quarantinedUntil;
+  absentPerUnit(own.partyStart, own.partyList, own.partyAbsent, R.infection, R.isolated, R.household, q, day);
+  absentPerUnit(own.volunteerStart, own.volunteerList, own.volunteerAbsent, R.infection, R.isolated, R.household, q, day);
+  own.staffAbsent = absentIn(own.staff, 0, own.staff.length, R.infection, R.isolated, R.household, q, day);
 }
 
+/**
+ * Per unit u, the members of list[start[u], start[u+1]) off work. A kernel on columns: it was a
+ * closure shared by the three calls (one function for three call sites) calling offWork on the
+ * world for each member.
+ */
+function absentPerUnit(start: Int32Array, list: Int32Array, into: Int32Array, infection: Uint8Array, isolated: Uint8Array, household: Int32Array, quarantinedUntil: Int16Array, day: number): void {
+  for (let u = 0; u < into.length; u++) into[u] = absentIn(list, start[u], start[u + 1], infection, isolated, household, quarantinedUntil, day);
+}
+
+function absentIn(list: Int32Array, from: number, to: number, infection: Uint8Array, isolated: Uint8Array, household: Int32Array, quarantinedUntil: Int16Array, day: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isOffWork(infection, isolated, household, quarantinedUntil, list[i], day)) n++;
+  return n;
+}
