@@ -78,7 +78,8 @@ function arrays(world: EpidemicWorld) {
     scratch.lc = new Float64Array(want[1]);
     scratch.buildingStart = new Int32Array(want[1] + 1);
   } else {
-    scratch.household.fill(0);
+    // Last night's households with infectiousness at home are the only ones not 0 (see `home`).
+    for (let k = 0; k < scratch.homeCount; k++) scratch.household[scratch.homes[k]] = 0;
     scratch.building.fill(0);
     scratch.compound.fill(0);
   }
@@ -141,8 +142,7 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
       // skips through the outings to those hit, and a shopper's hazard is its household's
       // outings today (`shopped`) × this one.
       if (outings.length > 0) {
-        let shoppersF = 0;
-        for (const h of outings) shoppersF += infectiousnessOn(world, own.contactPerson[h], t);
+        const shoppersF = shoppersInfectiousness(world, outings, own.contactPerson, R.infection, t);
         a.community = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / outings.length;
         if (a.community > 0) countOutings(outings, a.shopped);
       }
@@ -152,6 +152,8 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
         const carrier = doors[i + 1];
         if (carrier < 0) continue;
         const person = own.contactPerson[doors[i]];
+        // Two susceptible residents cannot infect each other: both adds would be of no hazard.
+        if (R.infection[person] === STATE.susceptible && R.infection[carrier] === STATE.susceptible) continue;
         add(person, pDoor * infectiousnessOn(world, carrier, t), LAYER.door);
         add(carrier, pDoor * infectiousnessOn(world, person, t), LAYER.door);
       }
@@ -194,7 +196,7 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
     for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
     a.metCount = 0;
-    if (a.community > 0) for (const h of outings) a.shopped[h] = 0;
+    if (a.community > 0) clearOutings(outings, a.shopped);
   },
 };
 
@@ -237,6 +239,26 @@ function countOutings(outings: ArrayLike<number>, shopped: Uint8Array): void {
   }
 }
 
+/** Clears the day's outing counts (countOutings). */
+function clearOutings(outings: ArrayLike<number>, shopped: Uint8Array): void {
+  for (let i = 0; i < outings.length; i++) shopped[outings[i]] = 0;
+}
+
+/**
+ * The day's infectiousness of those who went out, outing by outing: the sum of infectiousnessOn
+ * over the outings, in their order, asking only for those not susceptible (the others' terms
+ * are 0, and adding 0 changes no sum). Most households go out on a shopping day and few of those
+ * who go out are infected, so the pass reads one column per outing.
+ */
+function shoppersInfectiousness(world: EpidemicWorld, outings: ArrayLike<number>, contactPerson: Int32Array, infection: Uint8Array, t: number): number {
+  let f = 0;
+  for (let j = 0; j < outings.length; j++) {
+    const r = contactPerson[outings[j]];
+    if (infection[r] !== STATE.susceptible) f += infectiousnessOn(world, r, t);
+  }
+  return f;
+}
+
 /** Resident r's community hazard today: its household's outings × one outing's hazard, if r is the one who goes out. */
 function shopperHazard(a: { community: number; shopped: Uint8Array }, contactPerson: Int32Array, h: number, r: number): number {
   return a.community > 0 && contactPerson[h] === r ? a.shopped[h] * a.community : 0;
@@ -272,28 +294,50 @@ function placeForces(world: EpidemicWorld, active: number[], t: number, a: typeo
   return SUMS;
 }
 
-/** The day's group-buy pick-ups: at each compound's point, infectiousness shared among those collecting there. */
+/**
+ * The day's group-buy pick-ups: at each compound's point, infectiousness shared among those
+ * collecting there. Only those who can pass or catch anything are asked about: a susceptible
+ * picker at a point with no infectious picker and no infectious organiser has every hazard 0
+ * (its adds would do nothing), as has a susceptible organiser facing a susceptible picker.
+ */
 function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver: number, add: (r: number, hazard: number, layer: number) => void): void {
   const pk = world.scenario.epidemic.transmission.pickups;
   const compound = world.households.compound;
+  const infection = world.residents.infection;
   const nc = world.compounds.count;
   const picked = entries(own.pickups);
   const pickers = new Float64Array(nc);
   const f = new Float64Array(nc);
-  for (const h of picked) {
-    pickers[compound[h]]++;
-    f[compound[h]] += infectiousnessOn(world, own.contactPerson[h], t);
-  }
+  pickersAndForces(picked, compound, own.contactPerson, infection, pickers, f, world, t);
   const organiser = new Int32Array(nc);
-  for (let c = 0; c < nc; c++) organiser[c] = pickers[c] > 0 ? organiserAtWork(world, c) : -1;
-  for (const h of picked) {
+  const fo = new Float64Array(nc);
+  for (let c = 0; c < nc; c++) {
+    organiser[c] = pickers[c] > 0 ? organiserAtWork(world, c) : -1;
+    fo[c] = organiser[c] >= 0 ? infectiousnessOn(world, organiser[c], t) : 0;
+  }
+  for (let k = 0; k < picked.length; k++) {
+    const h = picked[k];
     const c = compound[h];
     const person = own.contactPerson[h];
+    if (infection[person] === STATE.susceptible && f[c] === 0 && fo[c] === 0) continue;
     add(person, (pk.contactsPerPickup * pk.transmissionProbability * f[c]) / pickers[c], LAYER.pickup);
     const o = organiser[c];
     if (o < 0 || o === person) continue;
-    add(person, pHandOver * infectiousnessOn(world, o, t), LAYER.pickup);
+    add(person, pHandOver * fo[c], LAYER.pickup);
     add(o, pHandOver * infectiousnessOn(world, person, t), LAYER.pickup);
+  }
+}
+
+/**
+ * Per compound, those collecting there today and their infectiousness, added pick-up by pick-up
+ * (the same sums), asking only for those not susceptible: one pass of a few columns per pick-up.
+ */
+function pickersAndForces(picked: Int32Array, compound: Int32Array, contactPerson: Int32Array, infection: Uint8Array, pickers: Float64Array, f: Float64Array, world: EpidemicWorld, t: number): void {
+  for (let k = 0; k < picked.length; k++) {
+    const c = compound[picked[k]];
+    pickers[c]++;
+    const r = contactPerson[picked[k]];
+    if (infection[r] !== STATE.susceptible) f[c] += infectiousnessOn(world, r, t);
   }
 }
 
