@@ -13,62 +13,38 @@ import type { PartyAbsence } from '../party-members/index.js';
 import type { RcAbsence } from '../residents-committee/index.js';
 import type { VolunteerAbsence } from '../volunteers/index.js';
 import { add } from './day-list.js';
-import { confinedToday, offWork } from './response.js';
+import { offWork, turn } from './absences.js';
+import { confinedToday } from './response.js';
 import type { EpidemicState, EpidemicWorld } from './state.js';
 
 const own = (w: EpidemicWorld) => w.state.epidemic as EpidemicState;
 
-/**
- * The next member of a unit's list who is at work, in turn; -1 if none. With none of the unit off
- * work today (`absent`, counted at dawn and holding all day: response.ts) that is the member whose
- * turn it is, and no one's state need be read.
- */
-function nextAtWork(world: EpidemicWorld, start: Int32Array, list: Int32Array, cursor: Int32Array, unit: number, absent: number, day: number): number {
-  const from = start[unit];
-  const n = start[unit + 1] - from;
-  if (absent === 0 && n > 0) {
-    const i = cursor[unit];
-    cursor[unit] = (i + 1) % n;
-    return list[from + i];
-  }
-  for (let k = 0; k < n; k++) {
-    const i = (cursor[unit] + k) % n;
-    const r = list[from + i];
-    if (!offWork(world, r, day)) {
-      cursor[unit] = (i + 1) % n;
-      return r;
-    }
-  }
-  return -1;
-}
-
+/** The next carrier of household h's unit who is at work, in turn (absences.ts); -1 if none. */
 function carrierOf(world: EpidemicWorld, s: EpidemicState, h: number, by: string | undefined): number {
   const hh = world.households;
   if (by === 'partyMembers') {
     const b = hh.building[h];
-    return nextAtWork(world, s.partyStart, s.partyList, s.partyCursor, b, s.partyAbsent[b], s.day);
+    const from = s.partyStart[b];
+    const n = s.partyStart[b + 1] - from;
+    const i = turn(s.partyOff, from, n, s.partyCursor[b], s.partyAbsent[b]);
+    if (i < 0) return -1;
+    s.partyCursor[b] = (i + 1) % n;
+    return s.partyList[from + i];
   }
   if (by === 'volunteers') {
     const c = hh.compound[h];
-    return nextAtWork(world, s.volunteerStart, s.volunteerList, s.volunteerCursor, c, s.volunteerAbsent[c], s.day);
+    const from = s.volunteerStart[c];
+    const n = s.volunteerStart[c + 1] - from;
+    const i = turn(s.volunteerOff, from, n, s.volunteerCursor[c], s.volunteerAbsent[c]);
+    if (i < 0) return -1;
+    s.volunteerCursor[c] = (i + 1) % n;
+    return s.volunteerList[from + i];
   }
-  if (by === 'rcStaff' && s.staff.length > 0) {
-    // nextAtWork over the one unit of all staff, without two small arrays per door.
-    const n = s.staff.length;
-    if (s.staffAbsent === 0) {
-      const i = s.staffCursor;
-      s.staffCursor = (i + 1) % n;
-      return s.staff[i];
-    }
-    for (let k = 0; k < n; k++) {
-      const i = (s.staffCursor + k) % n;
-      const r = s.staff[i];
-      if (!offWork(world, r, s.day)) {
-        s.staffCursor = (i + 1) % n;
-        return r;
-      }
-    }
-    return -1;
+  if (by === 'rcStaff') {
+    const i = turn(s.staffOff, 0, s.staff.length, s.staffCursor, s.staffAbsent);
+    if (i < 0) return -1;
+    s.staffCursor = (i + 1) % s.staff.length;
+    return s.staff[i];
   }
   return -1;
 }

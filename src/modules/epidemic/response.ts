@@ -10,7 +10,8 @@ import type { ModuleProcess } from '../../engine/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { move, stateAt } from './course.js';
 import { add, type DayList } from './day-list.js';
-import { isSevere, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { countAbsences } from './absences.js';
+import { isSevere, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 
 export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
   name: 'epidemicCourse',
@@ -23,7 +24,7 @@ export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
     own.pickups.count = 0;
     endConfinements(world, own, day);
     progress(world, own, day);
-    countAbsences(world, own, day);
+    countAbsences(world, own);
     // Most days of most runs no one is kept at home: then there is nothing to count.
     if (day < own.confinementsUntil) countConfined(world, own, day);
     else world.today.householdsConfined = 0;
@@ -47,6 +48,7 @@ function progress(world: EpidemicWorld, own: EpidemicState, day: number): void {
     if (now !== was) {
       move(own, R.age[r], was, now);
       R.infection[r] = now;
+      if (now === STATE.dead && R.role[r] !== ROLE.none) own.goneHelpers.push(r);
     }
     const i = R.caseNo[r] - 1;
     if (detectedOn[i] === day) found(world, own, r, day);
@@ -154,45 +156,4 @@ function countConfined(world: EpidemicWorld, own: EpidemicState, day: number): v
 function confineRange(confinedDays: Int16Array, first: number, count: number): number {
   for (let h = first; h < first + count; h++) confinedDays[h]++;
   return count;
-}
-
-/** A helper is off work when ill with symptoms, isolated, quarantined with the household, or dead. */
-export function offWork(world: EpidemicWorld, r: number, day: number): boolean {
-  const R = world.residents;
-  return isOffWork(R.infection, R.isolated, R.household, world.households.quarantinedUntil, r, day);
-}
-
-/** offWork on columns, for the kernels below and the carriers' turns (contacts.ts). */
-export function isOffWork(infection: Uint8Array, isolated: Uint8Array, household: Int32Array, quarantinedUntil: Int16Array, r: number, day: number): boolean {
-  const s = infection[r];
-  return s === STATE.symptomatic || s === STATE.dead || isolated[r] !== 0 || quarantinedUntil[household[r]] > day;
-}
-
-/**
- * The day's helpers off work: per building its party carriers, per compound its volunteers, and
- * the RC staff. Counted at dawn, after the day's cases have moved on and been found: nothing that
- * makes a helper off work changes later in the day (infections made later are latent), so the
- * counts hold for the whole day (contacts.ts relies on it).
- */
-function countAbsences(world: EpidemicWorld, own: EpidemicState, day: number): void {
-  const R = world.residents;
-  const q = world.households.quarantinedUntil;
-  absentPerUnit(own.partyStart, own.partyList, own.partyAbsent, R.infection, R.isolated, R.household, q, day);
-  absentPerUnit(own.volunteerStart, own.volunteerList, own.volunteerAbsent, R.infection, R.isolated, R.household, q, day);
-  own.staffAbsent = absentIn(own.staff, 0, own.staff.length, R.infection, R.isolated, R.household, q, day);
-}
-
-/**
- * Per unit u, the members of list[start[u], start[u+1]) off work. A kernel on columns: it was a
- * closure shared by the three calls (one function for three call sites) calling offWork on the
- * world for each member.
- */
-function absentPerUnit(start: Int32Array, list: Int32Array, into: Int32Array, infection: Uint8Array, isolated: Uint8Array, household: Int32Array, quarantinedUntil: Int16Array, day: number): void {
-  for (let u = 0; u < into.length; u++) into[u] = absentIn(list, start[u], start[u + 1], infection, isolated, household, quarantinedUntil, day);
-}
-
-function absentIn(list: Int32Array, from: number, to: number, infection: Uint8Array, isolated: Uint8Array, household: Int32Array, quarantinedUntil: Int16Array, day: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (isOffWork(infection, isolated, household, quarantinedUntil, list[i], day)) n++;
-  return n;
 }

@@ -95,6 +95,12 @@ export interface EpidemicState {
   partyAbsent: Int32Array;
   volunteerAbsent: Int32Array;
   staffAbsent: number;
+  /** Off work today, by place in partyList, volunteerList and staff (1 off); counted with the absences (absences.ts). */
+  partyOff: Uint8Array;
+  volunteerOff: Uint8Array;
+  staffOff: Uint8Array;
+  /** Helpers (party carriers, volunteers, RC staff, organisers) who have died: off work for good. */
+  goneHelpers: number[];
   /** Today's reported meetings: outing households; door contacts as (household, carrier resident or -1). */
   outings: DayList;
   doors: DayList;
