@@ -296,19 +296,18 @@ function placeForces(world: EpidemicWorld, active: number[], t: number, a: typeo
 
 /**
  * The day's group-buy pick-ups: at each compound's point, infectiousness shared among those
- * collecting there. Only those who can pass or catch anything are asked about: a susceptible
- * picker at a point with no infectious picker and no infectious organiser has every hazard 0
- * (its adds would do nothing), as has a susceptible organiser facing a susceptible picker.
+ * collecting there. Only the points where anyone is infectious are visited: at a point where no
+ * picker (f = 0) and not the organiser is infectious every hazard is 0, and its adds would do
+ * nothing.
  */
 function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver: number, add: (r: number, hazard: number, layer: number) => void): void {
   const pk = world.scenario.epidemic.transmission.pickups;
   const compound = world.households.compound;
-  const infection = world.residents.infection;
   const nc = world.compounds.count;
   const picked = entries(own.pickups);
   const pickers = new Float64Array(nc);
   const f = new Float64Array(nc);
-  pickersAndForces(picked, compound, own.contactPerson, infection, pickers, f, world, t);
+  pickersAndForces(picked, compound, own.contactPerson, world.residents.infection, pickers, f, world, t);
   const organiser = new Int32Array(nc);
   const fo = new Float64Array(nc);
   for (let c = 0; c < nc; c++) {
@@ -318,8 +317,8 @@ function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver:
   for (let k = 0; k < picked.length; k++) {
     const h = picked[k];
     const c = compound[h];
+    if (f[c] === 0 && fo[c] === 0) continue;
     const person = own.contactPerson[h];
-    if (infection[person] === STATE.susceptible && f[c] === 0 && fo[c] === 0) continue;
     add(person, (pk.contactsPerPickup * pk.transmissionProbability * f[c]) / pickers[c], LAYER.pickup);
     const o = organiser[c];
     if (o < 0 || o === person) continue;
