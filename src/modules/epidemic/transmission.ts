@@ -26,7 +26,7 @@
 import { failuresBefore, grown, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { infect, infectiousness } from './course.js';
 import { organiserAtWork } from './contacts.js';
-import { entries } from './day-list.js';
+import { add as append, dayList, entries, type DayList } from './day-list.js';
 import { confinedOn } from './response.js';
 import { LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import type { EpidemicParams } from './params.js';
@@ -55,6 +55,8 @@ const scratch = {
   community: 0, shopped: new Uint8Array(0), outings: [] as ArrayLike<number>, contactPerson: new Int32Array(0) as Int32Array,
   /** Per resident: on duty at the gate today (the work layer), cleared after use. */
   onDuty: new Uint8Array(0),
+  /** Tonight's doors where anyone is not susceptible (place of the pair), and the day's carriers, each once. */
+  notedDoors: dayList(), carriers: dayList(),
   /** Per building: its building and compound layers' hazards for a resident not kept at home. */
   lb: new Float64Array(0), lc: new Float64Array(0),
   /** Households with infectiousness at home tonight (`household` > 0), each once: the household layer's places. */
@@ -146,14 +148,16 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
         a.community = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / outings.length;
         if (a.community > 0) countOutings(outings, a.shopped);
       }
-      // Doors: carrier or visitor and the household's contact person, either way.
+      // Doors: carrier or visitor and the household's contact person, either way; only the doors
+      // where either is not susceptible (two susceptible residents cannot infect each other: both
+      // adds would be of no hazard), found with the day's carriers in one pass over the doors.
       const pDoor = tr.doors.transmissionProbability * (1 - tr.doors.carrierProtection);
-      for (let i = 0; i < doors.length; i += 2) {
+      const onDuty = a.onDuty;
+      scanDoors(doors, own.contactPerson, R.infection, onDuty, a.notedDoors, a.carriers);
+      for (let k = 0; k < a.notedDoors.count; k++) {
+        const i = a.notedDoors.items[k];
         const carrier = doors[i + 1];
-        if (carrier < 0) continue;
         const person = own.contactPerson[doors[i]];
-        // Two susceptible residents cannot infect each other: both adds would be of no hazard.
-        if (R.infection[person] === STATE.susceptible && R.infection[carrier] === STATE.susceptible) continue;
         add(person, pDoor * infectiousnessOn(world, carrier, t), LAYER.door);
         add(carrier, pDoor * infectiousnessOn(world, person, t), LAYER.door);
       }
@@ -163,25 +167,23 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
       // Work: RC staff on duty, and carriers who carried today, meet the community at the gate.
       const work = (tr.work.contactsPerDay * tr.work.transmissionProbability * free) / N;
       if (work > 0) {
-        // Each resident on duty once, however many doors it took: a mark per resident rather
-        // than a Set (each gets the work hazard once, so the order among them changes nothing).
-        const onDuty = a.onDuty;
+        // Each resident on duty once, however many doors it took: the staff if the RC worked
+        // today (marked 2), then the day's carriers in the order of their first door (each once,
+        // scanDoors) who are not staff added already.
         if ((world.today.adminHours ?? 0) > 0) {
           for (const r of own.staff) {
-            if (onDuty[r] === 1) continue;
-            onDuty[r] = 1;
+            if (onDuty[r] === 2) continue;
+            onDuty[r] = 2;
             add(r, work, LAYER.work);
           }
         }
-        for (let i = 1; i < doors.length; i += 2) {
-          const r = doors[i];
-          if (r < 0 || onDuty[r] === 1) continue;
-          onDuty[r] = 1;
-          add(r, work, LAYER.work);
+        for (let k = 0; k < a.carriers.count; k++) {
+          const r = a.carriers.items[k];
+          if (onDuty[r] !== 2) add(r, work, LAYER.work);
         }
-        for (const r of own.staff) onDuty[r] = 0;
-        for (let i = 1; i < doors.length; i += 2) if (doors[i] >= 0) onDuty[doors[i]] = 0;
       }
+      for (const r of own.staff) onDuty[r] = 0;
+      for (let k = 0; k < a.carriers.count; k++) onDuty[a.carriers.items[k]] = 0;
     }
 
     if (e.mixing === 'wellMixed') {
@@ -236,6 +238,26 @@ function countOutings(outings: ArrayLike<number>, shopped: Uint8Array): void {
     const h = outings[i];
     if (shopped[h] === 255) throw new Error(`household ${h} went out more than 255 times in a day`);
     shopped[h]++;
+  }
+}
+
+/**
+ * One pass over the day's doors (pairs of household and carrier, -1 for none): the doors where
+ * the household's contact person or the carrier is not susceptible (their first entry's place,
+ * into `noted`), and each carrier once, in the order of its first door (into `carriers`, marked 1
+ * in `onDuty`). A kernel on columns: after the outings and pick-ups the day's longest list,
+ * read once instead of three times.
+ */
+function scanDoors(doors: Int32Array, contactPerson: Int32Array, infection: Uint8Array, onDuty: Uint8Array, noted: DayList, carriers: DayList): void {
+  noted.count = 0;
+  carriers.count = 0;
+  for (let i = 0; i < doors.length; i += 2) {
+    const carrier = doors[i + 1];
+    if (carrier < 0) continue;
+    if (infection[contactPerson[doors[i]]] !== STATE.susceptible || infection[carrier] !== STATE.susceptible) append(noted, i);
+    if (onDuty[carrier] !== 0) continue;
+    onDuty[carrier] = 1;
+    append(carriers, carrier);
   }
 }
 
