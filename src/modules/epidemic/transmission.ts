@@ -144,9 +144,8 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
       // skips through the outings to those hit, and a shopper's hazard is its household's
       // outings today (`shopped`) × this one.
       if (outings.length > 0) {
-        const shoppersF = shoppersInfectiousness(world, outings, own.contactPerson, R.infection, t);
+        const shoppersF = shoppers(world, outings, own.contactPerson, R.infection, a.shopped, t);
         a.community = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / outings.length;
-        if (a.community > 0) countOutings(outings, a.shopped);
       }
       // Doors: carrier or visitor and the household's contact person, either way; only the doors
       // where either is not susceptible (two susceptible residents cannot infect each other: both
@@ -198,7 +197,7 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
     for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
     a.metCount = 0;
-    if (a.community > 0) clearOutings(outings, a.shopped);
+    if (e.mixing === 'layered') clearOutings(outings, a.shopped);
   },
 };
 
@@ -232,15 +231,6 @@ function home(a: typeof scratch, h: number): void {
   a.homes[a.homeCount++] = h;
 }
 
-/** Counts each household's outings today (a household out more than 255 times a day would not fit). */
-function countOutings(outings: ArrayLike<number>, shopped: Uint8Array): void {
-  for (let i = 0; i < outings.length; i++) {
-    const h = outings[i];
-    if (shopped[h] === 255) throw new Error(`household ${h} went out more than 255 times in a day`);
-    shopped[h]++;
-  }
-}
-
 /**
  * One pass over the day's doors (pairs of household and carrier, -1 for none): the doors where
  * the household's contact person or the carrier is not susceptible (their first entry's place,
@@ -261,21 +251,25 @@ function scanDoors(doors: Int32Array, contactPerson: Int32Array, infection: Uint
   }
 }
 
-/** Clears the day's outing counts (countOutings). */
+/** Clears the day's outing counts (`shoppers`). */
 function clearOutings(outings: ArrayLike<number>, shopped: Uint8Array): void {
   for (let i = 0; i < outings.length; i++) shopped[outings[i]] = 0;
 }
 
 /**
- * The day's infectiousness of those who went out, outing by outing: the sum of infectiousnessOn
- * over the outings, in their order, asking only for those not susceptible (the others' terms
- * are 0, and adding 0 changes no sum). Most households go out on a shopping day and few of those
- * who go out are infected, so the pass reads one column per outing.
+ * The day's outings, in one pass: each household's outings counted into `shopped` (a household out
+ * more than 255 times a day would not fit), and the infectiousness of those who went out summed
+ * outing by outing — infectiousnessOn over the outings in their order, asked only of those not
+ * susceptible (the others' terms are 0, and adding 0 changes no sum). Most households go out on
+ * a shopping day and few of those who go out are infected. A kernel on columns.
  */
-function shoppersInfectiousness(world: EpidemicWorld, outings: ArrayLike<number>, contactPerson: Int32Array, infection: Uint8Array, t: number): number {
+function shoppers(world: EpidemicWorld, outings: ArrayLike<number>, contactPerson: Int32Array, infection: Uint8Array, shopped: Uint8Array, t: number): number {
   let f = 0;
   for (let j = 0; j < outings.length; j++) {
-    const r = contactPerson[outings[j]];
+    const h = outings[j];
+    if (shopped[h] === 255) throw new Error(`household ${h} went out more than 255 times in a day`);
+    shopped[h]++;
+    const r = contactPerson[h];
     if (infection[r] !== STATE.susceptible) f += infectiousnessOn(world, r, t);
   }
   return f;
