@@ -8,9 +8,9 @@
  */
 import type { ModuleProcess } from '../../engine/index.js';
 import type { RcState } from '../residents-committee/index.js';
+import { countAbsences } from './absences.js';
 import { move, stateAt } from './course.js';
 import { add, type DayList } from './day-list.js';
-import { countAbsences } from './absences.js';
 import { isSevere, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 
 export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
