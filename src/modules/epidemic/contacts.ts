@@ -13,43 +13,38 @@ import type { PartyAbsence } from '../party-members/index.js';
 import type { RcAbsence } from '../residents-committee/index.js';
 import type { VolunteerAbsence } from '../volunteers/index.js';
 import { add } from './day-list.js';
-import { confinedOn, offWork } from './response.js';
+import { offWork, turn } from './absences.js';
+import { confinedToday } from './response.js';
 import type { EpidemicState, EpidemicWorld } from './state.js';
 
 const own = (w: EpidemicWorld) => w.state.epidemic as EpidemicState;
 
-/** The next member of a unit's list who is at work, in turn; -1 if none. */
-function nextAtWork(world: EpidemicWorld, start: Int32Array, list: Int32Array, cursor: Int32Array, unit: number, day: number): number {
-  const from = start[unit];
-  const n = start[unit + 1] - from;
-  for (let k = 0; k < n; k++) {
-    const i = (cursor[unit] + k) % n;
-    const r = list[from + i];
-    if (!offWork(world, r, day)) {
-      cursor[unit] = (i + 1) % n;
-      return r;
-    }
-  }
-  return -1;
-}
-
-function carrierOf(world: EpidemicWorld, h: number, by: string | undefined): number {
-  const s = own(world);
+/** The next carrier of household h's unit who is at work, in turn (absences.ts); -1 if none. */
+function carrierOf(world: EpidemicWorld, s: EpidemicState, h: number, by: string | undefined): number {
   const hh = world.households;
-  if (by === 'partyMembers') return nextAtWork(world, s.partyStart, s.partyList, s.partyCursor, hh.building[h], s.day);
-  if (by === 'volunteers') return nextAtWork(world, s.volunteerStart, s.volunteerList, s.volunteerCursor, hh.compound[h], s.day);
-  if (by === 'rcStaff' && s.staff.length > 0) {
-    // nextAtWork over the one unit of all staff, without two small arrays per door.
-    const n = s.staff.length;
-    for (let k = 0; k < n; k++) {
-      const i = (s.staffCursor + k) % n;
-      const r = s.staff[i];
-      if (!offWork(world, r, s.day)) {
-        s.staffCursor = (i + 1) % n;
-        return r;
-      }
-    }
-    return -1;
+  if (by === 'partyMembers') {
+    const b = hh.building[h];
+    const from = s.partyStart[b];
+    const n = s.partyStart[b + 1] - from;
+    const i = turn(s.partyOff, from, n, s.partyCursor[b], s.partyAbsent[b]);
+    if (i < 0) return -1;
+    s.partyCursor[b] = (i + 1) % n;
+    return s.partyList[from + i];
+  }
+  if (by === 'volunteers') {
+    const c = hh.compound[h];
+    const from = s.volunteerStart[c];
+    const n = s.volunteerStart[c + 1] - from;
+    const i = turn(s.volunteerOff, from, n, s.volunteerCursor[c], s.volunteerAbsent[c]);
+    if (i < 0) return -1;
+    s.volunteerCursor[c] = (i + 1) % n;
+    return s.volunteerList[from + i];
+  }
+  if (by === 'rcStaff') {
+    const i = turn(s.staffOff, 0, s.staff.length, s.staffCursor, s.staffAbsent);
+    if (i < 0) return -1;
+    s.staffCursor = (i + 1) % s.staff.length;
+    return s.staff[i];
   }
   return -1;
 }
@@ -66,8 +61,8 @@ export const sink: ContactSink<EpidemicWorld> = {
     if (kind === 'outing') add(s.outings, h);
     else if (kind !== 'pickup') {
       add(s.doors, h);
-      add(s.doors, carrierOf(world, h, by));
-    } else if (!confinedOn(world, h, s.day)) add(s.pickups, h);
+      add(s.doors, carrierOf(world, s, h, by));
+    } else if (!confinedToday(world, s, h)) add(s.pickups, h);
     else {
       add(s.doors, h);
       add(s.doors, organiserAtWork(world, world.households.compound[h]));
@@ -77,7 +72,7 @@ export const sink: ContactSink<EpidemicWorld> = {
 
 export const confinement: Confinement<EpidemicWorld> = {
   name: 'epidemic',
-  confined: (world, h) => own(world).day < own(world).confinementsUntil && confinedOn(world, h, own(world).day),
+  confined: (world, h) => confinedToday(world, own(world), h),
 };
 
 export const partyAbsence: PartyAbsence<EpidemicWorld> = { absent: (w, b) => own(w).partyAbsent[b] };

@@ -78,6 +78,8 @@ function initialState(world: EpidemicWorld): EpidemicState {
   const compoundResidents = new Float64Array(world.compounds.count);
   const firstResident = new Int32Array(hh.count).fill(-1);
   const contactPerson = new Int32Array(hh.count).fill(-1);
+  // Relative infectiousness of an infection by age (asymptomatic branch), looked up per resident.
+  const relative = AGE_NAMES.map((a) => 1 - e.course.asymptomaticShare[a] * (1 - e.course.asymptomaticInfectiousness));
   let infectiousness = 0;
   for (let r = 0; r < R.count; r++) {
     const age = R.age[r];
@@ -88,8 +90,7 @@ function initialState(world: EpidemicWorld): EpidemicState {
     compoundResidents[hh.compound[h]]++;
     if (firstResident[h] < 0) firstResident[h] = r;
     if (contactPerson[h] < 0 || (age === AGE.adult && R.age[contactPerson[h]] !== AGE.adult)) contactPerson[h] = r;
-    const a = e.course.asymptomaticShare[AGE_NAMES[age]];
-    infectiousness += 1 - a * (1 - e.course.asymptomaticInfectiousness);
+    infectiousness += relative[age];
   }
 
   // Who carries: each building's reporting party members (the first in-service members living
@@ -163,12 +164,19 @@ function initialState(world: EpidemicWorld): EpidemicState {
     partyAbsent: new Int32Array(nb),
     volunteerAbsent: new Int32Array(nc),
     staffAbsent: 0,
+    partyOff: new Uint8Array(party.length),
+    volunteerOff: new Uint8Array(volunteers.length),
+    staffOff: new Uint8Array(staff.length),
+    goneHelpers: [],
     outings: dayList(),
     doors: dayList(),
     pickups: dayList(),
     meanInfectiousness: R.count > 0 ? infectiousness / R.count : 1,
     detected: 0,
     confinementsUntil: 0,
+    quarantined: dayList(),
+    closedBuildings: dayList(),
+    closedCompounds: dayList(),
     imported: 0,
     caughtAtArrival: 0,
   };

@@ -8,8 +8,10 @@
  */
 import type { ModuleProcess } from '../../engine/index.js';
 import type { RcState } from '../residents-committee/index.js';
+import { countAbsences } from './absences.js';
 import { move, stateAt } from './course.js';
-import { isSevere, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
+import { add, type DayList } from './day-list.js';
+import { isSevere, ROLE, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 
 export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
   name: 'epidemicCourse',
@@ -20,10 +22,11 @@ export const course: ModuleProcess<EpidemicWorld, EpidemicState> = {
     own.outings.count = 0;
     own.doors.count = 0;
     own.pickups.count = 0;
+    endConfinements(world, own, day);
     progress(world, own, day);
-    countAbsences(world, own, day);
+    countAbsences(world, own);
     // Most days of most runs no one is kept at home: then there is nothing to count.
-    if (day < own.confinementsUntil) countConfined(world, day);
+    if (day < own.confinementsUntil) countConfined(world, own, day);
     else world.today.householdsConfined = 0;
   },
 };
@@ -45,6 +48,7 @@ function progress(world: EpidemicWorld, own: EpidemicState, day: number): void {
     if (now !== was) {
       move(own, R.age[r], was, now);
       R.infection[r] = now;
+      if (now === STATE.dead && R.role[r] !== ROLE.none) own.goneHelpers.push(r);
     }
     const i = R.caseNo[r] - 1;
     if (detectedOn[i] === day) found(world, own, r, day);
@@ -65,16 +69,11 @@ function found(world: EpidemicWorld, own: EpidemicState, r: number, day: number)
   const alive = R.infection[r] !== STATE.dead && R.infection[r] !== STATE.recovered;
   if (alive && isSevere(R.outcome[r])) R.isolated[r] = 2;
   else if (alive && response.isolateCases) R.isolated[r] = 1;
-  if (response.quarantineDays > 0) world.households.quarantinedUntil[h] = Math.max(world.households.quarantinedUntil[h], day + response.quarantineDays);
+  if (response.quarantineDays > 0) confineUntil(world.households.quarantinedUntil, own.quarantined, h, day, day + response.quarantineDays);
   if (response.quarantineDays > 0) own.confinementsUntil = Math.max(own.confinementsUntil, day + response.quarantineDays);
   if (response.closure !== 'none') own.confinementsUntil = Math.max(own.confinementsUntil, day + response.closureDays);
-  if (response.closure === 'building') {
-    const b = world.households.building[h];
-    world.buildings.closedUntil[b] = Math.max(world.buildings.closedUntil[b], day + response.closureDays);
-  } else if (response.closure === 'compound') {
-    const c = world.households.compound[h];
-    world.compounds.closedUntil[c] = Math.max(world.compounds.closedUntil[c], day + response.closureDays);
-  }
+  if (response.closure === 'building') confineUntil(world.buildings.closedUntil, own.closedBuildings, world.households.building[h], day, day + response.closureDays);
+  else if (response.closure === 'compound') confineUntil(world.compounds.closedUntil, own.closedCompounds, world.households.compound[h], day, day + response.closureDays);
   const rc = world.state.residentsCommittee as RcState | undefined;
   if (rc && response.tracingHours > 0 && response.tracingDays > 0) rc.surges.push({ hours: response.tracingHours, untilDay: day + response.tracingDays });
 }
@@ -85,46 +84,76 @@ export function confinedOn(world: EpidemicWorld, h: number, day: number): boolea
   return hh.quarantinedUntil[h] > day || world.buildings.closedUntil[hh.building[h]] > day || world.compounds.closedUntil[hh.compound[h]] > day;
 }
 
-function countConfined(world: EpidemicWorld, day: number): void {
-  const { quarantinedUntil, building, compound, confinedDays } = world.households;
-  world.today.householdsConfined = confine(quarantinedUntil, building, compound, world.buildings.closedUntil, world.compounds.closedUntil, confinedDays, day);
+/**
+ * confinedOn for today (`own.day`), asked for every household that would go out or collect an
+ * order: with no confinement in force no column is read, and with no building or compound closed
+ * today (their lists empty) only the household's quarantine.
+ */
+export function confinedToday(world: EpidemicWorld, own: EpidemicState, h: number): boolean {
+  const day = own.day;
+  if (day >= own.confinementsUntil) return false;
+  const hh = world.households;
+  return (
+    hh.quarantinedUntil[h] > day ||
+    (own.closedBuildings.count > 0 && world.buildings.closedUntil[hh.building[h]] > day) ||
+    (own.closedCompounds.count > 0 && world.compounds.closedUntil[hh.compound[h]] > day)
+  );
 }
 
 /**
- * confinedOn for every household, counting the days each is kept at home; on columns only, so
- * that its optimised code survives: with the world's objects read after the loop, V8 dropped it
- * dozens of times a run ("wrong map" at the write after the loop) and ran the loop unoptimised.
+ * Keeps place `i` (a household, building or compound) confined until `until` at least, and in the
+ * list of places confined today if it was not confined on `day` (so each is listed once).
  */
-function confine(quarantinedUntil: Int16Array, building: ArrayLike<number>, compound: ArrayLike<number>, buildingClosed: Int32Array, compoundClosed: Int32Array, confinedDays: Int16Array, day: number): number {
+function confineUntil(closedUntil: Int16Array | Int32Array, confined: DayList, i: number, day: number, until: number): void {
+  if (closedUntil[i] <= day && until > day) add(confined, i);
+  closedUntil[i] = Math.max(closedUntil[i], until);
+}
+
+/** Each dawn, before new cases are found: the quarantines and closures that have ended leave their lists. */
+function endConfinements(world: EpidemicWorld, own: EpidemicState, day: number): void {
+  stillConfined(own.quarantined, world.households.quarantinedUntil, day);
+  stillConfined(own.closedBuildings, world.buildings.closedUntil, day);
+  stillConfined(own.closedCompounds, world.compounds.closedUntil, day);
+}
+
+/** Keeps, in order, the places of `list` still confined on `day`. */
+function stillConfined(list: DayList, closedUntil: Int16Array | Int32Array, day: number): void {
+  let kept = 0;
+  for (let k = 0; k < list.count; k++) if (closedUntil[list.items[k]] > day) list.items[kept++] = list.items[k];
+  list.count = kept;
+}
+
+/**
+ * The households kept at home today — those of closed compounds, of closed buildings and the
+ * quarantined, each counted once — and each one's day of confinement. Walks the places confined
+ * (kept in lists as closures start and end), not every household: confinedOn for every
+ * household gives the same count and the same days.
+ */
+function countConfined(world: EpidemicWorld, own: EpidemicState, day: number): void {
+  const hh = world.households;
+  const B = world.buildings;
+  const C = world.compounds;
+  const { confinedDays } = hh;
   let n = 0;
-  for (let h = 0; h < quarantinedUntil.length; h++) {
-    if (quarantinedUntil[h] > day || buildingClosed[building[h]] > day || compoundClosed[compound[h]] > day) {
-      confinedDays[h]++;
-      n++;
-    }
+  for (let k = 0; k < own.closedCompounds.count; k++) {
+    const c = own.closedCompounds.items[k];
+    n += confineRange(confinedDays, C.firstHousehold[c], C.households[c]);
   }
-  return n;
+  for (let k = 0; k < own.closedBuildings.count; k++) {
+    const b = own.closedBuildings.items[k];
+    if (C.closedUntil[B.compound[b]] <= day) n += confineRange(confinedDays, B.firstHousehold[b], B.households[b]);
+  }
+  for (let k = 0; k < own.quarantined.count; k++) {
+    const h = own.quarantined.items[k];
+    if (B.closedUntil[hh.building[h]] > day || C.closedUntil[hh.compound[h]] > day) continue;
+    confinedDays[h]++;
+    n++;
+  }
+  world.today.householdsConfined = n;
 }
 
-/** A helper is off work when ill with symptoms, isolated, quarantined with the household, or dead. */
-export function offWork(world: EpidemicWorld, r: number, day: number): boolean {
-  const R = world.residents;
-  const s = R.infection[r];
-  return s === STATE.symptomatic || s === STATE.dead || R.isolated[r] !== 0 || world.households.quarantinedUntil[R.household[r]] > day;
+/** A day of confinement for each of `count` households from `first`; returns `count`. */
+function confineRange(confinedDays: Int16Array, first: number, count: number): number {
+  for (let h = first; h < first + count; h++) confinedDays[h]++;
+  return count;
 }
-
-function countAbsences(world: EpidemicWorld, own: EpidemicState, day: number): void {
-  const tally = (start: Int32Array, list: Int32Array, into: Int32Array) => {
-    for (let u = 0; u < into.length; u++) {
-      let n = 0;
-      for (let i = start[u]; i < start[u + 1]; i++) if (offWork(world, list[i], day)) n++;
-      into[u] = n;
-    }
-  };
-  tally(own.partyStart, own.partyList, own.partyAbsent);
-  tally(own.volunteerStart, own.volunteerList, own.volunteerAbsent);
-  let n = 0;
-  for (const r of own.staff) if (offWork(world, r, day)) n++;
-  own.staffAbsent = n;
-}
-

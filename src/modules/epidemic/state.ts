@@ -95,6 +95,12 @@ export interface EpidemicState {
   partyAbsent: Int32Array;
   volunteerAbsent: Int32Array;
   staffAbsent: number;
+  /** Off work today, by place in partyList, volunteerList and staff (1 off); counted with the absences (absences.ts). */
+  partyOff: Uint8Array;
+  volunteerOff: Uint8Array;
+  staffOff: Uint8Array;
+  /** Helpers (party carriers, volunteers, RC staff, organisers) who have died: off work for good. */
+  goneHelpers: number[];
   /** Today's reported meetings: outing households; door contacts as (household, carrier resident or -1). */
   outings: DayList;
   doors: DayList;
@@ -105,6 +111,10 @@ export interface EpidemicState {
   detected: number;
   /** The last day (exclusive) on which any quarantine or closure ordered so far is in force. */
   confinementsUntil: number;
+  /** The households quarantined, buildings closed and compounds closed today, each once (response.ts keeps them). */
+  quarantined: DayList;
+  closedBuildings: DayList;
+  closedCompounds: DayList;
   imported: number;
   caughtAtArrival: number;
 }

@@ -26,7 +26,7 @@
 import { failuresBefore, grown, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { infect, infectiousness } from './course.js';
 import { organiserAtWork } from './contacts.js';
-import { entries } from './day-list.js';
+import { add as append, dayList, entries, type DayList } from './day-list.js';
 import { confinedOn } from './response.js';
 import { LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import type { EpidemicParams } from './params.js';
@@ -55,6 +55,8 @@ const scratch = {
   community: 0, shopped: new Uint8Array(0), outings: [] as ArrayLike<number>, contactPerson: new Int32Array(0) as Int32Array,
   /** Per resident: on duty at the gate today (the work layer), cleared after use. */
   onDuty: new Uint8Array(0),
+  /** Tonight's doors where anyone is not susceptible (place of the pair), and the day's carriers, each once. */
+  notedDoors: dayList(), carriers: dayList(),
   /** Per building: its building and compound layers' hazards for a resident not kept at home. */
   lb: new Float64Array(0), lc: new Float64Array(0),
   /** Households with infectiousness at home tonight (`household` > 0), each once: the household layer's places. */
@@ -78,7 +80,8 @@ function arrays(world: EpidemicWorld) {
     scratch.lc = new Float64Array(want[1]);
     scratch.buildingStart = new Int32Array(want[1] + 1);
   } else {
-    scratch.household.fill(0);
+    // Last night's households with infectiousness at home are the only ones not 0 (see `home`).
+    for (let k = 0; k < scratch.homeCount; k++) scratch.household[scratch.homes[k]] = 0;
     scratch.building.fill(0);
     scratch.compound.fill(0);
   }
@@ -141,16 +144,18 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
       // skips through the outings to those hit, and a shopper's hazard is its household's
       // outings today (`shopped`) × this one.
       if (outings.length > 0) {
-        let shoppersF = 0;
-        for (const h of outings) shoppersF += infectiousnessOn(world, own.contactPerson[h], t);
+        const shoppersF = shoppers(world, outings, own.contactPerson, R.infection, a.shopped, t);
         a.community = (tr.outings.contactsPerOuting * tr.outings.transmissionProbability * shoppersF) / outings.length;
-        if (a.community > 0) countOutings(outings, a.shopped);
       }
-      // Doors: carrier or visitor and the household's contact person, either way.
+      // Doors: carrier or visitor and the household's contact person, either way; only the doors
+      // where either is not susceptible (two susceptible residents cannot infect each other: both
+      // adds would be of no hazard), found with the day's carriers in one pass over the doors.
       const pDoor = tr.doors.transmissionProbability * (1 - tr.doors.carrierProtection);
-      for (let i = 0; i < doors.length; i += 2) {
+      const onDuty = a.onDuty;
+      scanDoors(doors, own.contactPerson, R.infection, onDuty, a.notedDoors, a.carriers);
+      for (let k = 0; k < a.notedDoors.count; k++) {
+        const i = a.notedDoors.items[k];
         const carrier = doors[i + 1];
-        if (carrier < 0) continue;
         const person = own.contactPerson[doors[i]];
         add(person, pDoor * infectiousnessOn(world, carrier, t), LAYER.door);
         add(carrier, pDoor * infectiousnessOn(world, person, t), LAYER.door);
@@ -161,25 +166,23 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
       // Work: RC staff on duty, and carriers who carried today, meet the community at the gate.
       const work = (tr.work.contactsPerDay * tr.work.transmissionProbability * free) / N;
       if (work > 0) {
-        // Each resident on duty once, however many doors it took: a mark per resident rather
-        // than a Set (each gets the work hazard once, so the order among them changes nothing).
-        const onDuty = a.onDuty;
+        // Each resident on duty once, however many doors it took: the staff if the RC worked
+        // today (marked 2), then the day's carriers in the order of their first door (each once,
+        // scanDoors) who are not staff added already.
         if ((world.today.adminHours ?? 0) > 0) {
           for (const r of own.staff) {
-            if (onDuty[r] === 1) continue;
-            onDuty[r] = 1;
+            if (onDuty[r] === 2) continue;
+            onDuty[r] = 2;
             add(r, work, LAYER.work);
           }
         }
-        for (let i = 1; i < doors.length; i += 2) {
-          const r = doors[i];
-          if (r < 0 || onDuty[r] === 1) continue;
-          onDuty[r] = 1;
-          add(r, work, LAYER.work);
+        for (let k = 0; k < a.carriers.count; k++) {
+          const r = a.carriers.items[k];
+          if (onDuty[r] !== 2) add(r, work, LAYER.work);
         }
-        for (const r of own.staff) onDuty[r] = 0;
-        for (let i = 1; i < doors.length; i += 2) if (doors[i] >= 0) onDuty[doors[i]] = 0;
       }
+      for (const r of own.staff) onDuty[r] = 0;
+      for (let k = 0; k < a.carriers.count; k++) onDuty[a.carriers.items[k]] = 0;
     }
 
     if (e.mixing === 'wellMixed') {
@@ -194,7 +197,7 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
     for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
     a.metCount = 0;
-    if (a.community > 0) for (const h of outings) a.shopped[h] = 0;
+    if (e.mixing === 'layered') clearOutings(outings, a.shopped);
   },
 };
 
@@ -228,13 +231,48 @@ function home(a: typeof scratch, h: number): void {
   a.homes[a.homeCount++] = h;
 }
 
-/** Counts each household's outings today (a household out more than 255 times a day would not fit). */
-function countOutings(outings: ArrayLike<number>, shopped: Uint8Array): void {
-  for (let i = 0; i < outings.length; i++) {
-    const h = outings[i];
+/**
+ * One pass over the day's doors (pairs of household and carrier, -1 for none): the doors where
+ * the household's contact person or the carrier is not susceptible (their first entry's place,
+ * into `noted`), and each carrier once, in the order of its first door (into `carriers`, marked 1
+ * in `onDuty`). A kernel on columns: after the outings and pick-ups the day's longest list,
+ * read once instead of three times.
+ */
+function scanDoors(doors: Int32Array, contactPerson: Int32Array, infection: Uint8Array, onDuty: Uint8Array, noted: DayList, carriers: DayList): void {
+  noted.count = 0;
+  carriers.count = 0;
+  for (let i = 0; i < doors.length; i += 2) {
+    const carrier = doors[i + 1];
+    if (carrier < 0) continue;
+    if (infection[contactPerson[doors[i]]] !== STATE.susceptible || infection[carrier] !== STATE.susceptible) append(noted, i);
+    if (onDuty[carrier] !== 0) continue;
+    onDuty[carrier] = 1;
+    append(carriers, carrier);
+  }
+}
+
+/** Clears the day's outing counts (`shoppers`). */
+function clearOutings(outings: ArrayLike<number>, shopped: Uint8Array): void {
+  for (let i = 0; i < outings.length; i++) shopped[outings[i]] = 0;
+}
+
+/**
+ * The day's outings, in one pass: each household's outings counted into `shopped` (a household out
+ * more than 255 times a day would not fit), and the infectiousness of those who went out summed
+ * outing by outing — infectiousnessOn over the outings in their order, asked only of those not
+ * susceptible (the others' terms are 0, and adding 0 changes no sum). Most households go out on
+ * a shopping day and few of those who go out are infected. A kernel on columns.
+ */
+function shoppers(world: EpidemicWorld, outings: ArrayLike<number>, contactPerson: Int32Array, infection: Uint8Array, shopped: Uint8Array, t: number): number {
+  let f = 0;
+  for (let j = 0; j < outings.length; j++) {
+    const h = outings[j];
     if (shopped[h] === 255) throw new Error(`household ${h} went out more than 255 times in a day`);
     shopped[h]++;
+    const r = contactPerson[h];
+    if (infection[r] !== STATE.susceptible) f += infectiousnessOn(world, r, t);
   }
+  return f;
 }
 
 /** Resident r's community hazard today: its household's outings × one outing's hazard, if r is the one who goes out. */
@@ -272,7 +310,12 @@ function placeForces(world: EpidemicWorld, active: number[], t: number, a: typeo
   return SUMS;
 }
 
-/** The day's group-buy pick-ups: at each compound's point, infectiousness shared among those collecting there. */
+/**
+ * The day's group-buy pick-ups: at each compound's point, infectiousness shared among those
+ * collecting there. Only the points where anyone is infectious are visited: at a point where no
+ * picker (f = 0) and not the organiser is infectious every hazard is 0, and its adds would do
+ * nothing.
+ */
 function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver: number, add: (r: number, hazard: number, layer: number) => void): void {
   const pk = world.scenario.epidemic.transmission.pickups;
   const compound = world.households.compound;
@@ -280,20 +323,36 @@ function pickups(world: EpidemicWorld, own: EpidemicState, t: number, pHandOver:
   const picked = entries(own.pickups);
   const pickers = new Float64Array(nc);
   const f = new Float64Array(nc);
-  for (const h of picked) {
-    pickers[compound[h]]++;
-    f[compound[h]] += infectiousnessOn(world, own.contactPerson[h], t);
-  }
+  pickersAndForces(picked, compound, own.contactPerson, world.residents.infection, pickers, f, world, t);
   const organiser = new Int32Array(nc);
-  for (let c = 0; c < nc; c++) organiser[c] = pickers[c] > 0 ? organiserAtWork(world, c) : -1;
-  for (const h of picked) {
+  const fo = new Float64Array(nc);
+  for (let c = 0; c < nc; c++) {
+    organiser[c] = pickers[c] > 0 ? organiserAtWork(world, c) : -1;
+    fo[c] = organiser[c] >= 0 ? infectiousnessOn(world, organiser[c], t) : 0;
+  }
+  for (let k = 0; k < picked.length; k++) {
+    const h = picked[k];
     const c = compound[h];
+    if (f[c] === 0 && fo[c] === 0) continue;
     const person = own.contactPerson[h];
     add(person, (pk.contactsPerPickup * pk.transmissionProbability * f[c]) / pickers[c], LAYER.pickup);
     const o = organiser[c];
     if (o < 0 || o === person) continue;
-    add(person, pHandOver * infectiousnessOn(world, o, t), LAYER.pickup);
+    add(person, pHandOver * fo[c], LAYER.pickup);
     add(o, pHandOver * infectiousnessOn(world, person, t), LAYER.pickup);
+  }
+}
+
+/**
+ * Per compound, those collecting there today and their infectiousness, added pick-up by pick-up
+ * (the same sums), asking only for those not susceptible: one pass of a few columns per pick-up.
+ */
+function pickersAndForces(picked: Int32Array, compound: Int32Array, contactPerson: Int32Array, infection: Uint8Array, pickers: Float64Array, f: Float64Array, world: EpidemicWorld, t: number): void {
+  for (let k = 0; k < picked.length; k++) {
+    const c = compound[picked[k]];
+    pickers[c]++;
+    const r = contactPerson[picked[k]];
+    if (infection[r] !== STATE.susceptible) f[c] += infectiousnessOn(world, r, t);
   }
 }
 
