@@ -66,12 +66,12 @@ export type MutualAidParams = z.output<typeof params.mutualAid>;
 export const ROLE = { none: 0, head: 1, deputy: 2, secretary: 3, member: 4 } as const;
 
 export const mutualAidColumns = {
-  residents: { serviceRate: Float32Array, stationHours: Float32Array, standing: Float32Array, migrant: Uint8Array, stationRole: Uint8Array },
+  residents: { serviceRate: Float32Array, standing: Float32Array, migrant: Uint8Array, stationRole: Uint8Array },
   compounds: { station: Uint8Array, stationFormedDay: Int32Array, stationSeats: Uint8Array, stationResidentSeats: Uint8Array, stationHead: Int32Array, stationMeetingDay: Uint8Array, stationElectionDay: Int32Array },
 };
 
 export interface MutualAidWorld extends CommunityWorld {
-  residents: CommunityWorld['residents'] & { serviceRate: Float32Array; stationHours: Float32Array; standing: Float32Array; migrant: Uint8Array; stationRole: Uint8Array };
+  residents: CommunityWorld['residents'] & { serviceRate: Float32Array; standing: Float32Array; migrant: Uint8Array; stationRole: Uint8Array };
   compounds: CommunityWorld['compounds'] & { station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
 }
 
@@ -82,6 +82,15 @@ export interface MutualAidState {
   /** Per compound, the first resident and one past the last (residents are laid out by compound). */
   firstResident: number[];
   endResident: number[];
+  /** Per compound, its station's members now. */
+  members: number[][];
+  /**
+   * Per compound, the residents who have sat on its station, in resident order, and their hours
+   * of station work (summed in single precision), which count toward their reputation: kept for
+   * these few, not as a column of every resident (4 bytes a resident).
+   */
+  sat: number[][];
+  satHours: number[][];
   /** Elections held, and of them how many made a party member head. */
   elections: number;
   partyHeadsElected: number;
@@ -130,11 +139,11 @@ export function coverageOn(date: string, rollout: MutualAidParams['rollout']): n
   return points[points.length - 1][1];
 }
 
-/** A resident's reputation on a day: service done (drawn rate × years, plus station work), time, standing. */
-export function reputation(world: MutualAidWorld, r: number, years: number): number {
+/** A resident's reputation on a day: service done (drawn rate × years, plus hours of station work), time, standing. */
+export function reputation(world: MutualAidWorld, r: number, years: number, stationHours: number): number {
   const s = world.scenario.mutualAid as MutualAidParams;
   const R = world.residents;
-  const service = R.serviceRate[r] * years + R.stationHours[r];
+  const service = R.serviceRate[r] * years + stationHours;
   const w = s.reputation;
   return w.service * (service / s.serviceScaleHours) + w.time * timeOf(R.age[r], s) + w.standing * R.standing[r];
 }
@@ -153,12 +162,15 @@ function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number
   const bestScore = new Float64Array(seats);
   const best = new Int32Array(seats);
   let chosen = 0;
+  for (const r of st.members[c]) R.stationRole[r] = ROLE.none;
+  const sat = st.sat[c], satHours = st.satHours[c];
+  let next = 0; // the first of those who have sat not before r
   for (let r = st.firstResident[c]; r < st.endResident[c]; r++) {
-    if (R.stationRole[r] !== ROLE.none) R.stationRole[r] = ROLE.none;
     if (R.age[r] === AGE.child) continue;
+    while (next < sat.length && sat[next] < r) next++;
     // Gumbel noise: choosing the best of noisy scores is a multinomial-logit election.
     const gumbel = -Math.log(-Math.log(Math.max(1e-12, Math.min(1 - 1e-12, rng()))));
-    const score = reputation(world, r, years) + s.electionNoise * gumbel;
+    const score = reputation(world, r, years, sat[next] === r ? satHours[next] : 0) + s.electionNoise * gumbel;
     if (chosen === seats && !(score > bestScore[seats - 1])) continue;
     let k = chosen < seats ? chosen++ : seats - 1;
     for (; k > 0 && score > bestScore[k - 1]; k--) {
@@ -169,6 +181,15 @@ function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number
     best[k] = r;
   }
   for (let k = 0; k < chosen; k++) R.stationRole[best[k]] = k === 0 ? ROLE.head : k === 1 ? ROLE.deputy : k === 2 ? ROLE.secretary : ROLE.member;
+  st.members[c] = Array.from(best.subarray(0, chosen));
+  for (const r of st.members[c]) {
+    let i = 0;
+    while (i < sat.length && sat[i] < r) i++;
+    if (sat[i] !== r) {
+      sat.splice(i, 0, r);
+      satHours.splice(i, 0, 0);
+    }
+  }
   const head = chosen ? best[0] : -1;
   world.compounds.stationHead[c] = head;
   world.compounds.stationElectionDay[c] = day;
@@ -213,11 +234,15 @@ const stationWork: ModuleProcess<MutualAidWorld, MutualAidState> = {
     const dom = dayOfMonth(ctx.date);
     const s = world.scenario.mutualAid as MutualAidParams;
     const hours = s.stationHoursPerMonth;
-    const R = world.residents;
     for (let i = 0; i < st.formed; i++) {
       const c = st.order[i];
       if (C.stationMeetingDay[c] !== dom) continue;
-      for (let r = st.firstResident[c]; r < st.endResident[c]; r++) if (R.stationRole[r] !== ROLE.none) R.stationHours[r] += hours;
+      // The members' hours (their own, not every resident's: a loop over the compound's residents).
+      const sat = st.sat[c], satHours = st.satHours[c];
+      for (const r of st.members[c]) {
+        const k = sat.indexOf(r);
+        satHours[k] = Math.fround(satHours[k] + hours);
+      }
       // Neighbours who meet and settle their issues together come to know each other: the
       // compound's social capital, which households' ties follow (selfOrganisation's ties.ts).
       C.socialCapital[c] += s.tiesPerMeeting * (1 - C.socialCapital[c]);
@@ -237,7 +262,7 @@ function stationVolunteers(world: MutualAidWorld, c: number, when: { closed: boo
   const st = mutualAidOf(world)!;
   const R = world.residents;
   let n = 0;
-  for (let r = st.firstResident[c]; r < st.endResident[c]; r++) if (R.stationRole[r] !== ROLE.none && !R.volunteer[r]) n++;
+  for (const r of st.members[c]) if (!R.volunteer[r]) n++;
   return share * n;
 }
 
@@ -291,7 +316,8 @@ export const mutualAid = defineModule<MutualAidWorld, MutualAidState>({
       C.stationHead[c] = -1;
       if (firstResident[c] < 0) firstResident[c] = 0;
     }
-    return { order, formed: 0, firstResident, endResident, elections: 0, partyHeadsElected: 0 };
+    const perCompound = () => Array.from({ length: C.count }, () => [] as number[]);
+    return { order, formed: 0, firstResident, endResident, members: perCompound(), sat: perCompound(), satHours: perCompound(), elections: 0, partyHeadsElected: 0 };
   },
   processes: [formation, stationWork],
   provides: {

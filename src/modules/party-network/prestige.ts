@@ -26,7 +26,8 @@ import { depthOn, lowestUnits, type PartyNetworkWorld } from './network.js';
 export interface PartyNetworkState {
   /** Per compound, its active party members (organisers, double-reporters) and its adults. */
   active: number[][];
-  adultList: Int32Array[];
+  /** Per compound, the year each place of its circles last took part (a place is an adult, the same every month; network.ts). */
+  tookPartYear: Int16Array[];
   adults: number[];
   /** Per compound, its buildings and residents, from which the lowest level's units follow. */
   buildings: number[];
@@ -56,7 +57,7 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
     const s = world.scenario.partyNetwork as PartyNetworkParams;
     const stationHours = (world.scenario as { mutualAid?: { stationHoursPerMonth: number } }).mutualAid?.stationHoursPerMonth ?? 0;
     const R = world.residents;
-    const serviceRate = R.serviceRate, stationRole = R.stationRole, tookPart = R.tookPartYear;
+    const serviceRate = R.serviceRate, stationRole = R.stationRole;
     const station = world.compounds.station;
     const decay = Math.exp(-1 / s.prestige.memoryMonths);
     const year = Number(ctx.date.slice(0, 4));
@@ -76,10 +77,10 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
       const adults = Math.max(1, st.adults[c]);
       st.prestige[c] = P * decay + seen / adults;
 
-      // The units' circles: the first `reach` adults of the compound's list, the last of them
+      // The units' circles: the first `reach` places of the compound's order, the last of them
       // asked with the fractional part's chance (a unit shared with other compounds).
-      const list = st.adultList[c];
-      const reach = Math.min(list.length, lowestUnits(depth, st.buildings[c], st.residents[c], st.residentsTotal, s) * s.mobilisation.reachPerUnit);
+      const tookPart = st.tookPartYear[c];
+      const reach = Math.min(st.adults[c], lowestUnits(depth, st.buildings[c], st.residents[c], st.residentsTotal, s) * s.mobilisation.reachPerUnit);
       const chance = logistic(s.mobilisation.base + s.mobilisation.perPrestige * st.prestige[c]);
       const circle = Math.floor(reach) + (ctx.rng() < reach - Math.floor(reach) ? 1 : 0);
       // Each adult in the circle takes part with this chance: skip to the next one who does
@@ -87,10 +88,9 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
       let took = 0;
       const logMiss = Math.log(1 - Math.min(chance, 1 - 1e-12));
       for (let i = failuresBefore(ctx.rng, logMiss); i < circle; i += 1 + failuresBefore(ctx.rng, logMiss)) {
-        const r = list[i];
         took++;
-        if (tookPart[r] !== year) {
-          tookPart[r] = year;
+        if (tookPart[i] !== year) {
+          tookPart[i] = year;
           st.participantsByYear[yearKey] = (st.participantsByYear[yearKey] ?? 0) + 1;
         }
       }
