@@ -15,12 +15,15 @@
  *
  * Residents, their ages, party membership and willingness to volunteer are the community
  * module's; this module adds each resident's service rate, standing and migrant status from its
- * own stream, so adding it changes no other module's draws. What stations settle is the
+ * own stream, so adding it changes no other module's draws. They are read only when a station
+ * elects (and once by the party network), so they are not kept for every resident: each
+ * compound keeps where the stream stood at its first resident, and an election draws its
+ * residents' traits again from there — the same numbers (`residentTraits`). What stations settle is the
  * issueRouting module's. The module does not know party network embedding modes, the
  * organisation of party grids (2016), nor inter-station coordination.
  */
 import { z } from 'zod';
-import { dayOfMonth, defineModule, toEpochDay, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
+import { aleaStream, dayOfMonth, defineModule, toEpochDay, type AleaState, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
 import { isoDate, nonNegative, p, positiveIntRange, section, sections, share, U } from '../../scenario/params.js';
 
@@ -66,13 +69,18 @@ export type MutualAidParams = z.output<typeof params.mutualAid>;
 export const ROLE = { none: 0, head: 1, deputy: 2, secretary: 3, member: 4 } as const;
 
 export const mutualAidColumns = {
-  residents: { serviceRate: Float32Array, standing: Float32Array, migrant: Uint8Array, stationRole: Uint8Array },
-  compounds: { station: Uint8Array, stationFormedDay: Int32Array, stationSeats: Uint8Array, stationResidentSeats: Uint8Array, stationHead: Int32Array, stationMeetingDay: Uint8Array, stationElectionDay: Int32Array },
+  residents: { stationRole: Uint8Array },
+  /**
+   * `traits…`: where the traits' stream stood at the compound's first resident (`traitsFrom`), its
+   * state (alea's carry and three fractions), and whether the party network had marked its active
+   * members when they were drawn (`traitsPartyMarked`, see `residentTraits`).
+   */
+  compounds: { traitsFrom: Int32Array, traitsPartyMarked: Uint8Array, traitsC: Float64Array, traitsS0: Float64Array, traitsS1: Float64Array, traitsS2: Float64Array, station: Uint8Array, stationFormedDay: Int32Array, stationSeats: Uint8Array, stationResidentSeats: Uint8Array, stationHead: Int32Array, stationMeetingDay: Uint8Array, stationElectionDay: Int32Array },
 };
 
 export interface MutualAidWorld extends CommunityWorld {
-  residents: CommunityWorld['residents'] & { serviceRate: Float32Array; standing: Float32Array; migrant: Uint8Array; stationRole: Uint8Array };
-  compounds: CommunityWorld['compounds'] & { station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
+  residents: CommunityWorld['residents'] & { stationRole: Uint8Array };
+  compounds: CommunityWorld['compounds'] & { traitsFrom: Int32Array; traitsPartyMarked: Uint8Array; traitsC: Float64Array; traitsS0: Float64Array; traitsS1: Float64Array; traitsS2: Float64Array; station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
 }
 
 export interface MutualAidState {
@@ -82,8 +90,9 @@ export interface MutualAidState {
   /** Per compound, the first resident and one past the last (residents are laid out by compound). */
   firstResident: number[];
   endResident: number[];
-  /** Per compound, its station's members now. */
+  /** Per compound, its station's members now, and how many of them are migrants. */
   members: number[][];
+  migrantMembers: number[];
   /**
    * Per compound, the residents who have sat on its station, in resident order, and their hours
    * of station work (summed in single precision), which count toward their reputation: kept for
@@ -99,26 +108,75 @@ export interface MutualAidState {
 export const mutualAidOf = (w: { state: Record<string, any> }) => w.state.mutualAid as MutualAidState | undefined;
 
 // ─── population ───
+/**
+ * Each resident's traits, three draws in resident order (the compound's residents are together):
+ * migrant status, standing, and a service rate for those aged 18 and over. Drawn here to keep the
+ * stream's sequence, kept only as where it stood at each compound's first resident.
+ */
 function populate(world: MutualAidWorld, ctx: PopulateContext) {
-  const s = (ctx.scenario as { mutualAid: MutualAidParams }).mutualAid;
   const rng = ctx.stream('population.mutualAid');
   const R = world.residents;
-  const rates = s.serviceHoursPerYear;
+  const C = world.compounds;
   const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
+  const partyMarked = partyActive !== undefined && partyActive.some((a) => a !== 0) ? 1 : 0;
+  let last = -1;
   for (let r = 0; r < R.count; r++) {
+    const c = world.households.compound[R.household[r]];
+    if (c !== last) {
+      const at = rng.state() as AleaState;
+      C.traitsFrom[c] = r;
+      C.traitsPartyMarked[c] = partyMarked;
+      C.traitsC[c] = at.c;
+      C.traitsS0[c] = at.s0;
+      C.traitsS1[c] = at.s1;
+      C.traitsS2[c] = at.s2;
+      last = c;
+    }
+    rng();
+    rng();
+    rng();
+  }
+  for (let c = 0; c < C.count; c++) C.stationMeetingDay[c] = 1 + Math.floor(rng() * 28);
+}
+
+/** A compound's residents' traits, from `first` on: service rate (hours a year) and standing, in single precision as drawn, and migrant status. */
+export interface ResidentTraits {
+  first: number;
+  serviceRate: Float32Array;
+  standing: Float32Array;
+  migrant: Uint8Array;
+}
+
+/** The traits drawn for compound c's residents (populate), drawn again from where the stream stood at its first resident. */
+export function residentTraits(world: MutualAidWorld, c: number): ResidentTraits {
+  const s = world.scenario.mutualAid as MutualAidParams;
+  const R = world.residents;
+  const C = world.compounds;
+  const first = C.traitsFrom[c];
+  let end = first;
+  while (end < R.count && world.households.compound[R.household[end]] === c) end++;
+  const t = { first, serviceRate: new Float32Array(end - first), standing: new Float32Array(end - first), migrant: new Uint8Array(end - first) };
+  const rng = aleaStream({ c: C.traitsC[c], s0: C.traitsS0[c], s1: C.traitsS1[c], s2: C.traitsS2[c] });
+  const rates = s.serviceHoursPerYear;
+  // With a party network only its active members serve as party members, as it marked them when
+  // the traits were drawn: all of them if it came first, none if it came after (a module order
+  // the scenario check refuses, but the benchmark's every-module model has it).
+  const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
+  const marked = C.traitsPartyMarked[c] === 1;
+  for (let r = first; r < end; r++) {
+    const i = r - first;
     const migrant = rng() < s.migrantShare;
-    R.migrant[r] = migrant ? 1 : 0;
-    R.standing[r] = rng() * (migrant ? s.migrantStanding : 1);
+    t.migrant[i] = migrant ? 1 : 0;
+    t.standing[i] = rng() * (migrant ? s.migrantStanding : 1);
     const u = rng();
     if (R.age[r] === AGE.child) continue;
     // With a party network (which comes first) only its active members — retired organisers and
     // double-reporting in-service members — serve as party members; without one, every member does.
-    const partyServes = R.party[r] !== PARTY.none && (partyActive === undefined || partyActive[r] !== 0);
+    const partyServes = R.party[r] !== PARTY.none && (partyActive === undefined || (marked && partyActive[r] !== 0));
     const mean = R.volunteer[r] ? rates.volunteer : partyServes ? rates.partyMember : rates.other;
-    R.serviceRate[r] = -Math.log(1 - u) * mean * timeOf(R.age[r], s);
+    t.serviceRate[i] = -Math.log(1 - u) * mean * timeOf(R.age[r], s);
   }
-  const C = world.compounds;
-  for (let c = 0; c < C.count; c++) C.stationMeetingDay[c] = 1 + Math.floor(rng() * 28);
+  return t;
 }
 
 const timeOf = (age: number, s: MutualAidParams) => (age === AGE.elderly ? 1 : s.workingAgeTime);
@@ -140,12 +198,10 @@ export function coverageOn(date: string, rollout: MutualAidParams['rollout']): n
 }
 
 /** A resident's reputation on a day: service done (drawn rate × years, plus hours of station work), time, standing. */
-export function reputation(world: MutualAidWorld, r: number, years: number, stationHours: number): number {
-  const s = world.scenario.mutualAid as MutualAidParams;
-  const R = world.residents;
-  const service = R.serviceRate[r] * years + stationHours;
+export function reputation(s: MutualAidParams, age: number, serviceRate: number, standing: number, years: number, stationHours: number): number {
+  const service = serviceRate * years + stationHours;
   const w = s.reputation;
-  return w.service * (service / s.serviceScaleHours) + w.time * timeOf(R.age[r], s) + w.standing * R.standing[r];
+  return w.service * (service / s.serviceScaleHours) + w.time * timeOf(age, s) + w.standing * standing;
 }
 
 /**
@@ -163,6 +219,7 @@ function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number
   const best = new Int32Array(seats);
   let chosen = 0;
   for (const r of st.members[c]) R.stationRole[r] = ROLE.none;
+  const t = residentTraits(world, c);
   const sat = st.sat[c], satHours = st.satHours[c];
   let next = 0; // the first of those who have sat not before r
   for (let r = st.firstResident[c]; r < st.endResident[c]; r++) {
@@ -170,7 +227,8 @@ function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number
     while (next < sat.length && sat[next] < r) next++;
     // Gumbel noise: choosing the best of noisy scores is a multinomial-logit election.
     const gumbel = -Math.log(-Math.log(Math.max(1e-12, Math.min(1 - 1e-12, rng()))));
-    const score = reputation(world, r, years, sat[next] === r ? satHours[next] : 0) + s.electionNoise * gumbel;
+    const i = r - t.first;
+    const score = reputation(s, R.age[r], t.serviceRate[i], t.standing[i], years, sat[next] === r ? satHours[next] : 0) + s.electionNoise * gumbel;
     if (chosen === seats && !(score > bestScore[seats - 1])) continue;
     let k = chosen < seats ? chosen++ : seats - 1;
     for (; k > 0 && score > bestScore[k - 1]; k--) {
@@ -182,6 +240,7 @@ function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number
   }
   for (let k = 0; k < chosen; k++) R.stationRole[best[k]] = k === 0 ? ROLE.head : k === 1 ? ROLE.deputy : k === 2 ? ROLE.secretary : ROLE.member;
   st.members[c] = Array.from(best.subarray(0, chosen));
+  st.migrantMembers[c] = st.members[c].filter((r) => t.migrant[r - t.first] === 1).length;
   for (const r of st.members[c]) {
     let i = 0;
     while (i < sat.length && sat[i] < r) i++;
@@ -286,8 +345,9 @@ export function stationCensus(world: MutualAidWorld) {
     if (R.stationRole[r] === ROLE.none) continue;
     members++;
     if (R.party[r] !== PARTY.none) partyMembers++;
-    if (R.migrant[r]) migrantMembers++;
   }
+  const st = mutualAidOf(world);
+  if (st) for (const n of st.migrantMembers) migrantMembers += n;
   return { stations, heads, partyHeads, retiredHeads, members, partyMembers, seats, migrantMembers };
 }
 
@@ -317,7 +377,7 @@ export const mutualAid = defineModule<MutualAidWorld, MutualAidState>({
       if (firstResident[c] < 0) firstResident[c] = 0;
     }
     const perCompound = () => Array.from({ length: C.count }, () => [] as number[]);
-    return { order, formed: 0, firstResident, endResident, members: perCompound(), sat: perCompound(), satHours: perCompound(), elections: 0, partyHeadsElected: 0 };
+    return { order, formed: 0, firstResident, endResident, members: perCompound(), migrantMembers: new Array<number>(C.count).fill(0), sat: perCompound(), satHours: perCompound(), elections: 0, partyHeadsElected: 0 };
   },
   processes: [formation, stationWork],
   provides: {

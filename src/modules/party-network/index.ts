@@ -17,6 +17,7 @@
  */
 import { defineModule } from '../../engine/index.js';
 import { AGE } from '../community/index.js';
+import { residentTraits, type MutualAidWorld } from '../mutual-aid/index.js';
 import { mostAsked, partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
 import { params, type PartyNetworkParams } from './params.js';
 import { partyService, type PartyNetworkState } from './prestige.js';
@@ -65,8 +66,17 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
     const placeYears = new Int16Array(places.reduce((a, b) => a + b, 0));
     let at = 0;
     const tookPartYear = places.map((n) => placeYears.subarray(at, (at += n)));
+    // The active members' service rates are the mutual-aid module's draws (which it keeps only as
+    // where its stream stood at each compound, so they are drawn again here, once).
+    const serviceRates = world.scenario.modules.includes('mutualAid')
+      ? active.map((list, c) => {
+          const t = residentTraits(world as unknown as MutualAidWorld, c);
+          return list.map((r) => t.serviceRate[r - t.first]);
+        })
+      : null;
     return {
       active,
+      serviceRates,
       tookPartYear,
       adults,
       buildings,

@@ -26,6 +26,8 @@ import { depthOn, lowestUnits, type PartyNetworkWorld } from './network.js';
 export interface PartyNetworkState {
   /** Per compound, its active party members (organisers, double-reporters) and its adults. */
   active: number[][];
+  /** Per compound, the active members' service rates (hours a year; the mutual-aid module's), in the order of `active`; null without that module. */
+  serviceRates: number[][] | null;
   /** Per compound, the year each place of its circles last took part (a place is an adult, the same every month; network.ts). */
   tookPartYear: Int16Array[];
   adults: number[];
@@ -57,7 +59,7 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
     const s = world.scenario.partyNetwork as PartyNetworkParams;
     const stationHours = (world.scenario as { mutualAid?: { stationHoursPerMonth: number } }).mutualAid?.stationHoursPerMonth ?? 0;
     const R = world.residents;
-    const serviceRate = R.serviceRate, stationRole = R.stationRole;
+    const stationRole = R.stationRole;
     const station = world.compounds.station;
     const decay = Math.exp(-1 / s.prestige.memoryMonths);
     const year = Number(ctx.date.slice(0, 4));
@@ -66,9 +68,11 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
     const depth = depthOn(ctx.date, s.depth);
     for (let c = 0; c < st.prestige.length; c++) {
       let hours = st.coBuildingUnits[c] * s.unitHoursPerMonth;
-      for (const r of st.active[c]) {
-        if (serviceRate) hours += serviceRate[r] / 12;
-        if (stationRole && stationRole[r]) hours += stationHours;
+      const active = st.active[c];
+      const rates = st.serviceRates?.[c];
+      for (let k = 0; k < active.length; k++) {
+        if (rates) hours += rates[k] / 12;
+        if (stationRole && stationRole[active[k]]) hours += stationHours;
       }
       const P = st.prestige[c];
       const seen = embedded && station?.[c] ? hours : (hours * P) / (P + s.prestige.trustHours);
