@@ -66,10 +66,10 @@ export const params = sections({
 export type MutualAidParams = z.output<typeof params.mutualAid>;
 
 // ─── state ───
-export const ROLE = { none: 0, head: 1, deputy: 2, secretary: 3, member: 4 } as const;
+/** A member's role is their place among the station's members (`members`): head, deputy, secretary, then members. */
+export const ROLES = ['head', 'deputy', 'secretary'] as const;
 
 export const mutualAidColumns = {
-  residents: { stationRole: Uint8Array },
   /**
    * `traits…`: where the traits' stream stood at the compound's first resident (`traitsFrom`), its
    * state (alea's carry and three fractions), and whether the party network had marked its active
@@ -79,7 +79,6 @@ export const mutualAidColumns = {
 };
 
 export interface MutualAidWorld extends CommunityWorld {
-  residents: CommunityWorld['residents'] & { stationRole: Uint8Array };
   compounds: CommunityWorld['compounds'] & { traitsFrom: Int32Array; traitsPartyMarked: Uint8Array; traitsC: Float64Array; traitsS0: Float64Array; traitsS1: Float64Array; traitsS2: Float64Array; station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
 }
 
@@ -90,7 +89,7 @@ export interface MutualAidState {
   /** Per compound, the first resident and one past the last (residents are laid out by compound). */
   firstResident: number[];
   endResident: number[];
-  /** Per compound, its station's members now, and how many of them are migrants. */
+  /** Per compound, its station's members now, in the order of their roles (`ROLES`), and how many of them are migrants. */
   members: number[][];
   migrantMembers: number[];
   /**
@@ -218,7 +217,6 @@ function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number
   const bestScore = new Float64Array(seats);
   const best = new Int32Array(seats);
   let chosen = 0;
-  for (const r of st.members[c]) R.stationRole[r] = ROLE.none;
   const t = residentTraits(world, c);
   const sat = st.sat[c], satHours = st.satHours[c];
   let next = 0; // the first of those who have sat not before r
@@ -238,7 +236,6 @@ function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number
     bestScore[k] = score;
     best[k] = r;
   }
-  for (let k = 0; k < chosen; k++) R.stationRole[best[k]] = k === 0 ? ROLE.head : k === 1 ? ROLE.deputy : k === 2 ? ROLE.secretary : ROLE.member;
   st.members[c] = Array.from(best.subarray(0, chosen));
   st.migrantMembers[c] = st.members[c].filter((r) => t.migrant[r - t.first] === 1).length;
   for (const r of st.members[c]) {
@@ -341,13 +338,14 @@ export function stationCensus(world: MutualAidWorld) {
       if (R.age[h] === AGE.elderly) retiredHeads++;
     }
   }
-  for (let r = 0; r < R.count; r++) {
-    if (R.stationRole[r] === ROLE.none) continue;
-    members++;
-    if (R.party[r] !== PARTY.none) partyMembers++;
-  }
   const st = mutualAidOf(world);
-  if (st) for (const n of st.migrantMembers) migrantMembers += n;
+  if (st) {
+    for (const list of st.members) {
+      members += list.length;
+      for (const r of list) if (R.party[r] !== PARTY.none) partyMembers++;
+    }
+    for (const n of st.migrantMembers) migrantMembers += n;
+  }
   return { stations, heads, partyHeads, retiredHeads, members, partyMembers, seats, migrantMembers };
 }
 

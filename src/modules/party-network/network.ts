@@ -28,7 +28,7 @@ export const partyNetworkColumns = {
 };
 
 export interface PartyNetworkWorld extends CommunityWorld {
-  residents: CommunityWorld['residents'] & { partyActive: Uint8Array; stationRole?: Uint8Array };
+  residents: CommunityWorld['residents'] & { partyActive: Uint8Array };
   compounds: CommunityWorld['compounds'] & { coBuildingUnits: Uint16Array; station?: Uint8Array };
 }
 

@@ -21,6 +21,7 @@
  */
 import { dayOfMonth, failuresBefore, logistic, type ModuleProcess } from '../../engine/index.js';
 import type { PartyNetworkParams } from './params.js';
+import { mutualAidOf } from '../mutual-aid/index.js';
 import { depthOn, lowestUnits, type PartyNetworkWorld } from './network.js';
 
 export interface PartyNetworkState {
@@ -58,8 +59,7 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
     if (dayOfMonth(ctx.date) !== 1) return;
     const s = world.scenario.partyNetwork as PartyNetworkParams;
     const stationHours = (world.scenario as { mutualAid?: { stationHoursPerMonth: number } }).mutualAid?.stationHoursPerMonth ?? 0;
-    const R = world.residents;
-    const stationRole = R.stationRole;
+    const stationMembers = mutualAidOf(world)?.members;
     const station = world.compounds.station;
     const decay = Math.exp(-1 / s.prestige.memoryMonths);
     const year = Number(ctx.date.slice(0, 4));
@@ -72,7 +72,7 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
       const rates = st.serviceRates?.[c];
       for (let k = 0; k < active.length; k++) {
         if (rates) hours += rates[k] / 12;
-        if (stationRole && stationRole[active[k]]) hours += stationHours;
+        if (stationMembers && stationMembers[c].includes(active[k])) hours += stationHours;
       }
       const P = st.prestige[c];
       const seen = embedded && station?.[c] ? hours : (hours * P) / (P + s.prestige.trustHours);
