@@ -15,12 +15,15 @@
  *
  * Residents, their ages, party membership and willingness to volunteer are the community
  * module's; this module adds each resident's service rate, standing and migrant status from its
- * own stream, so adding it changes no other module's draws. What stations settle is the
+ * own stream, so adding it changes no other module's draws. They are read only when a station
+ * elects (and once by the party network), so they are not kept for every resident: each
+ * compound keeps where the stream stood at its first resident, and an election draws its
+ * residents' traits again from there — the same numbers (`residentTraits`). What stations settle is the
  * issueRouting module's. The module does not know party network embedding modes, the
  * organisation of party grids (2016), nor inter-station coordination.
  */
 import { z } from 'zod';
-import { dayOfMonth, defineModule, toEpochDay, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
+import { aleaStream, dayOfMonth, defineModule, toEpochDay, type AleaState, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
 import { isoDate, nonNegative, p, positiveIntRange, section, sections, share, U } from '../../scenario/params.js';
 
@@ -63,16 +66,20 @@ export const params = sections({
 export type MutualAidParams = z.output<typeof params.mutualAid>;
 
 // ─── state ───
-export const ROLE = { none: 0, head: 1, deputy: 2, secretary: 3, member: 4 } as const;
+/** A member's role is their place among the station's members (`members`): head, deputy, secretary, then members. */
+export const ROLES = ['head', 'deputy', 'secretary'] as const;
 
 export const mutualAidColumns = {
-  residents: { serviceRate: Float32Array, stationHours: Float32Array, standing: Float32Array, migrant: Uint8Array, stationRole: Uint8Array },
-  compounds: { station: Uint8Array, stationFormedDay: Int32Array, stationSeats: Uint8Array, stationResidentSeats: Uint8Array, stationHead: Int32Array, stationMeetingDay: Uint8Array, stationElectionDay: Int32Array },
+  /**
+   * `traits…`: where the traits' stream stood at the compound's first resident (`traitsFrom`), its
+   * state (alea's carry and three fractions), and whether the party network had marked its active
+   * members when they were drawn (`traitsPartyMarked`, see `residentTraits`).
+   */
+  compounds: { traitsFrom: Int32Array, traitsPartyMarked: Uint8Array, traitsC: Float64Array, traitsS0: Float64Array, traitsS1: Float64Array, traitsS2: Float64Array, station: Uint8Array, stationFormedDay: Int32Array, stationSeats: Uint8Array, stationResidentSeats: Uint8Array, stationHead: Int32Array, stationMeetingDay: Uint8Array, stationElectionDay: Int32Array },
 };
 
 export interface MutualAidWorld extends CommunityWorld {
-  residents: CommunityWorld['residents'] & { serviceRate: Float32Array; stationHours: Float32Array; standing: Float32Array; migrant: Uint8Array; stationRole: Uint8Array };
-  compounds: CommunityWorld['compounds'] & { station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
+  compounds: CommunityWorld['compounds'] & { traitsFrom: Int32Array; traitsPartyMarked: Uint8Array; traitsC: Float64Array; traitsS0: Float64Array; traitsS1: Float64Array; traitsS2: Float64Array; station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
 }
 
 export interface MutualAidState {
@@ -82,6 +89,16 @@ export interface MutualAidState {
   /** Per compound, the first resident and one past the last (residents are laid out by compound). */
   firstResident: number[];
   endResident: number[];
+  /** Per compound, its station's members now, in the order of their roles (`ROLES`), and how many of them are migrants. */
+  members: number[][];
+  migrantMembers: number[];
+  /**
+   * Per compound, the residents who have sat on its station, in resident order, and their hours
+   * of station work (summed in single precision), which count toward their reputation: kept for
+   * these few, not as a column of every resident (4 bytes a resident).
+   */
+  sat: number[][];
+  satHours: number[][];
   /** Elections held, and of them how many made a party member head. */
   elections: number;
   partyHeadsElected: number;
@@ -90,26 +107,75 @@ export interface MutualAidState {
 export const mutualAidOf = (w: { state: Record<string, any> }) => w.state.mutualAid as MutualAidState | undefined;
 
 // ─── population ───
+/**
+ * Each resident's traits, three draws in resident order (the compound's residents are together):
+ * migrant status, standing, and a service rate for those aged 18 and over. Drawn here to keep the
+ * stream's sequence, kept only as where it stood at each compound's first resident.
+ */
 function populate(world: MutualAidWorld, ctx: PopulateContext) {
-  const s = (ctx.scenario as { mutualAid: MutualAidParams }).mutualAid;
   const rng = ctx.stream('population.mutualAid');
   const R = world.residents;
-  const rates = s.serviceHoursPerYear;
+  const C = world.compounds;
   const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
+  const partyMarked = partyActive !== undefined && partyActive.some((a) => a !== 0) ? 1 : 0;
+  let last = -1;
   for (let r = 0; r < R.count; r++) {
+    const c = world.households.compound[R.household[r]];
+    if (c !== last) {
+      const at = rng.state() as AleaState;
+      C.traitsFrom[c] = r;
+      C.traitsPartyMarked[c] = partyMarked;
+      C.traitsC[c] = at.c;
+      C.traitsS0[c] = at.s0;
+      C.traitsS1[c] = at.s1;
+      C.traitsS2[c] = at.s2;
+      last = c;
+    }
+    rng();
+    rng();
+    rng();
+  }
+  for (let c = 0; c < C.count; c++) C.stationMeetingDay[c] = 1 + Math.floor(rng() * 28);
+}
+
+/** A compound's residents' traits, from `first` on: service rate (hours a year) and standing, in single precision as drawn, and migrant status. */
+export interface ResidentTraits {
+  first: number;
+  serviceRate: Float32Array;
+  standing: Float32Array;
+  migrant: Uint8Array;
+}
+
+/** The traits drawn for compound c's residents (populate), drawn again from where the stream stood at its first resident. */
+export function residentTraits(world: MutualAidWorld, c: number): ResidentTraits {
+  const s = world.scenario.mutualAid as MutualAidParams;
+  const R = world.residents;
+  const C = world.compounds;
+  const first = C.traitsFrom[c];
+  let end = first;
+  while (end < R.count && world.households.compound[R.household[end]] === c) end++;
+  const t = { first, serviceRate: new Float32Array(end - first), standing: new Float32Array(end - first), migrant: new Uint8Array(end - first) };
+  const rng = aleaStream({ c: C.traitsC[c], s0: C.traitsS0[c], s1: C.traitsS1[c], s2: C.traitsS2[c] });
+  const rates = s.serviceHoursPerYear;
+  // With a party network only its active members serve as party members, as it marked them when
+  // the traits were drawn: all of them if it came first, none if it came after (a module order
+  // the scenario check refuses, but the benchmark's every-module model has it).
+  const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
+  const marked = C.traitsPartyMarked[c] === 1;
+  for (let r = first; r < end; r++) {
+    const i = r - first;
     const migrant = rng() < s.migrantShare;
-    R.migrant[r] = migrant ? 1 : 0;
-    R.standing[r] = rng() * (migrant ? s.migrantStanding : 1);
+    t.migrant[i] = migrant ? 1 : 0;
+    t.standing[i] = rng() * (migrant ? s.migrantStanding : 1);
     const u = rng();
     if (R.age[r] === AGE.child) continue;
     // With a party network (which comes first) only its active members — retired organisers and
     // double-reporting in-service members — serve as party members; without one, every member does.
-    const partyServes = R.party[r] !== PARTY.none && (partyActive === undefined || partyActive[r] !== 0);
+    const partyServes = R.party[r] !== PARTY.none && (partyActive === undefined || (marked && partyActive[r] !== 0));
     const mean = R.volunteer[r] ? rates.volunteer : partyServes ? rates.partyMember : rates.other;
-    R.serviceRate[r] = -Math.log(1 - u) * mean * timeOf(R.age[r], s);
+    t.serviceRate[i] = -Math.log(1 - u) * mean * timeOf(R.age[r], s);
   }
-  const C = world.compounds;
-  for (let c = 0; c < C.count; c++) C.stationMeetingDay[c] = 1 + Math.floor(rng() * 28);
+  return t;
 }
 
 const timeOf = (age: number, s: MutualAidParams) => (age === AGE.elderly ? 1 : s.workingAgeTime);
@@ -130,34 +196,57 @@ export function coverageOn(date: string, rollout: MutualAidParams['rollout']): n
   return points[points.length - 1][1];
 }
 
-/** A resident's reputation on a day: service done (drawn rate × years, plus station work), time, standing. */
-export function reputation(world: MutualAidWorld, r: number, years: number): number {
-  const s = world.scenario.mutualAid as MutualAidParams;
-  const R = world.residents;
-  const service = R.serviceRate[r] * years + R.stationHours[r];
+/** A resident's reputation on a day: service done (drawn rate × years, plus hours of station work), time, standing. */
+export function reputation(s: MutualAidParams, age: number, serviceRate: number, standing: number, years: number, stationHours: number): number {
+  const service = serviceRate * years + stationHours;
   const w = s.reputation;
-  return w.service * (service / s.serviceScaleHours) + w.time * timeOf(R.age[r], s) + w.standing * R.standing[r];
+  return w.service * (service / s.serviceScaleHours) + w.time * timeOf(age, s) + w.standing * standing;
 }
 
-/** Chooses a station's members by reputation plus election noise: the best is head, then deputy, secretary, members. */
+/**
+ * Chooses a station's members by reputation plus election noise: the best is head, then deputy,
+ * secretary, members. Only the best `seats` are kept as the adults come, in order (a later adult
+ * ranks below an equal score, so enters only above a lower one): the same choice as sorting every
+ * adult, which made an object per adult and cost about 0.4 µs an adult when the stations formed.
+ */
 function elect(world: MutualAidWorld, st: MutualAidState, c: number, day: number, rng: Rng) {
   const s = world.scenario.mutualAid as MutualAidParams;
   const R = world.residents;
   const years = day / 365.25;
   const seats = world.compounds.stationResidentSeats[c];
-  const scored: { r: number; score: number }[] = [];
+  const bestScore = new Float64Array(seats);
+  const best = new Int32Array(seats);
+  let chosen = 0;
+  const t = residentTraits(world, c);
+  const sat = st.sat[c], satHours = st.satHours[c];
+  let next = 0; // the first of those who have sat not before r
   for (let r = st.firstResident[c]; r < st.endResident[c]; r++) {
-    if (R.stationRole[r] !== ROLE.none) R.stationRole[r] = ROLE.none;
     if (R.age[r] === AGE.child) continue;
+    while (next < sat.length && sat[next] < r) next++;
     // Gumbel noise: choosing the best of noisy scores is a multinomial-logit election.
     const gumbel = -Math.log(-Math.log(Math.max(1e-12, Math.min(1 - 1e-12, rng()))));
-    scored.push({ r, score: reputation(world, r, years) + s.electionNoise * gumbel });
+    const i = r - t.first;
+    const score = reputation(s, R.age[r], t.serviceRate[i], t.standing[i], years, sat[next] === r ? satHours[next] : 0) + s.electionNoise * gumbel;
+    if (chosen === seats && !(score > bestScore[seats - 1])) continue;
+    let k = chosen < seats ? chosen++ : seats - 1;
+    for (; k > 0 && score > bestScore[k - 1]; k--) {
+      bestScore[k] = bestScore[k - 1];
+      best[k] = best[k - 1];
+    }
+    bestScore[k] = score;
+    best[k] = r;
   }
-  scored.sort((a, b) => b.score - a.score || a.r - b.r);
-  for (let k = 0; k < Math.min(seats, scored.length); k++) {
-    R.stationRole[scored[k].r] = k === 0 ? ROLE.head : k === 1 ? ROLE.deputy : k === 2 ? ROLE.secretary : ROLE.member;
+  st.members[c] = Array.from(best.subarray(0, chosen));
+  st.migrantMembers[c] = st.members[c].filter((r) => t.migrant[r - t.first] === 1).length;
+  for (const r of st.members[c]) {
+    let i = 0;
+    while (i < sat.length && sat[i] < r) i++;
+    if (sat[i] !== r) {
+      sat.splice(i, 0, r);
+      satHours.splice(i, 0, 0);
+    }
   }
-  const head = scored.length ? scored[0].r : -1;
+  const head = chosen ? best[0] : -1;
   world.compounds.stationHead[c] = head;
   world.compounds.stationElectionDay[c] = day;
   st.elections++;
@@ -201,11 +290,15 @@ const stationWork: ModuleProcess<MutualAidWorld, MutualAidState> = {
     const dom = dayOfMonth(ctx.date);
     const s = world.scenario.mutualAid as MutualAidParams;
     const hours = s.stationHoursPerMonth;
-    const R = world.residents;
     for (let i = 0; i < st.formed; i++) {
       const c = st.order[i];
       if (C.stationMeetingDay[c] !== dom) continue;
-      for (let r = st.firstResident[c]; r < st.endResident[c]; r++) if (R.stationRole[r] !== ROLE.none) R.stationHours[r] += hours;
+      // The members' hours (their own, not every resident's: a loop over the compound's residents).
+      const sat = st.sat[c], satHours = st.satHours[c];
+      for (const r of st.members[c]) {
+        const k = sat.indexOf(r);
+        satHours[k] = Math.fround(satHours[k] + hours);
+      }
       // Neighbours who meet and settle their issues together come to know each other: the
       // compound's social capital, which households' ties follow (selfOrganisation's ties.ts).
       C.socialCapital[c] += s.tiesPerMeeting * (1 - C.socialCapital[c]);
@@ -225,7 +318,7 @@ function stationVolunteers(world: MutualAidWorld, c: number, when: { closed: boo
   const st = mutualAidOf(world)!;
   const R = world.residents;
   let n = 0;
-  for (let r = st.firstResident[c]; r < st.endResident[c]; r++) if (R.stationRole[r] !== ROLE.none && !R.volunteer[r]) n++;
+  for (const r of st.members[c]) if (!R.volunteer[r]) n++;
   return share * n;
 }
 
@@ -245,11 +338,13 @@ export function stationCensus(world: MutualAidWorld) {
       if (R.age[h] === AGE.elderly) retiredHeads++;
     }
   }
-  for (let r = 0; r < R.count; r++) {
-    if (R.stationRole[r] === ROLE.none) continue;
-    members++;
-    if (R.party[r] !== PARTY.none) partyMembers++;
-    if (R.migrant[r]) migrantMembers++;
+  const st = mutualAidOf(world);
+  if (st) {
+    for (const list of st.members) {
+      members += list.length;
+      for (const r of list) if (R.party[r] !== PARTY.none) partyMembers++;
+    }
+    for (const n of st.migrantMembers) migrantMembers += n;
   }
   return { stations, heads, partyHeads, retiredHeads, members, partyMembers, seats, migrantMembers };
 }
@@ -279,7 +374,8 @@ export const mutualAid = defineModule<MutualAidWorld, MutualAidState>({
       C.stationHead[c] = -1;
       if (firstResident[c] < 0) firstResident[c] = 0;
     }
-    return { order, formed: 0, firstResident, endResident, elections: 0, partyHeadsElected: 0 };
+    const perCompound = () => Array.from({ length: C.count }, () => [] as number[]);
+    return { order, formed: 0, firstResident, endResident, members: perCompound(), migrantMembers: new Array<number>(C.count).fill(0), sat: perCompound(), satHours: perCompound(), elections: 0, partyHeadsElected: 0 };
   },
   processes: [formation, stationWork],
   provides: {

@@ -40,13 +40,18 @@ export interface PartyState {
 }
 const own = (w: ProvisionWorld) => w.state.partyMembers as PartyState;
 
-/** Party members of a building active today: none unless double reporting is in force and the regime mobilises them. */
-export function activePartyMembers(world: ProvisionWorld, building: number): number {
+/** Whether the reporting party members are active today: only if double reporting is in force and the regime mobilises them. */
+function mobilisedToday(world: ProvisionWorld): boolean {
   const which = provisionOf(world).deliveringRegime;
   const regime = which ? world.scenario.regimes[which] : null;
   // The regime is checked first so that the normal period never reads doubleReporting: warm-start
   // branching (experiment/warm-start.ts) can then branch a no-double-reporting variant.
-  return regime?.partyMembersMobilised && world.scenario.partyMembers.doubleReporting ? world.buildings.doubleReporters[building] : 0;
+  return Boolean(regime?.partyMembersMobilised && world.scenario.partyMembers.doubleReporting);
+}
+
+/** Party members of a building active today: none unless double reporting is in force and the regime mobilises them. */
+export function activePartyMembers(world: ProvisionWorld, building: number): number {
+  return mobilisedToday(world) ? world.buildings.doubleReporters[building] : 0;
 }
 
 // ─── behaviour ───
@@ -57,8 +62,11 @@ const partyLabour: ModuleProcess<ProvisionWorld, PartyState> = {
     const s = world.scenario;
     const open = provisionOf(world).regime !== null;
     const absences = ctx.provided<PartyAbsence>(PARTY_ABSENCES);
+    // The same in every building today: asked once, not for each building.
+    const mobilised = mobilisedToday(world);
+    const reporters = world.buildings.doubleReporters;
     for (let b = 0; b < world.buildings.count; b++) {
-      let members = activePartyMembers(world, b);
+      let members = mobilised ? reporters[b] : 0;
       if (members > 0) for (const a of absences) members = Math.max(0, members - a.absent(world, b));
       // Parameters are read only when party members are active, so the normal period does not
       // depend on them and warm-start branches may vary them (experiment/warm-start.ts).

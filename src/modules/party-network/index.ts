@@ -17,12 +17,13 @@
  */
 import { defineModule } from '../../engine/index.js';
 import { AGE } from '../community/index.js';
-import { partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
+import { residentTraits, type MutualAidWorld } from '../mutual-aid/index.js';
+import { mostAsked, partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
 import { params, type PartyNetworkParams } from './params.js';
 import { partyService, type PartyNetworkState } from './prestige.js';
 
 export { params, EMBEDDING, LEVELS, type PartyNetworkParams } from './params.js';
-export { ACTIVE, type PartyNetworkWorld } from './network.js';
+export { ACTIVE, lowestUnits, mostAsked, type PartyNetworkWorld } from './network.js';
 export type { PartyNetworkState } from './prestige.js';
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -46,30 +47,37 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
     const C = world.compounds;
     const R = world.residents;
     const residents = new Array<number>(C.count).fill(0);
+    const adults = new Array<number>(C.count).fill(0);
     const active: number[][] = Array.from({ length: C.count }, () => []);
-    // The compounds' adults, counted then filled into one Int32Array (a view per compound): a JS
-    // list per compound took 8 bytes an adult and its growth's garbage at 10M residents.
-    const adultStart = new Int32Array(C.count + 1);
     for (let r = 0; r < R.count; r++) {
       const c = world.households.compound[R.household[r]];
       residents[c]++;
-      if (R.age[r] !== AGE.child) adultStart[c + 1]++;
+      if (R.age[r] !== AGE.child) adults[c]++;
       if (R.partyActive[r] !== ACTIVE.none) active[c].push(r);
     }
-    for (let c = 0; c < C.count; c++) adultStart[c + 1] += adultStart[c];
-    const allAdults = new Int32Array(adultStart[C.count]);
-    const fill = adultStart.slice(0, C.count);
-    for (let r = 0; r < R.count; r++) if (R.age[r] !== AGE.child) allAdults[fill[world.households.compound[R.household[r]]]++] = r;
-    const adultList = Array.from({ length: C.count }, (_, c) => allAdults.subarray(adultStart[c], adultStart[c + 1]));
-    // Each list in the order the units' leaders know its adults (their circles are its first ones).
-    for (const l of adultList) l.sort((a, b) => R.askRank[a] - R.askRank[b] || a - b);
-    const adults = adultList.map((l) => l.length);
     const buildings = new Array<number>(C.count).fill(0);
     for (let b = 0; b < world.buildings.count; b++) buildings[world.buildings.compound[b]]++;
     const total = residents.reduce((a, b) => a + b, 0);
+    // The year each place of a compound's circles last took part, as far as its units can ever
+    // ask (network.ts): a few hundred of a compound's adults. A list of every adult in the order
+    // and the year on every resident took 3 + 2 bytes a resident, and the rank drawn for the
+    // order 4 more.
+    const places = adults.map((n, c) => mostAsked(s.depth, buildings[c], residents[c], total, n, s));
+    const placeYears = new Int16Array(places.reduce((a, b) => a + b, 0));
+    let at = 0;
+    const tookPartYear = places.map((n) => placeYears.subarray(at, (at += n)));
+    // The active members' service rates are the mutual-aid module's draws (which it keeps only as
+    // where its stream stood at each compound, so they are drawn again here, once).
+    const serviceRates = world.scenario.modules.includes('mutualAid')
+      ? active.map((list, c) => {
+          const t = residentTraits(world as unknown as MutualAidWorld, c);
+          return list.map((r) => t.serviceRate[r - t.first]);
+        })
+      : null;
     return {
       active,
-      adultList,
+      serviceRates,
+      tookPartYear,
       adults,
       buildings,
       residents,

@@ -9,8 +9,11 @@
  * levels until 2016, when it was built down along the grid (002 四(一)).
  *
  * Each unit's leader knows a few residents and asks the same ones every month: the circles are
- * the first of the compound's adults in an order drawn once (`askRank`), so a deeper network
- * widens them and nobody outside them is asked.
+ * the first of the compound's adults in an order fixed once, so a deeper network widens them and
+ * nobody outside them is asked. Which adults they are, nothing reads: what the network counts is
+ * how many take part and how many different residents in a year. So a circle is kept as places
+ * in that order (the same place is the same resident every month), with the year each last took
+ * part (prestige.ts), not as a list of residents.
  */
 import type { PopulateContext } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
@@ -20,12 +23,12 @@ import type { PartyNetworkParams } from './params.js';
 export const ACTIVE = { none: 0, doubleReporting: 1, organiser: 2 } as const;
 
 export const partyNetworkColumns = {
-  residents: { partyActive: Uint8Array, tookPartYear: Int16Array, askRank: Float32Array },
+  residents: { partyActive: Uint8Array },
   compounds: { coBuildingUnits: Uint16Array },
 };
 
 export interface PartyNetworkWorld extends CommunityWorld {
-  residents: CommunityWorld['residents'] & { partyActive: Uint8Array; tookPartYear: Int16Array; askRank: Float32Array; serviceRate?: Float32Array; stationRole?: Uint8Array };
+  residents: CommunityWorld['residents'] & { partyActive: Uint8Array };
   compounds: CommunityWorld['compounds'] & { coBuildingUnits: Uint16Array; station?: Uint8Array };
 }
 
@@ -48,8 +51,8 @@ export function populateNetwork(world: PartyNetworkWorld, ctx: PopulateContext) 
   const residents = new Array<number>(world.compounds.count).fill(0);
   for (let r = 0; r < R.count; r++) residents[world.households.compound[R.household[r]]]++;
   assignUnits(residents, R.count, s, rng).forEach((n, c) => (world.compounds.coBuildingUnits[c] = n));
-  // Drawn last, so the draws above are those of a network without circles.
-  for (let r = 0; r < R.count; r++) R.askRank[r] = rng();
+  // The circles' order was drawn last (a rank for each resident) and is no longer drawn, as
+  // nothing reads who is in a circle: the draws above are the same with or without it.
 }
 
 /** The network's depth on a date: a fixed depth, or the one dated last on or before it (the first before any). */
@@ -72,6 +75,18 @@ export function assignUnits(residents: readonly number[], total: number, s: Part
     units[c]++;
   }
   return units;
+}
+
+/**
+ * How many places a compound's circles can take at most, over the depths the network has in the
+ * run: the lowest level's units × reach, rounded up (a unit shared with other compounds asks one
+ * more with the fraction's chance), never more than the adults.
+ */
+export function mostAsked(depth: PartyNetworkParams['depth'], buildings: number, residents: number, totalResidents: number, adults: number, s: PartyNetworkParams): number {
+  const depths = typeof depth === 'number' ? [depth] : Object.values(depth);
+  let most = 0;
+  for (const d of depths) most = Math.max(most, lowestUnits(d, buildings, residents, totalResidents, s) * s.mobilisation.reachPerUnit);
+  return Number.isFinite(most) ? Math.min(adults, Math.ceil(most)) : adults;
 }
 
 /** Units of the network's lowest level in a compound, the ones whose leaders reach residents. */

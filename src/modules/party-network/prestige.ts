@@ -21,12 +21,16 @@
  */
 import { dayOfMonth, failuresBefore, logistic, type ModuleProcess } from '../../engine/index.js';
 import type { PartyNetworkParams } from './params.js';
+import { mutualAidOf } from '../mutual-aid/index.js';
 import { depthOn, lowestUnits, type PartyNetworkWorld } from './network.js';
 
 export interface PartyNetworkState {
   /** Per compound, its active party members (organisers, double-reporters) and its adults. */
   active: number[][];
-  adultList: Int32Array[];
+  /** Per compound, the active members' service rates (hours a year; the mutual-aid module's), in the order of `active`; null without that module. */
+  serviceRates: number[][] | null;
+  /** Per compound, the year each place of its circles last took part (a place is an adult, the same every month; network.ts). */
+  tookPartYear: Int16Array[];
   adults: number[];
   /** Per compound, its buildings and residents, from which the lowest level's units follow. */
   buildings: number[];
@@ -55,8 +59,7 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
     if (dayOfMonth(ctx.date) !== 1) return;
     const s = world.scenario.partyNetwork as PartyNetworkParams;
     const stationHours = (world.scenario as { mutualAid?: { stationHoursPerMonth: number } }).mutualAid?.stationHoursPerMonth ?? 0;
-    const R = world.residents;
-    const serviceRate = R.serviceRate, stationRole = R.stationRole, tookPart = R.tookPartYear;
+    const stationMembers = mutualAidOf(world)?.members;
     const station = world.compounds.station;
     const decay = Math.exp(-1 / s.prestige.memoryMonths);
     const year = Number(ctx.date.slice(0, 4));
@@ -65,9 +68,11 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
     const depth = depthOn(ctx.date, s.depth);
     for (let c = 0; c < st.prestige.length; c++) {
       let hours = st.coBuildingUnits[c] * s.unitHoursPerMonth;
-      for (const r of st.active[c]) {
-        if (serviceRate) hours += serviceRate[r] / 12;
-        if (stationRole && stationRole[r]) hours += stationHours;
+      const active = st.active[c];
+      const rates = st.serviceRates?.[c];
+      for (let k = 0; k < active.length; k++) {
+        if (rates) hours += rates[k] / 12;
+        if (stationMembers && stationMembers[c].includes(active[k])) hours += stationHours;
       }
       const P = st.prestige[c];
       const seen = embedded && station?.[c] ? hours : (hours * P) / (P + s.prestige.trustHours);
@@ -76,10 +81,10 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
       const adults = Math.max(1, st.adults[c]);
       st.prestige[c] = P * decay + seen / adults;
 
-      // The units' circles: the first `reach` adults of the compound's list, the last of them
+      // The units' circles: the first `reach` places of the compound's order, the last of them
       // asked with the fractional part's chance (a unit shared with other compounds).
-      const list = st.adultList[c];
-      const reach = Math.min(list.length, lowestUnits(depth, st.buildings[c], st.residents[c], st.residentsTotal, s) * s.mobilisation.reachPerUnit);
+      const tookPart = st.tookPartYear[c];
+      const reach = Math.min(st.adults[c], lowestUnits(depth, st.buildings[c], st.residents[c], st.residentsTotal, s) * s.mobilisation.reachPerUnit);
       const chance = logistic(s.mobilisation.base + s.mobilisation.perPrestige * st.prestige[c]);
       const circle = Math.floor(reach) + (ctx.rng() < reach - Math.floor(reach) ? 1 : 0);
       // Each adult in the circle takes part with this chance: skip to the next one who does
@@ -87,10 +92,9 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
       let took = 0;
       const logMiss = Math.log(1 - Math.min(chance, 1 - 1e-12));
       for (let i = failuresBefore(ctx.rng, logMiss); i < circle; i += 1 + failuresBefore(ctx.rng, logMiss)) {
-        const r = list[i];
         took++;
-        if (tookPart[r] !== year) {
-          tookPart[r] = year;
+        if (tookPart[i] !== year) {
+          tookPart[i] = year;
           st.participantsByYear[yearKey] = (st.participantsByYear[yearKey] ?? 0) + 1;
         }
       }
