@@ -17,10 +17,10 @@
  * Options: --rounds N (default 10), --runs N (the sweep's runs, default 1), --workers N
  * (default 2), --evaluations N (the calibration's Nelder–Mead evaluations, default 6).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { interleaved, timed } from './interleaved.js';
 
 const argv = process.argv.slice(2);
 const VALUED = ['--rounds', '--runs', '--workers', '--evaluations'];
@@ -61,44 +61,14 @@ maxEvaluations: ${evaluations}
 tolerance: 0.001
 `);
 
-/** CPU and wall seconds of one command, from bash's `time`. */
-function timed(args: string[]): { cpu: number; wall: number } {
-  const out = execFileSync('bash', ['-c', 'TIMEFORMAT="%3U %3S %3R"; { time "$@" > /dev/null; } 2>&1', 'timed', ...args], { encoding: 'utf8' });
-  const [user, sys, wall] = out.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { cpu: user + sys, wall };
-}
-
 const jobs = [
   { name: `sweep, ${runs} runs, ${workers} workers`, args: (root: string, out: string) => [process.execPath, join(root, 'dist/cli/main.js'), 'sweep', sweepFile, '--workers', String(workers), '--out', out, '--quiet'] },
   { name: `calibrate, ≤ ${evaluations} + 3 evaluations × ${workers} replicates, ${workers} workers`, args: (root: string, out: string) => [process.execPath, join(root, 'dist/cli/main.js'), 'calibrate', calibrationFile, '--out', out, '--quiet', '--force'] },
 ];
-const samples = jobs.map(() => roots.map(() => ({ cpu: [] as number[], wall: [] as number[] })));
-const load = [loadavg()[0]];
-for (let r = 0; r < rounds; r++) {
-  jobs.forEach((job, j) => roots.forEach((root, t) => {
-    const out = join(dir, `out-${j}-${t}-${r}`);
-    const { cpu, wall } = timed(job.args(root, out));
-    samples[j][t].cpu.push(cpu);
-    samples[j][t].wall.push(wall);
-    rmSync(out, { recursive: true, force: true });
-  }));
-  load.push(loadavg()[0]);
-}
-rmSync(dir, { recursive: true, force: true });
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const quartiles = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `${s[Math.floor((s.length - 1) / 4)].toFixed(2)}–${s[Math.ceil((3 * (s.length - 1)) / 4)].toFixed(2)}`;
-};
-console.log(`whole process, seconds, median of ${rounds} interleaved fresh processes; node ${process.version}; load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}`);
-jobs.forEach((job, j) => {
-  console.log(job.name);
-  roots.forEach((root, t) => {
-    const s = samples[j][t];
-    console.log(`  ${root.padEnd(28)} CPU ${median(s.cpu).toFixed(2).padStart(6)} (IQR ${quartiles(s.cpu)})   wall ${median(s.wall).toFixed(2).padStart(6)} (IQR ${quartiles(s.wall)})`);
-  });
+interleaved(jobs, roots, rounds, 's', (job, root, r) => {
+  const out = join(dir, `out-${jobs.indexOf(job)}-${roots.indexOf(root)}-${r}`);
+  const time = timed(job.args(root, out));
+  rmSync(out, { recursive: true, force: true });
+  return time;
 });
+rmSync(dir, { recursive: true, force: true });
