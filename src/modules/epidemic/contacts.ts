@@ -22,24 +22,8 @@ const own = (w: EpidemicWorld) => w.state.epidemic as EpidemicState;
 /** The next carrier of household h's unit who is at work, in turn (absences.ts); -1 if none. */
 function carrierOf(world: EpidemicWorld, s: EpidemicState, h: number, by: string | undefined): number {
   const hh = world.households;
-  if (by === 'partyMembers') {
-    const b = hh.building[h];
-    const from = s.partyStart[b];
-    const n = s.partyStart[b + 1] - from;
-    const i = turn(s.partyOff, from, n, s.partyCursor[b], s.partyAbsent[b]);
-    if (i < 0) return -1;
-    s.partyCursor[b] = (i + 1) % n;
-    return s.partyList[from + i];
-  }
-  if (by === 'volunteers') {
-    const c = hh.compound[h];
-    const from = s.volunteerStart[c];
-    const n = s.volunteerStart[c + 1] - from;
-    const i = turn(s.volunteerOff, from, n, s.volunteerCursor[c], s.volunteerAbsent[c]);
-    if (i < 0) return -1;
-    s.volunteerCursor[c] = (i + 1) % n;
-    return s.volunteerList[from + i];
-  }
+  if (by === 'partyMembers') return nextAtWork(s.partyOff, s.partyStart, s.partyList, s.partyCursor, s.partyAbsent, hh.building[h]);
+  if (by === 'volunteers') return nextAtWork(s.volunteerOff, s.volunteerStart, s.volunteerList, s.volunteerCursor, s.volunteerAbsent, hh.compound[h]);
   if (by === 'rcStaff') {
     const i = turn(s.staffOff, 0, s.staff.length, s.staffCursor, s.staffAbsent);
     if (i < 0) return -1;
@@ -47,6 +31,16 @@ function carrierOf(world: EpidemicWorld, s: EpidemicState, h: number, by: string
     return s.staff[i];
   }
   return -1;
+}
+
+/** The next of unit u's helpers at work after its cursor (its list is list[start[u] … start[u + 1])), moving the cursor past them; -1 if none. */
+function nextAtWork(off: Uint8Array, start: Int32Array, list: Int32Array, cursor: Int32Array, absent: Int32Array, u: number): number {
+  const from = start[u];
+  const n = start[u + 1] - from;
+  const i = turn(off, from, n, cursor[u], absent[u]);
+  if (i < 0) return -1;
+  cursor[u] = (i + 1) % n;
+  return list[from + i];
 }
 
 /** The compound's group-buy organiser, or -1 if there is none or the organiser is off work. */
