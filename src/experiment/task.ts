@@ -8,7 +8,7 @@ import { pickMeasures, type MeasureValue } from './measures.js';
 import { runScenario, type RunResult } from './run.js';
 import { branch, warmUp, type WarmStart } from './warm-start.js';
 
-export { warmUpThread } from './thread-warm-up.js';
+export { warmUpOnce } from './thread-warm-up.js';
 
 export interface RunTask {
   runId: number;

@@ -11,7 +11,6 @@
  * tasks each thread happened to run first). It is skipped where it cannot help or could cost
  * much: a model without the community's built structure, and modules of the user's own.
  */
-import type { ModelOptions } from '../model/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { runScenario } from './run.js';
 
@@ -25,14 +24,29 @@ export function oneBuilding(scenario: Scenario): Scenario | undefined {
   return { ...scenario, community: { ...community, compounds: 1, buildingsPerCompound: { min: 1, max: 1 } } } as Scenario;
 }
 
-/** Runs the task's scenario WARM_UP_RUNS times on one building, for the compiler's sake only. */
-export function warmUpThread(scenario: Scenario, runSeed: string, model: ModelOptions = {}): void {
-  if (model.modules || model.extraMetrics) return;
+/** Runs the scenario WARM_UP_RUNS times on one building, for the compiler's sake only; returns the runs made. */
+export function warmUpThread(scenario: Scenario, runSeed: string): number {
   const small = oneBuilding(scenario);
-  if (!small) return;
+  if (!small) return 0;
+  let runs = 0;
   try {
-    for (let i = 0; i < WARM_UP_RUNS; i++) runScenario(small, { runSeed: `${runSeed}/warm-up/${i}` });
+    for (; runs < WARM_UP_RUNS; runs++) runScenario(small, { runSeed: `${runSeed}/warm-up/${runs}` });
   } catch {
-    // A scenario that does not fit in one building (a model check refuses it) is simply not warmed up.
+    // A scenario that does not fit in one building (a model check refuses it) is warmed up no
+    // further; the real run reports whatever is wrong with the scenario itself.
   }
+  return runs;
+}
+
+let warmedUp = false;
+
+/**
+ * Before a thread's first task only (both worker scripts call it before every task): warms the
+ * thread up on that task's scenario, unless the task brings modules of the user's own. Returns
+ * the warm-up runs made.
+ */
+export function warmUpOnce(task: { scenario: Scenario; runSeed: string; moduleFiles?: unknown }): number {
+  if (warmedUp) return 0;
+  warmedUp = true;
+  return task.moduleFiles ? 0 : warmUpThread(task.scenario, task.runSeed);
 }

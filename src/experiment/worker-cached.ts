@@ -9,19 +9,15 @@
 import { fileURLToPath } from 'node:url';
 import { importModuleFiles } from '../model/module-files.js';
 import { loadCachedBundle } from './code-cache.js';
-import type { executeRun as ExecuteRun, RunOutcome, RunTask, warmUpThread as WarmUpThread } from './task.js';
+import type { executeRun as ExecuteRun, RunOutcome, RunTask, warmUpOnce as WarmUpOnce } from './task.js';
 
 const bundle = loadCachedBundle(fileURLToPath(new URL('./task.bundle.cjs', import.meta.url)));
 const executeRun = bundle.exports.executeRun as typeof ExecuteRun;
-const warmUpThread = bundle.exports.warmUpThread as typeof WarmUpThread;
-let warmedUp = false;
+const warmUpOnce = bundle.exports.warmUpOnce as typeof WarmUpOnce;
 
 export default async function run(task: RunTask): Promise<RunOutcome> {
   // Before the thread's first run, a few runs of the same scenario on one building (thread-warm-up.ts).
-  if (!warmedUp) {
-    warmedUp = true;
-    if (!task.moduleFiles) warmUpThread(task.scenario, task.runSeed);
-  }
+  warmUpOnce(task);
   const outcome = task.moduleFiles
     ? executeRun(task, { modules: await importModuleFiles(task.moduleFiles), moduleFiles: task.moduleFiles })
     : executeRun(task);

@@ -4,16 +4,11 @@
  * per thread.
  */
 import { importModuleFiles } from '../model/module-files.js';
-import { executeRun, warmUpThread, type RunTask, type RunOutcome } from './task.js';
-
-let warmedUp = false;
+import { executeRun, warmUpOnce, type RunTask, type RunOutcome } from './task.js';
 
 export default async function run(task: RunTask): Promise<RunOutcome> {
   // Before the thread's first run, a few runs of the same scenario on one building (thread-warm-up.ts).
-  if (!warmedUp) {
-    warmedUp = true;
-    if (!task.moduleFiles) warmUpThread(task.scenario, task.runSeed);
-  }
+  warmUpOnce(task);
   if (!task.moduleFiles) return executeRun(task);
   return executeRun(task, { modules: await importModuleFiles(task.moduleFiles), moduleFiles: task.moduleFiles });
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { plannedTasks } from '../../src/experiment/sweep.js';
 import { executeRun } from '../../src/experiment/task.js';
-import { oneBuilding, warmUpThread } from '../../src/experiment/thread-warm-up.js';
+import { oneBuilding, warmUpThread, WARM_UP_RUNS } from '../../src/experiment/thread-warm-up.js';
 import { runScenario } from '../../src/experiment/run.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 
@@ -27,8 +27,9 @@ describe("a worker thread's warm-up", () => {
   it('leaves the outcome of the tasks after it unchanged', () => {
     const task = tasks[tasks.length - 1];
     const before = executeRun(task);
-    warmUpThread(tasks[0].scenario, tasks[0].runSeed);
-    warmUpThread(task.scenario, task.runSeed);
+    // The warm-up runs in full (a warm-up that failed at once would leave outcomes unchanged too).
+    expect(warmUpThread(tasks[0].scenario, tasks[0].runSeed)).toBe(WARM_UP_RUNS);
+    expect(warmUpThread(task.scenario, task.runSeed)).toBe(WARM_UP_RUNS);
     expect(executeRun(task)).toEqual(before);
   });
 });
