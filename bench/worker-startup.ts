@@ -64,6 +64,7 @@ await (await import(${JSON.stringify(pathToFileURL(script).href)})).default(JSON
   if (child.status !== 0) throw new Error(child.stderr);
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = entries.map(() => ({ importMs: [] as number[], first: [] as number[], warm: [] as number[], startup: [] as number[] }));
 for (let r = 0; r < rounds; r++) {
   entries.forEach(({ script, cold, flags }, i) => {
@@ -74,7 +75,6 @@ for (let r = 0; r < rounds; r++) {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
     if (child.status !== 0) throw new Error(child.stderr);
     const { importMs, runs } = JSON.parse(child.stdout) as { importMs: number; runs: number[] };
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const warm = median(runs.slice(-10));
     const excess = runs.slice(0, 10).reduce((s, x) => s + x - warm, 0);
     results[i].importMs.push(importMs);
@@ -83,7 +83,6 @@ for (let r = 0; r < rounds; r++) {
     results[i].startup.push(importMs + excess);
   });
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`worker start-up, CPU ms, median of ${rounds} fresh processes (${experiment.spec.name}, one task; node ${process.version})`);
 console.log('worker script                                     import  first run  warm run  start-up');
 for (const dir of cacheDirs) if (dir) rmSync(dir, { recursive: true, force: true });

@@ -70,8 +70,9 @@ export class Simulation<W> {
   }
 
   /**
-   * Forgets the contexts (a new stream set): each is made, with its own stream, when its process
-   * first runs, so streams are created when they were before (a snapshot lists the same ones).
+   * Forgets the contexts (a new stream set): each is made, with its own stream, when the phase
+   * its process first runs in begins (the phase's processes are listed then), so a snapshot lists
+   * the streams of the processes that have run.
    */
   private makeContexts(): void {
     this.contexts = new Array(this.processes.length + 1).fill(null);

@@ -27,7 +27,6 @@ export interface WarmStart {
   readBeforeShock: ReadonlySet<string>;
 }
 
-
 /** Wraps a scenario so that every leaf read is recorded as a dotted path. */
 function recordingScenario<T extends object>(target: T, reads: Set<string>): T {
   const proxies = new WeakMap<object, object>();
