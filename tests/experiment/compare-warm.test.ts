@@ -92,6 +92,14 @@ describe('warm start and branching', () => {
     expect(branchProblems(warm, load('lockdown-2020', { 'timeline.roadClosure': '2020-01-28' }))).toEqual([]);
   });
 
+  it("branches variants that differ only in a parameter first read at the shock (community care's crisis visit interval)", () => {
+    const fiveSociety = (extra: Record<string, unknown> = {}) => loadScenario(join(SCENARIOS, '../five-society/five-society.yaml'), { ...small, ...extra }).scenario;
+    const warm = warmUp(fiveSociety(), seed);
+    expect(warm.readBeforeShock.has('care.visitIntervalDays.normal')).toBe(true);
+    expect(branchProblems(warm, fiveSociety({ 'care.visitIntervalDays.crisis': 21 }))).toEqual([]);
+    expect(branchProblems(warm, fiveSociety({ 'care.visitIntervalDays.normal': 21 })).join('\n')).toContain('care.visitIntervalDays.normal');
+  });
+
   it('a warm-started sweep writes the same files as one run from day 0', async () => {
     const file = writeExperiment(`factors:
   regimes.later.subsidised: [true, false]

@@ -44,7 +44,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
   check: checkDayRange,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
-  init: (world) => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, dayTrust: new Float64Array(2), trustAddedUpOn: -1, participation: participationCounts(), visits: visitCounts(VULNERABLE_GROUPS.length, world.scenario.care.visitIntervalDays) }),
+  init: (world) => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, dayTrust: new Float64Array(2), trustAddedUpOn: -1, participation: participationCounts(), visits: visitCounts(VULNERABLE_GROUPS.length, world.scenario.care.visitIntervalDays.normal) }),
   processes: [period, trustFromTies, careRound],
   provides: { [TIES_FOLLOWERS]: [follower] },
   counters: [

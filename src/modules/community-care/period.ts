@@ -3,6 +3,7 @@ import type { ModuleProcess } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
 import { CRISIS_PHASES, OUTING_PHASES, type PhaseName } from '../lockdown/index.js';
 import type { CareState, CareWorld } from './state.js';
+import { widen } from './care-met.js';
 import { CARE_COORDINATORS, CARE_RELAYS, type CareCoordinator, type CareRelay } from './contributions.js';
 
 // ─── behaviour ───
@@ -31,6 +32,8 @@ export const period: ModuleProcess<CareWorld, CareState> = {
     const crisis = CRISIS_PHASES.includes(ctx.phase as PhaseName);
     if (crisis && !state.crisis) {
       state.crisisSince = ctx.day;
+      // Care met now counts visits within the crisis interval: the ring must reach that far back.
+      widen(state.visits, world.scenario.care.visitIntervalDays.crisis, state.vulnerableByGroup, world.households.lastVisit, ctx.day);
       world.households.informedDay.fill(-1);
       state.uninformed = world.households.count;
     }
