@@ -87,6 +87,9 @@ export const partyService: ModuleProcess<PartyNetworkWorld, PartyNetworkState> =
       const reach = Math.min(st.adults[c], lowestUnits(depth, st.buildings[c], st.residents[c], st.residentsTotal, s) * s.mobilisation.reachPerUnit);
       const chance = logistic(s.mobilisation.base + s.mobilisation.perPrestige * st.prestige[c]);
       const circle = Math.floor(reach) + (ctx.rng() < reach - Math.floor(reach) ? 1 : 0);
+      // The places are kept for the widest circle the run can reach (network.ts); a wider one would
+      // count the adults past the end as new every month.
+      if (circle > tookPart.length) throw new Error(`party network: compound ${c}'s circle of ${circle} is wider than the ${tookPart.length} places kept for it`);
       // Each adult in the circle takes part with this chance: skip to the next one who does
       // (geometric gaps), so the draws are as many as those who take part.
       let took = 0;

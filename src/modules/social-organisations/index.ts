@@ -106,8 +106,8 @@ const projects: ModuleProcess<CareWorld, OrganisationsState> = {
  * The day's cultural activities: up to three tries a place, each at a household drawn from the
  * whole community, who comes with its trust × the activities' match to demand; each attendance
  * counts as taking part and adds to its compound's social capital. Returns the attendances. A
- * function of its own, on columns and numbers: inside step, the loop read the world's objects
- * (`ctx.rng`, the household table) on every try.
+ * function of its own, given the stream and the tables once: inside step, the loop read the
+ * world's objects (`ctx.rng`, the household table) on every try.
  */
 function activities(rng: Rng, hh: CareWorld['households'], C: CareWorld['compounds'], participation: ParticipationCounts, day: number, places: number, chance: number, tiesPerAttendance: number): number {
   const { count: n, trust, compound } = hh;
