@@ -13,7 +13,7 @@
  * neighbours as shared activity builds them and they fade (trust-ties.ts); trust is what
  * participation (activities, volunteering) draws on. It also keeps who leads in each period (set by the platform module).
  */
-import { defineModule, mean, sum } from '../../engine/index.js';
+import { defineModule, mean, ratio, sum } from '../../engine/index.js';
 import { CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
 import { params } from './params.js';
 import { careColumns, checkDayRange, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHouseholds, type CareState, type CareWorld } from './state.js';
@@ -74,7 +74,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
     {
       name: 'meanTrust', unit: 'share', description: "Mean household trust in the community's actors",
       // Added up by the night's pass (trust-ties.ts) before trust follows the night's ties: the day's trust.
-      sample: (w) => (own(w).dayTrust[1] > 0 ? own(w).dayTrust[0] / own(w).dayTrust[1] : NaN),
+      sample: (w) => ratio(own(w).dayTrust[0], own(w).dayTrust[1]),
     },
     {
       name: 'participation', unit: 'share', description: `Cultural dimension: share of households that took part in an activity or volunteered in the last ${PARTICIPATION_WINDOW} days`,

@@ -78,7 +78,7 @@ function found(world: EpidemicWorld, own: EpidemicState, r: number, day: number)
   if (rc && response.tracingHours > 0 && response.tracingDays > 0) rc.surges.push({ hours: response.tracingHours, untilDay: day + response.tracingDays });
 }
 
-/** Whether household h must stay at home on `day`: quarantined, or its building or compound closed. */
+/** Whether household h must stay at home on `day`: quarantined, or its building or compound closed. The rule the confinement lists keep (tests/epidemic/confinement.test.ts checks them against it). */
 export function confinedOn(world: EpidemicWorld, h: number, day: number): boolean {
   const hh = world.households;
   return hh.quarantinedUntil[h] > day || world.buildings.closedUntil[hh.building[h]] > day || world.compounds.closedUntil[hh.compound[h]] > day;

@@ -27,7 +27,6 @@ import { failuresBefore, grown, type ModuleProcess, type Rng } from '../../engin
 import { infect, infectiousness } from './course.js';
 import { organiserAtWork } from './contacts.js';
 import { add as append, dayList, entries, type DayList } from './day-list.js';
-import { confinedOn } from './response.js';
 import { LAYER, STATE, type EpidemicState, type EpidemicWorld } from './state.js';
 import type { EpidemicParams } from './params.js';
 

@@ -124,7 +124,10 @@ function growAndFade(c: number, first: number, end: number, ties: Float64Array, 
   return total;
 }
 
-/** The households' ties added up in household order (the meanTies metric's numerator). */
+/**
+ * The households' ties added up in household order (the meanTies metric's numerator). Not the
+ * engine's `sum`: ties are never NaN, so this loop has no test per household on the nights it runs.
+ */
 export function tiesAddedUp(ties: Float64Array): number {
   let n = 0;
   for (let h = 0; h < ties.length; h++) n += ties[h];
