@@ -96,14 +96,12 @@ const DRAWS_PER_WRITE_BACK = 256;
  * reaches it (about one draw in 4,000, a branch the processor predicts) — exactly `t | 0`.
  * The next draws then need not wait for this one's rounding.
  *
- * The state goes back into `g` after each block of draws, not after every draw: a write-back
- * per draw is four stores and three loads more per swap, and V8 then reloads the array's length
- * and data pointer every swap too (the stores might alias them). Where the array's cache lines
- * are slow to come (at 100,000 entries, half the processes of a busy machine), a swap waits on
- * its load and the extra stores fill the store buffer, so the loop ran at 10–20 ns a swap
- * instead of 5 (docs/performance.md, part 16aa). Not after the whole loop only: V8 compiled the
- * loop on stack replacement before that write-back had ever run, and dropped the code at every
- * later call (part l).
+ * The state goes back into `g` after each block of draws, not after every draw, which was four
+ * stores and three loads (the fields' number boxes) more per swap: 30 shuffles of 100,000 entries
+ * take 13–25 ms against 14–77 with a write-back per draw (docs/performance.md, part 16aa, where
+ * the slow cases are also explained). Not after the whole loop only: V8 compiled the loop on
+ * stack replacement before that write-back had ever run, and dropped the code at every later
+ * call (part l).
  */
 export function fisherYates<T extends { [i: number]: any }>(g: AleaState, items: T, n: number): void {
   let c = g.c | 0;
