@@ -78,6 +78,13 @@ export function generatorOf(rng: Rng): AleaState | undefined {
 }
 
 /**
+ * Draws `fisherYates` takes between two write-backs of the stream's state: few enough that the
+ * first write-back runs (and so has type feedback) long before V8 compiles the loop on stack
+ * replacement, many enough that the write-back costs nothing per draw.
+ */
+const DRAWS_PER_WRITE_BACK = 256;
+
+/**
  * Fisher–Yates shuffle in place of the first `n` entries, drawing from the engine stream whose
  * state is `g`: the same draws, in the same order, and so the same permutation as
  * `shuffle` calling the stream once per entry.
@@ -88,27 +95,37 @@ export function generatorOf(rng: Rng): AleaState | undefined {
  * p = 2091639·s0 alone: t = p + c·2⁻³² with 0 ≤ c·2⁻³² < 0.0005, so ⌊t⌋ is ⌊p⌋, or ⌊p⌋ + 1 when t
  * reaches it (about one draw in 4,000, a branch the processor predicts) — exactly `t | 0`.
  * The next draws then need not wait for this one's rounding.
+ *
+ * The state goes back into `g` after each block of draws, not after every draw, which was four
+ * stores and three loads (the fields' number boxes) more per swap: 30 shuffles of 100,000 entries
+ * take 13–25 ms against 14–77 with a write-back per draw (docs/performance.md, part 16aa, where
+ * the slow cases are also explained). Not after the whole loop only: V8 compiled the loop on
+ * stack replacement before that write-back had ever run, and dropped the code at every later
+ * call (part l).
  */
 export function fisherYates<T extends { [i: number]: any }>(g: AleaState, items: T, n: number): void {
   let c = g.c | 0;
   let s0 = +g.s0;
   let s1 = +g.s1;
   let s2 = +g.s2;
-  for (let i = n - 1; i > 0; i--) {
-    const p = MULTIPLIER * s0;
-    const t = p + c * TWO_TO_MINUS_32;
-    const floorP = p | 0;
-    c = t >= floorP + 1 ? floorP + 1 : floorP; // = t | 0
-    s0 = s1;
-    s1 = s2;
-    s2 = t - c;
+  for (let i = n - 1; i > 0; ) {
+    const blockEnd = i > DRAWS_PER_WRITE_BACK ? i - DRAWS_PER_WRITE_BACK : 0;
+    for (; i > blockEnd; i--) {
+      const p = MULTIPLIER * s0;
+      const t = p + c * TWO_TO_MINUS_32;
+      const floorP = p | 0;
+      c = t >= floorP + 1 ? floorP + 1 : floorP; // = t | 0
+      s0 = s1;
+      s1 = s2;
+      s2 = t - c;
+      const j = (s2 * (i + 1)) | 0; // = Math.floor, as s2 * (i + 1) is in [0, i + 1)
+      const x = items[i];
+      items[i] = items[j];
+      items[j] = x;
+    }
     g.c = c;
     g.s0 = s0;
     g.s1 = s1;
     g.s2 = s2;
-    const j = (s2 * (i + 1)) | 0; // = Math.floor, as s2 * (i + 1) is in [0, i + 1)
-    const x = items[i];
-    items[i] = items[j];
-    items[j] = x;
   }
 }

@@ -84,6 +84,20 @@ describe('the engine alea stream', () => {
     expect(Array.from(shuffle(aleaStream(seed), Int32Array.from(ids)))).toEqual(referenceShuffle(seedrandomAlea(seed), ids));
   });
 
+  it('leaves the stream where seedrandom leaves it whatever the length: at, just before and just after the kernel\'s write-backs of the state', () => {
+    // fisherYates writes the state back after each block of 256 draws (n − 1 draws for n entries)
+    for (const n of [0, 1, 2, 3, 255, 256, 257, 258, 511, 512, 513, 514, 769, 1025, 4097]) {
+      const ids = Array.from({ length: n }, (_, i) => i);
+      const ours = aleaStream(`edge/${n}`);
+      const theirs = seedrandomAlea(`edge/${n}`, { state: true });
+      expect(Array.from(shuffle(ours, Int32Array.from(ids)))).toEqual(referenceShuffle(theirs, [...ids]));
+      expect(ours.state()).toEqual(theirs.state());
+      // a second shuffle continues from there
+      expect(shuffle(ours, [...ids])).toEqual(referenceShuffle(theirs, [...ids]));
+      expect(draws(ours, 3)).toEqual(draws(theirs, 3));
+    }
+  });
+
   it('shuffles the first n entries only, and with any generator', () => {
     const items = [0, 1, 2, 3, 4, 5, 6, 7];
     shuffle(aleaStream('x'), items, 4);
