@@ -58,24 +58,39 @@ export function organiserAtWork(world: EpidemicWorld, c: number): number {
 export const sink: ContactSink<EpidemicWorld> = {
   report(world, contacts: Contacts) {
     const s = own(world);
-    const { households, by, count, names } = contacts;
-    if (contacts.kind === 'outing') addAll(s.outings, households, count);
-    else if (contacts.kind !== 'pickup') {
-      for (let i = 0; i < count; i++) {
-        const h = households[i];
-        add(s.doors, h);
-        add(s.doors, carrierOf(world, s, h, names[by[i]]));
-      }
-    } else for (let i = 0; i < count; i++) pickup(world, s, households[i]);
+    if (contacts.kind === 'outing') addAll(s.outings, contacts.households, contacts.count);
+    else if (contacts.kind === 'pickup') pickups(world, s, contacts.households, contacts.count);
+    else doors(world, s, contacts);
   },
 };
 
-/** Household h collects its group-buy order at the pick-up point, or, kept at home, has it brought to the door. */
-function pickup(world: EpidemicWorld, s: EpidemicState, h: number): void {
-  if (!confinedToday(world, s, h)) add(s.pickups, h);
-  else {
+/** Each door contact of the batch, with the carrier whose turn it is. */
+function doors(world: EpidemicWorld, s: EpidemicState, contacts: Contacts): void {
+  const { households, by, count, names } = contacts;
+  for (let i = 0; i < count; i++) {
+    const h = households[i];
     add(s.doors, h);
-    add(s.doors, organiserAtWork(world, world.households.compound[h]));
+    add(s.doors, carrierOf(world, s, h, names[by[i]]));
+  }
+}
+
+/**
+ * Each household of the batch collects its group-buy order at the pick-up point, or, kept at
+ * home, has it brought to the door. With no confinement in force today (`confinedToday` false for
+ * every household) the batch is the day's pick-ups as it is, taken at once.
+ */
+function pickups(world: EpidemicWorld, s: EpidemicState, households: Int32Array, count: number): void {
+  if (s.day >= s.confinementsUntil) {
+    addAll(s.pickups, households, count);
+    return;
+  }
+  for (let i = 0; i < count; i++) {
+    const h = households[i];
+    if (!confinedToday(world, s, h)) add(s.pickups, h);
+    else {
+      add(s.doors, h);
+      add(s.doors, organiserAtWork(world, world.households.compound[h]));
+    }
   }
 }
 
