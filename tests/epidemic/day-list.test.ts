@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, dayList, entries } from '../../src/modules/epidemic/day-list.js';
+import { add, addAll, dayList, entries } from '../../src/modules/epidemic/day-list.js';
 
 describe('a day list', () => {
   it('keeps what was added, in order, past its first storage', () => {
@@ -18,5 +18,15 @@ describe('a day list', () => {
     add(list, -1);
     expect(list.items).toBe(storage);
     expect(Array.from(entries(list))).toEqual([7, -1]);
+  });
+
+  it('takes a batch at once after what it holds, growing past its storage as often as needed', () => {
+    const list = dayList();
+    add(list, -5);
+    const batch = Int32Array.from({ length: 5000 }, (_, i) => 2 * i);
+    addAll(list, batch, 4500);
+    addAll(list, batch, 0);
+    addAll(list, batch.subarray(10), 3);
+    expect(Array.from(entries(list))).toEqual([-5, ...Array.from(batch.subarray(0, 4500)), 20, 22, 24]);
   });
 });

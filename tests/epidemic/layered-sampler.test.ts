@@ -3,13 +3,14 @@
  * night a susceptible resident r is infected with chance 1 − e^(−λ_r), λ_r the sum of its layers'
  * hazards (household; building and compound unless kept at home; outings and other meetings outside), independently
  * of the others, and an infection's layer is layer k with chance λ_k/λ_r. The pass draws layer by
- * layer instead (a geometric skip through each building's residents and through the day's outings,
- * a draw per household member or resident met): on a small synthetic community with every case of the law — residents not
+ * layer instead (a geometric skip through each building's residents, through the day's outings and,
+ * since part 16z, through those on duty at the gate; a draw per household member or resident met): on a small synthetic community with every case of the law — residents not
  * susceptible, a household kept at home, a resident hit by several layers — the infections per
  * building and per layer over many nights must match the per-resident law within 4 standard
  * errors, and so must each resident's own count in the skip alone. A sampler off by one in its
  * gaps, drawing its gaps at the chance instead of the hazard, or attributing by the wrong weights
- * fails these (tried when they were written).
+ * fails these (tried when they were written; for the skip through those on duty — its first
+ * skipped, its gaps one longer, at the chance, or the layer left out — in part 16z).
  */
 import { describe, expect, it } from 'vitest';
 import { aleaStream } from '../../src/engine/alea.js';
@@ -56,6 +57,10 @@ function night(): NightHazards {
     metCount: 4,
     metResident: Int32Array.from([3, 19, 50, 48]),
     metHazard: Float64Array.from([0.4, 0.3, 0.15, 0.1]),
+    // On duty at the gate: resident 7, 48 (also met and out shopping), 20 (not susceptible), 33
+    // and 19 (kept at home: a carrier who carried before), each once.
+    work: 0.25,
+    atWork: { items: Int32Array.from([7, 48, 20, 33, 19]), count: 5 },
     hits: new Int32Array(4),
     hitCount: 0,
   };
@@ -68,7 +73,8 @@ function hazardsOf(n: NightHazards, r: number): number[] {
   const home = quarantinedUntil[h] > t;
   const m = n.metResident.indexOf(r);
   const outings = Array.from(n.outings).filter((x) => n.contactPerson[x] === r).length;
-  return [betaH * n.household[h], home ? 0 : n.lb[b], home ? 0 : n.lc[b], (m >= 0 ? n.metHazard[m] : 0) + outings * n.community];
+  const working = Array.from(n.atWork.items.subarray(0, n.atWork.count)).includes(r) ? n.work : 0;
+  return [betaH * n.household[h], home ? 0 : n.lb[b], home ? 0 : n.lc[b], (m >= 0 ? n.metHazard[m] : 0) + outings * n.community + working];
 }
 
 /** Mean ± 4 standard errors of a sum of independent Bernoulli counts with these chances, over `nights`. */
@@ -83,6 +89,7 @@ describe('the layered pass draws by layer, with the per-resident law', () => {
     const rng = aleaStream('layered-sampler');
     const byBuilding = [0, 0, 0];
     const byLayer = [0, 0, 0, 0];
+    const byResident = new Float64Array(N);
     let draws = 0;
     let notSusceptible = 0;
     for (let k = 0; k < NIGHTS; k++) {
@@ -95,6 +102,7 @@ describe('the layered pass draws by layer, with the per-resident law', () => {
       for (const r of hits) {
         if (infection[r] !== STATE.susceptible) notSusceptible++;
         byBuilding[buildingOfHousehold[householdOf[r]]]++;
+        byResident[r]++;
         const [lh, lb, lc, x] = hazardsOf(n, r);
         byLayer[layerOf(rng, lh, lb, lc, x)]++;
       }
@@ -106,6 +114,9 @@ describe('the layered pass draws by layer, with the per-resident law', () => {
       const residents = Array.from({ length: buildingStart[b + 1] - buildingStart[b] }, (_, i) => buildingStart[b] + i);
       expectWithin(byBuilding[b], residents.map(chance), NIGHTS, `building ${b}`);
     }
+    // Those met, out shopping or on duty, each on its own: the skips through the outings and
+    // through those on duty, and the draws per meeting.
+    for (const r of [3, 7, 19, 33, 48, 50, 6, 36, 27]) expectWithin(byResident[r], [chance(r)], NIGHTS, `resident ${r}`);
     const all = Array.from({ length: N }, (_, r) => r);
     for (let k = 0; k < 4; k++) {
       const shares = all.map((r) => {

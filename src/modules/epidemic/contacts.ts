@@ -7,12 +7,12 @@
  * exposure here). A group-buy pick-up is kept for the night's pick-up layer; a household kept at
  * home cannot come to the pick-up point, so its compound's organiser brings the order to its door.
  */
-import type { ContactKind, ContactSink } from '../contacts.js';
+import type { ContactSink, Contacts } from '../contacts.js';
 import type { Confinement } from '../households/index.js';
 import type { PartyAbsence } from '../party-members/index.js';
 import type { RcAbsence } from '../residents-committee/index.js';
 import type { VolunteerAbsence } from '../volunteers/index.js';
-import { add } from './day-list.js';
+import { add, addAll } from './day-list.js';
 import { offWork, turn } from './absences.js';
 import { confinedToday } from './response.js';
 import type { EpidemicState, EpidemicWorld } from './state.js';
@@ -49,20 +49,50 @@ export function organiserAtWork(world: EpidemicWorld, c: number): number {
   return r >= 0 && !offWork(world, r, own(world).day) ? r : -1;
 }
 
+/**
+ * The meetings of a batch, in order: outings into the day's outings, door contacts as pairs of
+ * household and carrier into the day's doors, pick-ups into the day's pick-ups unless the
+ * household is kept at home (then the organiser's visit to its door). The same, entry by entry,
+ * as one report per meeting: the carriers' turns move in the same order.
+ */
 export const sink: ContactSink<EpidemicWorld> = {
-  report(world, kind: ContactKind, h, by) {
+  report(world, contacts: Contacts) {
     const s = own(world);
-    if (kind === 'outing') add(s.outings, h);
-    else if (kind !== 'pickup') {
-      add(s.doors, h);
-      add(s.doors, carrierOf(world, s, h, by));
-    } else if (!confinedToday(world, s, h)) add(s.pickups, h);
+    if (contacts.kind === 'outing') addAll(s.outings, contacts.households, contacts.count);
+    else if (contacts.kind === 'pickup') pickups(world, s, contacts.households, contacts.count);
+    else doors(world, s, contacts);
+  },
+};
+
+/** Each door contact of the batch, with the carrier whose turn it is. */
+function doors(world: EpidemicWorld, s: EpidemicState, contacts: Contacts): void {
+  const { households, by, count, names } = contacts;
+  for (let i = 0; i < count; i++) {
+    const h = households[i];
+    add(s.doors, h);
+    add(s.doors, carrierOf(world, s, h, names[by[i]]));
+  }
+}
+
+/**
+ * Each household of the batch collects its group-buy order at the pick-up point, or, kept at
+ * home, has it brought to the door. With no confinement in force today (`confinedToday` false for
+ * every household) the batch is the day's pick-ups as it is, taken at once.
+ */
+function pickups(world: EpidemicWorld, s: EpidemicState, households: Int32Array, count: number): void {
+  if (s.day >= s.confinementsUntil) {
+    addAll(s.pickups, households, count);
+    return;
+  }
+  for (let i = 0; i < count; i++) {
+    const h = households[i];
+    if (!confinedToday(world, s, h)) add(s.pickups, h);
     else {
       add(s.doors, h);
       add(s.doors, organiserAtWork(world, world.households.compound[h]));
     }
-  },
-};
+  }
+}
 
 export const confinement: Confinement<EpidemicWorld> = {
   name: 'epidemic',

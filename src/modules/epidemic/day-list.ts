@@ -21,5 +21,14 @@ export function add(list: DayList, value: number): void {
   list.items[list.count++] = value;
 }
 
+/** Appends the first `count` of `values`. */
+export function addAll(list: DayList, values: Int32Array, count: number): void {
+  let size = list.items.length;
+  while (size < list.count + count) size *= 2;
+  if (size > list.items.length) list.items = grown(list.items, size);
+  list.items.set(values.subarray(0, count), list.count);
+  list.count += count;
+}
+
 /** Today's entries, as a view (no copy). */
 export const entries = (list: DayList): Int32Array => list.items.subarray(0, list.count);

@@ -54,6 +54,11 @@ const scratch = {
   community: 0, shopped: new Uint8Array(0), outings: [] as ArrayLike<number>, contactPerson: new Int32Array(0) as Int32Array,
   /** Per resident: on duty at the gate today (the work layer), cleared after use. */
   onDuty: new Uint8Array(0),
+  /**
+   * The work layer: the hazard of a day on duty at the gate, and the residents on duty today, each
+   * once (marked in `onDuty`), for the night's pass to skip through as through the outings.
+   */
+  work: 0, atWork: dayList(),
   /** Tonight's doors where anyone is not susceptible (place of the pair), and the day's carriers, each once. */
   notedDoors: dayList(), carriers: dayList(),
   /** Per building: its building and compound layers' hazards for a resident not kept at home. */
@@ -162,26 +167,28 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
       // Pick-ups: those collecting a group-buy order meet each other at their compound's point,
       // and the organiser hands each one the order.
       if (own.pickups.count > 0) pickups(world, own, t, pDoor, add);
-      // Work: RC staff on duty, and carriers who carried today, meet the community at the gate.
-      const work = (tr.work.contactsPerDay * tr.work.transmissionProbability * free) / N;
-      if (work > 0) {
+      // Work: RC staff on duty, and carriers who carried today, meet the community at the gate,
+      // each at the same hazard. Not an entry per resident on duty among the meetings: listed,
+      // the night's pass skips through them to those hit (as through the outings), and the
+      // hazard of one on duty counts with its meetings (`layered`).
+      a.work = (tr.work.contactsPerDay * tr.work.transmissionProbability * free) / N;
+      a.atWork.count = 0;
+      if (a.work > 0) {
         // Each resident on duty once, however many doors it took: the staff if the RC worked
         // today (marked 2), then the day's carriers in the order of their first door (each once,
-        // scanDoors) who are not staff added already.
+        // scanDoors) who are not staff listed already.
         if ((world.today.adminHours ?? 0) > 0) {
           for (const r of own.staff) {
             if (onDuty[r] === 2) continue;
             onDuty[r] = 2;
-            add(r, work, LAYER.work);
+            append(a.atWork, r);
           }
         }
         for (let k = 0; k < a.carriers.count; k++) {
           const r = a.carriers.items[k];
-          if (onDuty[r] !== 2) add(r, work, LAYER.work);
+          if (onDuty[r] !== 2) append(a.atWork, r);
         }
       }
-      for (const r of own.staff) onDuty[r] = 0;
-      for (let k = 0; k < a.carriers.count; k++) onDuty[a.carriers.items[k]] = 0;
     }
 
     if (e.mixing === 'wellMixed') {
@@ -196,7 +203,11 @@ export const transmission: ModuleProcess<EpidemicWorld, EpidemicState> = {
     }
     for (let i = 0; i < a.metCount; i++) a.metFirst[R.household[a.metResident[i]]] = 0;
     a.metCount = 0;
-    if (e.mixing === 'layered') clearOutings(outings, a.shopped);
+    if (e.mixing === 'layered') {
+      clearOutings(outings, a.shopped);
+      for (const r of own.staff) a.onDuty[r] = 0;
+      for (let k = 0; k < a.carriers.count; k++) a.onDuty[a.carriers.items[k]] = 0;
+    }
   },
 };
 
@@ -421,12 +432,15 @@ function layered(world: EpidemicWorld, own: EpidemicState, t: number, rng: Rng, 
     const h = R.household[r];
     const home = hh.quarantinedUntil[h] > t;
     const b = hh.building[h];
-    // The hazard of r's meetings outside the household today, if any: shopping and its entry.
+    // The hazard of r's meetings outside the household today, if any: shopping, its entry, and
+    // its day at the gate. The larger source names the layer, the day at the gate counted last
+    // (as `add` does: the work layer's is larger if it is larger than all the others together).
     let m = metFirst[h] - 1;
     while (m >= 0 && metResident[m] !== r) m = metNext[m] - 1;
-    const shopping = shopperHazard(a, own.contactPerson, h, r);
-    const k4 = layerOf(rng, betaH * household[h], home ? 0 : lb[b], home ? 0 : lc[b], (m >= 0 ? a.metHazard[m] : 0) + shopping);
-    const layer = k4 === 0 ? LAYER.household : k4 === 1 ? LAYER.building : k4 === 2 ? LAYER.compound : m >= 0 ? a.metLayer[m] : LAYER.community;
+    const met = (m >= 0 ? a.metHazard[m] : 0) + shopperHazard(a, own.contactPerson, h, r);
+    const working = a.work > 0 && a.onDuty[r] !== 0 ? a.work : 0;
+    const k4 = layerOf(rng, betaH * household[h], home ? 0 : lb[b], home ? 0 : lc[b], met + working);
+    const layer = k4 === 0 ? LAYER.household : k4 === 1 ? LAYER.building : k4 === 2 ? LAYER.compound : working > met ? LAYER.work : m >= 0 ? a.metLayer[m] : LAYER.community;
     const infector = layer === LAYER.household ? householdInfector(world, own, r, t, rng) : -1;
     infect(world, own, r, t + rng(), layer, rng, infector);
   }
@@ -447,6 +461,9 @@ export interface NightHazards {
   community: number;
   outings: ArrayLike<number>;
   contactPerson: Int32Array;
+  /** The work layer: the hazard of a day on duty at the gate, and the residents on duty today, each once. */
+  work: number;
+  atWork: { items: Int32Array; count: number };
   /** The day's other meetings outside the household: resident and hazard per entry. */
   metCount: number;
   metResident: Int32Array;
@@ -463,6 +480,7 @@ export interface NightHazards {
  * - household: each susceptible member of a household with infectiousness at home, at β_hh · F;
  * - community: every outing has the same hazard, so the pass skips through the day's outings to
  *   those hit (a household out twice has two chances: its hazard is twice one outing's);
+ * - work: every resident on duty at the gate has the same hazard, so likewise through them;
  * - other meetings outside the household: each resident met, at its meetings' hazard.
  * A kernel on columns and numbers: run once a night, it reads no world object inside its loops.
  */
@@ -487,6 +505,12 @@ export function nightHits(
     for (let j = failuresBefore(rng, -community); j < outings.length; j += 1 + failuresBefore(rng, -community)) {
       const r = contactPerson[outings[j]];
       if (infection[r] === STATE.susceptible) hit(n, r);
+    }
+  }
+  if (n.work > 0) {
+    const { items, count } = n.atWork;
+    for (let j = failuresBefore(rng, -n.work); j < count; j += 1 + failuresBefore(rng, -n.work)) {
+      if (infection[items[j]] === STATE.susceptible) hit(n, items[j]);
     }
   }
   for (let i = 0; i < n.metCount; i++) {

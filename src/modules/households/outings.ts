@@ -7,7 +7,7 @@
  */
 import { bernoulli, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
-import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
+import { CONTACT_SINKS, closeLog, contactLog, meet, openLog, type ContactLog, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
 import { CONFINEMENTS, type Confinement } from './confinement.js';
 import { lowOnBasics, lowOnPersonal, packagesToCover, type Basket } from './needs.js';
@@ -19,6 +19,8 @@ import { affordable } from './budget.js';
  * go out today.
  */
 let wanting = new Int32Array(0);
+/** The outings reported to the contact sinks, in batches (../contacts.ts). */
+const outingsMet = contactLog<HouseholdsWorld>('outing');
 
 export const outings: ModuleProcess<HouseholdsWorld> = {
   name: 'outings',
@@ -37,7 +39,7 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     const { members, vegetableStock, porkStock, personalStock } = hh;
     // Contributed by other modules (an epidemic); empty in the lockdown model, which then draws as before.
     const confinements = ctx.provided<Confinement<HouseholdsWorld>>(CONFINEMENTS);
-    const sinks = ctx.provided<ContactSink<HouseholdsWorld>>(CONTACT_SINKS);
+    openLog(outingsMet, ctx.provided<ContactSink<HouseholdsWorld>>(CONTACT_SINKS));
     const vegetablePrice = s.packages.vegetable.normalPrice * markup;
     const porkPrice = s.packages.pork.normalPrice * markup;
     // One basket for the day, refilled per purchase: nothing is allocated per household.
@@ -45,9 +47,10 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     if (wanting.length < hh.count) wanting = new Int32Array(hh.count);
     const n = wantingToShop(hh.count, ctx.day, interval, hh.outingSlot, members, vegetableStock, porkStock, personalStock, reorderBelowDays, wanting);
     const purchases = goOut(
-      world, s, hh, ctx.rng, wanting, n, confinements, sinks, disrupted,
+      world, s, hh, ctx.rng, wanting, n, confinements, outingsMet, disrupted,
       reorderBelowDays, members, vegetableStock, porkStock, personalStock, vegetablePrice, porkPrice, basket,
     );
+    closeLog(world, outingsMet);
     world.today.outingPurchases += purchases;
   },
 };
@@ -93,7 +96,7 @@ function goOut(
   wanting: Int32Array,
   n: number,
   confinements: readonly Confinement<HouseholdsWorld>[],
-  sinks: readonly ContactSink<HouseholdsWorld>[],
+  met: ContactLog<HouseholdsWorld>,
   disrupted: boolean,
   reorderBelowDays: number,
   members: Uint8Array,
@@ -110,7 +113,7 @@ function goOut(
     if (confinements.length > 0 && confinedToday(confinements, world, h)) continue;
     if (disrupted && !bernoulli(rng, s.outings.disruptedAvailability)) continue;
     purchases++;
-    for (let k = 0; k < sinks.length; k++) sinks[k].report(world, 'outing', h);
+    meet(world, met, h);
     const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
     if (lowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
     if (!basic) continue;

@@ -11,10 +11,13 @@ import type { ModuleProcess } from '../../engine/index.js';
 import { takeInPackages } from '../households/index.js';
 import { takeFromStock, type Merchant, type MerchantsState } from '../merchants/index.js';
 import type { RcState } from '../residents-committee/index.js';
-import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
+import { CONTACT_SINKS, closeLog, contactLog, meet, openLog, type ContactLog, type ContactSink } from '../contacts.js';
 import { byPriority, CARRIERS, type Carrier, type DeliveryNeed } from './contributions.js';
 import { keepPlaces } from './order-queue.js';
 import { bookSale, type ProvisionState, type ProvisionWorld } from './state.js';
+
+/** The deliveries reported to the contact sinks, in batches (../contacts.ts): who carried is the place in `asked`. */
+const deliveriesMet = contactLog<ProvisionWorld>('delivery');
 
 export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'delivery',
@@ -30,7 +33,6 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const need: DeliveryNeed = { regime, orderHours: s.residentsCommittee.orderMinutes / 60, carryHours: 1 / s.lastMile.deliveriesPerHour };
     const suppliers = (world.state.merchants as MerchantsState).merchants.filter((m) => regime.suppliers === 'all' || m.partner);
     const carriers = byPriority(ctx.provided<Carrier<ProvisionWorld>>(CARRIERS));
-    const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
 
     // Workload demanded of RC staff: the waiting orders today's stock can fill, oldest first, and
     // carrying what others cannot. An order waiting for goods asks no staff time today.
@@ -53,7 +55,9 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     // the orders after it can be delivered today, and they are not tried (a try draws nothing and
     // changes nothing, so skipping them changes no output).
     kept[0] = 0;
-    const tried = deliverInTurn(world, own, queue, rc, need, suppliers, asked, sinks, orderVegetable, orderPork);
+    openLog(deliveriesMet, ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS), asked.map((c) => c.name));
+    const tried = deliverInTurn(world, own, queue, rc, need, suppliers, asked, deliveriesMet, orderVegetable, orderPork);
+    closeLog(world, deliveriesMet);
     keepPlaces(queue, tried, kept[0]);
   },
 };
@@ -97,7 +101,7 @@ function deliverInTurn(
   need: DeliveryNeed,
   suppliers: readonly Merchant[],
   asked: readonly Carrier<ProvisionWorld>[],
-  sinks: readonly ContactSink<ProvisionWorld>[],
+  met: ContactLog<ProvisionWorld>,
   orderVegetable: Uint16Array,
   orderPork: Uint16Array,
 ): number {
@@ -108,7 +112,7 @@ function deliverInTurn(
   let tried = 0;
   for (let at = queue.head, to = queue.head; tried < n && rc.hoursFree >= need.orderHours; tried++, at = at + 1 === size ? 0 : at + 1) {
     const h = items[at];
-    if (deliver(world, own, h, rc, need, suppliers, asked, sinks, orderVegetable, orderPork)) continue;
+    if (deliver(world, own, h, rc, need, suppliers, asked, met, orderVegetable, orderPork)) continue;
     // Not delivered: back to the front of the queue, in order (order-queue.ts).
     items[to] = h;
     to = to + 1 === size ? 0 : to + 1;
@@ -126,7 +130,7 @@ function deliver(
   need: DeliveryNeed,
   suppliers: readonly Merchant[],
   asked: readonly Carrier<ProvisionWorld>[],
-  sinks: readonly ContactSink<ProvisionWorld>[],
+  met: ContactLog<ProvisionWorld>,
   orderVegetable: Uint16Array,
   orderPork: Uint16Array,
 ): boolean {
@@ -135,14 +139,12 @@ function deliver(
   for (const m of suppliers) inStock += m.stock;
   if (inStock < packages) return false;
   // A plain loop, not find(): this runs once per order, and a closure per order shows in profiles.
-  let carrier: Carrier<ProvisionWorld> | undefined;
-  for (let k = 0; k < asked.length; k++) {
-    if (asked[k].canCarry(world, h, need)) { carrier = asked[k]; break; }
-  }
-  if (!carrier) return false;
+  let k = 0;
+  while (k < asked.length && !asked[k].canCarry(world, h, need)) k++;
+  if (k === asked.length) return false;
   rc.hoursFree -= need.orderHours;
-  carrier.carry(world, h, need);
-  for (const sink of sinks) sink.report(world, 'delivery', h, carrier.name);
+  asked[k].carry(world, h, need);
+  meet(world, met, h, k);
   takeFromStock(suppliers, packages);
   receive(world, own, h);
   return true;

@@ -12,7 +12,7 @@ import { bernoulli, shuffle, type ModuleProcess, type Rng } from '../../engine/i
 import { DIGITAL } from '../community/index.js';
 import { affordable, lowOnBasics, packagesToCover, type Basket } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
-import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
+import { CONTACT_SINKS, closeLog, contactLog, meet, openLog, type ContactLog, type ContactSink } from '../contacts.js';
 import { byPriority, CHAIN_ORGANISERS, DOOR_VISITORS, type ChainOrganiser, type DoorVisitor } from './contributions.js';
 import { termsWithRoomFor } from './order-terms.js';
 import { packagePrice } from './pricing.js';
@@ -28,6 +28,8 @@ import type { ProvisionState, ProvisionWorld } from './state.js';
 let wanting = new Int32Array(0);
 let doors = new Int32Array(0);
 let doorLow = new Uint8Array(0);
+/** The door visits reported to the contact sinks, in batches (../contacts.ts): who visited is the place in the visitors. */
+const visitsMet = contactLog<ProvisionWorld>('doorVisit');
 let asking = new Int32Array(0);
 let chainRuns = new Uint8Array(0);
 /** How many households `scan` listed: [wanting, doors]. */
@@ -87,8 +89,9 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     orderOnline(world, own, ctx.rng, regime, s.digitalOrdering, nWanting, digital, building, day, basket, vegetablePaid, porkPaid);
     const visitors = regime.channels.doorToDoor ? byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS)) : [];
     if (regime.channels.doorToDoor) {
-      const sinks = ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS);
-      doorRound(world, own, own.doorRound, ctx.rng, visitors, sinks, nBuildings, B.firstHousehold, B.households, building, tally[ASKING], nDoors, day, basket, vegetablePaid, porkPaid);
+      openLog(visitsMet, ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS), visitors.map((v) => v.name));
+      doorRound(world, own, own.doorRound, ctx.rng, visitors, visitsMet, nBuildings, B.firstHousehold, B.households, building, tally[ASKING], nDoors, day, basket, vegetablePaid, porkPaid);
+      closeLog(world, visitsMet);
     }
 
     // Tonight's orders by channel, and those the household's cash could not pay for: counted by
@@ -209,7 +212,7 @@ function doorRound(
   cursor: Int32Array,
   rng: Rng,
   visitors: readonly DoorVisitor<ProvisionWorld>[],
-  sinks: readonly ContactSink<ProvisionWorld>[],
+  met: ContactLog<ProvisionWorld>,
   nBuildings: number,
   firstHousehold: Int32Array,
   householdsOf: Int32Array,
@@ -235,7 +238,7 @@ function doorRound(
     if (next - from > 1) shuffle(rng, asking.subarray(from, next));
     for (let i = from; i < next; i++) {
       const h = asking[i];
-      if (open && visit(world, visitors, sinks, b, h)) tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
+      if (open && visit(world, visitors, met, b, h)) tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
       else { open = false; tally[MISSED]++; }
     }
     const first = firstHousehold[b];
@@ -255,7 +258,7 @@ function doorRound(
     let i = 0;
     for (; i < count && open; i++) {
       const j = roundAt(fromDoor, count, split, i);
-      if (!visit(world, visitors, sinks, b, doors[j])) { open = false; break; }
+      if (!visit(world, visitors, met, b, doors[j])) { open = false; break; }
       if (doorLow[j]) tally[place(world, own, doors[j], day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
     }
     // Not reached tonight: those running low would have ordered. Tomorrow's round starts at
@@ -283,10 +286,10 @@ function runsChain(organisers: readonly ChainOrganiser<ProvisionWorld>[], world:
 }
 
 /** The first visitor, by priority, with time left visits household h of building b; the visit is reported as a contact. */
-function visit(world: ProvisionWorld, visitors: readonly DoorVisitor<ProvisionWorld>[], sinks: readonly ContactSink<ProvisionWorld>[], b: number, h: number): boolean {
+function visit(world: ProvisionWorld, visitors: readonly DoorVisitor<ProvisionWorld>[], met: ContactLog<ProvisionWorld>, b: number, h: number): boolean {
   for (let k = 0; k < visitors.length; k++) {
     if (!visitors[k].visit(world, b)) continue;
-    for (let i = 0; i < sinks.length; i++) sinks[i].report(world, 'doorVisit', h, visitors[k].name);
+    meet(world, met, h, k);
     return true;
   }
   return false;

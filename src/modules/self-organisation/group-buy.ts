@@ -2,20 +2,23 @@
  * One group buy in one compound (paper 000: owners' group-buy chats, owner volunteers who
  * distribute), the same under movement control and closed management: each household joins with
  * the chance its kind and its ties give (ties.ts); a joiner's personal goods are topped up to a
- * purchase's cover, its pick-up at the compound's point is a meeting reported to the contact sinks
- * (../contacts.ts), and the shared activity strengthens its ties.
+ * purchase's cover, its pick-up at the compound's point is a meeting noted in the step's log of
+ * pick-ups for the contact sinks (../contacts.ts), and the shared activity strengthens its ties.
  */
 import { bernoulli, type Rng } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
-import type { ContactSink } from '../contacts.js';
+import { contactLog, meet, type ContactLog } from '../contacts.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import { joinChance, shareActivity } from './ties.js';
 
 /** Reported with each pick-up, naming who hands the orders out (the epidemic finds that person). */
 export const ORGANISER = 'selfOrganisation';
 
-/** Runs compound `c`'s group buy; `joined(h)` is told of each household that joined, after the rest. */
-export function groupBuy<W extends HouseholdsWorld>(world: W, rng: Rng, c: number, sinks: readonly ContactSink<W>[], joined?: (h: number) => void): void {
+/** The pick-ups reported to the contact sinks, in batches: a step opens it with the sinks and `[ORGANISER]`, and closes it. */
+export const pickupsMet = contactLog('pickup');
+
+/** Runs compound `c`'s group buy, its pick-ups noted in `met`; `joined(h)` is told of each household that joined, after the rest. */
+export function groupBuy<W extends HouseholdsWorld>(world: W, rng: Rng, c: number, met: ContactLog<W>, joined?: (h: number) => void): void {
   const so = world.scenario.selfOrganisation;
   const { online, offline } = so.participation;
   const effect = so.ties.participationEffect;
@@ -31,7 +34,7 @@ export function groupBuy<W extends HouseholdsWorld>(world: W, rng: Rng, c: numbe
     if (!bernoulli(rng, joinChance(digital[h] !== DIGITAL.none ? online : offline, effect, ties[h]))) continue;
     personalStock[h] = cover;
     joiners++;
-    for (let k = 0; k < sinks.length; k++) sinks[k].report(world, 'pickup', h, ORGANISER);
+    meet(world, met, h);
     shareActivity(world, h);
     joined?.(h);
   }

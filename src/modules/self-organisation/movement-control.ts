@@ -18,10 +18,10 @@
  */
 import { z } from 'zod';
 import type { ModuleProcess } from '../../engine/index.js';
-import { CONTACT_SINKS, type ContactSink } from '../contacts.js';
+import { CONTACT_SINKS, closeLog, openLog, type ContactSink } from '../contacts.js';
 import { packagesToCover, receivePackages, type HouseholdsWorld } from '../households/index.js';
 import { PHASES } from '../lockdown/index.js';
-import { groupBuy } from './group-buy.js';
+import { groupBuy, ORGANISER, pickupsMet } from './group-buy.js';
 import { p, section, sections } from '../../scenario/params.js';
 
 export const groupBuyingParams = sections({
@@ -57,14 +57,14 @@ export const movementControlGroupBuys: ModuleProcess<World> = {
     const hh = world.households;
     const C = world.compounds;
     const markup = s.outings.disruptedPriceMarkup;
-    const sinks = ctx.provided<ContactSink<World>>(CONTACT_SINKS);
+    openLog(pickupsMet, ctx.provided<ContactSink<World>>(CONTACT_SINKS), [ORGANISER]);
     for (let c = 0; c < C.count; c++) {
       if (C.selfOrganisedSince[c] < 0) {
         if (C.socialCapital[c] < so.socialCapitalThreshold || since < so.formationDelayDays) continue;
         C.selfOrganisedSince[c] = ctx.day;
       }
       if ((ctx.day - C.selfOrganisedSince[c]) % so.intervalDays !== 0) continue;
-      groupBuy(world, ctx.rng, c, sinks, (h) => {
+      groupBuy(world, ctx.rng, c, pickupsMet, (h) => {
         if (!s.groupBuying.basicGoods) return;
         const { vegetable, pork } = packagesToCover(s, hh, h);
         receivePackages(world, h, {
@@ -77,5 +77,6 @@ export const movementControlGroupBuys: ModuleProcess<World> = {
         });
       });
     }
+    closeLog(world, pickupsMet);
   },
 };
