@@ -10,6 +10,8 @@
  * in it (src/experiment/warm-start.ts).
  */
 
+import { writtenAgain } from '../../engine/index.js';
+
 /** Per group g and ring slot i: `byDay[g * days + i]` households last visited on day `dayOf[i]`. */
 export interface VisitCounts {
   days: number;
@@ -19,7 +21,8 @@ export interface VisitCounts {
 
 export function visitCounts(groups: number, interval: number): VisitCounts {
   const days = Math.max(1, interval);
-  return { days, byDay: new Int32Array(groups * days), dayOf: new Int32Array(days).fill(-1) };
+  // Written again (`writtenAgain`): `widen` replaces all three at the crisis, which threw compiled code away.
+  return writtenAgain({ days, byDay: new Int32Array(groups * days), dayOf: new Int32Array(days).fill(-1) });
 }
 
 /**

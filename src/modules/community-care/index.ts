@@ -16,13 +16,13 @@
 import { defineModule, mean, ratio, sum } from '../../engine/index.js';
 import { CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
 import { params } from './params.js';
-import { careColumns, checkDayRange, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHouseholds, type CareState, type CareWorld } from './state.js';
+import { careColumns, checkDayRange, initialState, own, populate, VULNERABLE_GROUPS, type CareState, type CareWorld } from './state.js';
 import { period } from './period.js';
 import { careRound } from './care-round.js';
 import { follower, trustFromTies } from './trust-ties.js';
 import { TIES_FOLLOWERS } from '../self-organisation/ties.js';
-import { activeHouseholds, PARTICIPATION_WINDOW, participationCounts } from './participation.js';
-import { metWithin, visitCounts } from './care-met.js';
+import { activeHouseholds, PARTICIPATION_WINDOW } from './participation.js';
+import { metWithin } from './care-met.js';
 
 const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number], k: number) => ({
   name: `careMet${g[0].toUpperCase()}${g.slice(1)}`,
@@ -44,7 +44,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
   check: checkDayRange,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
-  init: (world) => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, dayTrust: new Float64Array(2), trustAddedUpOn: -1, participation: participationCounts(), visits: visitCounts(VULNERABLE_GROUPS.length, world.scenario.care.visitIntervalDays.normal) }),
+  init: (world) => initialState(world),
   processes: [period, trustFromTies, careRound],
   provides: { [TIES_FOLLOWERS]: [follower] },
   counters: [

@@ -7,6 +7,7 @@
  * and the others by the day they last took part, one count per day of the window. The modules that
  * make households take part go through these functions, so the counts and the columns agree.
  */
+import { writtenAgain } from '../../engine/index.js';
 import type { CareWorld } from './state.js';
 
 export const PARTICIPATION_WINDOW = 30;
@@ -19,7 +20,8 @@ export interface ParticipationCounts {
 }
 
 export function participationCounts(): ParticipationCounts {
-  return { ongoing: 0, byDay: new Int32Array(PARTICIPATION_WINDOW), dayOf: new Int32Array(PARTICIPATION_WINDOW).fill(-1) };
+  // Written again (`writtenAgain`): `ongoing` first changes days into a run, which threw compiled code away.
+  return writtenAgain({ ongoing: 0, byDay: new Int32Array(PARTICIPATION_WINDOW), dayOf: new Int32Array(PARTICIPATION_WINDOW).fill(-1) });
 }
 
 type Columns = Pick<CareWorld['households'], 'lastParticipation' | 'participating'>;
