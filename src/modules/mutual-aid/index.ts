@@ -23,7 +23,7 @@
  * organisation of party grids (2016), nor inter-station coordination.
  */
 import { z } from 'zod';
-import { aleaStream, dayOfMonth, defineModule, toEpochDay, type AleaState, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
+import { aleaStream, dayOfMonth, defineModule, toEpochDay, writtenAgain, type AleaState, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
 import { isoDate, nonNegative, p, positiveIntRange, section, sections, share, U } from '../../scenario/params.js';
 
@@ -375,7 +375,8 @@ export const mutualAid = defineModule<MutualAidWorld, MutualAidState>({
       if (firstResident[c] < 0) firstResident[c] = 0;
     }
     const perCompound = () => Array.from({ length: C.count }, () => [] as number[]);
-    return { order, formed: 0, firstResident, endResident, members: perCompound(), migrantMembers: new Array<number>(C.count).fill(0), sat: perCompound(), satHours: perCompound(), elections: 0, partyHeadsElected: 0 };
+    // Written again (`writtenAgain`): the counts first change days into a run, which threw compiled code away.
+    return writtenAgain({ order, formed: 0, firstResident, endResident, members: perCompound(), migrantMembers: new Array<number>(C.count).fill(0), sat: perCompound(), satHours: perCompound(), elections: 0, partyHeadsElected: 0 });
   },
   processes: [formation, stationWork],
   provides: {

@@ -15,7 +15,7 @@
  * the neighbours' point-to-area spread. The depth may be dated (N street's grids, 2016). The module
  * does not know party dues.
  */
-import { defineModule } from '../../engine/index.js';
+import { defineModule, writtenAgain } from '../../engine/index.js';
 import { AGE } from '../community/index.js';
 import { residentTraits, type MutualAidWorld } from '../mutual-aid/index.js';
 import { mostAsked, partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
@@ -74,7 +74,9 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
           return list.map((r) => t.serviceRate[r - t.first]);
         })
       : null;
-    return {
+    // Written again (`writtenAgain`), the hours made as doubles (-0): first given a fraction at the
+    // first service, they replaced the state's map and threw compiled code away.
+    return writtenAgain({
       active,
       serviceRates,
       tookPartYear,
@@ -88,9 +90,9 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
       engagement: new Array<number>(C.count).fill(0),
       participantsByYear: {},
       adultsTotal: adults.reduce((a, b) => a + b, 0),
-      hoursGiven: 0,
-      hoursSeen: 0,
-    };
+      hoursGiven: -0,
+      hoursSeen: -0,
+    });
   },
   processes: [partyService],
   provides: {
