@@ -14,7 +14,9 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     const hh = world.households;
     const t = world.today;
     const { count, informedDay } = hh;
-    const stocked = state.shut && state.packages > 0;
+    // Both read every day (packages first): V8 compiles the round long before the first closed
+    // day, and a read it has never seen run would throw the compiled code away on that day.
+    const stocked = state.packages > 0 && state.shut;
     const vulnerable = state.vulnerableHouseholds;
     if (board.length < vulnerable.length) {
       board = new Int32Array(vulnerable.length);
@@ -39,7 +41,8 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     t.careTasks = tasks.length;
 
     const visited = new Uint8Array(tasks.length);
-    const interval = state.crisis ? s.visitIntervalDays.crisis : s.visitIntervalDays.normal;
+    const { normal, crisis } = s.visitIntervalDays;
+    const interval = state.crisis ? crisis : normal;
     const visit = (i: number, actor: number) => {
       const h = tasks[i];
       const spent = s.visitHours;
@@ -56,7 +59,8 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
       recordVisit(state.visits, hh.vulnerable[h] - 1, hh.lastVisit[h], ctx.day);
       hh.lastVisit[h] = ctx.day;
       if (hh.informedDay[h] < 0 && state.crisis) { hh.informedDay[h] = ctx.day; state.uninformed--; t.informedByVisit++; }
-      if (state.shut && state.packages > 0 && lowOnBasics(reorderBelowDays, hh.members, hh.vegetableStock, hh.porkStock, h) === 1) {
+      // Packages run out during the round: the stock is read again at each visit.
+      if (state.packages > 0 && state.shut && lowOnBasics(reorderBelowDays, hh.members, hh.vegetableStock, hh.porkStock, h) === 1) {
         const { vegetable, pork } = packagesToCover(world.scenario, hh, h, basket);
         const n = Math.min(state.packages, vegetable + pork);
         const veg = Math.min(vegetable, n);
@@ -90,7 +94,8 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
         n--;
       }
     }
-    for (let i = 0; i < tasks.length; i++) if (!visited[i]) t.careTasksUncovered++;
+    // Each task visited counted once in careTasksCovered (zero at dawn, counted only here).
+    t.careTasksUncovered += tasks.length - t.careTasksCovered;
 
     // Demands: expressed by informed households (all, in normal times); answered with hours left.
     const dc = s.demandChannel;

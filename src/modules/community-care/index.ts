@@ -107,13 +107,11 @@ export const communityCare = defineModule<CareWorld, CareState>({
         const xs = Array.from(col).filter((x, d) => phases[d] === crisis && !Number.isNaN(x));
         return xs.length ? mean(xs) : null;
       };
-      const hh = world.households;
-      let vulnerable = 0;
-      for (let h = 0; h < hh.count; h++) if (hh.vulnerable[h]) vulnerable++;
       const cap = (g: string) => `careMet${g[0].toUpperCase()}${g.slice(1)}`;
       return {
         care: {
-          vulnerableHouseholds: vulnerable,
+          // Drawn at populate and fixed: the list's length, not a pass over every household.
+          vulnerableHouseholds: state.vulnerableHouseholds.length,
           crisisCoverage: over(columns.careCoverage, true),
           normalCoverage: over(columns.careCoverage, false),
           duplicatedVisits: sum(columns.duplicatedVisits),

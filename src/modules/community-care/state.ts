@@ -69,15 +69,19 @@ export interface CareState {
 }
 
 /** The households with a VULNERABLE code (with `code`, that code only), in order. */
-export function vulnerableHouseholds(vulnerable: Uint8Array, code?: number): Int32Array {
-  const of = (v: number) => (code === undefined ? v !== 0 : v === code);
+export function vulnerableHouseholds(vulnerable: Uint8Array, code = ANY): Int32Array {
   let n = 0;
-  for (let h = 0; h < vulnerable.length; h++) if (of(vulnerable[h])) n++;
+  for (let h = 0; h < vulnerable.length; h++) if (isOf(vulnerable[h], code)) n++;
   const list = new Int32Array(n);
   n = 0;
-  for (let h = 0; h < vulnerable.length; h++) if (of(vulnerable[h])) list[n++] = h;
+  for (let h = 0; h < vulnerable.length; h++) if (isOf(vulnerable[h], code)) list[n++] = h;
   return list;
 }
+/** Any VULNERABLE code but none. */
+const ANY = -1;
+// Both tests run on every call (V8 compiles the first call's loop and would otherwise meet an
+// untried test in the next); no function made per call (each new closure threw that code away).
+const isOf = (v: number, code: number) => v === code || (code === ANY && v !== 0);
 
 /**
  * The state at the start, every field written again (`writtenAgain`): the care round, the period
