@@ -41,8 +41,9 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     t.careTasks = tasks.length;
 
     const visited = new Uint8Array(tasks.length);
-    const { normal, crisis } = s.visitIntervalDays;
-    const interval = state.crisis ? crisis : normal;
+    // The crisis interval only in a crisis: a warm start branches variants that differ in it at
+    // the shock, so nothing may read it before (src/experiment/warm-start.ts).
+    const interval = state.crisis ? s.visitIntervalDays.crisis : s.visitIntervalDays.normal;
     const visit = (i: number, actor: number) => {
       const h = tasks[i];
       const spent = s.visitHours;
