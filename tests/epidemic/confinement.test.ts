@@ -5,7 +5,8 @@
  * one day of confinement each; and the helpers off work in each unit (counted from the dead helpers,
  * the active cases and the quarantined households' members, absences.ts) are those `offWork` says.
  * Short quarantines and closures, so that places are confined again on the day theirs ends, and
- * a household can be quarantined inside a closed building or compound.
+ * a household can be quarantined inside a closed building or compound. The closed buildings and
+ * compounds the daily metrics count (from the same lists) are those `closedUntil` says.
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/model/index.js';
@@ -35,6 +36,7 @@ describe.each(['none', 'building', 'compound'])('confinement with closure %s', (
     const days = new Int32Array(w.households.count);
     let confinedHouseholdDays = 0;
     let absentDays = 0;
+    let closedPlaceDays = 0;
     while (!sim.done) {
       sim.step();
       let n = 0;
@@ -44,6 +46,11 @@ describe.each(['none', 'building', 'compound'])('confinement with closure %s', (
         n++;
       }
       expect(w.today.householdsConfined).toBe(n);
+      // The day's closed places, which the metrics count from the lists.
+      const closed = (until: Int32Array) => until.filter((d) => d > own.day).length;
+      expect(sim.columns.buildingsClosed[own.day]).toBe(closed(w.buildings.closedUntil));
+      expect(sim.columns.compoundsClosed[own.day]).toBe(closed(w.compounds.closedUntil));
+      closedPlaceDays += closed(w.buildings.closedUntil) + closed(w.compounds.closedUntil);
       confinedHouseholdDays += n;
       const absent = (start: Int32Array, list: Int32Array, u: number) => {
         let k = 0;
@@ -64,6 +71,7 @@ describe.each(['none', 'building', 'compound'])('confinement with closure %s', (
     // The run did confine households and keep helpers off work, so the checks above had work to do.
     expect(confinedHouseholdDays).toBeGreaterThan(0);
     expect(absentDays).toBeGreaterThan(0);
+    if (closure !== 'none') expect(closedPlaceDays).toBeGreaterThan(0);
     expect(own.goneHelpers.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 /** The afternoon care round: the task board, coordinated or independent visits, packages, information, demands and trust. */
 import { failuresBefore, type ModuleProcess, type Rng } from '../../engine/index.js';
-import { lowOnBasicGoods, lowOnBasics, packagesToCover, receivePackages } from '../households/index.js';
+import { lowOnBasics, packagesToCover, takeInPackages, type Basket } from '../households/index.js';
 import { own, type CareState, type CareWorld } from './state.js';
 import { CARE_ACTORS, CARE_COORDINATORS, type CareActor, type CareCoordinator } from './contributions.js';
 import { recordVisit } from './care-met.js';
@@ -13,19 +13,27 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     const s = world.scenario.care;
     const hh = world.households;
     const t = world.today;
-    const low = lowOnBasicGoods(world.scenario, hh);
     const { count, informedDay } = hh;
-    const stocked = state.shut && state.packages > 0;
+    // Both read every day (packages first): V8 compiles the round long before the first closed
+    // day, and a read it has never seen run would throw the compiled code away on that day.
+    const stocked = state.packages > 0 && state.shut;
     const vulnerable = state.vulnerableHouseholds;
     if (board.length < vulnerable.length) {
       board = new Int32Array(vulnerable.length);
       order = new Int32Array(vulnerable.length);
     }
-    const nTasks = taskBoard(vulnerable, hh.careDue, informedDay, ctx.day, stocked, world.scenario.needs.reorderBelowDays, hh.members, hh.vegetableStock, hh.porkStock, board);
+    const reorderBelowDays = world.scenario.needs.reorderBelowDays;
+    const nTasks = taskBoard(vulnerable, hh.careDue, informedDay, ctx.day, stocked, reorderBelowDays, hh.members, hh.vegetableStock, hh.porkStock, board);
     const tasks = board.subarray(0, nTasks);
     const actors = ctx.provided<CareActor<CareWorld>>(CARE_ACTORS);
-    const visitsOf = actors.map((a) => Math.floor(Math.max(0, a.hours(world, ctx)) / s.visitHours));
-    const totalVisits = visitsOf.reduce((a, b) => a + b, 0);
+    // Per actor, in typed arrays: an Array's elements changed kind from day to day (small
+    // integers one day, doubles the next), and each change threw the step's compiled code away.
+    const visitsOf = new Float64Array(actors.length);
+    let totalVisits = 0;
+    for (let a = 0; a < actors.length; a++) {
+      visitsOf[a] = Math.floor(Math.max(0, actors[a].hours(world, ctx)) / s.visitHours);
+      totalVisits += visitsOf[a];
+    }
     let assignable = 0;
     for (const c of ctx.provided<CareCoordinator<CareWorld>>(CARE_COORDINATORS)) assignable += c.assignments(world, ctx);
     const coordination = totalVisits > 0 ? Math.min(1, assignable / totalVisits) : 0;
@@ -33,6 +41,8 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     t.careTasks = tasks.length;
 
     const visited = new Uint8Array(tasks.length);
+    // The crisis interval only in a crisis: a warm start branches variants that differ in it at
+    // the shock, so nothing may read it before (src/experiment/warm-start.ts).
     const interval = state.crisis ? s.visitIntervalDays.crisis : s.visitIntervalDays.normal;
     const visit = (i: number, actor: number) => {
       const h = tasks[i];
@@ -50,31 +60,33 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
       recordVisit(state.visits, hh.vulnerable[h] - 1, hh.lastVisit[h], ctx.day);
       hh.lastVisit[h] = ctx.day;
       if (hh.informedDay[h] < 0 && state.crisis) { hh.informedDay[h] = ctx.day; state.uninformed--; t.informedByVisit++; }
-      if (state.shut && state.packages > 0 && low(h)) {
-        const { vegetable, pork } = packagesToCover(world.scenario, hh, h);
+      // Packages run out during the round: the stock is read again at each visit.
+      if (state.packages > 0 && state.shut && lowOnBasics(reorderBelowDays, hh.members, hh.vegetableStock, hh.porkStock, h) === 1) {
+        const { vegetable, pork } = packagesToCover(world.scenario, hh, h, basket);
         const n = Math.min(state.packages, vegetable + pork);
         const veg = Math.min(vegetable, n);
-        receivePackages(world, h, { vegetable: veg, pork: n - veg, vegetablePaid: 0, porkPaid: 0, quality: 1, variety: hh.lastVariety[h] });
+        takeInPackages(world, h, veg, n - veg, 0, 0, 1, hh.lastVariety[h]);
         state.packages -= n;
         state.packagesDelivered += n;
         t.carePackagesDelivered += n;
       }
     };
     // Uncoordinated visits first: each actor picks distinct tasks of its own at random.
-    const planned = visitsOf.map((v) => v - Math.round(coordination * v));
+    const planned = new Float64Array(actors.length);
+    for (let a = 0; a < actors.length; a++) planned[a] = visitsOf[a] - Math.round(coordination * visitsOf[a]);
     const scratch = order.subarray(0, nTasks);
     for (let i = 0; i < nTasks; i++) scratch[i] = i;
-    actors.forEach((_, a) => {
+    for (let a = 0; a < actors.length; a++) {
       const n = Math.min(planned[a], tasks.length);
       for (let k = 0; k < n; k++) {
         const j = k + Math.floor(ctx.rng() * (tasks.length - k));
         const x = scratch[k]; scratch[k] = scratch[j]; scratch[j] = x;
         visit(scratch[k], a);
       }
-    });
+    }
     // Coordinated visits take the tasks no one has taken, oldest due first (list order).
     let next = 0;
-    actors.forEach((_, a) => {
+    for (let a = 0; a < actors.length; a++) {
       let n = visitsOf[a] - planned[a];
       while (n > 0) {
         while (next < tasks.length && visited[next]) next++;
@@ -82,8 +94,9 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
         visit(next, a);
         n--;
       }
-    });
-    for (let i = 0; i < tasks.length; i++) if (!visited[i]) t.careTasksUncovered++;
+    }
+    // Each task visited counted once in careTasksCovered (zero at dawn, counted only here).
+    t.careTasksUncovered += tasks.length - t.careTasksCovered;
 
     // Demands: expressed by informed households (all, in normal times); answered with hours left.
     const dc = s.demandChannel;
@@ -105,6 +118,8 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
 /** The task board and the order the actors pick from it in: reused from day to day, grown to the vulnerable households. */
 let board = new Int32Array(0);
 let order = new Int32Array(0);
+/** The packages a visit brings, written by `packagesToCover` (one basket reused, no object a visit). */
+const basket: Basket = { vegetable: 0, pork: 0 };
 
 /**
  * The day's tasks into `tasks`, in list order: the vulnerable households due a visit and, while

@@ -16,13 +16,13 @@
 import { defineModule, mean, ratio, sum } from '../../engine/index.js';
 import { CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
 import { params } from './params.js';
-import { careColumns, checkDayRange, own, populate, VULNERABLE, VULNERABLE_GROUPS, vulnerableHouseholds, type CareState, type CareWorld } from './state.js';
+import { careColumns, checkDayRange, initialState, own, populate, VULNERABLE_GROUPS, type CareState, type CareWorld } from './state.js';
 import { period } from './period.js';
 import { careRound } from './care-round.js';
 import { follower, trustFromTies } from './trust-ties.js';
 import { TIES_FOLLOWERS } from '../self-organisation/ties.js';
-import { activeHouseholds, PARTICIPATION_WINDOW, participationCounts } from './participation.js';
-import { metWithin, visitCounts } from './care-met.js';
+import { activeHouseholds, PARTICIPATION_WINDOW } from './participation.js';
+import { metWithin } from './care-met.js';
 
 const groupMetric = (g: (typeof VULNERABLE_GROUPS)[number], k: number) => ({
   name: `careMet${g[0].toUpperCase()}${g.slice(1)}`,
@@ -44,7 +44,7 @@ export const communityCare = defineModule<CareWorld, CareState>({
   check: checkDayRange,
   columns: { households: careColumns },
   populate: (w, ctx) => populate(w, ctx),
-  init: (world) => ({ crisisSince: -1, crisis: false, shut: false, mobilisation: 1, projectMatch: 1, packages: 0, purchasedProjectHours: 0, packagesIn: 0, packagesDelivered: 0, kits: 0, kitsIn: 0, kitsUsed: 0, kitsWanted: 0, vulnerableHouseholds: vulnerableHouseholds(world.households.vulnerable), vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(world.households.vulnerable, VULNERABLE[g])), uninformed: 0, dayTrust: new Float64Array(2), trustAddedUpOn: -1, participation: participationCounts(), visits: visitCounts(VULNERABLE_GROUPS.length, world.scenario.care.visitIntervalDays.normal) }),
+  init: (world) => initialState(world),
   processes: [period, trustFromTies, careRound],
   provides: { [TIES_FOLLOWERS]: [follower] },
   counters: [
@@ -107,13 +107,11 @@ export const communityCare = defineModule<CareWorld, CareState>({
         const xs = Array.from(col).filter((x, d) => phases[d] === crisis && !Number.isNaN(x));
         return xs.length ? mean(xs) : null;
       };
-      const hh = world.households;
-      let vulnerable = 0;
-      for (let h = 0; h < hh.count; h++) if (hh.vulnerable[h]) vulnerable++;
       const cap = (g: string) => `careMet${g[0].toUpperCase()}${g.slice(1)}`;
       return {
         care: {
-          vulnerableHouseholds: vulnerable,
+          // Drawn at populate and fixed: the list's length, not a pass over every household.
+          vulnerableHouseholds: state.vulnerableHouseholds.length,
           crisisCoverage: over(columns.careCoverage, true),
           normalCoverage: over(columns.careCoverage, false),
           duplicatedVisits: sum(columns.duplicatedVisits),

@@ -4,45 +4,34 @@
  * activity (the volunteer pool) today, or one that took part on one of those days
  * (`lastParticipation`). Counted as it changes rather than by a pass over every household each
  * day (that pass was 3 % of the *all* model's CPU at 1M): the households in an ongoing activity,
- * and the others by the day they last took part, one count per day of the window. The modules that
- * make households take part go through these functions, so the counts and the columns agree.
+ * and the others by the day they last took part, one count per day of the window (day-ring.ts).
+ * The modules that make households take part go through these functions, so the counts and the
+ * columns agree.
  */
+import { writtenAgain } from '../../engine/index.js';
+import { countOn, countWithin, dayRing, uncount, type DayRing } from './day-ring.js';
 import type { CareWorld } from './state.js';
 
 export const PARTICIPATION_WINDOW = 30;
 
-/** The counts: households in an ongoing activity; the others by last day of taking part (a ring over the window, `dayOf` saying which day a slot holds). */
+/** The counts: households in an ongoing activity; the others by the last day they took part (a ring over the window, day-ring.ts). */
 export interface ParticipationCounts {
   ongoing: number;
-  byDay: Int32Array;
-  dayOf: Int32Array;
+  recent: DayRing;
 }
 
 export function participationCounts(): ParticipationCounts {
-  return { ongoing: 0, byDay: new Int32Array(PARTICIPATION_WINDOW), dayOf: new Int32Array(PARTICIPATION_WINDOW).fill(-1) };
+  // Written again (`writtenAgain`): `ongoing` first changes days into a run, which threw compiled code away.
+  return writtenAgain({ ongoing: 0, recent: dayRing(1, PARTICIPATION_WINDOW) });
 }
 
 type Columns = Pick<CareWorld['households'], 'lastParticipation' | 'participating'>;
 
-function add(c: ParticipationCounts, day: number): void {
-  const i = day % PARTICIPATION_WINDOW;
-  if (c.dayOf[i] !== day) {
-    c.dayOf[i] = day; // the slot's earlier day has left the window
-    c.byDay[i] = 0;
-  }
-  c.byDay[i]++;
-}
-
-function remove(c: ParticipationCounts, day: number): void {
-  const i = day % PARTICIPATION_WINDOW;
-  if (day >= 0 && c.dayOf[i] === day) c.byDay[i]--;
-}
-
 /** Household h took part today (e.g. attended an activity). */
 export function tookPart(hh: Columns, c: ParticipationCounts, h: number, day: number): void {
   if (hh.participating[h] === 0) {
-    remove(c, hh.lastParticipation[h]);
-    add(c, day);
+    uncount(c.recent, 0, hh.lastParticipation[h]);
+    countOn(c.recent, 0, day);
   }
   hh.lastParticipation[h] = day;
 }
@@ -51,7 +40,7 @@ export function tookPart(hh: Columns, c: ParticipationCounts, h: number, day: nu
 export function joinedOngoing(hh: Columns, c: ParticipationCounts, h: number): void {
   if (hh.participating[h]++ > 0) return;
   c.ongoing++;
-  remove(c, hh.lastParticipation[h]);
+  uncount(c.recent, 0, hh.lastParticipation[h]);
 }
 
 /** A member of household h left its ongoing activity today: when it was the last, the household last took part yesterday. */
@@ -60,12 +49,10 @@ export function leftOngoing(hh: Columns, c: ParticipationCounts, h: number, day:
   c.ongoing--;
   const last = Math.max(hh.lastParticipation[h], day - 1);
   hh.lastParticipation[h] = last;
-  if (last >= 0) add(c, last);
+  if (last >= 0) countOn(c.recent, 0, last);
 }
 
 /** Households active in the window ending on `day`. */
 export function activeHouseholds(c: ParticipationCounts, day: number): number {
-  let n = c.ongoing;
-  for (let i = 0; i < PARTICIPATION_WINDOW; i++) if (c.dayOf[i] >= 0 && day - c.dayOf[i] < PARTICIPATION_WINDOW && c.dayOf[i] <= day) n += c.byDay[i];
-  return n;
+  return c.ongoing + countWithin(c.recent, 0, day, PARTICIPATION_WINDOW);
 }

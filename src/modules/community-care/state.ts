@@ -1,8 +1,8 @@
 /** Community care's state: which households are vulnerable (drawn from its own population stream), their care and trust, and the care stock. */
-import { bernoulli, LAST_DAY16, toEpochDay, type PopulateContext, type Table } from '../../engine/index.js';
+import { bernoulli, LAST_DAY16, toEpochDay, writtenAgain, type PopulateContext, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
-import type { ParticipationCounts } from './participation.js';
-import type { VisitCounts } from './care-met.js';
+import { participationCounts, type ParticipationCounts } from './participation.js';
+import { visitCounts, type VisitCounts } from './care-met.js';
 
 // ─── state ───
 export const VULNERABLE = { none: 0, elderlyAlone: 1, disabled: 2, singleParent: 3 } as const;
@@ -69,14 +69,42 @@ export interface CareState {
 }
 
 /** The households with a VULNERABLE code (with `code`, that code only), in order. */
-export function vulnerableHouseholds(vulnerable: Uint8Array, code?: number): Int32Array {
-  const of = (v: number) => (code === undefined ? v !== 0 : v === code);
+export function vulnerableHouseholds(vulnerable: Uint8Array, code = ANY): Int32Array {
   let n = 0;
-  for (let h = 0; h < vulnerable.length; h++) if (of(vulnerable[h])) n++;
+  for (let h = 0; h < vulnerable.length; h++) if (isOf(vulnerable[h], code)) n++;
   const list = new Int32Array(n);
   n = 0;
-  for (let h = 0; h < vulnerable.length; h++) if (of(vulnerable[h])) list[n++] = h;
+  for (let h = 0; h < vulnerable.length; h++) if (isOf(vulnerable[h], code)) list[n++] = h;
   return list;
+}
+/** Any VULNERABLE code but none. */
+const ANY = -1;
+// Both tests run on every call (V8 compiles the first call's loop and would otherwise meet an
+// untried test in the next); no function made per call (each new closure threw that code away).
+const isOf = (v: number, code: number) => v === code || (code === ANY && v !== 0);
+
+/**
+ * The state at the start, every field written again (`writtenAgain`): the care round, the period
+ * and the five societies' processes read it every day, and a field first written days into the
+ * run (or first given a fraction) replaced the object's map and threw their compiled code away.
+ * The shares, hours and stocks that can hold fractions are made as doubles (-0); the two shares
+ * that start at 1 are set to 1 after.
+ */
+export function initialState(world: CareWorld): CareState {
+  const vulnerable = world.households.vulnerable;
+  const st: CareState = writtenAgain({
+    crisisSince: -1, crisis: false, shut: false, mobilisation: -0, projectMatch: -0,
+    packages: -0, purchasedProjectHours: -0, packagesIn: -0, packagesDelivered: -0,
+    kits: -0, kitsIn: -0, kitsUsed: -0, kitsWanted: -0,
+    vulnerableHouseholds: vulnerableHouseholds(vulnerable),
+    vulnerableByGroup: VULNERABLE_GROUPS.map((g) => vulnerableHouseholds(vulnerable, VULNERABLE[g])),
+    uninformed: 0, dayTrust: new Float64Array(2), trustAddedUpOn: -1,
+    participation: participationCounts(),
+    visits: visitCounts(VULNERABLE_GROUPS.length, world.scenario.care.visitIntervalDays.normal),
+  });
+  st.mobilisation = 1;
+  st.projectMatch = 1;
+  return st;
 }
 
 export const own = (w: { state: Record<string, any> }) => w.state.communityCare as CareState;

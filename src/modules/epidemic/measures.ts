@@ -29,22 +29,11 @@ export const metrics: Metric<EpidemicWorld>[] = [
       return c[s * 3] + c[s * 3 + 1] + c[s * 3 + 2];
     },
   })),
-  {
-    name: 'buildingsClosed', unit: 'buildings', description: 'Buildings closed after a detected case',
-    sample(w) {
-      let n = 0;
-      for (let b = 0; b < w.buildings.count; b++) if (w.buildings.closedUntil[b] > own(w).day) n++;
-      return n;
-    },
-  },
-  {
-    name: 'compoundsClosed', unit: 'compounds', description: 'Compounds closed after a detected case',
-    sample(w) {
-      let n = 0;
-      for (let c = 0; c < w.compounds.count; c++) if (w.compounds.closedUntil[c] > own(w).day) n++;
-      return n;
-    },
-  },
+  // The places closed today are listed as their closures start and leave the list as they end
+  // (response.ts; tests/epidemic/confinement.test.ts checks the lists against closedUntil): their
+  // counts, rather than a walk over every building and compound each night.
+  { name: 'buildingsClosed', unit: 'buildings', description: 'Buildings closed after a detected case', sample: (w) => own(w).closedBuildings.count },
+  { name: 'compoundsClosed', unit: 'compounds', description: 'Compounds closed after a detected case', sample: (w) => own(w).closedCompounds.count },
 ];
 
 const ROLES = { partyCarriers: ROLE.partyCarrier, volunteers: ROLE.volunteer, rcStaff: ROLE.rcStaff, organisers: ROLE.organiser } as const;
@@ -61,27 +50,16 @@ export const measures: Measures<EpidemicWorld, EpidemicState> = {
   ],
   summarise(world, s, { columns, calendar }) {
     const R = world.residents;
-    const byAge = [0, 0, 0];
-    const byLayer = new Array<number>(LAYER_NAMES.length).fill(0);
-    const roles = Object.fromEntries(Object.keys(ROLES).map((k) => [k, { residents: 0, infected: 0 }])) as Record<keyof typeof ROLES, { residents: number; infected: number }>;
-    const roleName = Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [v, k as keyof typeof ROLES]));
-    let infected = 0;
-    let deaths = 0;
-    for (let r = 0; r < R.count; r++) {
-      const role = roleName[R.role[r]];
-      if (role) roles[role].residents++;
-      if (R.infection[r] === STATE.susceptible) continue;
-      infected++;
-      byAge[R.age[r]]++;
-      byLayer[R.layer[r]]++;
-      if (R.infection[r] === STATE.dead) deaths++;
-      if (role) roles[role].infected++;
-    }
+    const n = tally(R.infection, R.age, R.layer, R.role);
+    const infected = n[INFECTED];
+    const deaths = n[DEATHS];
+    const byAge = n.subarray(BY_AGE, BY_AGE + AGE_NAMES.length);
+    const byLayer = n.subarray(BY_LAYER, BY_LAYER + LAYER_NAMES.length);
+    const roles = Object.fromEntries(Object.entries(ROLES).map(([k, code]) => [k, { residents: n[ROLE_RESIDENTS + code], infected: n[ROLE_INFECTED + code] }])) as Record<keyof typeof ROLES, { residents: number; infected: number }>;
     const infectious = columns[stateColumn('symptomatic')].map((x, t) => x + columns[stateColumn('asymptomatic')][t]);
     let peakDay = 0;
     for (let t = 1; t < infectious.length; t++) if (infectious[t] > infectious[peakDay]) peakDay = t;
-    let confined = 0;
-    for (let h = 0; h < world.households.count; h++) confined += world.households.confinedDays[h];
+    const confined = daysConfined(world.households.confinedDays);
     return {
       epidemic: {
         attackRate: infected / R.count,
@@ -100,6 +78,42 @@ export const measures: Measures<EpidemicWorld, EpidemicState> = {
     };
   },
 };
+
+// Where `tally` counts what: the infected, the dead, the infected by age and by layer, and the
+// residents and the infected by role code (every ROLE, none included).
+const ROLE_CODES = Object.keys(ROLE).length;
+const INFECTED = 0;
+const DEATHS = 1;
+const BY_AGE = 2;
+const BY_LAYER = BY_AGE + AGE_NAMES.length;
+const ROLE_RESIDENTS = BY_LAYER + LAYER_NAMES.length;
+const ROLE_INFECTED = ROLE_RESIDENTS + ROLE_CODES;
+
+/**
+ * The run's infections counted over the residents, in one array (the places above). A kernel on
+ * columns: in the summary, V8 compiled this loop on stack replacement and threw the code away at
+ * the summary's reads after it; counted in the array itself, nothing after the loop is new to it.
+ */
+function tally(infection: Uint8Array, age: Uint8Array, layer: Uint8Array, role: Uint8Array): Int32Array {
+  const n = new Int32Array(ROLE_INFECTED + ROLE_CODES);
+  for (let r = 0; r < infection.length; r++) {
+    n[ROLE_RESIDENTS + role[r]]++;
+    if (infection[r] === STATE.susceptible) continue;
+    n[INFECTED]++;
+    n[BY_AGE + age[r]]++;
+    n[BY_LAYER + layer[r]]++;
+    if (infection[r] === STATE.dead) n[DEATHS]++;
+    n[ROLE_INFECTED + role[r]]++;
+  }
+  return n;
+}
+
+/** Days of confinement over all households: a kernel on the column, for the reason `tally` is one. */
+function daysConfined(confinedDays: Int16Array): number {
+  let n = 0;
+  for (let h = 0; h < confinedDays.length; h++) n += confinedDays[h];
+  return n;
+}
 
 /**
  * Observed household secondary attack rate: over households whose first case was alone in being

@@ -15,7 +15,7 @@
  * the neighbours' point-to-area spread. The depth may be dated (N street's grids, 2016). The module
  * does not know party dues.
  */
-import { defineModule } from '../../engine/index.js';
+import { defineModule, writtenAgain } from '../../engine/index.js';
 import { AGE } from '../community/index.js';
 import { residentTraits, type MutualAidWorld } from '../mutual-aid/index.js';
 import { mostAsked, partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
@@ -25,6 +25,17 @@ import { partyService, type PartyNetworkState } from './prestige.js';
 export { params, EMBEDDING, LEVELS, type PartyNetworkParams } from './params.js';
 export { ACTIVE, lowestUnits, mostAsked, type PartyNetworkWorld } from './network.js';
 export type { PartyNetworkState } from './prestige.js';
+
+/**
+ * Residents by their part in the network (an ACTIVE code), counted in the array itself. A kernel
+ * on a column: in the summary, V8 compiled the loop on stack replacement and threw the code away at
+ * the summary's reads after it.
+ */
+function residentsByPart(partyActive: Uint8Array): Int32Array {
+  const n = new Int32Array(Object.keys(ACTIVE).length);
+  for (let r = 0; r < partyActive.length; r++) n[partyActive[r]]++;
+  return n;
+}
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
@@ -74,7 +85,9 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
           return list.map((r) => t.serviceRate[r - t.first]);
         })
       : null;
-    return {
+    // Written again (`writtenAgain`), the hours made as doubles (-0): first given a fraction at the
+    // first service, they replaced the state's map and threw compiled code away.
+    return writtenAgain({
       active,
       serviceRates,
       tookPartYear,
@@ -88,9 +101,9 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
       engagement: new Array<number>(C.count).fill(0),
       participantsByYear: {},
       adultsTotal: adults.reduce((a, b) => a + b, 0),
-      hoursGiven: 0,
-      hoursSeen: 0,
-    };
+      hoursGiven: -0,
+      hoursSeen: -0,
+    });
   },
   processes: [partyService],
   provides: {
@@ -116,11 +129,9 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
     summarise(w, st) {
       const years = Object.keys(st.participantsByYear).sort();
       const share = (y: string) => st.participantsByYear[y] / Math.max(1, st.adultsTotal);
-      let organisers = 0, doubleReporting = 0;
-      for (let r = 0; r < w.residents.count; r++) {
-        if (w.residents.partyActive[r] === ACTIVE.organiser) organisers++;
-        else if (w.residents.partyActive[r] === ACTIVE.doubleReporting) doubleReporting++;
-      }
+      const byPart = residentsByPart(w.residents.partyActive);
+      const organisers = byPart[ACTIVE.organiser];
+      const doubleReporting = byPart[ACTIVE.doubleReporting];
       return {
         party: {
           participation: { byYear: Object.fromEntries(years.map((y) => [y, share(y)])), final: years.length ? share(years[years.length - 1]) : 0 },

@@ -49,6 +49,33 @@ const GROUP_Q: Record<ResidentGroup, Metric<HouseholdsWorld>> = {
   others: groupQ('others', (w) => metShare(residentsOf(w).others, w.today.residentsBasicUnmetOthers)),
 };
 
+/**
+ * Per resident group, in RESIDENT_GROUPS order: its residents (entries 0–2) and their unmet basic
+ * need-days (3–5), added up over the households in one pass. A kernel on columns: the summary's
+ * loop per group read the column by a key that changed from group to group, and, run once a run,
+ * was compiled on stack replacement and thrown away at the code after it (docs/performance.md,
+ * part 16y). Whole numbers all, so the sums are exact in any order.
+ */
+function groupTotals(hh: HouseholdsWorld['households']): Float64Array {
+  return addUpGroups(hh.elderlyNoSmartphone, hh.elderlySmartphone, hh.others, hh.unmetBasicDays, hh.count);
+}
+
+function addUpGroups(elderlyNoSmartphone: Uint8Array, elderlySmartphone: Uint8Array, others: Uint8Array, unmetBasicDays: Int32Array, count: number): Float64Array {
+  // Added up in the array itself, not in locals written to it after the loop: compiled on stack
+  // replacement, code after the loop has not run yet, and V8 would throw it away there.
+  const totals = new Float64Array(6);
+  for (let h = 0; h < count; h++) {
+    const days = unmetBasicDays[h];
+    totals[0] += elderlyNoSmartphone[h];
+    totals[1] += elderlySmartphone[h];
+    totals[2] += others[h];
+    totals[3] += elderlyNoSmartphone[h] * days;
+    totals[4] += elderlySmartphone[h] * days;
+    totals[5] += others[h] * days;
+  }
+  return totals;
+}
+
 export const params = sections({
   resilience: () => section('settings of the resilience measures', {
     recoveryThreshold: p(share, 'Q must stay at or above this share of Q0 to count as recovered', U.share),
@@ -64,14 +91,8 @@ export const resilience = defineModule<HouseholdsWorld, ResilienceState>({
   requires: ['community', 'households'],
   params,
   init(world) {
-    const hh = world.households;
-    const residents = { elderlyNoSmartphone: 0, elderlySmartphone: 0, others: 0 };
-    for (let h = 0; h < hh.count; h++) {
-      residents.elderlyNoSmartphone += hh.elderlyNoSmartphone[h];
-      residents.elderlySmartphone += hh.elderlySmartphone[h];
-      residents.others += hh.others[h];
-    }
-    return { residents };
+    const totals = groupTotals(world.households);
+    return { residents: { elderlyNoSmartphone: totals[0], elderlySmartphone: totals[1], others: totals[2] } };
   },
   metrics: [
     {
@@ -95,15 +116,15 @@ export const resilience = defineModule<HouseholdsWorld, ResilienceState>({
       const threshold = world.scenario.resilience.recoveryThreshold;
       const shockDay = shockDayOf(timeline.phases);
       const shock = shockDay ?? columns.q.length;
-      const hh = world.households;
+      const totals = groupTotals(world.households);
       const groups = {} as Record<ResidentGroup, Record<(typeof GROUP_MEASURES)[number], number>>;
-      for (const g of RESIDENT_GROUPS) {
-        let residents = 0;
-        let unmet = 0;
-        for (let h = 0; h < hh.count; h++) {
-          residents += hh[g][h];
-          unmet += hh[g][h] * hh.unmetBasicDays[h];
-        }
+      // The equity gap: the widest difference in unmet need-days per resident between groups with residents.
+      let most = -Infinity;
+      let least = Infinity;
+      for (let k = 0; k < RESIDENT_GROUPS.length; k++) {
+        const g = RESIDENT_GROUPS[k];
+        const residents = totals[k];
+        const unmet = totals[RESIDENT_GROUPS.length + k];
         const m = residents > 0 ? resilienceMeasures(columns[groupQColumn(g)], shock, threshold) : null;
         groups[g] = {
           residents,
@@ -111,12 +132,15 @@ export const resilience = defineModule<HouseholdsWorld, ResilienceState>({
           robustness: m?.robustness ?? 1,
           lossNeedDays: m?.lossNeedDays ?? 0,
         };
+        if (residents > 0) {
+          most = Math.max(most, groups[g].unmetNeedDays);
+          least = Math.min(least, groups[g].unmetNeedDays);
+        }
       }
-      const perResident = RESIDENT_GROUPS.filter((g) => groups[g].residents > 0).map((g) => groups[g].unmetNeedDays);
       return {
         resilience: { ...resilienceMeasures(columns.q, shock, threshold), shockDate: shockDay === null ? null : calendar.dateOf(shockDay) },
         groups,
-        equityGap: perResident.length ? Math.max(...perResident) - Math.min(...perResident) : 0,
+        equityGap: most >= least ? most - least : 0,
       };
     },
   },
