@@ -166,7 +166,7 @@ export function residentTraits(world: MutualAidWorld, c: number): ResidentTraits
   const rates = s.serviceHoursPerYear;
   // With a party network only its active members serve as party members, as it marked them when
   // the traits were drawn: all of them if it came first, none if it came after (a module order
-  // the scenario check refuses, but the benchmark's every-module model has it).
+  // the scenario check refuses; a model assembled in code without the check still runs so).
   const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
   const marked = partyNetworkFirst(world.scenario.modules);
   for (let r = first; r < end; r++) {
