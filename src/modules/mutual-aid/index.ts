@@ -71,14 +71,17 @@ export const ROLES = ['head', 'deputy', 'secretary'] as const;
 
 export const mutualAidColumns = {
   /**
-   * `traits…`: where the traits' stream stood at the compound's first resident (`traitsFrom`) and
-   * its state (alea's carry and three fractions).
+   * `traits…`: where the traits' stream stood at the compound's first resident (`traitsFrom`), its
+   * state (alea's carry and three fractions), and whether the party network had marked its active
+   * members when they were drawn (`traitsPartyMarked`, see `residentTraits`). That flag is the same
+   * for every compound, but it is seen at populate, not read from the scenario's module list: a
+   * model assembled in code (`assemble`) need not list its modules.
    */
-  compounds: { traitsFrom: Int32Array, traitsC: Float64Array, traitsS0: Float64Array, traitsS1: Float64Array, traitsS2: Float64Array, station: Uint8Array, stationFormedDay: Int32Array, stationSeats: Uint8Array, stationResidentSeats: Uint8Array, stationHead: Int32Array, stationMeetingDay: Uint8Array, stationElectionDay: Int32Array },
+  compounds: { traitsFrom: Int32Array, traitsPartyMarked: Uint8Array, traitsC: Float64Array, traitsS0: Float64Array, traitsS1: Float64Array, traitsS2: Float64Array, station: Uint8Array, stationFormedDay: Int32Array, stationSeats: Uint8Array, stationResidentSeats: Uint8Array, stationHead: Int32Array, stationMeetingDay: Uint8Array, stationElectionDay: Int32Array },
 };
 
 export interface MutualAidWorld extends CommunityWorld {
-  compounds: CommunityWorld['compounds'] & { traitsFrom: Int32Array; traitsC: Float64Array; traitsS0: Float64Array; traitsS1: Float64Array; traitsS2: Float64Array; station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
+  compounds: CommunityWorld['compounds'] & { traitsFrom: Int32Array; traitsPartyMarked: Uint8Array; traitsC: Float64Array; traitsS0: Float64Array; traitsS1: Float64Array; traitsS2: Float64Array; station: Uint8Array; stationFormedDay: Int32Array; stationSeats: Uint8Array; stationResidentSeats: Uint8Array; stationHead: Int32Array; stationMeetingDay: Uint8Array; stationElectionDay: Int32Array };
 }
 
 export interface MutualAidState {
@@ -115,12 +118,15 @@ function populate(world: MutualAidWorld, ctx: PopulateContext) {
   const rng = ctx.stream('population.mutualAid');
   const R = world.residents;
   const C = world.compounds;
+  const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
+  const partyMarked = partyActive !== undefined && partyActive.some((a) => a !== 0) ? 1 : 0;
   let last = -1;
   for (let r = 0; r < R.count; r++) {
     const c = world.households.compound[R.household[r]];
     if (c !== last) {
       const at = rng.state() as AleaState;
       C.traitsFrom[c] = r;
+      C.traitsPartyMarked[c] = partyMarked;
       C.traitsC[c] = at.c;
       C.traitsS0[c] = at.s0;
       C.traitsS1[c] = at.s1;
@@ -132,17 +138,6 @@ function populate(world: MutualAidWorld, ctx: PopulateContext) {
     rng();
   }
   for (let c = 0; c < C.count; c++) C.stationMeetingDay[c] = 1 + Math.floor(rng() * 28);
-}
-
-/**
- * Whether the party network comes before this module, so had marked its active members (at its
- * populate, the only time it writes them) when this module's populate drew the traits. One fact
- * of the model, read from the module order (it was a column of every compound holding the same
- * flag): where the network came first but marked no one, no member is active either way.
- */
-function partyNetworkFirst(modules: readonly string[] | undefined): boolean {
-  const i = modules?.indexOf('partyNetwork') ?? -1;
-  return i >= 0 && i < modules!.indexOf('mutualAid');
 }
 
 /** A compound's residents' traits, from `first` on: service rate (hours a year) and standing, in single precision as drawn, and migrant status. */
@@ -168,7 +163,7 @@ export function residentTraits(world: MutualAidWorld, c: number): ResidentTraits
   // the traits were drawn: all of them if it came first, none if it came after (a module order
   // the scenario check refuses; a model assembled in code without the check still runs so).
   const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
-  const marked = partyNetworkFirst(world.scenario.modules);
+  const marked = C.traitsPartyMarked[c] === 1;
   for (let r = first; r < end; r++) {
     const i = r - first;
     const migrant = rng() < s.migrantShare;
