@@ -18,11 +18,11 @@ export const CONTACT_SINKS = 'contacts.sinks';
 
 /**
  * - `outing`: someone of household `household` went out to shop (meets people outside the compound);
- * - `delivery`: a carrier (`by`: the carrier's name, e.g. `partyMembers`) brought goods to the door;
- * - `doorVisit`: a visitor (`by`) took an order at the door;
+ * - `delivery`: a carrier (`names[by[i]]` of the batch, e.g. `partyMembers`) brought goods to the door;
+ * - `doorVisit`: a visitor (`names[by[i]]`) took an order at the door;
  * - `pickup`: someone of household `household` collected a group-buy order at its compound's
- *   pick-up point, meeting the others collecting there that day and the organiser (`by`) who
- *   hands the orders out.
+ *   pick-up point, meeting the others collecting there that day and the organiser
+ *   (`names[by[i]]`) who hands the orders out.
  */
 export type ContactKind = 'outing' | 'delivery' | 'doorVisit' | 'pickup';
 

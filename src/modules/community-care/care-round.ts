@@ -14,8 +14,9 @@ export const careRound: ModuleProcess<CareWorld, CareState> = {
     const hh = world.households;
     const t = world.today;
     const { count, informedDay } = hh;
-    // Both read every day (packages first): V8 compiles the round long before the first closed
-    // day, and a read it has never seen run would throw the compiled code away on that day.
+    // The stock is read every day, before whether the community is shut: V8 compiles the round
+    // long before the first closed day, and a read it has never seen run would throw the compiled
+    // code away on that day.
     const stocked = state.packages > 0 && state.shut;
     const vulnerable = state.vulnerableHouseholds;
     if (board.length < vulnerable.length) {

@@ -57,6 +57,9 @@ const GROUP_Q: Record<ResidentGroup, Metric<HouseholdsWorld>> = {
  * part 16y). Whole numbers all, so the sums are exact in any order.
  */
 function groupTotals(hh: HouseholdsWorld['households']): Float64Array {
+  // totals[k] belongs to RESIDENT_GROUPS[k]: the kernel's columns are named, so a group added to
+  // that list must be added here too, and this refuses to count silently without it.
+  if (RESIDENT_GROUPS.join() !== 'elderlyNoSmartphone,elderlySmartphone,others') throw new Error(`resilience: addUpGroups counts other groups than RESIDENT_GROUPS (${RESIDENT_GROUPS.join(', ')})`);
   return addUpGroups(hh.elderlyNoSmartphone, hh.elderlySmartphone, hh.others, hh.unmetBasicDays, hh.count);
 }
 
