@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/model/index.js';
 import { contactLog } from '../../src/modules/contacts.js';
-import { sink } from '../../src/modules/epidemic/contacts.js';
+import { organiserAtWork, sink } from '../../src/modules/epidemic/contacts.js';
 import { entries } from '../../src/modules/epidemic/day-list.js';
 import { LOCKDOWN_EPIDEMIC, scenario } from './helpers.js';
 
@@ -34,14 +34,14 @@ describe("the epidemic's contact sink", () => {
     expect(Array.from(entries(own.pickups))).toEqual(households);
     expect(own.doors.count).toBe(0);
 
-    // Household 12 quarantined: its order is brought to the door by the organiser (or no one).
+    // Household 12 quarantined to the end of today (the last day a confinement is in force): its
+    // order is brought to the door by the organiser at work (or no one).
     own.pickups.count = 0;
-    w.households.quarantinedUntil[12] = own.day + 3;
-    own.confinementsUntil = own.day + 3;
+    w.households.quarantinedUntil[12] = own.day + 1;
+    own.confinementsUntil = own.day + 1;
     sink.report(w, batch);
     expect(Array.from(entries(own.pickups))).toEqual([5, 9, 40, 41]);
-    const organiser = own.organiser[w.households.compound[12]];
-    expect(Array.from(entries(own.doors))).toEqual([12, organiser >= 0 ? organiser : -1]);
+    expect(Array.from(entries(own.doors))).toEqual([12, organiserAtWork(w, w.households.compound[12])]);
   });
 
   it('takes outings at once, after those already reported today', () => {

@@ -6,7 +6,8 @@
  * - closing a case's building keeps its households at home: fewer infections, more unmet need;
  *   a closure of 0 days is exactly no closure;
  * - door-to-door delivery by a few party members concentrates infections in them; with full
- *   protection at the door there are no door infections and the concentration shrinks.
+ *   protection at the door there are no door infections and the concentration shrinks;
+ * - those on duty at the gate infect through the work layer, and not when they meet no one.
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../src/experiment/run.js';
@@ -67,6 +68,20 @@ describe('door-to-door delivery by party members', () => {
     for (const r of bare) expect(r.summary.epidemic.infectionsByLayer.door).toBeGreaterThan(0);
     for (const r of masked) expect(r.summary.epidemic.infectionsByLayer.door).toBe(0);
     expect(excess(masked)).toBeLessThan(excess(bare) - 0.1);
+  });
+}, 30_000);
+
+describe('the work layer', () => {
+  // Those on duty at the gate (RC staff, carriers on carrying days) meet the community there: their
+  // infections are the work layer's, drawn by skips through those on duty (issue 16, part 16z).
+  it('infects through the gate when staff meet many, and not at all when they meet no one', () => {
+    const gate = { 'epidemic.response.closure': 'none', 'epidemic.transmission.work.transmissionProbability': 0.2 };
+    const busy = runs({ ...gate, 'epidemic.transmission.work.contactsPerDay': 400 });
+    const shut = runs({ ...gate, 'epidemic.transmission.work.contactsPerDay': 0 });
+    const work = (r: RunResult) => r.summary.epidemic.infectionsByLayer.work as number;
+    console.log(`work-layer infections: ${busy.map(work).join(', ')} with 400 contacts a day at the gate; ${shut.map(work).join(', ')} with none`);
+    for (const r of busy) expect(work(r)).toBeGreaterThan(0);
+    for (const r of shut) expect(work(r)).toBe(0);
   });
 }, 30_000);
 

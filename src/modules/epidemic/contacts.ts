@@ -14,7 +14,7 @@ import type { RcAbsence } from '../residents-committee/index.js';
 import type { VolunteerAbsence } from '../volunteers/index.js';
 import { add, addAll } from './day-list.js';
 import { offWork, turn } from './absences.js';
-import { confinedToday } from './response.js';
+import { confinedToday, noneConfinedToday } from './response.js';
 import type { EpidemicState, EpidemicWorld } from './state.js';
 
 const own = (w: EpidemicWorld) => w.state.epidemic as EpidemicState;
@@ -80,7 +80,7 @@ function doors(world: EpidemicWorld, s: EpidemicState, contacts: Contacts): void
  * every household) the batch is the day's pick-ups as it is, taken at once.
  */
 function pickups(world: EpidemicWorld, s: EpidemicState, households: Int32Array, count: number): void {
-  if (s.day >= s.confinementsUntil) {
+  if (noneConfinedToday(s)) {
     addAll(s.pickups, households, count);
     return;
   }

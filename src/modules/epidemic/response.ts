@@ -84,6 +84,11 @@ export function confinedOn(world: EpidemicWorld, h: number, day: number): boolea
   return hh.quarantinedUntil[h] > day || world.buildings.closedUntil[hh.building[h]] > day || world.compounds.closedUntil[hh.compound[h]] > day;
 }
 
+/** No household is confined today: every confinement in force has ended (`confinedToday` false for all). */
+export function noneConfinedToday(own: EpidemicState): boolean {
+  return own.day >= own.confinementsUntil;
+}
+
 /**
  * confinedOn for today (`own.day`), asked for every household that would go out or collect an
  * order: with no confinement in force no column is read, and with no building or compound closed
@@ -91,7 +96,7 @@ export function confinedOn(world: EpidemicWorld, h: number, day: number): boolea
  */
 export function confinedToday(world: EpidemicWorld, own: EpidemicState, h: number): boolean {
   const day = own.day;
-  if (day >= own.confinementsUntil) return false;
+  if (noneConfinedToday(own)) return false;
   const hh = world.households;
   return (
     hh.quarantinedUntil[h] > day ||
