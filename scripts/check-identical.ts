@@ -1,8 +1,9 @@
 /**
  * Did my change alter any output? For performance work, whose rule is byte-identical outputs
  * (docs/performance.md): runs the same checks on this working tree and on another (a git revision
- * exported with `git archive`, or digests saved earlier) and prints one line per check, "same" or
- * "DIFFERS", exiting 1 on any difference.
+ * exported with `git archive`, or digests saved earlier) and prints one line per check, "same",
+ * "DIFFERS" or "FAILED" (a run that stopped with an error, in either tree), exiting 1 on any
+ * difference or failure, and 2 when the comparison itself could not be made.
  *
  *   npm run check:identical                        # this working tree against HEAD (uncommitted changes)
  *   npm run check:identical -- --base main~3       # against any revision
@@ -57,6 +58,9 @@ function digestOf(lib: any, result: any): string {
   return `csv ${sha(lib.timeseriesCsv(result))} summary ${sha(lib.summaryJson(result))} series ${series.digest('hex').slice(0, 16)}`;
 }
 
+/** A tree that cannot be checked at all: exit 2, kept apart from 1 ("outputs differ"). */
+class CannotCompare extends Error {}
+
 /** The digest of a run, or the first line of the error that stopped it (which differs from any digest). */
 function attempt(lib: any, run: () => unknown): string {
   try {
@@ -69,6 +73,8 @@ function attempt(lib: any, run: () => unknown): string {
 /** Every check run on the tree at `root` (its own library and shipped scenarios). */
 async function digestsOf(root: string, everyModule: unknown): Promise<Digests> {
   const lib = await import(pathToFileURL(join(root, 'src/index.ts')).href);
+  const missing = ['loadScenario', 'runScenario', 'timeseriesCsv', 'summaryJson'].filter((f) => typeof lib[f] !== 'function');
+  if (missing.length > 0) throw new CannotCompare(`${root} lacks ${missing.join(', ')} in its public API (a revision older than check:identical's needs)`);
   const scenariosDir = join(root, 'scenarios');
   const out: Digests = new Map();
   const files = readdirSync(scenariosDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
@@ -98,6 +104,12 @@ function compare(before: Digests, after: Digests, beforeName: string): boolean {
   let same = true;
   for (const name of new Set([...before.keys(), ...after.keys()])) {
     const [b, a] = [before.get(name), after.get(name)];
+    // A run that failed in both trees with the same error compared nothing: a failure, not "same".
+    if (a?.startsWith('error:') || b?.startsWith('error:')) {
+      same = false;
+      console.log(`FAILED   ${name} (${beforeName}: ${b ?? 'not run'}; this tree: ${a ?? 'not run'})`);
+      continue;
+    }
     if (a !== undefined && a === b) {
       console.log(`same     ${name}`);
       continue;
@@ -110,29 +122,35 @@ function compare(before: Digests, after: Digests, beforeName: string): boolean {
 }
 
 const everyModule = scenarioFor('all', EVERY_MODULE_SIZE);
-if (base === undefined && !against) {
-  writeFileSync(write!, format(await digestsOf(ROOT, everyModule)));
-  console.log(`wrote ${write}`);
-} else {
-  let before: Digests;
-  let beforeName: string;
-  if (against) {
-    before = parse(readFileSync(against, 'utf8'));
-    beforeName = against;
+try {
+  if (base === undefined && !against) {
+    writeFileSync(write!, format(await digestsOf(ROOT, everyModule)));
+    console.log(`wrote ${write}`);
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'check-identical-'));
-    try {
-      execFileSync('sh', ['-c', `git -C "${ROOT}" archive "$1" | tar -x -C "${dir}"`, 'sh', base!], { stdio: ['ignore', 'ignore', 'inherit'] });
-      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-      before = await digestsOf(dir, everyModule);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    let before: Digests;
+    let beforeName: string;
+    if (against) {
+      before = parse(readFileSync(against, 'utf8'));
+      beforeName = against;
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'check-identical-'));
+      try {
+        execFileSync('sh', ['-c', `git -C "${ROOT}" archive "$1" | tar -x -C "${dir}"`, 'sh', base!], { stdio: ['ignore', 'ignore', 'inherit'] });
+        symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+        before = await digestsOf(dir, everyModule);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      beforeName = base!;
     }
-    beforeName = base!;
+    const after = await digestsOf(ROOT, everyModule);
+    if (write) writeFileSync(write, format(after));
+    const same = compare(before, after, beforeName);
+    console.log(same ? `outputs identical to ${beforeName}` : `outputs differ from ${beforeName}`);
+    process.exitCode = same ? 0 : 1;
   }
-  const after = await digestsOf(ROOT, everyModule);
-  if (write) writeFileSync(write, format(after));
-  const same = compare(before, after, beforeName);
-  console.log(same ? `outputs identical to ${beforeName}` : `outputs differ from ${beforeName}`);
-  process.exitCode = same ? 0 : 1;
+} catch (e) {
+  // Exit 1 means "outputs differ"; anything that stopped the comparison itself is 2.
+  console.error(`check:identical could not compare: ${e instanceof CannotCompare ? e.message : (e as Error).stack}`);
+  process.exitCode = 2;
 }
