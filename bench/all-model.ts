@@ -3,7 +3,7 @@
  * benches run them written out as JSON; scripts/check-identical.ts hashes their outputs):
  *
  * - q: the default scenario (paper 000's Q-community lockdown, lockdown-2020.yaml), 97 days;
- * - all: every built-in module but one (src/modules/index.ts) — the Q modules, the five
+ * - all: every built-in module but one (src/modules/index.ts) — the Q modules but satisfaction, the five
  *   societies, the epidemic, N street's reform, Dalian's grid — in a combination `crsim run`
  *   accepts; 120 days, from 30 days before the shock, with 0.1 % of residents infected on day 0.
  *
@@ -19,7 +19,8 @@
  * shipped scenario that joins the lockdown with N street's reform does (lockdown-after-reform.yaml),
  * and because the Q row already measures satisfaction while only this row measures issue routing.
  * Before part 16x the bench ran both, and the party network after the stations: a model the check
- * refuses, whose figures (docs/performance.md up to part 16w) no user could reproduce.
+ * refuses, whose figures (docs/performance.md up to part 16w, and parts 16y, 16z and 16aa, measured
+ * from 75059c1) no user could reproduce.
  *
  * Sizes: `targetResidents` 0 is the scenario's own (≈ 6,400 residents); larger sizes scale
  * compounds, and social workers, organisations and money with them (merchants' supply is per
