@@ -5,17 +5,22 @@
  * purchase's cover, its pick-up at the compound's point is a meeting noted in the step's log of
  * pick-ups for the contact sinks (../contacts.ts), and the shared activity strengthens its ties.
  */
-import { bernoulli, type Rng } from '../../engine/index.js';
+import { bernoulli, type ModuleStepContext, type Rng } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
-import { contactLog, meet, type ContactLog } from '../contacts.js';
+import { CONTACT_SINKS, contactLog, meet, openLog, type ContactLog, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import { joinChance, shareActivity } from './ties.js';
 
 /** Reported with each pick-up, naming who hands the orders out (the epidemic finds that person). */
 export const ORGANISER = 'selfOrganisation';
 
-/** The pick-ups reported to the contact sinks, in batches: a step opens it with the sinks and `[ORGANISER]`, and closes it. */
+/** The pick-ups reported to the contact sinks, in batches: a step opens it (`openPickups`) and closes it. */
 export const pickupsMet = contactLog('pickup');
+
+/** Opens the step's log of pick-ups with the model's contact sinks, the organiser named as who hands the orders out. */
+export function openPickups(ctx: ModuleStepContext): void {
+  openLog(pickupsMet, ctx.provided<ContactSink>(CONTACT_SINKS), [ORGANISER]);
+}
 
 /** Runs compound `c`'s group buy, its pick-ups noted in `met`; `joined(h)` is told of each household that joined, after the rest. */
 export function groupBuy<W extends HouseholdsWorld>(world: W, rng: Rng, c: number, met: ContactLog<W>, joined?: (h: number) => void): void {

@@ -17,9 +17,9 @@ import { defineModule, max, sum, type ModuleProcess, type Table } from '../../en
 import type { HouseholdsWorld } from '../households/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { allSections, count, p, positiveCount, section, sections, share, U } from '../../scenario/params.js';
-import { CONTACT_SINKS, closeLog, openLog, type ContactSink } from '../contacts.js';
+import { closeLog } from '../contacts.js';
 import { byPriority, CARRIERS, GROUP_BUY_SUPPLIERS, type Carrier, type GroupBuySupplier } from '../provision/contributions.js';
-import { groupBuy, ORGANISER, pickupsMet } from './group-buy.js';
+import { groupBuy, openPickups, pickupsMet } from './group-buy.js';
 import { groupBuyingParams, movementControlGroupBuys } from './movement-control.js';
 import { socialTies, tiesAddedUp, tiesColumns, tiesParams, type TiesState } from './ties.js';
 
@@ -78,7 +78,7 @@ const selfOrganisation: ModuleProcess<SelfOrganisationWorld, SelfOrganisationSta
     const so = world.scenario.selfOrganisation;
     if (!so.enabled) return;
     const C = world.compounds;
-    openLog(pickupsMet, ctx.provided<ContactSink<SelfOrganisationWorld>>(CONTACT_SINKS), [ORGANISER]);
+    openPickups(ctx);
     // Basic goods come from whoever sells to group buys (provision: the regime's supermarkets).
     const gb = world.scenario.groupBuying;
     const suppliers = gb.basicGoods ? ctx.provided<GroupBuySupplier<SelfOrganisationWorld>>(GROUP_BUY_SUPPLIERS) : [];

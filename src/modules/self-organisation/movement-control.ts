@@ -18,10 +18,10 @@
  */
 import { z } from 'zod';
 import type { ModuleProcess } from '../../engine/index.js';
-import { CONTACT_SINKS, closeLog, openLog, type ContactSink } from '../contacts.js';
+import { closeLog } from '../contacts.js';
 import { packagesToCover, receivePackages, type HouseholdsWorld } from '../households/index.js';
 import { PHASES } from '../lockdown/index.js';
-import { groupBuy, ORGANISER, pickupsMet } from './group-buy.js';
+import { groupBuy, openPickups, pickupsMet } from './group-buy.js';
 import { p, section, sections } from '../../scenario/params.js';
 
 export const groupBuyingParams = sections({
@@ -57,7 +57,7 @@ export const movementControlGroupBuys: ModuleProcess<World> = {
     const hh = world.households;
     const C = world.compounds;
     const markup = s.outings.disruptedPriceMarkup;
-    openLog(pickupsMet, ctx.provided<ContactSink<World>>(CONTACT_SINKS), [ORGANISER]);
+    openPickups(ctx);
     for (let c = 0; c < C.count; c++) {
       if (C.selfOrganisedSince[c] < 0) {
         if (C.socialCapital[c] < so.socialCapitalThreshold || since < so.formationDelayDays) continue;
