@@ -91,6 +91,9 @@ const ascMs = performance.now() - ascStart;
 const wasmStart = performance.now();
 const wasmModule = await WebAssembly.compile(binary);
 const compileMs = performance.now() - wasmStart;
+const instantiateStart = performance.now();
+new WebAssembly.Instance(wasmModule, { env: { memory: new WebAssembly.Memory({ initial: 1 }) } });
+const instantiateMs = performance.now() - instantiateStart;
 interface WasmKernels {
   eat(...columnsAndTally: number[]): void;
   wantingToShop(count: number, day: number, interval: number, outingSlot: number, members: number, vegetableStock: number, porkStock: number, personalStock: number, reorderBelowDays: number, out: number): number;
@@ -303,9 +306,9 @@ function callCost(): number {
   return median(rounds);
 }
 
-/** Bytes of every column of every table of the 1M world per resident: what an arena for all columns would hold. */
-function columnBytesPerResident(): number {
-  const world = createSimulation(scenarioFor('q', 1_000_000), 'bench/wasm').world as any;
+/** Bytes of every column of every table of a model's 1M world per resident: what an arena for all columns would hold. */
+function columnBytesPerResident(model: 'q' | 'all'): number {
+  const world = createSimulation(scenarioFor(model, 1_000_000), 'bench/wasm').world as any;
   let bytes = 0;
   for (const table of Object.values(world)) {
     if (!table || typeof table !== 'object' || typeof (table as any).count !== 'number') continue;
@@ -342,7 +345,7 @@ function plainArrays(bytes: number) {
 }
 
 // ─── the table ───
-console.log(`WASM: asc -O3 ${ascMs.toFixed(0)} ms, ${binary.length} bytes, WebAssembly.compile ${compileMs.toFixed(1)} ms; ${Object.keys(COLUMNS).length} columns of ${Object.values(COLUMNS).reduce((sum, T) => sum + T.BYTES_PER_ELEMENT, 0)} bytes a household`);
+console.log(`WASM: asc -O3 ${ascMs.toFixed(0)} ms, ${binary.length} bytes, WebAssembly.compile ${compileMs.toFixed(1)} ms, an instance ${instantiateMs.toFixed(2)} ms; ${Object.keys(COLUMNS).length} columns of ${Object.values(COLUMNS).reduce((sum, T) => sum + T.BYTES_PER_ELEMENT, 0)} bytes a household`);
 const rows = SIZES.flatMap(probe);
 console.log('kernel            size        households  js ns/hh  js/arena  wasm ns/hh  wasm/js  identical  first call js / js/arena / wasm  first run js / js/arena / wasm');
 for (const r of rows) {
@@ -353,10 +356,11 @@ for (const r of rows) {
 }
 console.log('(ns per household per call: medians of the timed cycles; the first call, and the mean of the first run of 97 days, in this process)');
 console.log(`one JS→WASM call with 14 arguments (a no-op, loop included): ${callCost().toFixed(1)} ns`);
-const perResident = columnBytesPerResident();
+const perResident = columnBytesPerResident('all');
 const m = memoryCost(perResident);
+console.log(`columns of the 1M world's tables per resident: Q model ${columnBytesPerResident('q').toFixed(1)} bytes, every-module model ${perResident.toFixed(1)}`);
 console.log(
-  `memory for the 10M world's columns (${perResident.toFixed(1)} bytes per resident in the 1M world's tables → ${(m.bytes / 2 ** 20).toFixed(0)} MiB): ` +
+  `memory for the every-module 10M world's columns (${(m.bytes / 2 ** 20).toFixed(0)} MiB): ` +
     `new WebAssembly.Memory ${m.createMs.toFixed(2)} ms (+${m.rssCreate.toFixed(0)} MiB RSS), the same bytes as 40 ArrayBuffers ${m.plain.ms.toFixed(1)} ms (+${m.plain.rss.toFixed(0)} MiB RSS), ` +
     `first write of every byte ${m.touchMs.toFixed(0)} ms (+${m.rssTouch.toFixed(0)} MiB RSS); memory.grow(1 page) ${m.growMs.toFixed(2)} ms, a view's length after it ${m.viewLengthAfterGrow} (detached); ` +
     `wasm32's ceiling 4 GiB ≈ ${Math.floor(2 ** 32 / perResident / 1e6)}M residents`,
