@@ -29,6 +29,10 @@
  *
  *   npx tsx bench/wasm-kernels.ts                       # default size and 1M
  *   npx tsx bench/wasm-kernels.ts --sizes 0 --cycles 30  # chosen sizes, cycles after the warm-up
+ *   valgrind --tool=cachegrind --cache-sim=no --smc-check=all-non-file --cachegrind-out-file=/dev/null \
+ *     node --import tsx bench/wasm-kernels.ts --sizes 0 --cycles 40 --only wasm
+ *     # one copy only (js, js/arena or wasm), nothing compared or printed but the days' summary:
+ *     # instructions per household-day from the difference of two cycle counts
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -44,6 +48,7 @@ const argv = process.argv.slice(2);
 const listAfter = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1].split(',').map(Number) : null);
 const SIZES = listAfter('--sizes') ?? [0, 1_000_000];
 const CYCLES = listAfter('--cycles')?.[0];
+const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 // ─── the JS kernels, from src/ ───
@@ -201,7 +206,10 @@ function probe(size: number): Row[] {
   const own = {} as Columns;
   for (const [name, T] of Object.entries(COLUMNS) as [Name, (typeof COLUMNS)[Name]][]) own[name] = new T(count);
   const wasm = wasmCopy(count, reorderBelowDays, w);
-  const copies: Copy[] = [jsCopy('js', count, own, reorderBelowDays, w), jsCopy('js/arena', count, arena(count).columns, reorderBelowDays, w), wasm];
+  const copies: Copy[] = [jsCopy('js', count, own, reorderBelowDays, w), jsCopy('js/arena', count, arena(count).columns, reorderBelowDays, w), wasm].filter((c) => ONLY === null || c.name === ONLY);
+  // What every copy is compared with: js's, unless only one copy runs.
+  const [reference] = copies;
+  const ref = reference.columns;
   const names = copies.map((c) => c.name);
   const reset = () => {
     for (const c of copies) for (const name of Object.keys(COLUMNS) as Name[]) name === 'wanting' ? c.columns.wanting.fill(0) : (c.columns[name] as Float64Array).set(hh[name]);
@@ -249,7 +257,7 @@ function probe(size: number): Row[] {
       if (cycle === 0) firstRun[kernel][c.name] += ns / count / days;
       if (cycle > 0) calls[kernel][c.name].push(ns / count);
     }
-    const expected = JSON.stringify(results.get('js'));
+    const expected = JSON.stringify(results.get(reference.name));
     for (const r of results.values()) if (JSON.stringify(r) !== expected) identical[kernel] = false;
     return results;
   };
@@ -258,7 +266,7 @@ function probe(size: number): Row[] {
     for (let day = 0; day < days; day++) {
       // Which copy goes first turns round day by day, so none always follows another.
       const order = copies.map((_, i) => copies[(i + day + cycle) % copies.length]);
-      const tallies = time('eat', cycle, day, order, (c) => c.eat()).get('js') as number[];
+      const tallies = time('eat', cycle, day, order, (c) => c.eat()).get(reference.name) as number[];
       if (cycle === 0) met += tallies[0];
       const interval = day >= movementControl && day < closedManagement ? s.outings.movementControlIntervalDays : 1;
       const listed = new Map<string, number>();
@@ -269,8 +277,8 @@ function probe(size: number): Row[] {
       });
       for (const c of copies) {
         const n = listed.get(c.name)!;
-        if (!sameBits(c.columns.wanting.subarray(0, n), own.wanting.subarray(0, listed.get('js')!))) identical.wantingToShop = false;
-        if (cycle === 0 && c.columns === own) listedDays += n;
+        if (!sameBits(c.columns.wanting.subarray(0, n), ref.wanting.subarray(0, listed.get(reference.name)!))) identical.wantingToShop = false;
+        if (cycle === 0 && c === reference) listedDays += n;
         refill(c.columns, n, day);
       }
       time('moveTowardScores', cycle, day, order, (c) => c.moveTowardScores());
@@ -281,7 +289,7 @@ function probe(size: number): Row[] {
       wantingToShop: ['wanting'],
       moveTowardScores: ['satisfaction'],
     };
-    for (const c of copies) for (const k of KERNELS) for (const name of wrote[k]) if (!sameBits(c.columns[name], own[name])) identical[k] = false;
+    for (const c of copies) for (const k of KERNELS) for (const name of wrote[k]) if (!sameBits(c.columns[name], ref[name])) identical[k] = false;
   }
   const label = size === 0 ? 'default' : size.toLocaleString('en');
   console.log(`${label}: ${count.toLocaleString('en')} households, ${days} days; basic needs met on ${((100 * met) / count / days).toFixed(1)} % of household-days, listed to go out on ${((100 * listedDays) / count / days).toFixed(1)} %; ${cycles} timed cycles after 1`);
@@ -347,6 +355,7 @@ function plainArrays(bytes: number) {
 // ─── the table ───
 console.log(`WASM: asc -O3 ${ascMs.toFixed(0)} ms, ${binary.length} bytes, WebAssembly.compile ${compileMs.toFixed(1)} ms, an instance ${instantiateMs.toFixed(2)} ms; ${Object.keys(COLUMNS).length} columns of ${Object.values(COLUMNS).reduce((sum, T) => sum + T.BYTES_PER_ELEMENT, 0)} bytes a household`);
 const rows = SIZES.flatMap(probe);
+if (ONLY !== null) process.exit(0);
 console.log('kernel            size        households  js ns/hh  js/arena  wasm ns/hh  wasm/js  identical  first call js / js/arena / wasm  first run js / js/arena / wasm');
 for (const r of rows) {
   const three = (x: Record<string, number>) => [x.js, x['js/arena'], x.wasm].map((v) => v.toFixed(1)).join(' / ');
