@@ -29,6 +29,7 @@
  *
  *   npx tsx bench/wasm-kernels.ts                       # default size and 1M
  *   npx tsx bench/wasm-kernels.ts --sizes 0 --cycles 30  # chosen sizes, cycles after the warm-up
+ *   /path/to/other/node --import tsx bench/wasm-kernels.ts  # under another Node (WASM is then the control)
  *   valgrind --tool=cachegrind --cache-sim=no --smc-check=all-non-file --cachegrind-out-file=/dev/null \
  *     node --import tsx bench/wasm-kernels.ts --sizes 0 --cycles 40 --only wasm
  *     # one copy only (js, js/arena or wasm), nothing compared or printed but the days' summary:
