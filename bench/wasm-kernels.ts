@@ -1,8 +1,9 @@
 /**
  * A probe (a script, not a test; issue 16, part 16ab): the Q model's three hottest per-household
  * kernels — consumption's `eat`, outings' `wantingToShop`, satisfaction's `moveTowardScores` — in
- * WebAssembly (bench/wasm/households.ts, AssemblyScript compiled here at run time by the
- * `assemblyscript` devDependency), against the JS kernels of src/ on the same data, in the same
+ * WebAssembly (bench/wasm/households.ts, AssemblyScript compiled here at run time by `asc` of
+ * assemblyscript 0.28.20, fetched by npx on first use: not a devDependency, as its optimiser,
+ * binaryen, would add about 100 MB to every `npm ci` for a probe), against the JS kernels of src/ on the same data, in the same
  * process, interleaved kernel call by kernel call. Nothing in src/ uses WASM.
  *
  * Three copies of the households' columns, taken from a real world (createSimulation of the
@@ -86,8 +87,8 @@ const jsKernels = () => ({
 // compiling its own code on V8's background threads here, under the timings.
 const ascStart = performance.now();
 const wasmFile = join(mkdtempSync(join(tmpdir(), 'wasm-kernels-')), 'households.wasm');
-const asc = spawnSync(process.execPath, [
-  here('../node_modules/assemblyscript/bin/asc.js'), here('wasm/households.ts'), '--outFile', wasmFile,
+const asc = spawnSync('npx', [
+  '--yes', '--package=assemblyscript@0.28.20', 'asc', here('wasm/households.ts'), '--outFile', wasmFile,
   // -O3; no runtime (nothing is allocated); the memory is JS's; no assertions.
   '-O3', '--runtime', 'stub', '--importMemory', '--noAssert',
 ], { encoding: 'utf8' });
