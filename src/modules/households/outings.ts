@@ -7,7 +7,7 @@
  */
 import { bernoulli, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
-import { CONTACT_SINKS, closeLog, contactLog, meet, openLog, type ContactLog, type ContactSink } from '../contacts.js';
+import { CONTACT_SINKS, closeLog, contactLog, meetAll, openLog, type ContactLog, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
 import { CONFINEMENTS, type Confinement } from './confinement.js';
 import { lowOnBasics, lowOnPersonal, packagesToCover, type Basket } from './needs.js';
@@ -82,6 +82,10 @@ function wantingToShop(count: number, day: number, interval: number, outingSlot:
  * The households listed go out, in order: those kept in by a confinement stay home; on a disrupted
  * day each finds goods with the scenario's availability (a draw); each that goes tops up its
  * personal goods, and its basic goods as far as its cash pays. Returns the number of purchases.
+ * The confinements strike those they hold off the list before the loop, and the outings are
+ * reported to the contact sinks after it (the list's head rewritten with those who went, in
+ * order): no call per household to another module (confinement.ts, ../contacts.ts). Neither
+ * draws, and what they read stays the same through the afternoon, so the draws are as before.
  * A function of its own that reads nothing of the world before its loop: as the step's own loop,
  * V8 compiled it on stack replacement in the first afternoon and the whole step again with the
  * type feedback of that afternoon alone, where the step's first and last lines had none (they
@@ -107,13 +111,12 @@ function goOut(
   porkPrice: number,
   basket: Basket,
 ): number {
+  for (let k = 0; k < confinements.length; k++) n = confinements[k].letOut(world, wanting, n);
   let purchases = 0;
   for (let i = 0; i < n; i++) {
     const h = wanting[i];
-    if (confinements.length > 0 && confinedToday(confinements, world, h)) continue;
     if (disrupted && !bernoulli(rng, s.outings.disruptedAvailability)) continue;
-    purchases++;
-    meet(world, met, h);
+    wanting[purchases++] = h;
     const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
     if (lowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
     if (!basic) continue;
@@ -121,11 +124,6 @@ function goOut(
     if (vegetable + pork === 0) continue;
     takeInPackages(world, h, vegetable, pork, vegetable * vegetablePrice, pork * porkPrice, 1, 1);
   }
+  meetAll(world, met, wanting, purchases);
   return purchases;
-}
-
-/** Whether any contributed confinement keeps household h in: a plain loop, as it runs per household. */
-function confinedToday(confinements: readonly Confinement<HouseholdsWorld>[], world: HouseholdsWorld, h: number): boolean {
-  for (let k = 0; k < confinements.length; k++) if (confinements[k].confined(world, h)) return true;
-  return false;
 }
