@@ -7,7 +7,7 @@
  */
 import { bernoulli, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
-import { CONTACT_SINKS, closeLog, contactLog, meetAll, openLog, type ContactLog, type ContactSink } from '../contacts.js';
+import { CONTACT_SINKS, closeLog, contactLog, meetAll, openLog, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
 import { CONFINEMENTS, type Confinement } from './confinement.js';
 import { lowOnBasics, lowOnPersonal, packagesToCover, type Basket } from './needs.js';
@@ -45,11 +45,12 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     // One basket for the day, refilled per purchase: nothing is allocated per household.
     const basket: Basket = { vegetable: 0, pork: 0 };
     if (wanting.length < hh.count) wanting = new Int32Array(hh.count);
-    const n = wantingToShop(hh.count, ctx.day, interval, hh.outingSlot, members, vegetableStock, porkStock, personalStock, reorderBelowDays, wanting);
-    const purchases = goOut(
-      world, s, hh, ctx.rng, wanting, n, confinements, outingsMet, disrupted,
-      reorderBelowDays, members, vegetableStock, porkStock, personalStock, vegetablePrice, porkPrice, basket,
-    );
+    let n = wantingToShop(hh.count, ctx.day, interval, hh.outingSlot, members, vegetableStock, porkStock, personalStock, reorderBelowDays, wanting);
+    // Those kept in and, on a disrupted day, those who find no goods go home: struck off the list.
+    for (let k = 0; k < confinements.length; k++) n = confinements[k].letOut(world, wanting, n);
+    n = findGoods(s, ctx.rng, disrupted, wanting, n);
+    const purchases = goOut(world, s, hh, wanting, n, reorderBelowDays, members, vegetableStock, porkStock, personalStock, vegetablePrice, porkPrice, basket);
+    meetAll(world, outingsMet, wanting, purchases);
     closeLog(world, outingsMet);
     world.today.outingPurchases += purchases;
   },
@@ -79,14 +80,13 @@ function wantingToShop(count: number, day: number, interval: number, outingSlot:
 }
 
 /**
- * The households listed go out, in order: those kept in by a confinement stay home; on a disrupted
- * day each finds goods with the scenario's availability (a draw); each that goes tops up its
- * personal goods, and its basic goods as far as its cash pays. Returns the number of purchases.
- * The confinements strike those they hold off the list before the loop, and the outings are
- * reported to the contact sinks after it (the list's head rewritten with those who went, in
- * order): no call per household to another module (confinement.ts, ../contacts.ts). Neither
- * draws, and what they read stays the same through the afternoon, so the draws are as before.
- * A function of its own that reads nothing of the world before its loop: as the step's own loop,
+ * The households listed go out, in order: each tops up its personal goods, and its basic goods as
+ * far as its cash pays. Returns the number of purchases. Those kept in by a confinement and, on a
+ * disrupted day, those who find no goods are struck off the list before (the step), and the
+ * outings are reported to the contact sinks after, as a list: no call per household to another
+ * module (confinement.ts, ../contacts.ts). Confinements do not draw, and what they and the sinks
+ * read stays the same through the afternoon, so the draws are as before.
+ * A function of its own that reads nothing of the world before or after its loop: as the step's own loop,
  * V8 compiled it on stack replacement in the first afternoon and the whole step again with the
  * type feedback of that afternoon alone, where the step's first and last lines had none (they
  * ran before V8 had allocated the step's feedback), and threw the code away the next afternoon:
@@ -96,12 +96,8 @@ function goOut(
   world: HouseholdsWorld,
   s: HouseholdsWorld['scenario'],
   hh: HouseholdsWorld['households'],
-  rng: Rng,
   wanting: Int32Array,
   n: number,
-  confinements: readonly Confinement<HouseholdsWorld>[],
-  met: ContactLog<HouseholdsWorld>,
-  disrupted: boolean,
   reorderBelowDays: number,
   members: Uint8Array,
   vegetableStock: Float64Array,
@@ -111,12 +107,8 @@ function goOut(
   porkPrice: number,
   basket: Basket,
 ): number {
-  for (let k = 0; k < confinements.length; k++) n = confinements[k].letOut(world, wanting, n);
-  let purchases = 0;
   for (let i = 0; i < n; i++) {
     const h = wanting[i];
-    if (disrupted && !bernoulli(rng, s.outings.disruptedAvailability)) continue;
-    wanting[purchases++] = h;
     const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
     if (lowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
     if (!basic) continue;
@@ -124,6 +116,25 @@ function goOut(
     if (vegetable + pork === 0) continue;
     takeInPackages(world, h, vegetable, pork, vegetable * vegetablePrice, pork * porkPrice, 1, 1);
   }
-  meetAll(world, met, wanting, purchases);
-  return purchases;
+  return n;
+}
+
+/**
+ * On a disrupted day each household listed finds goods with the scenario's availability (a draw
+ * each, in list order); those that find none go home, and those that find some are kept at the
+ * list's head, in order (their number returned). Any other day, the list as it is and no draw.
+ * The same draws as a draw inside goOut's loop (nothing else there draws). A function of its own,
+ * called every day: as a branch in goOut's loop it first ran on the first disrupted day, weeks
+ * after V8 had compiled goOut, and threw that code away (two more compilations of goOut a run;
+ * docs/performance.md, part 16ad).
+ */
+function findGoods(s: HouseholdsWorld['scenario'], rng: Rng, disrupted: boolean, households: Int32Array, count: number): number {
+  if (!disrupted) return count;
+  const availability = s.outings.disruptedAvailability;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const h = households[i];
+    if (bernoulli(rng, availability)) households[n++] = h;
+  }
+  return n;
 }
