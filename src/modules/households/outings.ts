@@ -125,8 +125,7 @@ function goOut(
  * list's head, in order (their number returned). Any other day, the list as it is and no draw.
  * The same draws as a draw inside goOut's loop (nothing else there draws). A function of its own,
  * called every day: as a branch in goOut's loop it first ran on the first disrupted day, weeks
- * after V8 had compiled goOut, and threw that code away (two more compilations of goOut a run;
- * docs/performance.md, part 16ad).
+ * after V8 had compiled goOut, and threw that code away (docs/performance.md, part 16ad).
  */
 function findGoods(s: HouseholdsWorld['scenario'], rng: Rng, disrupted: boolean, households: Int32Array, count: number): number {
   if (!disrupted) return count;
