@@ -19,6 +19,13 @@ import { affordable } from './budget.js';
  * go out today.
  */
 let wanting = new Int32Array(0);
+/**
+ * The day's prices of a vegetable and a pork package, handed to goOut in a typed array, not as
+ * two numbers: whole yuan for weeks and then, with the disrupted days' markup, fractions, which
+ * as arguments threw goOut's compiled loop away on the first disrupted day ("not a Smi"); read
+ * from a Float64Array they are doubles from the first day.
+ */
+const prices = new Float64Array(2);
 /** The outings reported to the contact sinks, in batches (../contacts.ts). */
 const outingsMet = contactLog<HouseholdsWorld>('outing');
 
@@ -40,8 +47,8 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     // Contributed by other modules (an epidemic); empty in the lockdown model, which then draws as before.
     const confinements = ctx.provided<Confinement<HouseholdsWorld>>(CONFINEMENTS);
     openLog(outingsMet, ctx.provided<ContactSink<HouseholdsWorld>>(CONTACT_SINKS));
-    const vegetablePrice = s.packages.vegetable.normalPrice * markup;
-    const porkPrice = s.packages.pork.normalPrice * markup;
+    prices[0] = s.packages.vegetable.normalPrice * markup;
+    prices[1] = s.packages.pork.normalPrice * markup;
     // One basket for the day, refilled per purchase: nothing is allocated per household.
     const basket: Basket = { vegetable: 0, pork: 0 };
     if (wanting.length < hh.count) wanting = new Int32Array(hh.count);
@@ -49,7 +56,7 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     // Those kept in and, on a disrupted day, those who find no goods go home: struck off the list.
     for (let k = 0; k < confinements.length; k++) n = confinements[k].letOut(world, wanting, n);
     n = findGoods(s, ctx.rng, disrupted, wanting, n);
-    const purchases = goOut(world, s, hh, wanting, n, reorderBelowDays, members, vegetableStock, porkStock, personalStock, vegetablePrice, porkPrice, basket);
+    const purchases = goOut(world, s, hh, wanting, n, reorderBelowDays, members, vegetableStock, porkStock, personalStock, prices, basket);
     meetAll(world, outingsMet, wanting, purchases);
     closeLog(world, outingsMet);
     world.today.outingPurchases += purchases;
@@ -103,12 +110,13 @@ function goOut(
   vegetableStock: Float64Array,
   porkStock: Float64Array,
   personalStock: Float64Array,
-  vegetablePrice: number,
-  porkPrice: number,
+  prices: Float64Array,
   basket: Basket,
 ): number {
   for (let i = 0; i < n; i++) {
     const h = wanting[i];
+    const vegetablePrice = prices[0];
+    const porkPrice = prices[1];
     const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
     if (lowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
     if (!basic) continue;
