@@ -76,6 +76,23 @@ export function meet<W extends ModuleWorld>(world: W, log: ContactLog<W>, h: num
   if (++log.count === BATCH) handOver(world, log);
 }
 
+/**
+ * Notes that each of the first `count` households of `households` met `names[by]` (or went out),
+ * in order: `meet` for each, for a reporter that lists its meetings first and reports them after
+ * its loop — the list copied into the log a batch at a time, not a call per meeting.
+ */
+export function meetAll<W extends ModuleWorld>(world: W, log: ContactLog<W>, households: Int32Array, count: number, by = 0): void {
+  if (log.sinks.length === 0) return;
+  for (let from = 0; from < count; ) {
+    const n = Math.min(count - from, BATCH - log.count);
+    log.households.set(households.subarray(from, from + n), log.count);
+    log.by.fill(by, log.count, log.count + n);
+    from += n;
+    log.count += n;
+    if (log.count === BATCH) handOver(world, log);
+  }
+}
+
 /** Hands the step's last meetings to the sinks and lets go of them (the log keeps no sink between steps). */
 export function closeLog<W extends ModuleWorld>(world: W, log: ContactLog<W>): void {
   if (log.count > 0) handOver(world, log);

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/model/index.js';
 import { offWork } from '../../src/modules/epidemic/absences.js';
-import { confinedOn } from '../../src/modules/epidemic/response.js';
+import { confinedOn, letOut } from '../../src/modules/epidemic/response.js';
 import { LOCKDOWN_EPIDEMIC, scenario } from './helpers.js';
 
 const BASE = {
@@ -46,6 +46,11 @@ describe.each(['none', 'building', 'compound'])('confinement with closure %s', (
         n++;
       }
       expect(w.today.householdsConfined).toBe(n);
+      // Outings' list of those who would go out, struck off the confined in one pass: every
+      // second household, in order, as the rule says.
+      const listed = Int32Array.from({ length: Math.ceil(w.households.count / 2) }, (_, i) => 2 * i);
+      const free = Array.from(listed).filter((h) => !confinedOn(w, h, own.day));
+      expect(Array.from(listed.subarray(0, letOut(w, own, listed, listed.length)))).toEqual(free);
       // The day's closed places, which the metrics count from the lists.
       const closed = (until: Int32Array) => until.filter((d) => d > own.day).length;
       expect(sim.columns.buildingsClosed[own.day]).toBe(closed(w.buildings.closedUntil));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeLog, contactLog, meet, openLog, type ContactSink } from '../../src/modules/contacts.js';
+import { closeLog, contactLog, meet, meetAll, openLog, type ContactSink } from '../../src/modules/contacts.js';
 
 /** A sink that writes down every meeting it is handed, and the size of each batch. */
 function recorder() {
@@ -33,6 +33,29 @@ describe("a reporting step's contact log", () => {
     expect(a.batches.reduce((x, y) => x + y, 0)).toBe(10_000);
     expect(Math.max(...a.batches)).toBeLessThanOrEqual(4096);
     expect(a.batches.length).toBeGreaterThan(1);
+  });
+
+  it('hands a list of meetings over as the same meetings met one by one, in batches', () => {
+    const one = recorder();
+    const all = recorder();
+    const names = ['selfOrganisation', 'partyMembers'];
+    const list = Int32Array.from({ length: 9_000 }, (_, i) => 3 * i);
+    const byOne = contactLog('pickup');
+    openLog(byOne, [one.sink], names);
+    meet({}, byOne, 1, 0);
+    for (let i = 0; i < 5_000; i++) meet({}, byOne, list[i], 1);
+    closeLog({}, byOne);
+    const byList = contactLog('pickup');
+    openLog(byList, [all.sink], names);
+    meet({}, byList, 1, 0);
+    meetAll({}, byList, list, 5_000, 1);
+    closeLog({}, byList);
+    expect(all.seen).toEqual(one.seen);
+    expect(all.batches).toEqual(one.batches);
+    const none = contactLog('outing');
+    openLog(none, []);
+    meetAll({}, none, list, 5_000);
+    expect(none.count).toBe(0);
   });
 
   it('keeps nothing with no sink, and nothing of a closed step for the next', () => {

@@ -14,7 +14,7 @@ import type { RcAbsence } from '../residents-committee/index.js';
 import type { VolunteerAbsence } from '../volunteers/index.js';
 import { add, addAll } from './day-list.js';
 import { offWork, turn } from './absences.js';
-import { confinedToday, noneConfinedToday } from './response.js';
+import { confinedToday, letOut, noneConfinedToday } from './response.js';
 import type { EpidemicState, EpidemicWorld } from './state.js';
 
 const own = (w: EpidemicWorld) => w.state.epidemic as EpidemicState;
@@ -96,7 +96,7 @@ function pickups(world: EpidemicWorld, s: EpidemicState, households: Int32Array,
 
 export const confinement: Confinement<EpidemicWorld> = {
   name: 'epidemic',
-  confined: (world, h) => confinedToday(world, own(world), h),
+  letOut: (world, households, count) => letOut(world, own(world), households, count),
 };
 
 export const partyAbsence: PartyAbsence<EpidemicWorld> = { absent: (w, b) => own(w).partyAbsent[b] };

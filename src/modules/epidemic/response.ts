@@ -106,6 +106,20 @@ export function confinedToday(world: EpidemicWorld, own: EpidemicState, h: numbe
 }
 
 /**
+ * Of the first `count` households listed, those not confined today (`confinedToday`) kept at the
+ * list's head, in order; returns how many. With no confinement in force, the list as it is.
+ */
+export function letOut(world: EpidemicWorld, own: EpidemicState, households: Int32Array, count: number): number {
+  if (noneConfinedToday(own)) return count;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const h = households[i];
+    if (!confinedToday(world, own, h)) households[n++] = h;
+  }
+  return n;
+}
+
+/**
  * Keeps place `i` (a household, building or compound) confined until `until` at least, and in the
  * list of places confined today if it was not confined on `day` (so each is listed once).
  */

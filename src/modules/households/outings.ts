@@ -7,7 +7,7 @@
  */
 import { bernoulli, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
-import { CONTACT_SINKS, closeLog, contactLog, meet, openLog, type ContactLog, type ContactSink } from '../contacts.js';
+import { CONTACT_SINKS, closeLog, contactLog, meetAll, openLog, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
 import { CONFINEMENTS, type Confinement } from './confinement.js';
 import { lowOnBasics, lowOnPersonal, packagesToCover, type Basket } from './needs.js';
@@ -19,6 +19,13 @@ import { affordable } from './budget.js';
  * go out today.
  */
 let wanting = new Int32Array(0);
+/**
+ * The day's prices of a vegetable and a pork package, handed to goOut in a typed array, not as
+ * two numbers: whole yuan for weeks and then, with the disrupted days' markup, fractions, which
+ * as arguments threw goOut's compiled loop away on the first disrupted day ("not a Smi"); read
+ * from a Float64Array they are doubles from the first day.
+ */
+const prices = new Float64Array(2);
 /** The outings reported to the contact sinks, in batches (../contacts.ts). */
 const outingsMet = contactLog<HouseholdsWorld>('outing');
 
@@ -40,16 +47,17 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     // Contributed by other modules (an epidemic); empty in the lockdown model, which then draws as before.
     const confinements = ctx.provided<Confinement<HouseholdsWorld>>(CONFINEMENTS);
     openLog(outingsMet, ctx.provided<ContactSink<HouseholdsWorld>>(CONTACT_SINKS));
-    const vegetablePrice = s.packages.vegetable.normalPrice * markup;
-    const porkPrice = s.packages.pork.normalPrice * markup;
+    prices[0] = s.packages.vegetable.normalPrice * markup;
+    prices[1] = s.packages.pork.normalPrice * markup;
     // One basket for the day, refilled per purchase: nothing is allocated per household.
     const basket: Basket = { vegetable: 0, pork: 0 };
     if (wanting.length < hh.count) wanting = new Int32Array(hh.count);
-    const n = wantingToShop(hh.count, ctx.day, interval, hh.outingSlot, members, vegetableStock, porkStock, personalStock, reorderBelowDays, wanting);
-    const purchases = goOut(
-      world, s, hh, ctx.rng, wanting, n, confinements, outingsMet, disrupted,
-      reorderBelowDays, members, vegetableStock, porkStock, personalStock, vegetablePrice, porkPrice, basket,
-    );
+    let n = wantingToShop(hh.count, ctx.day, interval, hh.outingSlot, members, vegetableStock, porkStock, personalStock, reorderBelowDays, wanting);
+    // Those kept in and, on a disrupted day, those who find no goods go home: struck off the list.
+    for (let k = 0; k < confinements.length; k++) n = confinements[k].letOut(world, wanting, n);
+    n = findGoods(s, ctx.rng, disrupted, wanting, n);
+    const purchases = goOut(world, s, hh, wanting, n, reorderBelowDays, members, vegetableStock, porkStock, personalStock, prices, basket);
+    meetAll(world, outingsMet, wanting, purchases);
     closeLog(world, outingsMet);
     world.today.outingPurchases += purchases;
   },
@@ -79,10 +87,13 @@ function wantingToShop(count: number, day: number, interval: number, outingSlot:
 }
 
 /**
- * The households listed go out, in order: those kept in by a confinement stay home; on a disrupted
- * day each finds goods with the scenario's availability (a draw); each that goes tops up its
- * personal goods, and its basic goods as far as its cash pays. Returns the number of purchases.
- * A function of its own that reads nothing of the world before its loop: as the step's own loop,
+ * The households listed go out, in order: each tops up its personal goods, and its basic goods as
+ * far as its cash pays. Returns the number of purchases. Those kept in by a confinement and, on a
+ * disrupted day, those who find no goods are struck off the list before (the step), and the
+ * outings are reported to the contact sinks after, as a list: no call per household to another
+ * module (confinement.ts, ../contacts.ts). Confinements do not draw, and what they and the sinks
+ * read stays the same through the afternoon, so the draws are as before.
+ * A function of its own that reads nothing of the world before or after its loop: as the step's own loop,
  * V8 compiled it on stack replacement in the first afternoon and the whole step again with the
  * type feedback of that afternoon alone, where the step's first and last lines had none (they
  * ran before V8 had allocated the step's feedback), and threw the code away the next afternoon:
@@ -92,28 +103,20 @@ function goOut(
   world: HouseholdsWorld,
   s: HouseholdsWorld['scenario'],
   hh: HouseholdsWorld['households'],
-  rng: Rng,
   wanting: Int32Array,
   n: number,
-  confinements: readonly Confinement<HouseholdsWorld>[],
-  met: ContactLog<HouseholdsWorld>,
-  disrupted: boolean,
   reorderBelowDays: number,
   members: Uint8Array,
   vegetableStock: Float64Array,
   porkStock: Float64Array,
   personalStock: Float64Array,
-  vegetablePrice: number,
-  porkPrice: number,
+  prices: Float64Array,
   basket: Basket,
 ): number {
-  let purchases = 0;
   for (let i = 0; i < n; i++) {
     const h = wanting[i];
-    if (confinements.length > 0 && confinedToday(confinements, world, h)) continue;
-    if (disrupted && !bernoulli(rng, s.outings.disruptedAvailability)) continue;
-    purchases++;
-    meet(world, met, h);
+    const vegetablePrice = prices[0];
+    const porkPrice = prices[1];
     const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
     if (lowOnPersonal(reorderBelowDays, personalStock, h)) personalStock[h] = s.needs.personalCoverDays;
     if (!basic) continue;
@@ -121,11 +124,24 @@ function goOut(
     if (vegetable + pork === 0) continue;
     takeInPackages(world, h, vegetable, pork, vegetable * vegetablePrice, pork * porkPrice, 1, 1);
   }
-  return purchases;
+  return n;
 }
 
-/** Whether any contributed confinement keeps household h in: a plain loop, as it runs per household. */
-function confinedToday(confinements: readonly Confinement<HouseholdsWorld>[], world: HouseholdsWorld, h: number): boolean {
-  for (let k = 0; k < confinements.length; k++) if (confinements[k].confined(world, h)) return true;
-  return false;
+/**
+ * On a disrupted day each household listed finds goods with the scenario's availability (a draw
+ * each, in list order); those that find none go home, and those that find some are kept at the
+ * list's head, in order (their number returned). Any other day, the list as it is and no draw.
+ * The same draws as a draw inside goOut's loop (nothing else there draws). A function of its own,
+ * called every day: as a branch in goOut's loop it first ran on the first disrupted day, weeks
+ * after V8 had compiled goOut, and threw that code away (docs/performance.md, part 16ad).
+ */
+function findGoods(s: HouseholdsWorld['scenario'], rng: Rng, disrupted: boolean, households: Int32Array, count: number): number {
+  if (!disrupted) return count;
+  const availability = s.outings.disruptedAvailability;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const h = households[i];
+    if (bernoulli(rng, availability)) households[n++] = h;
+  }
+  return n;
 }
