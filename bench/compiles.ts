@@ -3,7 +3,7 @@
  * once (or --runs N times) in a child `node` on a tree's built dist/ with `--trace-opt
  * --trace-deopt-verbose --log-code`, and prints per function its TurboFan compilations (of which
  * on stack replacement), their summed compile ms (the middle figure of the trace's "took a, b, c
- * ms": the compile thread's part), its deopts, then every deopt site with its kind and reason, and
+ * ms": the compile thread's part), the recompilations among them, its deopts, then every deopt site with its kind and reason, and
  * the totals. A recompilation after a deopt is compile CPU on V8's helper thread (counted by
  * process.cpuUsage) plus time in slower tiers: the cost of a fresh process's first runs (the 100k
  * ratio, a cold default run, a sweep worker's start-up).
@@ -146,13 +146,18 @@ const [runCpu, processCpu] = cpu.split(' ').map(Number);
 const model = all.filter(ours);
 console.log(`${file ?? 'default scenario'}, ${runs} run(s) in a fresh process, tree ${tree}`);
 console.log(`CPU of the runs ${runCpu.toFixed(0)} ms, whole process ${processCpu.toFixed(0)} ms (traced: slower than untraced)`);
+// Compilations beyond a function's first (and, for a loop compiled on stack replacement, the one
+// OSR compilation before it): what deopts and dropped code cost, at the function's mean compile ms.
+const extra = (f: Fn) => Math.max(0, f.compiles - (f.osr > 0 ? 2 : 1));
+const again = (xs: Fn[]) => [xs.reduce((s, f) => s + extra(f), 0), xs.reduce((s, f) => s + (f.compiles ? (extra(f) * f.ms) / f.compiles : 0), 0)];
 for (const [label, xs] of [['every function', all], ["the tree's functions", model]] as const) {
-  console.log(`${label}: ${sum(xs, 'compiles')} TurboFan compilations (${sum(xs, 'osr')} OSR), ${sum(xs, 'ms').toFixed(0)} ms compiling, ${sum(xs, 'deopts')} deopts, ${sum(xs, 'aborted')} aborted`);
+  const [n, ms] = again(xs);
+  console.log(`${label}: ${sum(xs, 'compiles')} TurboFan compilations (${sum(xs, 'osr')} OSR), ${sum(xs, 'ms').toFixed(0)} ms compiling, ${sum(xs, 'deopts')} deopts, ${sum(xs, 'aborted')} aborted; ${n} recompilations (≈ ${ms.toFixed(0)} ms)`);
 }
 console.log(`\nfunctions by compile ms (top ${top}${internals ? '' : ", the tree's only"}):`);
-console.log('compiles'.padStart(8), 'osr'.padStart(4), 'ms'.padStart(8), 'deopts'.padStart(7), ' function');
+console.log('compiles'.padStart(8), 'osr'.padStart(4), 'again'.padStart(6), 'ms'.padStart(8), 'deopts'.padStart(7), ' function');
 for (const f of model.sort((a, b) => b.ms - a.ms).slice(0, top)) {
-  console.log(String(f.compiles).padStart(8), String(f.osr).padStart(4), f.ms.toFixed(1).padStart(8), String(f.deopts).padStart(7), '', f.name);
+  console.log(String(f.compiles).padStart(8), String(f.osr).padStart(4), String(extra(f)).padStart(6), f.ms.toFixed(1).padStart(8), String(f.deopts).padStart(7), '', f.name);
 }
 console.log(`\ndeopt sites (function @bytecode offset kind: reason at where < inlined into), by count:`);
 for (const [k, n] of [...sites].sort((a, b) => b[1] - a[1])) console.log(String(n).padStart(4), k);

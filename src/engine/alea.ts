@@ -61,7 +61,11 @@ export function aleaStream(seedOrState: string | AleaState): Rng {
     const p = MULTIPLIER * g.s0;
     const t = p + g.c * TWO_TO_MINUS_32;
     const floorP = p | 0;
-    const c = t >= floorP + 1 ? floorP + 1 : floorP; // = t | 0
+    // One addition for the test and the carry: as a second `floorP + 1` in the branch, first taken
+    // at a stream's first carry, it had no type feedback, and every optimised function that had
+    // inlined a draw (rng, randomInt, pickWeighted, …) was dropped there once (docs/performance.md, 16ac).
+    const next = floorP + 1;
+    const c = t >= next ? next : floorP; // = t | 0
     g.c = c;
     g.s0 = g.s1;
     g.s1 = g.s2;
