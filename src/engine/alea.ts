@@ -37,6 +37,11 @@ class Generator implements AleaState {
   declare s1: number;
   declare s2: number;
   constructor(state: AleaState) {
+    // The carry is an integer, but a stream restored from a state kept in a Float64Array column
+    // (mutual aid's residents' traits) hands it over as a double. Written first as -0, the field
+    // is held as a double from the first generator on; before, that first restored stream changed
+    // every generator's map, and the compiled draws were dropped ("wrong map" in rng, bernoulli).
+    this.c = -0;
     this.c = state.c;
     this.s0 = state.s0;
     this.s1 = state.s1;
