@@ -95,7 +95,7 @@ const fn = (name: string, sfi: string) => {
   if (!fns.has(key)) fns.set(key, { name: key, compiles: 0, osr: 0, ms: 0, deopts: 0, aborted: 0 });
   return fns.get(key)!;
 };
-const ours = (f: Fn) => internals || f.name.includes(' src/') || f.name.includes(' dist/');
+const inTree = (f: Fn) => f.name.includes(' src/') || f.name.includes(' dist/');
 const sites = new Map<string, number>();
 const dependents = new Map<string, number>();
 let cpu = '';
@@ -143,7 +143,7 @@ for (const line of out.stdout.split('\n')) {
 const all = [...fns.values()];
 const sum = (xs: Fn[], k: keyof Omit<Fn, 'name'>) => xs.reduce((s, f) => s + f[k], 0);
 const [runCpu, processCpu] = cpu.split(' ').map(Number);
-const model = all.filter(ours);
+const model = all.filter(inTree);
 console.log(`${file ?? 'default scenario'}, ${runs} run(s) in a fresh process, tree ${tree}`);
 console.log(`CPU of the runs ${runCpu.toFixed(0)} ms, whole process ${processCpu.toFixed(0)} ms (traced: slower than untraced)`);
 // Compilations beyond a function's first (and, for a loop compiled on stack replacement, the one
@@ -156,7 +156,7 @@ for (const [label, xs] of [['every function', all], ["the tree's functions", mod
 }
 console.log(`\nfunctions by compile ms (top ${top}${internals ? '' : ", the tree's only"}):`);
 console.log('compiles'.padStart(8), 'osr'.padStart(4), 'again'.padStart(6), 'ms'.padStart(8), 'deopts'.padStart(7), ' function');
-for (const f of model.sort((a, b) => b.ms - a.ms).slice(0, top)) {
+for (const f of (internals ? all : model).sort((a, b) => b.ms - a.ms).slice(0, top)) {
   console.log(String(f.compiles).padStart(8), String(f.osr).padStart(4), String(extra(f)).padStart(6), f.ms.toFixed(1).padStart(8), String(f.deopts).padStart(7), '', f.name);
 }
 console.log(`\ndeopt sites (function @bytecode offset kind: reason at where < inlined into), by count:`);
