@@ -37,6 +37,11 @@ class Generator implements AleaState {
   declare s1: number;
   declare s2: number;
   constructor(state: AleaState) {
+    // The carry is an integer, but a stream restored from a state kept in a Float64Array column
+    // (mutual aid's residents' traits) hands it over as a double. Written first as -0, the field
+    // is held as a double from the first generator on; before, that first restored stream changed
+    // every generator's map, and the compiled draws were dropped ("wrong map" in rng, bernoulli).
+    this.c = -0;
     this.c = state.c;
     this.s0 = state.s0;
     this.s1 = state.s1;
@@ -61,7 +66,11 @@ export function aleaStream(seedOrState: string | AleaState): Rng {
     const p = MULTIPLIER * g.s0;
     const t = p + g.c * TWO_TO_MINUS_32;
     const floorP = p | 0;
-    const c = t >= floorP + 1 ? floorP + 1 : floorP; // = t | 0
+    // One addition for the test and the carry: as a second `floorP + 1` in the branch, first taken
+    // at a stream's first carry, it had no type feedback, and every optimised function that had
+    // inlined a draw (rng, randomInt, pickWeighted, …) was dropped there once (docs/performance.md, 16ac).
+    const next = floorP + 1;
+    const c = t >= next ? next : floorP; // = t | 0
     g.c = c;
     g.s0 = g.s1;
     g.s1 = g.s2;
