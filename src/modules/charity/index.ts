@@ -11,7 +11,7 @@
  * long approval delay and fixed purposes is the comparison case (paper 001).
  */
 import { z } from 'zod';
-import { defineModule, sum, writtenAgain, type ModuleProcess } from '../../engine/index.js';
+import { defineModule, sum, type ModuleProcess } from '../../engine/index.js';
 import { careOf, CHARITY_LINKERS, CHARITY_RAISERS, stockCarePackages, stockKits, type CareWorld, type CharityLinker, type CharityRaiser } from '../community-care/index.js';
 import { lowOnBasicGoods } from '../households/index.js';
 import { nonNegative, p, positive, section, sections, share, U } from '../../scenario/params.js';
@@ -184,19 +184,15 @@ const funds: ModuleProcess<CareWorld, CharityState> = {
   },
 };
 
-/** Yuan and amounts by key, made as doubles (-0, written back as +0 by `writtenAgain`): their first fraction replaced the object's map. */
-const zero = <T extends string>(keys: readonly T[]) => writtenAgain(Object.fromEntries(keys.map((k) => [k, -0])) as Record<T, number>);
+const zero = <T extends string>(keys: readonly T[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<T, number>;
 
 export const charity = defineModule<CareWorld, CharityState>({
   name: 'charity',
   description: 'Money by channel (paper 001): government funding and seven charity channels, each with volume, delay and permitted purposes; buys care packages in a crisis and social-organisation project hours in normal times.',
   requires: ['communityCare'],
   params,
-  // Every ledger written again (`writtenAgain`), the yuan made as doubles (-0): the first fractional
-  // pledge or arrival, days into a run, replaced a ledger's map (+5 and +4 maps) and threw away the
-  // compiled funds step.
-  init: () => writtenAgain({
-    channels: writtenAgain(Object.fromEntries(CHANNELS.map((c) => [c, writtenAgain({ pledged: -0, arrived: -0, spent: zero(PURPOSES), balance: -0, pipeline: [] })])) as unknown as Record<Channel, ChannelLedger>),
+  init: () => ({
+    channels: Object.fromEntries(CHANNELS.map((c) => [c, { pledged: 0, arrived: 0, spent: zero(PURPOSES), balance: 0, pipeline: [] }])) as unknown as Record<Channel, ChannelLedger>,
     packagesBought: zero(CHANNELS),
     kitsBought: zero(CHANNELS),
     projectHoursBought: zero(CHANNELS),

@@ -22,7 +22,7 @@
  * the money comes from.
  */
 import { z } from 'zod';
-import { defineModule, writtenAgain } from '../../engine/index.js';
+import { defineModule } from '../../engine/index.js';
 import { LAYERS, params, type GovernanceLoadParams } from './params.js';
 import { runAround, type RunAroundState } from './run-around.js';
 import { communityWorkers, zeroByLayer, type WorkforceState } from './workers.js';
@@ -44,9 +44,7 @@ export const governanceLoad = defineModule<any, GovernanceLoadState>({
     const s = world.scenario.governanceLoad as GovernanceLoadParams;
     const per10000 = world.residents.count / 10_000;
     const norm = Math.round(s.layers.community.staffPer10000 * per10000);
-    // Written again (`writtenAgain`), the hours and shares made as doubles (-0): their first
-    // fractions, a month into a run, replaced the state's map (+10, +8, +7 and +4 maps).
-    const st = writtenAgain({
+    return {
       per10000,
       norm,
       employed: norm,
@@ -56,21 +54,17 @@ export const governanceLoad = defineModule<any, GovernanceLoadState>({
       months: 0,
       loadHours: zeroByLayer(),
       loadStaffHours: zeroByLayer(),
-      adminHours: -0,
-      availableHours: -0,
-      serviceHours: -0,
-      neededHours: -0,
+      adminHours: 0,
+      availableHours: 0,
+      serviceHours: 0,
+      neededHours: 0,
       employedMonths: 0,
-      staffTime: -0,
-      freeShare: -0,
+      staffTime: 1,
+      freeShare: 1,
       oneStopHall: false,
       byYear: {},
       residents: world.residents.count,
-    });
-    // Their values at the start, into the fields now held as doubles.
-    st.staffTime = 1;
-    st.freeShare = 1;
-    return st;
+    };
   },
   processes: [communityWorkers, runAround],
   provides: {

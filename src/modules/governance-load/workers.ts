@@ -15,7 +15,7 @@
  * hours asked of them exceed their hours; vacancies take months to fill. So an administrative
  * load that crowds out service also thins the staff who would give it.
  */
-import { dayOfMonth, logistic, writtenAgain, type ModuleProcess } from '../../engine/index.js';
+import { dayOfMonth, logistic, type ModuleProcess } from '../../engine/index.js';
 import type { GovernanceLoadParams, Layer } from './params.js';
 import { LAYERS } from './params.js';
 
@@ -53,8 +53,7 @@ export interface WorkforceState {
   freeShare: number;
 }
 
-/** Hours by layer, made as doubles (-0, written back as +0 by `writtenAgain`): their first fraction replaced the object's map. */
-const zero = () => writtenAgain(Object.fromEntries(LAYERS.map((l) => [l, -0])) as Record<Layer, number>);
+const zero = () => Object.fromEntries(LAYERS.map((l) => [l, 0])) as Record<Layer, number>;
 export const zeroByLayer = zero;
 
 /** One month's task flow and the community workers' hours, given who is present. */

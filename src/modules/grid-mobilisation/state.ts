@@ -3,7 +3,7 @@
  * and their trust in the RC, the directives passing down the layers, and each household's day of
  * mobilisation. Plain data and typed arrays, so a warm start can clone it.
  */
-import { toEpochDay, writtenAgain } from '../../engine/index.js';
+import { toEpochDay } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import type { GridParams } from './params.js';
 
@@ -73,30 +73,25 @@ export const cadresOn = (st: GridState, day: number) => st.staff + st.sent.reduc
 export function initGrid(world: CommunityWorld): GridState {
   const s = world.scenario.gridMobilisation as GridParams;
   const C = world.compounds;
-  // Written again (`writtenAgain`), the fields that come to hold fractions made as doubles (-0):
-  // the service's tokens, the trust and delays, the staff share and the days counted from the
-  // onset day (a double) were first written days into a run, and each change of a field's kind
-  // replaced the state's map (+30 maps at `tokens`), throwing away the compiled code of every
-  // process reading the state ("wrong map" in the service's step, `mobilise`, `spreadInBuildings`).
-  const st: GridState = writtenAgain({
+  return {
     staff: Math.round((s.staffPer10000Residents * world.residents.count) / 10_000),
     sent: [],
     onsetDay: toEpochDay(s.onset) - toEpochDay(world.scenario.calendar.start),
     queue: [],
     queueHead: 0,
-    tokens: -0,
+    tokens: 0,
     requests: 0,
     served: 0,
-    daysWaited: -0,
+    daysWaited: 0,
     normalDays: 0,
     latent: new Uint8Array(C.count),
     trust: new Float64Array(C.count),
     activeDay: new Int32Array(C.count).fill(-1),
-    meanTrustAtOnset: -0,
+    meanTrustAtOnset: 0,
     latentAtOnset: 0,
     directives: 0,
     distorted: 0,
-    delaySum: -0,
+    delaySum: 0,
     firstArrival: -1,
     mobilisedDay: new Int16Array(world.households.count).fill(-1),
     arrival: new Uint8Array(world.households.count),
@@ -106,17 +101,13 @@ export function initGrid(world: CommunityWorld): GridState {
     byNeighbours: 0,
     bySelfOrganisations: 0,
     linked: false,
-    staffShare: -0,
+    staffShare: 1,
     neighbourFactor: new Float64Array(C.count).fill(1),
-    recoveryDays: -0,
+    recoveryDays: -1,
     quarantineEnds: [],
-    quarantineHours: -0,
+    quarantineHours: 0,
     arrivals: 0,
     arrivalsScreened: 0,
-    screeningDays: -0,
-  });
-  // Their values at the start, into the fields now held as doubles.
-  st.staffShare = 1;
-  st.recoveryDays = -1;
-  return st;
+    screeningDays: 0,
+  };
 }

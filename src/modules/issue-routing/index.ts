@@ -20,7 +20,7 @@
  * inter-station coordination, nor the load pushed down to the community (paper 004).
  */
 import { z } from 'zod';
-import { dayOfMonth, defineModule, logistic, poisson, writtenAgain, type ModuleProcess, type ModuleStepContext, type Rng } from '../../engine/index.js';
+import { dayOfMonth, defineModule, logistic, poisson, type ModuleProcess, type ModuleStepContext, type Rng } from '../../engine/index.js';
 import { nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
 import type { MutualAidWorld } from '../mutual-aid/index.js';
 
@@ -287,20 +287,18 @@ export const issueRouting = defineModule<MutualAidWorld, IssueState>({
     const C = world.compounds;
     const residents = new Array<number>(C.count).fill(0);
     for (let r = 0; r < world.residents.count; r++) residents[world.households.compound[world.residents.household[r]]]++;
-    // Written again (`writtenAgain`), the tokens made as doubles (-0): their first fraction, days
-    // into a run, replaced the state's map (+8 and +6 maps) and threw the steps' code away.
-    return writtenAgain({
+    return {
       stationQueue: Array.from({ length: C.count }, () => []),
       gridQueue: [],
-      gridTokens: -0,
+      gridTokens: 0,
       communityQueue: [],
-      communityTokens: -0,
+      communityTokens: 0,
       residents,
       residentsTotal: residents.reduce((a, b) => a + b, 0),
       byYear: {},
       days: { station: [], grid: [], escalated: [] },
       jointMeetings: 0,
-    });
+    };
   },
   processes: [raise, stationMeeting, gridWork, communityWork],
   counters: [

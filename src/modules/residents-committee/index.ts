@@ -8,7 +8,7 @@
  * intervention.
  */
 import { z } from 'zod';
-import { defineModule, max, ratio, sum, writtenAgain, type ModuleProcess } from '../../engine/index.js';
+import { defineModule, max, ratio, sum, type ModuleProcess } from '../../engine/index.js';
 import type { CommunityWorld } from '../community/index.js';
 import { CLOSED_PHASES, CRISIS_PHASES, type PhaseName } from '../lockdown/index.js';
 import { atLeast, nonNegative, p, positiveCount, section, sections, share, U } from '../../scenario/params.js';
@@ -143,10 +143,7 @@ export const residentsCommittee = defineModule<CommunityWorld, RcState>({
   description: "The residents' committee's staff hours, spent first on administration pushed down from above (papers 000, 004); a detected case adds tracing work.",
   requires: ['lockdown', 'community'],
   params,
-  // Written again (`writtenAgain`), the hours made as doubles (-0): their first fraction replaced
-  // the state's map (+3 and +4 maps) and threw away the code of every process reading it (provision's
-  // orders and group buys among them).
-  init: () => writtenAgain({ surges: [], hoursAvailable: -0, hoursFree: -0, admin: -0, withoutAuthority: -0 }),
+  init: () => ({ surges: [], hoursAvailable: 0, hoursFree: 0, admin: 0, withoutAuthority: 0 }),
   processes: [labour],
   counters: [
     { name: 'staffHoursDemanded', unit: 'hours', description: "RC staff hours the day's work called for: administration, every waiting order, and carrying no one else could" },

@@ -13,7 +13,7 @@
  * or party-member time.
  */
 import { z } from 'zod';
-import { defineModule, max, sum, writtenAgain, type ModuleProcess, type Table } from '../../engine/index.js';
+import { defineModule, max, sum, type ModuleProcess, type Table } from '../../engine/index.js';
 import type { HouseholdsWorld } from '../households/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
 import { allSections, count, p, positiveCount, section, sections, share, U } from '../../scenario/params.js';
@@ -122,9 +122,7 @@ export const selfOrganisationModule = defineModule<SelfOrganisationWorld, SelfOr
   init(world) {
     world.compounds.selfOrganisedSince.fill(-1);
     world.households.tiesBaseline.set(world.households.ties);
-    // Written again (`writtenAgain`): `closed`, `closedSince` and `crisis` are first written days
-    // into a run, which threw away the code that had taken them for constants (the ties' step).
-    return writtenAgain({ closedSince: -1, closed: false, crisis: false, lastSocialCapital: Float64Array.from(world.compounds.socialCapital), tiesTotal: tiesAddedUp(world.households.ties) });
+    return { closedSince: -1, closed: false, crisis: false, lastSocialCapital: Float64Array.from(world.compounds.socialCapital), tiesTotal: tiesAddedUp(world.households.ties) };
   },
   processes: [closure, movementControlGroupBuys, selfOrganisation, socialTies],
   counters: [{ name: 'groupBuyHouseholds', unit: 'households', description: 'Households supplied by a self-organised group buy today' }],

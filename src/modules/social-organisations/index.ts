@@ -10,7 +10,7 @@
  * social capital; in a crisis every organisation's project hours go to care visits.
  */
 import { z } from 'zod';
-import { bernoulli, defineModule, sum, writtenAgain, type ModuleProcess, type Rng } from '../../engine/index.js';
+import { bernoulli, defineModule, sum, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { CARE_ACTORS, CARE_COORDINATORS, careOf, CHARITY_RAISERS, tookPart, type CareActor, type CareCoordinator, type CareWorld, type CharityRaiser, type ParticipationCounts } from '../community-care/index.js';
 import type { RcState } from '../residents-committee/index.js';
 import { count, nonNegative, p, section, sections, share, U } from '../../scenario/params.js';
@@ -149,14 +149,7 @@ export const socialOrganisations = defineModule<CareWorld, OrganisationsState>({
   description: 'Community social organisations of three types (paper 001): economic raise money, cultural run activities that build ties, associational coordinate; passive when used as administrative subcontractors; crisis care visits.',
   requires: ['communityCare', 'residentsCommittee'],
   params,
-  // Written again (`writtenAgain`), shares and hours made as doubles (-0): their first fractions
-  // replaced the objects' maps (+3, +2 and +1 maps) and threw the projects' code away.
-  init: () => writtenAgain({
-    passivity: writtenAgain({ economic: -0, cultural: -0, associational: -0 }),
-    hours: writtenAgain({ economic: -0, cultural: -0, associational: -0 }),
-    careHours: -0,
-    attendances: 0,
-  }),
+  init: () => ({ passivity: { economic: 0, cultural: 0, associational: 0 }, hours: { economic: 0, cultural: 0, associational: 0 }, careHours: 0, attendances: 0 }),
   processes: [projects],
   provides: { [CARE_ACTORS]: [actor], [CHARITY_RAISERS]: [raiser], [CARE_COORDINATORS]: [coordinator] },
   counters: [

@@ -7,7 +7,7 @@
  * rebuilding ties with residents.
  */
 import { z } from 'zod';
-import { bernoulli, defineModule, mean, sum, writtenAgain, type ModuleProcess } from '../../engine/index.js';
+import { bernoulli, defineModule, mean, sum, type ModuleProcess } from '../../engine/index.js';
 import { CARE_ACTORS, careOf, CHARITY_LINKERS, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type CharityLinker, type VolunteerLeader } from '../community-care/index.js';
 import { count, nonNegative, p, positive, section, sections, share, U } from '../../scenario/params.js';
 
@@ -129,9 +129,7 @@ export const socialWorkers = defineModule<CareWorld, SocialWorkersState>({
   params,
   init(w) {
     const n = w.scenario.socialWorkers.posts;
-    // Written again (`writtenAgain`), the hours and the workload made as doubles (-0): their first
-    // fractions replaced the state's map (+5, +4 and +3 maps) and threw the workers' code away.
-    return writtenAgain({ filled: new Uint8Array(n).fill(1), ties: new Float64Array(n).fill(1), fillDay: new Int32Array(n), careHours: -0, linkingHours: -0, workload: -0, quits: 0, led: 0 });
+    return { filled: new Uint8Array(n).fill(1), ties: new Float64Array(n).fill(1), fillDay: new Int32Array(n), careHours: 0, linkingHours: 0, workload: 0, quits: 0, led: 0 };
   },
   processes: [work],
   provides: {

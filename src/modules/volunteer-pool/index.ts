@@ -10,7 +10,7 @@
  * money buys the rest; members without one make care calls only. The simple `volunteers` module of the Q model is left as it is.
  */
 import { z } from 'zod';
-import { bernoulli, defineModule, failuresBefore, sum, writtenAgain, type ModuleProcess, type Rng } from '../../engine/index.js';
+import { bernoulli, defineModule, failuresBefore, sum, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { AGE, PARTY } from '../community/index.js';
 import { CARE_ACTORS, careOf, joinedOngoing, leftOngoing, VOLUNTEER_LEADERS, type CareActor, type CareWorld, type ParticipationCounts, type VolunteerLeader } from '../community-care/index.js';
 import { CLOSED_PHASES, type PhaseName } from '../lockdown/index.js';
@@ -242,11 +242,9 @@ export const volunteerPool = defineModule<PoolWorld, PoolState>({
   requires: ['communityCare', 'residentsCommittee', 'provision'],
   params,
   columns: { residents: poolColumns },
-  // Written again (`writtenAgain`), the hours and the led share made as doubles (-0): their first
-  // fractions, days into a run, replaced the state's map (+6 maps) and threw the pool's code away.
-  init: (w) => writtenAgain({
-    members: 0, perCompound: new Int32Array(w.compounds.count), hours: new Float64Array(w.compounds.count), doorHours: new Float64Array(w.compounds.count), callHours: -0,
-    ledShare: -0, joined: 0, left: 0, memberDays: 0, spentBefore: 0,
+  init: (w) => ({
+    members: 0, perCompound: new Int32Array(w.compounds.count), hours: new Float64Array(w.compounds.count), doorHours: new Float64Array(w.compounds.count), callHours: 0,
+    ledShare: 0, joined: 0, left: 0, memberDays: 0, spentBefore: 0,
   }),
   processes: [pool],
   provides: { [CARRIERS]: [carrier], [DOOR_VISITORS]: [visitor], [CARE_ACTORS]: [actor] },
