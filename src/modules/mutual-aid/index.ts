@@ -23,7 +23,7 @@
  * organisation of party grids (2016), nor inter-station coordination.
  */
 import { z } from 'zod';
-import { aleaStream, dayOfMonth, defineModule, toEpochDay, writtenAgain, type AleaState, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
+import { aleaStream, dayOfMonth, defineModule, skip, toEpochDay, writtenAgain, type AleaState, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
 import { isoDate, nonNegative, p, positiveIntRange, section, sections, share, U } from '../../scenario/params.js';
 
@@ -191,13 +191,8 @@ export function serviceRatesOf(world: MutualAidWorld, c: number, which: readonly
   let r = C.traitsFrom[c];
   for (let k = 0; k < which.length; k++) {
     // Three draws a resident (migrant status, standing, service), the third the one wanted.
-    for (; r < which[k]; r++) {
-      rng();
-      rng();
-      rng();
-    }
-    rng();
-    rng();
+    skip(rng, 3 * (which[k] - r) + 2);
+    r = which[k];
     const u = rng();
     rates[k] = R.age[r] === AGE.child ? 0 : Math.fround(serviceRate(world, s, marked, r, u));
     r++;
