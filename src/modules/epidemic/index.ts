@@ -84,11 +84,16 @@ function initialState(world: EpidemicWorld): EpidemicState {
     // (not a list of every adult: 8 bytes an adult of garbage at 10M residents).
     const adults = adultsWithoutRole;
     const n = Math.min(rcStaff(world), adults);
+    // `at`: the place among those adults of the i-th staff member, worked out when i moves on
+    // (not for every adult: a division each, a quarter of this init at 10M residents).
+    let at = n > 0 ? Math.floor((0.5 * adults) / n) : 0;
     for (let r = 0, k = 0, i = 0; r < R.count && i < n; r++) {
       if (R.age[r] !== AGE.adult || R.role[r] !== ROLE.none) continue;
-      for (; i < n && Math.floor(((i + 0.5) * adults) / n) === k; i++) {
+      while (i < n && at === k) {
         R.role[r] = ROLE.rcStaff;
         staff.push(r);
+        i++;
+        at = Math.floor(((i + 0.5) * adults) / n);
       }
       k++;
     }
@@ -155,8 +160,7 @@ function residentsTally(world: EpidemicWorld, relative: readonly number[]) {
   const nb = world.buildings.count;
   const nc = world.compounds.count;
   const doubleReporters = world.buildings.doubleReporters;
-  const population = new Float64Array(3);
-  const counts = new Float64Array(3 * 6);
+  const byAge = new Int32Array(3);
   const buildingResidents = new Float64Array(nb);
   const compoundResidents = new Float64Array(nc);
   const firstResident = new Int32Array(hh.count).fill(-1);
@@ -177,8 +181,7 @@ function residentsTally(world: EpidemicWorld, relative: readonly number[]) {
     const compound = hh.compound[h];
     for (; b < building; b++) partyStart[b + 1] = party.length;
     for (; c < compound; c++) volunteerStart[c + 1] = volunteers.length;
-    population[age]++;
-    counts[STATE.susceptible * 3 + age]++;
+    byAge[age]++;
     buildingResidents[building]++;
     compoundResidents[compound]++;
     if (firstResident[h] < 0) firstResident[h] = r;
@@ -194,6 +197,10 @@ function residentsTally(world: EpidemicWorld, relative: readonly number[]) {
     }
     if (age === AGE.adult && R.role[r] === ROLE.none) adultsWithoutRole++;
   }
+  // Everyone starts susceptible.
+  const population = Float64Array.from(byAge);
+  const counts = new Float64Array(3 * 6);
+  counts.set(byAge, STATE.susceptible * 3);
   for (; b < nb; b++) partyStart[b + 1] = party.length;
   for (; c < nc; c++) volunteerStart[c + 1] = volunteers.length;
   return { population, counts, buildingResidents, compoundResidents, firstResident, contactPerson, partyStart, party, volunteerStart, volunteers, infectiousness, adultsWithoutRole };
