@@ -138,3 +138,31 @@ export function fisherYates<T extends { [i: number]: any }>(g: AleaState, items:
     g.s2 = s2;
   }
 }
+
+/**
+ * Moves the engine stream whose state is `g` on by `n` draws, to where `n` calls would leave it,
+ * without handing out the numbers: for a builder that keeps where a stream stood and draws again
+ * only some of what it drew (the mutual-aid stations' residents' traits). A kernel of its own for
+ * the reason `fisherYates` is: the state in local variables, the carry taken from p alone, and
+ * no call of the stream per draw (a stream made for each compound is a new function each time,
+ * which V8 cannot inline where one call site sees them all).
+ */
+export function skipDraws(g: AleaState, n: number): void {
+  let c = g.c | 0;
+  let s0 = +g.s0;
+  let s1 = +g.s1;
+  let s2 = +g.s2;
+  for (let i = 0; i < n; i++) {
+    const p = MULTIPLIER * s0;
+    const t = p + c * TWO_TO_MINUS_32;
+    const floorP = p | 0;
+    c = t >= floorP + 1 ? floorP + 1 : floorP; // = t | 0
+    s0 = s1;
+    s1 = s2;
+    s2 = t - c;
+  }
+  g.c = c;
+  g.s0 = s0;
+  g.s1 = s1;
+  g.s2 = s2;
+}

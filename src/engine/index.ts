@@ -6,7 +6,7 @@ export { Calendar, toEpochDay, fromEpochDay, dayOfMonth } from './calendar.js';
 export { Timeline, type Phase, type TimelineEvent } from './timeline.js';
 export { createTable, LAST_DAY16, type Table, type ColumnSpec } from './table.js';
 export { aleaStream, type AleaState } from './alea.js';
-export { RandomStreams, deriveSeed, randomInt, bernoulli, logistic, pickWeighted, shuffle, poisson, failuresBefore, type Rng } from './random.js';
+export { RandomStreams, deriveSeed, randomInt, bernoulli, logistic, pickWeighted, shuffle, skip, poisson, failuresBefore, type Rng } from './random.js';
 export type { Process, StepContext } from './process.js';
 export { MetricRecorder, type Metric } from './metric.js';
 export { Simulation, type SimulationOptions, type Snapshot } from './simulation.js';

@@ -3,7 +3,7 @@
  * run is a pure function of its seed, and switching one process off does not shift the draws of
  * the others (common random numbers: paired comparisons stay paired until the policy differs).
  */
-import { aleaStream, fisherYates, generatorOf, type AleaState, type Rng } from './alea.js';
+import { aleaStream, fisherYates, generatorOf, skipDraws, type AleaState, type Rng } from './alea.js';
 
 export type { Rng } from './alea.js';
 
@@ -82,6 +82,13 @@ export function shuffle<T extends { length: number; [i: number]: any }>(rng: Rng
     items[j] = t;
   }
   return items;
+}
+
+/** Moves `rng` on by `n` draws, as `n` calls would, without the numbers (faster for an engine stream, see skipDraws). */
+export function skip(rng: Rng, n: number): void {
+  const g = generatorOf(rng);
+  if (g !== undefined) skipDraws(g, n);
+  else for (let i = 0; i < n; i++) rng();
 }
 
 /** A Poisson draw (Knuth's method below 30, a rounded normal above). */

@@ -31,4 +31,12 @@ describe('crsim', () => {
     expect(miss.status).not.toBe(0);
     expect(miss.stderr).toMatch(/Did you mean sweep\?/);
   });
+
+  it('runs a scenario without loading the progress bar, which only the experiment commands show', () => {
+    // NODE_DEBUG=esm logs each module the loader stores; `run --help` loads the run command's file and its imports.
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'esm' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/dist\/cli\/commands\/run\.js/);
+    expect(r.stderr).not.toMatch(/node_modules\/cli-progress/);
+  });
 });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import seedrandomAlea from 'seedrandom/lib/alea.js';
 import { describe, expect, it } from 'vitest';
 import { aleaStream, type AleaState } from '../../src/engine/alea.js';
-import { shuffle, type Rng } from '../../src/engine/random.js';
+import { shuffle, skip, type Rng } from '../../src/engine/random.js';
 
 const draws = (rng: () => number, n: number): number[] => Array.from({ length: n }, () => rng());
 
@@ -105,5 +105,27 @@ describe('the engine alea stream', () => {
     expect([...items.slice(0, 4)].sort()).toEqual([0, 1, 2, 3]);
     const fixed = (() => 0) as unknown as Rng;
     expect(shuffle(fixed, [1, 2, 3])).toEqual([2, 3, 1]);
+  });
+});
+
+describe('skip', () => {
+  it('leaves a stream where as many draws would, over seeds and lengths (the rare carry included)', () => {
+    for (let k = 0; k < 40; k++) {
+      for (const n of [0, 1, 2, 255, 256, 257, 4_000 + 37 * k]) {
+        const ours = aleaStream(`skip/${k}/${n}`);
+        const theirs = seedrandomAlea(`skip/${k}/${n}`, { state: true });
+        skip(ours, n);
+        draws(theirs, n);
+        expect(ours.state()).toEqual(theirs.state());
+        expect(draws(ours, 5)).toEqual(draws(theirs, 5));
+      }
+    }
+  });
+
+  it('calls any other generator as many times', () => {
+    let calls = 0;
+    const counting = (() => (calls++, 0.5)) as unknown as Rng;
+    skip(counting, 7);
+    expect(calls).toBe(7);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/index.js';
 import { createSimulation } from '../../src/model/index.js';
 import { AGE, PARTY } from '../../src/modules/community/index.js';
-import { residentTraits, type MutualAidParams, type MutualAidWorld } from '../../src/modules/mutual-aid/index.js';
+import { residentTraits, serviceRatesOf, type MutualAidParams, type MutualAidWorld } from '../../src/modules/mutual-aid/index.js';
 import { nStreet } from './helpers.js';
 
 describe('mutual aid: the traits an election draws again', () => {
@@ -41,5 +41,18 @@ describe('mutual aid: the traits an election draws again', () => {
     }
     expect(next).toBe(world.residents.count);
     expect(migrants / next).toBeCloseTo(s.migrantShare, 1);
+  });
+
+  it('are the service rates serviceRatesOf gives any of a compound’s residents, drawing only up to the last asked', () => {
+    const world = createSimulation(nStreet(), 'traits/1').world as unknown as MutualAidWorld;
+    for (let c = 0; c < world.compounds.count; c++) {
+      const t = residentTraits(world, c);
+      const n = t.serviceRate.length;
+      const all = Array.from({ length: n }, (_, i) => t.first + i);
+      // Every resident, the first and last alone, every third (children among them), none.
+      for (const which of [all, all.slice(0, 1), all.slice(-1), all.filter((_, i) => i % 3 === 1), []]) {
+        expect(serviceRatesOf(world, c, which)).toEqual(which.map((r) => t.serviceRate[r - t.first]));
+      }
+    }
   });
 });

@@ -16,7 +16,8 @@ import { calibrate, readJournal, targetName, type CalibrationResult, type Calibr
 import { loadScenario } from '../../scenario/load.js';
 import { UserError } from '../../user-error.js';
 import { parseWorkers } from '../options.js';
-import { progressBar, reportErrors } from './experiment-common.js';
+import { progressBar } from './experiment-common.js';
+import { reportErrors } from '../report-errors.js';
 
 const targetSchema = z.object({
   measure: z.string().min(1).optional(),

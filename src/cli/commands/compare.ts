@@ -7,7 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Comparison } from '../../experiment/compare.js';
 import { loadScenario } from '../../scenario/load.js';
 import { parsePositiveWholeNumber, parseSeed, parseWorkers } from '../options.js';
-import { progressBar, reportErrors } from './experiment-common.js';
+import { progressBar } from './experiment-common.js';
+import { reportErrors } from '../report-errors.js';
 import { UserError } from '../../user-error.js';
 import { EXPERIMENT_CEILINGS } from '../../experiment/design-size.js';
 

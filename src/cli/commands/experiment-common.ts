@@ -1,6 +1,8 @@
-/** What the experiment commands share: a progress bar and errors reported without a stack. */
+/**
+ * What the experiment commands share: a progress bar (errors reported without a stack are
+ * ../report-errors.ts's, which `crsim run` imports without loading cli-progress).
+ */
 import cliProgress from 'cli-progress';
-import { exitWithFailure } from '../exit.js';
 
 /** A progress bar on stderr (runs done, runs per second, time left), or nothing when not a TTY or quiet. */
 export function progressBar(total: number, quiet: boolean | undefined): { tick(): void; stop(): void } {
@@ -26,16 +28,4 @@ export function progressBar(total: number, quiet: boolean | undefined): { tick()
       bar.stop();
     },
   };
-}
-
-/**
- * Runs a command body; invalid input exits 1 with the problems listed (file:line:column: path:
- * message), a bug exits 2 with where to report it (see exit.ts). Finished runs are already on disk.
- */
-export async function reportErrors(what: string, body: () => Promise<void> | void): Promise<void> {
-  try {
-    await body();
-  } catch (e) {
-    exitWithFailure(e, what);
-  }
 }

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { mergeFolders } from '../../experiment/sweep-files.js';
-import { reportErrors } from './experiment-common.js';
+import { reportErrors } from '../report-errors.js';
 import { checkOutFolder } from '../out-folder.js';
 
 export function registerMerge(program: Command): void {

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { REPORT_DIST } from '../static-server.js';
 import { readRunFolder } from '../run-folder.js';
 import { UserError } from '../../user-error.js';
-import { reportErrors } from './experiment-common.js';
+import { reportErrors } from '../report-errors.js';
 
 /** JSON that is safe inside a <script> element (no `</script>`, no HTML comment openers). */
 export function scriptSafeJson(value: unknown): string {

@@ -9,7 +9,7 @@ import { parseSeed } from '../options.js';
 import { collectModule, moduleOptions } from '../module-option.js';
 import { collectSet, parseSetOptions } from '../set-option.js';
 import { checkOutFolder } from '../out-folder.js';
-import { reportErrors } from './experiment-common.js';
+import { reportErrors } from '../report-errors.js';
 
 interface RunCommandOptions {
   seed?: number;

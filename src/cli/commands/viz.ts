@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { isLoopbackHost, serveStatic, VIZ_DIST } from '../static-server.js';
 import { parsePort } from '../options.js';
-import { reportErrors } from './experiment-common.js';
+import { reportErrors } from '../report-errors.js';
 import { UserError } from '../../user-error.js';
 
 export function registerViz(program: Command): void {

@@ -70,72 +70,30 @@ export const epidemic = defineModule<EpidemicWorld, EpidemicState>({
 
 function initialState(world: EpidemicWorld): EpidemicState {
   const R = world.residents;
-  const hh = world.households;
   const e = world.scenario.epidemic;
-  const population = new Float64Array(3);
-  const counts = new Float64Array(3 * 6);
-  const buildingResidents = new Float64Array(world.buildings.count);
-  const compoundResidents = new Float64Array(world.compounds.count);
-  const firstResident = new Int32Array(hh.count).fill(-1);
-  const contactPerson = new Int32Array(hh.count).fill(-1);
   // Relative infectiousness of an infection by age (asymptomatic branch), looked up per resident.
   const relative = AGE_NAMES.map((a) => 1 - e.course.asymptomaticShare[a] * (1 - e.course.asymptomaticInfectiousness));
-  let infectiousness = 0;
-  for (let r = 0; r < R.count; r++) {
-    const age = R.age[r];
-    const h = R.household[r];
-    population[age]++;
-    counts[STATE.susceptible * 3 + age]++;
-    buildingResidents[hh.building[h]]++;
-    compoundResidents[hh.compound[h]]++;
-    if (firstResident[h] < 0) firstResident[h] = r;
-    if (contactPerson[h] < 0 || (age === AGE.adult && R.age[contactPerson[h]] !== AGE.adult)) contactPerson[h] = r;
-    infectiousness += relative[age];
-  }
-
   // Who carries: each building's reporting party members (the first in-service members living
   // there), each compound's volunteers, and RC staff (adults spread evenly through the community).
+  const { counts, population, firstResident, contactPerson, buildingResidents, compoundResidents, partyStart, party, volunteerStart, volunteers, infectiousness, adultsWithoutRole } = residentsTally(world, relative);
   const nb = world.buildings.count;
-  const partyStart = new Int32Array(nb + 1);
-  const party: number[] = [];
-  const perBuilding = new Int32Array(nb);
-  for (let r = 0; r < R.count; r++) {
-    const b = hh.building[R.household[r]];
-    if (R.party[r] === PARTY.inService && perBuilding[b] < world.buildings.doubleReporters[b]) {
-      perBuilding[b]++;
-      R.role[r] = ROLE.partyCarrier;
-    }
-  }
-  for (let b = 0, r = 0; b < nb; b++) {
-    partyStart[b] = party.length;
-    for (; r < R.count && hh.building[R.household[r]] === b; r++) if (R.role[r] === ROLE.partyCarrier) party.push(r);
-  }
-  partyStart[nb] = party.length;
   const nc = world.compounds.count;
-  const volunteerStart = new Int32Array(nc + 1);
-  const volunteers: number[] = [];
-  for (let c = 0, r = 0; c < nc; c++) {
-    volunteerStart[c] = volunteers.length;
-    for (; r < R.count && hh.compound[R.household[r]] === c; r++) {
-      if (R.volunteer[r] === 1 && R.role[r] === ROLE.none) {
-        R.role[r] = ROLE.volunteer;
-        volunteers.push(r);
-      }
-    }
-  }
-  volunteerStart[nc] = volunteers.length;
   const staff: number[] = [];
   if (world.scenario.residentsCommittee) {
     // The (i + ½)·adults/n-th adult without a role, for i < n: counted, then found in one walk
     // (not a list of every adult: 8 bytes an adult of garbage at 10M residents).
-    let adults = 0;
-    for (let r = 0; r < R.count; r++) if (R.age[r] === AGE.adult && R.role[r] === ROLE.none) adults++;
+    const adults = adultsWithoutRole;
     const n = Math.min(rcStaff(world), adults);
+    // `at`: the place among those adults of the i-th staff member, worked out when i moves on
+    // (not for every adult: a division each, a quarter of this init at 10M residents).
+    let at = n > 0 ? Math.floor((0.5 * adults) / n) : 0;
     for (let r = 0, k = 0, i = 0; r < R.count && i < n; r++) {
       if (R.age[r] !== AGE.adult || R.role[r] !== ROLE.none) continue;
-      for (; i < n && Math.floor(((i + 0.5) * adults) / n) === k; i++) {
+      while (i < n && at === k) {
         R.role[r] = ROLE.rcStaff;
         staff.push(r);
+        i++;
+        at = Math.floor(((i + 0.5) * adults) / n);
       }
       k++;
     }
@@ -180,6 +138,72 @@ function initialState(world: EpidemicWorld): EpidemicState {
     imported: 0,
     caughtAtArrival: 0,
   };
+}
+
+/**
+ * The counts and lists initialState starts from, in one pass over the residents: residents by
+ * age, building and compound; each household's first resident and contact person (its first
+ * adult, else its first member); each building's reporting party members (its first in-service
+ * members, up to its double reporters), then each compound's volunteers among those left, marked
+ * in `role`; and the adults still without a role, among whom RC staff are spread. Residents are
+ * laid out household by household, building by building, compound by compound, so the carriers
+ * found in resident order are the lists by building (by compound) one after another, and where
+ * each building's (compound's) begin is the count before it.
+ *
+ * A kernel on the columns, not five walks in initialState: those were 0.7–1.6 s of the build at
+ * 10M residents, each loop compiled on the fly and compiled again after it (docs/performance.md,
+ * part 16ae). Same roles, same lists, same sums in the same order.
+ */
+function residentsTally(world: EpidemicWorld, relative: readonly number[]) {
+  const R = world.residents;
+  const hh = world.households;
+  const nb = world.buildings.count;
+  const nc = world.compounds.count;
+  const doubleReporters = world.buildings.doubleReporters;
+  const byAge = new Int32Array(3);
+  const buildingResidents = new Float64Array(nb);
+  const compoundResidents = new Float64Array(nc);
+  const firstResident = new Int32Array(hh.count).fill(-1);
+  const contactPerson = new Int32Array(hh.count).fill(-1);
+  const partyStart = new Int32Array(nb + 1);
+  const volunteerStart = new Int32Array(nc + 1);
+  const partyHere = new Int32Array(nb);
+  const party: number[] = [];
+  const volunteers: number[] = [];
+  let infectiousness = 0;
+  let adultsWithoutRole = 0;
+  let b = -1;
+  let c = -1;
+  for (let r = 0; r < R.count; r++) {
+    const age = R.age[r];
+    const h = R.household[r];
+    const building = hh.building[h];
+    const compound = hh.compound[h];
+    for (; b < building; b++) partyStart[b + 1] = party.length;
+    for (; c < compound; c++) volunteerStart[c + 1] = volunteers.length;
+    byAge[age]++;
+    buildingResidents[building]++;
+    compoundResidents[compound]++;
+    if (firstResident[h] < 0) firstResident[h] = r;
+    if (contactPerson[h] < 0 || (age === AGE.adult && R.age[contactPerson[h]] !== AGE.adult)) contactPerson[h] = r;
+    infectiousness += relative[age];
+    if (R.party[r] === PARTY.inService && partyHere[building] < doubleReporters[building]) {
+      partyHere[building]++;
+      R.role[r] = ROLE.partyCarrier;
+      party.push(r);
+    } else if (R.volunteer[r] === 1 && R.role[r] === ROLE.none) {
+      R.role[r] = ROLE.volunteer;
+      volunteers.push(r);
+    }
+    if (age === AGE.adult && R.role[r] === ROLE.none) adultsWithoutRole++;
+  }
+  // Everyone starts susceptible.
+  const population = Float64Array.from(byAge);
+  const counts = new Float64Array(3 * 6);
+  counts.set(byAge, STATE.susceptible * 3);
+  for (; b < nb; b++) partyStart[b + 1] = party.length;
+  for (; c < nc; c++) volunteerStart[c + 1] = volunteers.length;
+  return { population, counts, buildingResidents, compoundResidents, firstResident, contactPerson, partyStart, party, volunteerStart, volunteers, infectiousness, adultsWithoutRole };
 }
 
 /**

@@ -33,14 +33,15 @@ export const households = defineModule<HouseholdsWorld>({
       hh.porkStock[i] = days * hh.members[i];
       hh.personalStock[i] = initial.min + rng() * (initial.max - initial.min);
       hh.outingSlot[i] = Math.floor(rng() * s.outings.movementControlIntervalDays);
-      hh.lastPriceRatio[i] = 1;
-      hh.lastVariety[i] = 1;
-      hh.basicMet[i] = 1;
-      hh.personalMet[i] = 1;
       hh.incomeQuintile[i] = drawQuintile(incomes);
       hh.foodBudgetPerDay[i] = budgetOf[hh.incomeQuintile[i]] * hh.members[i];
       hh.cash[i] = s.budget.savingsDays * hh.foodBudgetPerDay[i];
     }
+    // The same for every household: filled, not written in the loop.
+    hh.lastPriceRatio.fill(1);
+    hh.lastVariety.fill(1);
+    hh.basicMet.fill(1);
+    hh.personalMet.fill(1);
   },
   // ─── behaviour ───
   processes: [consumption, outings],

@@ -23,7 +23,7 @@
  * organisation of party grids (2016), nor inter-station coordination.
  */
 import { z } from 'zod';
-import { aleaStream, dayOfMonth, defineModule, toEpochDay, writtenAgain, type AleaState, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
+import { aleaStream, dayOfMonth, defineModule, skip, toEpochDay, writtenAgain, type AleaState, type ModuleProcess, type PopulateContext, type Rng } from '../../engine/index.js';
 import { AGE, PARTY, type CommunityWorld } from '../community/index.js';
 import { isoDate, nonNegative, p, positiveIntRange, section, sections, share, U } from '../../scenario/params.js';
 
@@ -158,11 +158,9 @@ export function residentTraits(world: MutualAidWorld, c: number): ResidentTraits
   while (end < R.count && world.households.compound[R.household[end]] === c) end++;
   const t = { first, serviceRate: new Float32Array(end - first), standing: new Float32Array(end - first), migrant: new Uint8Array(end - first) };
   const rng = aleaStream({ c: C.traitsC[c], s0: C.traitsS0[c], s1: C.traitsS1[c], s2: C.traitsS2[c] });
-  const rates = s.serviceHoursPerYear;
   // With a party network only its active members serve as party members, as it marked them when
   // the traits were drawn: all of them if it came first, none if it came after (a module order
   // the scenario check refuses; a model assembled in code without the check still runs so).
-  const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
   const marked = C.traitsPartyMarked[c] === 1;
   for (let r = first; r < end; r++) {
     const i = r - first;
@@ -171,13 +169,48 @@ export function residentTraits(world: MutualAidWorld, c: number): ResidentTraits
     t.standing[i] = rng() * (migrant ? s.migrantStanding : 1);
     const u = rng();
     if (R.age[r] === AGE.child) continue;
-    // With a party network (which comes first) only its active members — retired organisers and
-    // double-reporting in-service members — serve as party members; without one, every member does.
-    const partyServes = R.party[r] !== PARTY.none && (partyActive === undefined || (marked && partyActive[r] !== 0));
-    const mean = R.volunteer[r] ? rates.volunteer : partyServes ? rates.partyMember : rates.other;
-    t.serviceRate[i] = -Math.log(1 - u) * mean * timeOf(R.age[r], s);
+    t.serviceRate[i] = serviceRate(world, s, marked, r, u);
   }
   return t;
+}
+
+/**
+ * The service rates residentTraits gives some of compound c's residents (`which`, in resident
+ * order), in single precision as it keeps them (0 for a child): the compound's draws made again
+ * only up to the last of them, and a rate worked out only for them. The party network reads its
+ * active members' rates once, at the build; drawing every compound's traits for that cost 0.7 s
+ * of the build at 10M residents (docs/performance.md, part 16ae).
+ */
+export function serviceRatesOf(world: MutualAidWorld, c: number, which: readonly number[]): number[] {
+  const s = world.scenario.mutualAid as MutualAidParams;
+  const R = world.residents;
+  const C = world.compounds;
+  const rng = aleaStream({ c: C.traitsC[c], s0: C.traitsS0[c], s1: C.traitsS1[c], s2: C.traitsS2[c] });
+  const marked = C.traitsPartyMarked[c] === 1;
+  const rates = new Array<number>(which.length);
+  let r = C.traitsFrom[c];
+  for (let k = 0; k < which.length; k++) {
+    // Three draws a resident (migrant status, standing, service), the third the one wanted.
+    skip(rng, 3 * (which[k] - r) + 2);
+    r = which[k];
+    const u = rng();
+    rates[k] = R.age[r] === AGE.child ? 0 : Math.fround(serviceRate(world, s, marked, r, u));
+    r++;
+  }
+  return rates;
+}
+
+/** Resident r's service rate (hours a year) from its draw u: exponential around the mean of its group, times the time it has. */
+function serviceRate(world: MutualAidWorld, s: MutualAidParams, marked: boolean, r: number, u: number): number {
+  const R = world.residents;
+  const rates = s.serviceHoursPerYear;
+  // With a party network (which comes first) only its active members — retired organisers and
+  // double-reporting in-service members — serve as party members; without one, every member does.
+  // (`marked`: the network had marked them when the traits were drawn, see traitsPartyMarked.)
+  const partyActive = (R as { partyActive?: Uint8Array }).partyActive;
+  const partyServes = R.party[r] !== PARTY.none && (partyActive === undefined || (marked && partyActive[r] !== 0));
+  const mean = R.volunteer[r] ? rates.volunteer : partyServes ? rates.partyMember : rates.other;
+  return -Math.log(1 - u) * mean * timeOf(R.age[r], s);
 }
 
 const timeOf = (age: number, s: MutualAidParams) => (age === AGE.elderly ? 1 : s.workingAgeTime);

@@ -17,7 +17,7 @@
  */
 import { defineModule, writtenAgain } from '../../engine/index.js';
 import { AGE } from '../community/index.js';
-import { residentTraits, type MutualAidWorld } from '../mutual-aid/index.js';
+import { serviceRatesOf, type MutualAidWorld } from '../mutual-aid/index.js';
 import { mostAsked, partyNetworkColumns, populateNetwork, type PartyNetworkWorld, ACTIVE } from './network.js';
 import { params, type PartyNetworkParams } from './params.js';
 import { partyService, type PartyNetworkState } from './prestige.js';
@@ -80,10 +80,7 @@ export const partyNetwork = defineModule<PartyNetworkWorld, PartyNetworkState>({
     // The active members' service rates are the mutual-aid module's draws (which it keeps only as
     // where its stream stood at each compound, so they are drawn again here, once).
     const serviceRates = world.scenario.modules.includes('mutualAid')
-      ? active.map((list, c) => {
-          const t = residentTraits(world as unknown as MutualAidWorld, c);
-          return list.map((r) => t.serviceRate[r - t.first]);
-        })
+      ? active.map((list, c) => serviceRatesOf(world as unknown as MutualAidWorld, c, list))
       : null;
     // Written again (`writtenAgain`), the hours made as doubles (-0): first given a fraction at the
     // first service, they replaced the state's map and threw compiled code away.

@@ -64,15 +64,33 @@ export function depthOn(date: string, depth: PartyNetworkParams['depth']): numbe
   return d;
 }
 
-/** Co-building units per compound: each unit drawn to a compound with a chance proportional to its residents. */
+/**
+ * Co-building units per compound: each unit drawn to a compound with a chance proportional to its
+ * residents — the compound in whose stretch of the residents, laid end to end, the draw falls.
+ *
+ * Found by halving over the residents before each compound (`before`), not by walking the
+ * compounds and taking each one's residents off the draw: at 10M residents the walk went through
+ * half of 9,000 compounds for each of 18,000 units (0.35 s of the build). The compound is the
+ * same: the draw less whole numbers of residents is exact in a double, so "what is left ≥ this
+ * compound's residents" and "the draw ≥ the residents up to and with this compound" agree.
+ */
 export function assignUnits(residents: readonly number[], total: number, s: PartyNetworkParams, rng: () => number): number[] {
-  const units = new Array<number>(residents.length).fill(0);
+  const nc = residents.length;
+  const units = new Array<number>(nc).fill(0);
+  const before = new Float64Array(nc + 1);
+  for (let c = 0; c < nc; c++) before[c + 1] = before[c] + residents[c];
   const n = Math.round((s.coBuildingUnitsPer10000 * total) / 10_000);
   for (let k = 0; k < n; k++) {
-    let x = rng() * total;
-    let c = 0;
-    while (c < residents.length - 1 && x >= residents[c]) x -= residents[c++];
-    units[c]++;
+    const x = rng() * total;
+    // The first compound whose residents end beyond x; the last compound takes any draw past them all.
+    let lo = 0;
+    let hi = nc - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (x < before[mid + 1]) hi = mid;
+      else lo = mid + 1;
+    }
+    units[lo]++;
   }
   return units;
 }
