@@ -4,7 +4,7 @@
  * the tables no module allocates, the Simulation). Each module is wrapped in a timed copy of
  * itself, given as a module of the caller's own under the same name, so the model built is the
  * scenario's own (same modules, same order, same draws). Each size is built in a fresh child
- * process, --runs times (median per module), first build included unless --warm.
+ * process, --runs times (median per module; first build included).
  *
  *   npx tsx bench/build.ts                          # all at 1M, 3 fresh processes
  *   npx tsx bench/build.ts --model q --runs 5 100000 1000000
