@@ -44,8 +44,23 @@ function measure(scenario: Scenario): { parts: Record<string, number>; total: nu
   return { parts, total, residents: (sim.world as any).residents.count };
 }
 
+/** The header above, printed for --help; an unknown `--` flag is an error, not ignored. */
+const usage = () => readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/^\/\*\*([\s\S]*?)\*\//)![1].replace(/^ \* ?/gm, '').trim();
+function checkArgs(argv: string[], valued: string[], flags: string[]) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage());
+    process.exit(0);
+  }
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !valued.includes(a) && !flags.includes(a) && !valued.includes(argv[i - 1]));
+  if (unknown.length) {
+    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${[...valued, ...flags].join(', ')}; --help for the usage)`);
+    process.exit(2);
+  }
+}
+
 const argv = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
+if (argv[0] !== '--child') checkArgs(argv, ['--runs', '--model', '--scenario'], []);
 if (argv[0] === '--child') {
   const scenario = JSON.parse(readFileSync(argv[1], 'utf8')) as Scenario;
   console.log(JSON.stringify(measure(scenario)));
