@@ -79,7 +79,10 @@ if (argv[0] === '--child') {
       files.push({ label: `${model} ${size.toLocaleString('en')}`, file });
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b), h = s.length >> 1;
+    return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+  };
   for (const { label, file } of files) {
     const results: ReturnType<typeof measure>[] = [];
     for (let i = 0; i < runs; i++) {
