@@ -91,12 +91,10 @@ if (argv[0] === '--child') {
       results.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
     }
     const names = Object.keys(results[0].parts);
-    const total = median(results.map((r) => r.total));
     console.log(`${label}: ${results[0].residents.toLocaleString('en')} residents; build CPU ms, median of ${runs} fresh processes (each run's figures in brackets)`);
     const row = (name: string, xs: number[]) => console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(1).padStart(9)}   [${xs.map((x) => x.toFixed(0)).join(', ')}]`);
     for (const n of names) row(n, results.map((r) => r.parts[n]));
     row('rest (assembly, tables, simulation)', results.map((r) => r.total - names.reduce((s, n) => s + r.parts[n], 0)));
     row('total', results.map((r) => r.total));
-    void total;
   }
 }
