@@ -11,7 +11,9 @@
  *   npx tsx bench/build.ts --scenario all-1m.json   # a scenario file (bench/model.ts --scenario)
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModuleDef } from '../src/engine/index.js';
 import { createSimulation, resolveModules } from '../src/model/index.js';
@@ -67,14 +69,14 @@ if (argv[0] === '--child') {
 } else {
   const runs = Number(arg('--runs', '3'));
   const files: { label: string; file: string }[] = [];
+  let dir: string | undefined; // the scenario files written for --model, removed at the end
   if (argv.includes('--scenario')) files.push({ label: arg('--scenario', ''), file: arg('--scenario', '') });
   else {
     const model = arg('--model', 'all') as ModelName;
     const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--runs').map(Number);
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const dir = mkdtempSync('/tmp/build-bench-');
+    dir = mkdtempSync(join(tmpdir(), 'build-bench-'));
     for (const size of sizes.length ? sizes : [1_000_000]) {
-      const file = `${dir}/${model}-${size}.json`;
+      const file = join(dir, `${model}-${size}.json`);
       writeFileSync(file, JSON.stringify(scenarioFor(model, size)));
       files.push({ label: `${model} ${size.toLocaleString('en')}`, file });
     }
@@ -83,18 +85,22 @@ if (argv[0] === '--child') {
     const s = [...xs].sort((a, b) => a - b), h = s.length >> 1;
     return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
   };
-  for (const { label, file } of files) {
-    const results: ReturnType<typeof measure>[] = [];
-    for (let i = 0; i < runs; i++) {
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      if (child.status !== 0) throw new Error(child.stderr);
-      results.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
+  try {
+    for (const { label, file } of files) {
+      const results: ReturnType<typeof measure>[] = [];
+      for (let i = 0; i < runs; i++) {
+        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        if (child.status !== 0) throw new Error(child.stderr);
+        results.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
+      }
+      const names = Object.keys(results[0].parts);
+      console.log(`${label}: ${results[0].residents.toLocaleString('en')} residents; build CPU ms, median of ${runs} fresh processes (each run's figures in brackets)`);
+      const row = (name: string, xs: number[]) => console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(1).padStart(9)}   [${xs.map((x) => x.toFixed(0)).join(', ')}]`);
+      for (const n of names) row(n, results.map((r) => r.parts[n]));
+      row('rest (assembly, tables, simulation)', results.map((r) => r.total - names.reduce((s, n) => s + r.parts[n], 0)));
+      row('total', results.map((r) => r.total));
     }
-    const names = Object.keys(results[0].parts);
-    console.log(`${label}: ${results[0].residents.toLocaleString('en')} residents; build CPU ms, median of ${runs} fresh processes (each run's figures in brackets)`);
-    const row = (name: string, xs: number[]) => console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(1).padStart(9)}   [${xs.map((x) => x.toFixed(0)).join(', ')}]`);
-    for (const n of names) row(n, results.map((r) => r.parts[n]));
-    row('rest (assembly, tables, simulation)', results.map((r) => r.total - names.reduce((s, n) => s + r.parts[n], 0)));
-    row('total', results.map((r) => r.total));
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
