@@ -62,7 +62,13 @@ function checkArgs(argv: string[], valued: string[], flags: string[]) {
 
 const argv = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
-if (argv[0] !== '--child') checkArgs(argv, ['--runs', '--model', '--scenario'], []);
+if (argv[0] !== '--child') {
+  checkArgs(argv, ['--runs', '--model', '--scenario'], []);
+  if (argv.includes('--scenario') && argv.includes('--model')) {
+    console.error('--model and --scenario together: a scenario file fixes its own modules; give one or the other');
+    process.exit(2);
+  }
+}
 if (argv[0] === '--child') {
   const scenario = JSON.parse(readFileSync(argv[1], 'utf8')) as Scenario;
   console.log(JSON.stringify(measure(scenario)));
