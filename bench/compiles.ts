@@ -1,12 +1,12 @@
 /**
  * What V8 compiles and throws away in one fresh process (a script, not a test): runs a scenario
  * once (or --runs N times) in a child `node` on a tree's built dist/ with `--trace-opt
- * --trace-deopt-verbose --log-code`, and prints per function its TurboFan compilations (of which
- * on stack replacement), their summed compile ms (the middle figure of the trace's "took a, b, c
- * ms": the compile thread's part), the recompilations among them, its deopts, then every deopt site with its kind and reason, and
- * the totals. A recompilation after a deopt is compile CPU on V8's helper thread (counted by
- * process.cpuUsage) plus time in slower tiers: the cost of a fresh process's first runs (the 100k
- * ratio, a cold default run, a sweep worker's start-up).
+ * --trace-deopt-verbose --log-code`, and prints per function its TurboFan compilations (of which on
+ * stack replacement), their summed compile ms (the middle figure of the trace's "took a, b, c ms":
+ * the compile thread's part), the recompilations among them, its deopts, then every deopt site with
+ * its kind and reason, and the totals. A recompilation after a deopt is compile CPU on V8's helper
+ * thread (counted by process.cpuUsage) plus time in slower tiers: the cost of a fresh process's
+ * first runs (the 100k ratio, a cold default run, a sweep worker's start-up).
  *
  * Names are not unique (`step` is every process): each function is named by its source, the
  * `--log-code` record of its SharedFunctionInfo (file:line:col of the built tree) mapped back to

@@ -3,8 +3,9 @@
  * kernels — consumption's `eat`, outings' `wantingToShop`, satisfaction's `moveTowardScores` — in
  * WebAssembly (bench/wasm/households.ts, AssemblyScript compiled here at run time by `asc` of
  * assemblyscript 0.28.20, fetched by npx on first use: not a devDependency, as its optimiser,
- * binaryen, would add about 100 MB to every `npm ci` for a probe), against the JS kernels of src/ on the same data, in the same
- * process, interleaved kernel call by kernel call. Nothing in src/ uses WASM.
+ * binaryen, would add about 100 MB to every `npm ci` for a probe), against the JS kernels of src/
+ * on the same data, in the same process, interleaved kernel call by kernel call. Nothing in src/
+ * uses WASM.
  *
  * Three copies of the households' columns, taken from a real world (createSimulation of the
  * default scenario, scaled as bench/model.ts's `--scenario q N`):
