@@ -28,15 +28,21 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The header above, printed for --help; an unknown `--` flag is an error, not ignored. */
-const usage = () => readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/^\/\*\*([\s\S]*?)\*\//)![1].replace(/^ \* ?/gm, '').trim();
+const usage = () =>
+  readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .match(/^\/\*\*([\s\S]*?)\*\//)![1]
+    .replace(/^ \* ?/gm, '')
+    .trim();
 function checkArgs(argv: string[], valued: string[], flags: string[]) {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(usage());
     process.exit(0);
   }
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !valued.includes(a) && !flags.includes(a) && !valued.includes(argv[i - 1]));
+  const known = (a: string) => valued.includes(a) || flags.includes(a);
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !known(a) && !valued.includes(argv[i - 1]));
   if (unknown.length) {
-    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${[...valued, ...flags].join(', ')}; --help for the usage)`);
+    const options = [...valued, ...flags].join(', ');
+    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${options}; --help for the usage)`);
     process.exit(2);
   }
 }
