@@ -4,14 +4,16 @@
  * the tables no module allocates, the Simulation). Each module is wrapped in a timed copy of
  * itself, given as a module of the caller's own under the same name, so the model built is the
  * scenario's own (same modules, same order, same draws). Each size is built in a fresh child
- * process, --runs times (median per module), first build included unless --warm.
+ * process, --runs times (median per module; first build included).
  *
  *   npx tsx bench/build.ts                          # all at 1M, 3 fresh processes
  *   npx tsx bench/build.ts --model q --runs 5 100000 1000000
  *   npx tsx bench/build.ts --scenario all-1m.json   # a scenario file (bench/model.ts --scenario)
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModuleDef } from '../src/engine/index.js';
 import { createSimulation, resolveModules } from '../src/model/index.js';
@@ -44,41 +46,73 @@ function measure(scenario: Scenario): { parts: Record<string, number>; total: nu
   return { parts, total, residents: (sim.world as any).residents.count };
 }
 
+/** The header above, printed for --help; an unknown `--` flag is an error, not ignored. */
+const usage = () =>
+  readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .match(/^\/\*\*([\s\S]*?)\*\//)![1]
+    .replace(/^ \* ?/gm, '')
+    .trim();
+function checkArgs(argv: string[], valued: string[], flags: string[]) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage());
+    process.exit(0);
+  }
+  const known = (a: string) => valued.includes(a) || flags.includes(a);
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !known(a) && !valued.includes(argv[i - 1]));
+  if (unknown.length) {
+    const options = [...valued, ...flags].join(', ');
+    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${options}; --help for the usage)`);
+    process.exit(2);
+  }
+}
+
 const argv = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
+if (argv[0] !== '--child') {
+  checkArgs(argv, ['--runs', '--model', '--scenario'], []);
+  if (argv.includes('--scenario') && argv.includes('--model')) {
+    console.error('--model and --scenario together: a scenario file fixes its own modules; give one or the other');
+    process.exit(2);
+  }
+}
 if (argv[0] === '--child') {
   const scenario = JSON.parse(readFileSync(argv[1], 'utf8')) as Scenario;
   console.log(JSON.stringify(measure(scenario)));
 } else {
   const runs = Number(arg('--runs', '3'));
   const files: { label: string; file: string }[] = [];
+  let dir: string | undefined; // the scenario files written for --model, removed at the end
   if (argv.includes('--scenario')) files.push({ label: arg('--scenario', ''), file: arg('--scenario', '') });
   else {
     const model = arg('--model', 'all') as ModelName;
     const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--runs').map(Number);
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const dir = mkdtempSync('/tmp/build-bench-');
+    dir = mkdtempSync(join(tmpdir(), 'build-bench-'));
     for (const size of sizes.length ? sizes : [1_000_000]) {
-      const file = `${dir}/${model}-${size}.json`;
+      const file = join(dir, `${model}-${size}.json`);
       writeFileSync(file, JSON.stringify(scenarioFor(model, size)));
       files.push({ label: `${model} ${size.toLocaleString('en')}`, file });
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  for (const { label, file } of files) {
-    const results: ReturnType<typeof measure>[] = [];
-    for (let i = 0; i < runs; i++) {
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      if (child.status !== 0) throw new Error(child.stderr);
-      results.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b), h = s.length >> 1;
+    return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+  };
+  try {
+    for (const { label, file } of files) {
+      const results: ReturnType<typeof measure>[] = [];
+      for (let i = 0; i < runs; i++) {
+        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        if (child.status !== 0) throw new Error(child.stderr);
+        results.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
+      }
+      const names = Object.keys(results[0].parts);
+      console.log(`${label}: ${results[0].residents.toLocaleString('en')} residents; build CPU ms, median of ${runs} fresh processes (each run's figures in brackets)`);
+      const row = (name: string, xs: number[]) => console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(1).padStart(9)}   [${xs.map((x) => x.toFixed(0)).join(', ')}]`);
+      for (const n of names) row(n, results.map((r) => r.parts[n]));
+      row('rest (assembly, tables, simulation)', results.map((r) => r.total - names.reduce((s, n) => s + r.parts[n], 0)));
+      row('total', results.map((r) => r.total));
     }
-    const names = Object.keys(results[0].parts);
-    const total = median(results.map((r) => r.total));
-    console.log(`${label}: ${results[0].residents.toLocaleString('en')} residents; build CPU ms, median of ${runs} fresh processes (each run's figures in brackets)`);
-    const row = (name: string, xs: number[]) => console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(1).padStart(9)}   [${xs.map((x) => x.toFixed(0)).join(', ')}]`);
-    for (const n of names) row(n, results.map((r) => r.parts[n]));
-    row('rest (assembly, tables, simulation)', results.map((r) => r.total - names.reduce((s, n) => s + r.parts[n], 0)));
-    row('total', results.map((r) => r.total));
-    void total;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

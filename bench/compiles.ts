@@ -1,12 +1,12 @@
 /**
  * What V8 compiles and throws away in one fresh process (a script, not a test): runs a scenario
  * once (or --runs N times) in a child `node` on a tree's built dist/ with `--trace-opt
- * --trace-deopt-verbose --log-code`, and prints per function its TurboFan compilations (of which
- * on stack replacement), their summed compile ms (the middle figure of the trace's "took a, b, c
- * ms": the compile thread's part), the recompilations among them, its deopts, then every deopt site with its kind and reason, and
- * the totals. A recompilation after a deopt is compile CPU on V8's helper thread (counted by
- * process.cpuUsage) plus time in slower tiers: the cost of a fresh process's first runs (the 100k
- * ratio, a cold default run, a sweep worker's start-up).
+ * --trace-deopt-verbose --log-code`, and prints per function its TurboFan compilations (of which on
+ * stack replacement), their summed compile ms (the middle figure of the trace's "took a, b, c ms":
+ * the compile thread's part), the recompilations among them, its deopts, then every deopt site with
+ * its kind and reason, and the totals. A recompilation after a deopt is compile CPU on V8's helper
+ * thread (counted by process.cpuUsage) plus time in slower tiers: the cost of a fresh process's
+ * first runs (the 100k ratio, a cold default run, a sweep worker's start-up).
  *
  * Names are not unique (`step` is every process): each function is named by its source, the
  * `--log-code` record of its SharedFunctionInfo (file:line:col of the built tree) mapped back to
@@ -27,8 +27,29 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** The header above, printed for --help; an unknown `--` flag is an error, not ignored. */
+const usage = () =>
+  readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .match(/^\/\*\*([\s\S]*?)\*\//)![1]
+    .replace(/^ \* ?/gm, '')
+    .trim();
+function checkArgs(argv: string[], valued: string[], flags: string[]) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage());
+    process.exit(0);
+  }
+  const known = (a: string) => valued.includes(a) || flags.includes(a);
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !known(a) && !valued.includes(argv[i - 1]));
+  if (unknown.length) {
+    const options = [...valued, ...flags].join(', ');
+    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${options}; --help for the usage)`);
+    process.exit(2);
+  }
+}
+
 const argv = process.argv.slice(2);
 const VALUED = ['--tree', '--top', '--runs'];
+checkArgs(argv, VALUED, ['--node-internals']);
 const valueOf = (name: string, fallback: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const tree = resolve(valueOf('--tree', '.'));
 const top = Number(valueOf('--top', '30'));

@@ -3,8 +3,9 @@
  * kernels — consumption's `eat`, outings' `wantingToShop`, satisfaction's `moveTowardScores` — in
  * WebAssembly (bench/wasm/households.ts, AssemblyScript compiled here at run time by `asc` of
  * assemblyscript 0.28.20, fetched by npx on first use: not a devDependency, as its optimiser,
- * binaryen, would add about 100 MB to every `npm ci` for a probe), against the JS kernels of src/ on the same data, in the same
- * process, interleaved kernel call by kernel call. Nothing in src/ uses WASM.
+ * binaryen, would add about 100 MB to every `npm ci` for a probe), against the JS kernels of src/
+ * on the same data, in the same process, interleaved kernel call by kernel call. Nothing in src/
+ * uses WASM.
  *
  * Three copies of the households' columns, taken from a real world (createSimulation of the
  * default scenario, scaled as bench/model.ts's `--scenario q N`):
@@ -25,11 +26,13 @@
  * each cycle every column, bit for bit. Cycle 0 is the warm-up (its first call is reported apart);
  * the figures are medians of the later cycles' calls, in ns per household.
  *
- * Then: the cost of one JS→WASM call with 14 arguments, and of a WebAssembly.Memory sized up
- * front for the 10M world (memory.grow detaches every view on the old buffer).
+ * Then: the cost of one JS→WASM call with 14 arguments, and with --memory (off by default: it
+ * builds two 1M worlds, whatever --sizes says, and fills a 656 MiB arena) of a WebAssembly.Memory
+ * sized up front for the 10M world (memory.grow detaches every view on the old buffer).
  *
  *   npx tsx bench/wasm-kernels.ts                       # default size and 1M
  *   npx tsx bench/wasm-kernels.ts --sizes 0 --cycles 30  # chosen sizes, cycles after the warm-up
+ *   npx tsx bench/wasm-kernels.ts --memory               # and the 10M world's arena (see above)
  *   /path/to/other/node --import tsx bench/wasm-kernels.ts  # under another Node (WASM is then the control)
  *   valgrind --tool=cachegrind --cache-sim=no --smc-check=all-non-file --cachegrind-out-file=/dev/null \
  *     node --import tsx bench/wasm-kernels.ts --sizes 0 --cycles 40 --only wasm
@@ -46,10 +49,32 @@ import { createSimulation } from '../src/model/index.js';
 import { lowOnBasics, lowOnPersonal, packagesToCover } from '../src/modules/households/needs.js';
 import { scenarioFor } from './all-model.js';
 
+/** The header above, printed for --help; an unknown `--` flag is an error, not ignored. */
+const usage = () =>
+  readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .match(/^\/\*\*([\s\S]*?)\*\//)![1]
+    .replace(/^ \* ?/gm, '')
+    .trim();
+function checkArgs(argv: string[], valued: string[], flags: string[]) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage());
+    process.exit(0);
+  }
+  const known = (a: string) => valued.includes(a) || flags.includes(a);
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !known(a) && !valued.includes(argv[i - 1]));
+  if (unknown.length) {
+    const options = [...valued, ...flags].join(', ');
+    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${options}; --help for the usage)`);
+    process.exit(2);
+  }
+}
+
 const argv = process.argv.slice(2);
+checkArgs(argv, ['--sizes', '--cycles', '--only'], ['--memory']);
 const listAfter = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1].split(',').map(Number) : null);
 const SIZES = listAfter('--sizes') ?? [0, 1_000_000];
 const CYCLES = listAfter('--cycles')?.[0];
+const MEMORY = argv.includes('--memory');
 const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -367,12 +392,14 @@ for (const r of rows) {
 }
 console.log('(ns per household per call: medians of the timed cycles; the first call, and the mean of the first run of 97 days, in this process)');
 console.log(`one JS→WASM call with 14 arguments (a no-op, loop included): ${callCost().toFixed(1)} ns`);
-const perResident = columnBytesPerResident('all');
-const m = memoryCost(perResident);
-console.log(`columns of the 1M world's tables per resident: Q model ${columnBytesPerResident('q').toFixed(1)} bytes, every-module model ${perResident.toFixed(1)}`);
-console.log(
-  `memory for the every-module 10M world's columns (${(m.bytes / 2 ** 20).toFixed(0)} MiB): ` +
-    `new WebAssembly.Memory ${m.createMs.toFixed(2)} ms (+${m.rssCreate.toFixed(0)} MiB RSS), the same bytes as 40 ArrayBuffers ${m.plain.ms.toFixed(1)} ms (+${m.plain.rss.toFixed(0)} MiB RSS), ` +
-    `first write of every byte ${m.touchMs.toFixed(0)} ms (+${m.rssTouch.toFixed(0)} MiB RSS); memory.grow(1 page) ${m.growMs.toFixed(2)} ms, a view's length after it ${m.viewLengthAfterGrow} (detached); ` +
-    `wasm32's ceiling 4 GiB ≈ ${Math.floor(2 ** 32 / perResident / 1e6)}M residents`,
-);
+if (MEMORY) {
+  const perResident = columnBytesPerResident('all');
+  const m = memoryCost(perResident);
+  console.log(`columns of the 1M world's tables per resident: Q model ${columnBytesPerResident('q').toFixed(1)} bytes, every-module model ${perResident.toFixed(1)}`);
+  console.log(
+    `memory for the every-module 10M world's columns (${(m.bytes / 2 ** 20).toFixed(0)} MiB): ` +
+      `new WebAssembly.Memory ${m.createMs.toFixed(2)} ms (+${m.rssCreate.toFixed(0)} MiB RSS), the same bytes as 40 ArrayBuffers ${m.plain.ms.toFixed(1)} ms (+${m.plain.rss.toFixed(0)} MiB RSS), ` +
+      `first write of every byte ${m.touchMs.toFixed(0)} ms (+${m.rssTouch.toFixed(0)} MiB RSS); memory.grow(1 page) ${m.growMs.toFixed(2)} ms, a view's length after it ${m.viewLengthAfterGrow} (detached); ` +
+      `wasm32's ceiling 4 GiB ≈ ${Math.floor(2 ** 32 / perResident / 1e6)}M residents`,
+  );
+}
