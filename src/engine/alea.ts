@@ -152,11 +152,15 @@ export function skipDraws(g: AleaState, n: number): void {
   let s0 = +g.s0;
   let s1 = +g.s1;
   let s2 = +g.s2;
+  // The state goes back into `g` after the loop only (fisherYates writes it back per block, for a
+  // reason of its hot path): skipDraws runs at the build, where this was measured faster than
+  // drawing (docs/performance.md, part 16ae).
   for (let i = 0; i < n; i++) {
     const p = MULTIPLIER * s0;
     const t = p + c * TWO_TO_MINUS_32;
     const floorP = p | 0;
-    c = t >= floorP + 1 ? floorP + 1 : floorP; // = t | 0
+    const next = floorP + 1; // once, as in the stream's draw
+    c = t >= next ? next : floorP; // = t | 0
     s0 = s1;
     s1 = s2;
     s2 = t - c;

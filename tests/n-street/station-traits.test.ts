@@ -43,7 +43,7 @@ describe('mutual aid: the traits an election draws again', () => {
     expect(migrants / next).toBeCloseTo(s.migrantShare, 1);
   });
 
-  it('are the service rates serviceRatesOf gives any of a compound’s residents, drawing only up to the last asked', () => {
+  it('are the service rates serviceRatesOf gives any of a compound’s residents', () => {
     const world = createSimulation(nStreet(), 'traits/1').world as unknown as MutualAidWorld;
     for (let c = 0; c < world.compounds.count; c++) {
       const t = residentTraits(world, c);

@@ -150,9 +150,10 @@ function initialState(world: EpidemicWorld): EpidemicState {
  * found in resident order are the lists by building (by compound) one after another, and where
  * each building's (compound's) begin is the count before it.
  *
- * A kernel on the columns, not five walks in initialState: those were 0.7–1.6 s of the build at
- * 10M residents, each loop compiled on the fly and compiled again after it (docs/performance.md,
- * part 16ae). Same roles, same lists, same sums in the same order.
+ * One walk of the residents, not five in initialState: the passes are bound by reading memory,
+ * so fusing them is what paid (993 → 657 ms of the build at 10M residents; kernels of the five
+ * walks apart did not, part 16ad; docs/performance.md, part 16ae). Same roles, same lists, same
+ * sums in the same order.
  */
 function residentsTally(world: EpidemicWorld, relative: readonly number[]) {
   const R = world.residents;

@@ -9,7 +9,7 @@ import { bernoulli, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { OUTING_PHASES, PHASES } from '../lockdown/index.js';
 import { CONTACT_SINKS, closeLog, contactLog, meetAll, openLog, type ContactSink } from '../contacts.js';
 import type { HouseholdsWorld } from './columns.js';
-import { CONFINEMENTS, type Confinement } from './confinement.js';
+import { CONFINEMENTS, checkedConfinements, type Confinement } from './confinement.js';
 import { lowOnBasics, lowOnPersonal, packagesToCover, type Basket } from './needs.js';
 import { takeInPackages } from './receipts.js';
 import { affordable } from './budget.js';
@@ -45,7 +45,7 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     const reorderBelowDays = s.needs.reorderBelowDays;
     const { members, vegetableStock, porkStock, personalStock } = hh;
     // Contributed by other modules (an epidemic); empty in the lockdown model, which then draws as before.
-    const confinements = ctx.provided<Confinement<HouseholdsWorld>>(CONFINEMENTS);
+    const confinements = checkedConfinements(ctx.provided<Confinement<HouseholdsWorld>>(CONFINEMENTS));
     openLog(outingsMet, ctx.provided<ContactSink<HouseholdsWorld>>(CONTACT_SINKS));
     prices[0] = s.packages.vegetable.normalPrice * markup;
     prices[1] = s.packages.pork.normalPrice * markup;
@@ -56,10 +56,11 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     // Those kept in and, on a disrupted day, those who find no goods go home: struck off the list.
     for (let k = 0; k < confinements.length; k++) n = confinements[k].letOut(world, wanting, n);
     n = findGoods(s, ctx.rng, disrupted, wanting, n);
-    const purchases = goOut(world, s, hh, wanting, n, reorderBelowDays, members, vegetableStock, porkStock, personalStock, prices, basket);
-    meetAll(world, outingsMet, wanting, purchases);
+    // Every household left on the list goes out (and buys what it needs and can pay for).
+    goOut(world, s, hh, wanting, n, reorderBelowDays, members, vegetableStock, porkStock, personalStock, prices, basket);
+    meetAll(world, outingsMet, wanting, n);
     closeLog(world, outingsMet);
-    world.today.outingPurchases += purchases;
+    world.today.outingPurchases += n;
   },
 };
 
@@ -87,12 +88,13 @@ function wantingToShop(count: number, day: number, interval: number, outingSlot:
 }
 
 /**
- * The households listed go out, in order: each tops up its personal goods, and its basic goods as
- * far as its cash pays. Returns the number of purchases. Those kept in by a confinement and, on a
- * disrupted day, those who find no goods are struck off the list before (the step), and the
- * outings are reported to the contact sinks after, as a list: no call per household to another
- * module (confinement.ts, ../contacts.ts). Confinements do not draw, and what they and the sinks
- * read stays the same through the afternoon, so the draws are as before.
+ * The first `n` households listed go out, in order: each tops up its personal goods, and its basic
+ * goods as far as its cash pays. Those kept in by a confinement and, on a disrupted day, those who
+ * find no goods are struck off the list before (the step), and the outings are reported to the
+ * contact sinks after, as a list: no call per household to another module (confinement.ts,
+ * ../contacts.ts). The afternoon's draws are findGoods's, one per household left after the
+ * confinements, in list order; confinements and sinks draw nothing, and what a confinement reads
+ * does not change with the afternoon's purchases or reports (confinement.ts).
  * A function of its own that reads nothing of the world before or after its loop: as the step's own loop,
  * V8 compiled it on stack replacement in the first afternoon and the whole step again with the
  * type feedback of that afternoon alone, where the step's first and last lines had none (they
@@ -112,9 +114,10 @@ function goOut(
   personalStock: Float64Array,
   prices: Float64Array,
   basket: Basket,
-): number {
+): void {
   for (let i = 0; i < n; i++) {
     const h = wanting[i];
+    // Read in the loop, not before it: nothing of the loop's inputs is read outside it (above).
     const vegetablePrice = prices[0];
     const porkPrice = prices[1];
     const basic = lowOnBasics(reorderBelowDays, members, vegetableStock, porkStock, h);
@@ -124,14 +127,13 @@ function goOut(
     if (vegetable + pork === 0) continue;
     takeInPackages(world, h, vegetable, pork, vegetable * vegetablePrice, pork * porkPrice, 1, 1);
   }
-  return n;
 }
 
 /**
  * On a disrupted day each household listed finds goods with the scenario's availability (a draw
  * each, in list order); those that find none go home, and those that find some are kept at the
  * list's head, in order (their number returned). Any other day, the list as it is and no draw.
- * The same draws as a draw inside goOut's loop (nothing else there draws). A function of its own,
+ * These are the afternoon's only draws (confinements and contact sinks draw nothing). A function of its own,
  * called every day: as a branch in goOut's loop it first ran on the first disrupted day, weeks
  * after V8 had compiled goOut, and threw that code away (docs/performance.md, part 16ad).
  */

@@ -175,8 +175,8 @@ export function residentTraits(world: MutualAidWorld, c: number): ResidentTraits
 }
 
 /**
- * The service rates residentTraits gives some of compound c's residents (`which`, in resident
- * order), in single precision as it keeps them (0 for a child): the compound's draws made again
+ * The service rates residentTraits gives some of compound c's residents (`which`: residents of
+ * compound c, ascending, each once), in single precision as it keeps them (0 for a child): the compound's draws made again
  * only up to the last of them, and a rate worked out only for them. The party network reads its
  * active members' rates once, at the build; drawing every compound's traits for that cost 0.7 s
  * of the build at 10M residents (docs/performance.md, part 16ae).
@@ -190,6 +190,8 @@ export function serviceRatesOf(world: MutualAidWorld, c: number, which: readonly
   const rates = new Array<number>(which.length);
   let r = C.traitsFrom[c];
   for (let k = 0; k < which.length; k++) {
+    // A resident already passed, or not of this compound, would silently get another's rate.
+    if (which[k] < r || world.households.compound[R.household[which[k]]] !== c) throw new Error(`serviceRatesOf: resident ${which[k]} is not one of compound ${c}'s after ${r - 1} (ascending, each once)`);
     // Three draws a resident (migrant status, standing, service), the third the one wanted.
     skip(rng, 3 * (which[k] - r) + 2);
     r = which[k];
