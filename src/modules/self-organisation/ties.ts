@@ -85,15 +85,23 @@ export function shareActivity(world: CommunityWorld, h: number): void {
 /**
  * Before the crisis: ties follow the compound's social capital, and so does their level to return
  * to, for households first..end−1 of a compound `added` was added to; each one's change into
- * `change`.
+ * `change`. Returns `total` with their new ties added to it in household order (meanTies).
  */
-function followCapital(first: number, end: number, ties: Float64Array, baseline: Float64Array, added: number, change: Float64Array): void {
+function followCapital(first: number, end: number, ties: Float64Array, baseline: Float64Array, added: number, change: Float64Array, total: number): number {
   for (let h = first; h < end; h++) {
     const x = Math.min(1, Math.max(0, ties[h] + added));
     change[h - first] = x - ties[h];
     ties[h] = x;
     baseline[h] = x;
+    total += x;
   }
+  return total;
+}
+
+/** `total` with the ties of households first..end−1 added to it in household order. */
+function addUpTies(first: number, end: number, ties: Float64Array, total: number): number {
+  for (let h = first; h < end; h++) total += ties[h];
+  return total;
 }
 
 /**
@@ -125,8 +133,8 @@ function growAndFade(c: number, first: number, end: number, ties: Float64Array, 
 }
 
 /**
- * The households' ties added up in household order (the meanTies metric's numerator). Not the
- * engine's `sum`: ties are never NaN, so this loop has no test per household on the nights it runs.
+ * The households' ties added up in household order (the meanTies metric's numerator) at init.
+ * Not the engine's `sum`: ties are never NaN, so this loop has no test per household.
  */
 export function tiesAddedUp(ties: Float64Array): number {
   let n = 0;
@@ -152,17 +160,22 @@ export const socialTies: ModuleProcess<TiesWorld, TiesState> = {
     const added = new Float64Array(C.count);
     for (let c = 0; c < C.count; c++) added[c] = C.socialCapital[c] - own.lastSocialCapital[c];
     if (!own.crisis) {
-      // Before the crisis ties follow the compound's social capital and nothing else.
+      // Before the crisis ties follow the compound's social capital and nothing else. Where any
+      // compound's moved, the households' ties are added up for meanTies as the compounds are
+      // walked (the ones that moved in the loop that writes them), in household order from 0:
+      // the additions of a pass of its own over the column after this one, which this saves.
       let moved = false;
+      for (let c = 0; c < C.count && !moved; c++) moved = added[c] !== 0;
+      let total = 0;
       for (let c = 0; c < C.count; c++) {
         const first = C.firstHousehold[c];
         const end = first + C.households[c];
         const here = added[c] !== 0;
-        if (here) followCapital(first, end, ties, baseline, added[c], change);
-        moved ||= here;
+        if (here) total = followCapital(first, end, ties, baseline, added[c], change, total);
+        else if (moved) total = addUpTies(first, end, ties, total);
         for (let f = 0; f < followers.length; f++) followers[f].follow(world, first, end, change, here, ctx.day);
       }
-      if (moved) own.tiesTotal = tiesAddedUp(ties);
+      if (moved) own.tiesTotal = total;
       activity.fill(0);
       own.lastSocialCapital.set(C.socialCapital);
       return;
