@@ -20,6 +20,7 @@ import { createSimulation, resolveModules } from '../src/model/index.js';
 import { Q_COMMUNITY } from '../src/modules/index.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import { scenarioFor, type ModelName } from './all-model.js';
+import { checkArgs } from './args.js';
 
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
@@ -46,30 +47,10 @@ function measure(scenario: Scenario): { parts: Record<string, number>; total: nu
   return { parts, total, residents: (sim.world as any).residents.count };
 }
 
-/** The header above, printed for --help; an unknown `--` flag is an error, not ignored. */
-const usage = () =>
-  readFileSync(fileURLToPath(import.meta.url), 'utf8')
-    .match(/^\/\*\*([\s\S]*?)\*\//)![1]
-    .replace(/^ \* ?/gm, '')
-    .trim();
-function checkArgs(argv: string[], valued: string[], flags: string[]) {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(usage());
-    process.exit(0);
-  }
-  const known = (a: string) => valued.includes(a) || flags.includes(a);
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !known(a) && !valued.includes(argv[i - 1]));
-  if (unknown.length) {
-    const options = [...valued, ...flags].join(', ');
-    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${options}; --help for the usage)`);
-    process.exit(2);
-  }
-}
-
 const argv = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 if (argv[0] !== '--child') {
-  checkArgs(argv, ['--runs', '--model', '--scenario'], []);
+  checkArgs(import.meta.url, argv, ['--runs', '--model', '--scenario'], []);
   if (argv.includes('--scenario') && argv.includes('--model')) {
     console.error('--model and --scenario together: a scenario file fixes its own modules; give one or the other');
     process.exit(2);

@@ -26,30 +26,11 @@ import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-/** The header above, printed for --help; an unknown `--` flag is an error, not ignored. */
-const usage = () =>
-  readFileSync(fileURLToPath(import.meta.url), 'utf8')
-    .match(/^\/\*\*([\s\S]*?)\*\//)![1]
-    .replace(/^ \* ?/gm, '')
-    .trim();
-function checkArgs(argv: string[], valued: string[], flags: string[]) {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(usage());
-    process.exit(0);
-  }
-  const known = (a: string) => valued.includes(a) || flags.includes(a);
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !known(a) && !valued.includes(argv[i - 1]));
-  if (unknown.length) {
-    const options = [...valued, ...flags].join(', ');
-    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${options}; --help for the usage)`);
-    process.exit(2);
-  }
-}
+import { checkArgs } from './args.js';
 
 const argv = process.argv.slice(2);
 const VALUED = ['--tree', '--top', '--runs'];
-checkArgs(argv, VALUED, ['--node-internals']);
+checkArgs(import.meta.url, argv, VALUED, ['--node-internals']);
 const valueOf = (name: string, fallback: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const tree = resolve(valueOf('--tree', '.'));
 const top = Number(valueOf('--top', '30'));

@@ -48,29 +48,10 @@ import { transformSync } from 'esbuild';
 import { createSimulation } from '../src/model/index.js';
 import { lowOnBasics, lowOnPersonal, packagesToCover } from '../src/modules/households/needs.js';
 import { scenarioFor } from './all-model.js';
-
-/** The header above, printed for --help; an unknown `--` flag is an error, not ignored. */
-const usage = () =>
-  readFileSync(fileURLToPath(import.meta.url), 'utf8')
-    .match(/^\/\*\*([\s\S]*?)\*\//)![1]
-    .replace(/^ \* ?/gm, '')
-    .trim();
-function checkArgs(argv: string[], valued: string[], flags: string[]) {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(usage());
-    process.exit(0);
-  }
-  const known = (a: string) => valued.includes(a) || flags.includes(a);
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !known(a) && !valued.includes(argv[i - 1]));
-  if (unknown.length) {
-    const options = [...valued, ...flags].join(', ');
-    console.error(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (options: ${options}; --help for the usage)`);
-    process.exit(2);
-  }
-}
+import { checkArgs } from './args.js';
 
 const argv = process.argv.slice(2);
-checkArgs(argv, ['--sizes', '--cycles', '--only'], ['--memory']);
+checkArgs(import.meta.url, argv, ['--sizes', '--cycles', '--only'], ['--memory']);
 const listAfter = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1].split(',').map(Number) : null);
 const SIZES = listAfter('--sizes') ?? [0, 1_000_000];
 const CYCLES = listAfter('--cycles')?.[0];
