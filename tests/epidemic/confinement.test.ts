@@ -12,15 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/model/index.js';
 import { offWork } from '../../src/modules/epidemic/absences.js';
 import { confinedOn, letOut } from '../../src/modules/epidemic/response.js';
-import { LOCKDOWN_EPIDEMIC, scenario } from './helpers.js';
+import { LOCKDOWN_EPIDEMIC, scenario, SHORT_CONFINEMENTS } from './helpers.js';
 
 const BASE = {
-  'community.compounds': 4,
-  'epidemic.initialInfections': 80,
-  'epidemic.response.isolateCases': true,
-  'epidemic.response.quarantineDays': 3,
-  'epidemic.response.closureDays': 4,
-  'epidemic.detection.delayDays': 0,
+  ...SHORT_CONFINEMENTS,
   'epidemic.transmission.work.contactsPerDay': 200,
   // Deadlier than the shipped rates, so that some helpers die in the run (off work for good).
   'epidemic.course.fatalityShare.adult': 0.5,

@@ -40,3 +40,18 @@ export function slope(x: number[], y: number[]): number {
   }
   return sxy / sxx;
 }
+
+/**
+ * Short quarantines and closures after many early cases, found at once, in four compounds: places
+ * are confined again on the day theirs ends, households are confined on days others go out, and a
+ * household can be quarantined inside a closed building or compound (confinement.test.ts,
+ * outings-confined.test.ts).
+ */
+export const SHORT_CONFINEMENTS = {
+  'community.compounds': 4,
+  'epidemic.initialInfections': 80,
+  'epidemic.response.isolateCases': true,
+  'epidemic.response.quarantineDays': 3,
+  'epidemic.response.closureDays': 4,
+  'epidemic.detection.delayDays': 0,
+};

@@ -11,16 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/model/index.js';
 import { entries } from '../../src/modules/epidemic/day-list.js';
 import { confinedOn } from '../../src/modules/epidemic/response.js';
-import { LOCKDOWN_EPIDEMIC, scenario } from './helpers.js';
+import { LOCKDOWN_EPIDEMIC, scenario, SHORT_CONFINEMENTS } from './helpers.js';
 
-const BASE = {
-  'community.compounds': 4,
-  'epidemic.initialInfections': 80,
-  'epidemic.response.isolateCases': true,
-  'epidemic.response.quarantineDays': 3,
-  'epidemic.response.closureDays': 4,
-  'epidemic.detection.delayDays': 0,
-};
+const BASE = SHORT_CONFINEMENTS;
 
 describe.each(['none', 'building', 'compound'])('outings with closure %s', (closure) => {
   it.each(['1/0', '2/0'])('no household goes out on a day it is confined (seed %s)', (seed) => {
