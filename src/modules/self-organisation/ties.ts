@@ -114,7 +114,7 @@ function addUpTies(first: number, end: number, ties: Float64Array, total: number
  * finite), which leaves x as it is, x never being −0: ties start at a compound's social capital
  * (a share, 0 or above), the clamps give +0 at least, and a subtraction gives −0 only from −0.
  */
-function afterActivities(x: number, k: number, growth: number): number {
+export function afterActivities(x: number, k: number, growth: number): number {
   x += growth * (1 - x) * +(k > 0);
   for (; k > 1; k--) x += growth * (1 - x);
   return x;
