@@ -99,14 +99,14 @@ function wantingToShop(count: number, day: number, interval: number, outingSlot:
  * order. Of those who go out, those low on basics and those low on personal goods are each about
  * half, at random (the Q model at 100k: 57 % and 58 % of 646k outings), so a branch on either was
  * mispredicted about as often as it was taken. The passes do what one did: a household's
- * personal goods and its basic purchase touch no column the other reads, nor another household's. Those kept in by a confinement and, on a disrupted day, those who
- * find no goods are struck off the list before (the step), and the outings are reported to the
- * contact sinks after, as a list: no call per household to another module (confinement.ts,
- * ../contacts.ts). The afternoon's draws are findGoods's, one per household left after the
- * confinements, in list order; confinements and sinks draw nothing, and what a confinement reads
- * does not change with the afternoon's purchases or reports (confinement.ts).
- * A function of its own that reads nothing of the world before or after its loop: as the step's own loop,
- * V8 compiled it on stack replacement in the first afternoon and the whole step again with the
+ * personal goods and its basic purchase touch no column the other reads, nor another household's.
+ * Those kept in by a confinement and, on a disrupted day, those who find no goods are struck off
+ * the list before (the step), and the outings are reported to the contact sinks after, as a
+ * list: no call per household to another module (confinement.ts, ../contacts.ts). The
+ * afternoon's draws are findGoods's, one per household left after the confinements, in list
+ * order; confinements and sinks draw nothing, and what a confinement reads does not change with
+ * the afternoon's purchases or reports (confinement.ts). A function of its own that reads nothing
+ * of the world before or after its loop: as the step's own loop, V8 compiled it on stack replacement in the first afternoon and the whole step again with the
  * type feedback of that afternoon alone, where the step's first and last lines had none (they
  * ran before V8 had allocated the step's feedback), and threw the code away the next afternoon:
  * four or five compilations of the step a run, in a fresh process (docs/performance.md, part 16o).
