@@ -6,7 +6,7 @@
  * whose budget is below the price of the basic basket buys less, runs out, and goes without —
  * so a higher price costs the poorest households food, not only money.
  */
-import { select, type Rng } from '../../engine/index.js';
+import type { Rng } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { HouseholdsWorld } from './columns.js';
 import type { Basket } from './needs.js';
@@ -32,17 +32,14 @@ export function budgetPerPersonDay(s: Scenario, q: number): number {
  * The first households short of cash come days into a run; with a branch, V8 had compiled every
  * purchase loop that inlines this (outings, the evening's orders, group buys) before the cut had
  * ever run, and dropped that code at the first one (docs/performance.md, part 16o). Where the cash
- * suffices the cut is computed on k ≥ 1 and thrown away, so the result is the same as with the
- * branch. Which of the two is kept is chosen without a branch too (`select`): whether a household
- * is short varies from order to order, and as a ternary it was mispredicted (part 16ai). `select`
- * needs both finite, so nothing wanted (cost 0, never short: cash is never below 0) divides by 1,
- * not 0; and neither is −0 (the cut is `floor(…) + 0 or 1`, `want` comes from `packagesToCover`).
+ * suffices the cut is computed on k ≥ 1 (or on Infinity or NaN when nothing is wanted) and thrown
+ * away, so the result is the same as with the branch.
  */
 export function affordable(hh: Households, h: number, want: Basket, vegetablePrice: number, porkPrice: number): Basket {
   const cost = want.vegetable * vegetablePrice + want.pork * porkPrice;
   const cash = hh.cash[h];
-  const short = +(cost > cash);
-  const k = cash / (cost + +(cost === 0));
+  const short = cost > cash;
+  const k = cash / cost;
   let vegetable = Math.floor(want.vegetable * k);
   let pork = Math.floor(want.pork * k);
   // Rounding down both may leave enough for one more package of the kind it cut most.
@@ -50,7 +47,7 @@ export function affordable(hh: Households, h: number, want: Basket, vegetablePri
   const cutVegetableMore = +(want.vegetable - vegetable > want.pork - pork);
   vegetable += cutVegetableMore & +(left >= vegetablePrice);
   pork += (cutVegetableMore ^ 1) & +(want.pork > pork) & +(left >= porkPrice);
-  want.vegetable = select(short, vegetable, want.vegetable);
-  want.pork = select(short, pork, want.pork);
+  want.vegetable = short ? vegetable : want.vegetable;
+  want.pork = short ? pork : want.pork;
   return want;
 }

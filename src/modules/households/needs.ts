@@ -5,7 +5,6 @@
  * The checks are plain functions of columns and numbers, because they run for every household
  * every day; the closures over one household table are for the passes that call them rarely.
  */
-import { positivePart } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { HouseholdsWorld } from './columns.js';
 
@@ -44,14 +43,12 @@ export interface Basket {
 /**
  * Whole packages of each kind that bring the household's stock up to `coverDays`, written into
  * `out` (and returned): a caller that runs once per order passes one basket it reuses, so the
- * order path allocates nothing. `positivePart` is `Math.max(0, …)` without its branches (whether
- * a stock is above the cover varies from household to household; engine/branch-free.ts), exact
- * here because the quotient is finite: stocks are, and a package feeds at least 0.01 person-days.
+ * order path allocates nothing.
  */
 export function packagesToCover(s: Scenario, hh: Households, h: number, out: Basket = { vegetable: 0, pork: 0 }): Basket {
   const target = s.needs.coverDays * hh.members[h];
   const per = s.needs.personDaysPerPackage;
-  out.vegetable = positivePart(Math.ceil((target - hh.vegetableStock[h]) / per.vegetable));
-  out.pork = positivePart(Math.ceil((target - hh.porkStock[h]) / per.pork));
+  out.vegetable = Math.max(0, Math.ceil((target - hh.vegetableStock[h]) / per.vegetable));
+  out.pork = Math.max(0, Math.ceil((target - hh.porkStock[h]) / per.pork));
   return out;
 }

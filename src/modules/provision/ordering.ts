@@ -120,13 +120,9 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
  * compiled it on stack replacement and dropped that code at the first world read after it
  * (docs/performance.md). The draws and the orders, for the few that are low, are the step's.
  * Branch-free, as outings' `wantingToShop` (which says why): every household is written to both
- * lists, which grow by 0 or 1. `listed` is written before the loop too: V8 compiles the loop on
- * stack replacement in the first evening, and the lines after it, never run by then, had no type
- * feedback; it dropped that code at them ("insufficient type feedback for generic keyed access").
+ * lists, which grow by 0 or 1.
  */
 function scan(count: number, orderDay: Int32Array, digital: Uint8Array, members: Uint8Array, vegetableStock: Float64Array, porkStock: Float64Array, reorderBelowDays: number, wanting: Int32Array, doors: Int32Array, doorLow: Uint8Array): void {
-  listed[0] = 0;
-  listed[1] = 0;
   let nWanting = 0;
   let nDoors = 0;
   for (let h = 0; h < count; h++) {
