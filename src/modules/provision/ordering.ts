@@ -8,7 +8,7 @@
  * taken, and the order is cut to what the household's food cash pays for; one that can pay for
  * no package at all orders nothing tonight.
  */
-import { bernoulli, select, shuffle, type ModuleProcess, type Rng } from '../../engine/index.js';
+import { bernoulli, shuffle, type ModuleProcess, type Rng } from '../../engine/index.js';
 import { DIGITAL } from '../community/index.js';
 import { affordable, lowOnBasics, packagesToCover, type Basket } from '../households/index.js';
 import { CLOSED_PHASES } from '../lockdown/index.js';
@@ -166,10 +166,7 @@ const tally = new Int32Array(6);
 /**
  * Tonight's online orders, in household order: through the building's chain where it runs, else
  * the app where the regime has one, each succeeding with the user's chance; whoever fails asks
- * for a visit (listed in `asking`, where the regime has door-to-door rounds). The draws decide
- * and stay branches; what varies from household to household without a draw (an adult or an
- * elderly user, whether the cash paid for the order) is chosen and counted without one (`select`,
- * `tallyOrder`), as it was mispredicted (part 16ai).
+ * for a visit (listed in `asking`, where the regime has door-to-door rounds).
  */
 function orderOnline(
   world: ProvisionWorld,
@@ -189,14 +186,13 @@ function orderOnline(
   const { chainSuccess, appSuccess } = chances;
   for (let i = 0; i < nWanting; i++) {
     const h = wanting[i];
-    // The chances are probabilities, finite, as `select` needs.
-    const adult = +(digital[h] === DIGITAL.adult);
-    if (chainRuns[building[h]] && bernoulli(rng, select(adult, chainSuccess.adult, chainSuccess.elderly))) {
-      tallyOrder(CHAIN, place(world, own, h, day, basket, vegetablePaid, porkPaid));
+    const adult = digital[h] === DIGITAL.adult;
+    if (chainRuns[building[h]] && bernoulli(rng, adult ? chainSuccess.adult : chainSuccess.elderly)) {
+      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? CHAIN : UNAFFORDABLE]++;
       continue;
     }
-    if (regime.channels.app && bernoulli(rng, select(adult, appSuccess.adult, appSuccess.elderly))) {
-      tallyOrder(APP, place(world, own, h, day, basket, vegetablePaid, porkPaid));
+    if (regime.channels.app && bernoulli(rng, adult ? appSuccess.adult : appSuccess.elderly)) {
+      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? APP : UNAFFORDABLE]++;
       continue;
     }
     if (regime.channels.doorToDoor) asking[tally[ASKING]++] = h;
@@ -242,7 +238,7 @@ function doorRound(
     if (next - from > 1) shuffle(rng, asking.subarray(from, next));
     for (let i = from; i < next; i++) {
       const h = asking[i];
-      if (open && visit(world, visitors, met, b, h)) tallyOrder(DOOR, place(world, own, h, day, basket, vegetablePaid, porkPaid));
+      if (open && visit(world, visitors, met, b, h)) tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
       else { open = false; tally[MISSED]++; }
     }
     const first = firstHousehold[b];
@@ -263,7 +259,7 @@ function doorRound(
     for (; i < count && open; i++) {
       const j = roundAt(fromDoor, count, split, i);
       if (!visit(world, visitors, met, b, doors[j])) { open = false; break; }
-      if (doorLow[j]) tallyOrder(DOOR, place(world, own, doors[j], day, basket, vegetablePaid, porkPaid));
+      if (doorLow[j]) tally[place(world, own, doors[j], day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
     }
     // Not reached tonight: those running low would have ordered. Tomorrow's round starts at
     // the first door not reached (where tonight's started, if the round reached them all or
@@ -299,34 +295,19 @@ function visit(world: ProvisionWorld, visitors: readonly DoorVisitor<ProvisionWo
   return false;
 }
 
-/** An order taken through `channel` if `placed` is 1, else one the household's cash could not pay for: counted without a branch. */
-function tallyOrder(channel: number, placed: number): void {
-  tally[channel] += placed;
-  tally[UNAFFORDABLE] += 1 - placed;
-}
-
 /**
  * Takes household h's order at tonight's prices, cut to what its food cash pays for
- * (households/budget.ts), and queues it: 1, or 0 when the cash pays for no package at all.
- *
- * Without a branch on that (it varies from order to order, and was mispredicted; part 16ai): the
- * order is written either way, and the queue grows by 0 or 1. A household that can pay for
- * nothing writes what it holds already — no packages, and -1, no order pending (it has none, or
- * it would not be ordering) — and its id lands in the queue's first free slot, left free for the
- * next order: the queue has a slot per household and this one's is not taken, so it is never full
- * here. The ring's end is a compare, not a division.
+ * (households/budget.ts), and queues it; false when the cash pays for no package at all.
  */
-function place(world: ProvisionWorld, own: ProvisionState, h: number, day: number, basket: Basket, vegetablePaid: number, porkPaid: number): number {
+function place(world: ProvisionWorld, own: ProvisionState, h: number, day: number, basket: Basket, vegetablePaid: number, porkPaid: number): boolean {
   const hh = world.households;
   const { vegetable, pork } = affordable(hh, h, packagesToCover(world.scenario, hh, h, basket), vegetablePaid, porkPaid);
-  const placed = +(vegetable + pork > 0);
+  if (vegetable + pork === 0) return false;
   hh.orderVegetable[h] = vegetable;
   hh.orderPork[h] = pork;
-  hh.orderDay[h] = (day + 1) * placed - 1;
+  hh.orderDay[h] = day;
   const q = own.orders;
-  const size = q.items.length;
-  const at = q.head + q.length;
-  q.items[at - size * +(at >= size)] = h;
-  q.length += placed;
-  return placed;
+  q.items[(q.head + q.length) % q.items.length] = h;
+  q.length++;
+  return true;
 }
