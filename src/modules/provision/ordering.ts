@@ -32,8 +32,14 @@ let doorLow = new Uint8Array(0);
 const visitsMet = contactLog<ProvisionWorld>('doorVisit');
 let asking = new Int32Array(0);
 let chainRuns = new Uint8Array(0);
-/** How many households `scan` listed: [wanting, doors]. */
-const listed = new Int32Array(2);
+/**
+ * How many households `scan` listed. Module variables, not an array: V8 compiles scan's loop on
+ * stack replacement in the first evening, before the lines after the loop have run, and a store
+ * into an array there had no type feedback, so V8 dropped that code at it; a module variable's
+ * store has no feedback to lack (part 16ai).
+ */
+let listedWanting = 0;
+let listedDoors = 0;
 
 export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'ordering',
@@ -82,8 +88,8 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
 
     // A household with no smartphone user cannot order online: it waits for the round below.
     scan(hh.count, orderDay, digital, members, vegetableStock, porkStock, reorderBelowDays, wanting, doors, doorLow);
-    const nWanting = listed[0];
-    const nDoors = listed[1];
+    const nWanting = listedWanting;
+    const nDoors = listedDoors;
     // Households whose online order failed tonight ask for a visit; they are seen first.
     tally.fill(0);
     orderOnline(world, own, ctx.rng, regime, s.digitalOrdering, nWanting, digital, building, day, basket, vegetablePaid, porkPaid);
@@ -113,9 +119,9 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
  * Tonight's lists, in household order: the households that want to order online (a smartphone
  * user at home, no order pending, running low on basics) and the doors of the round (no
  * smartphone user, no order pending), with whether each is low (`doorLow`); their numbers go to
- * `listed`. One pass over every household, so the round visits the doors without going over the
- * others again; neither list changes during the evening (an order taken changes only its own
- * household's, and stocks are not touched). A function of its own on columns and numbers, because
+ * `listedWanting` and `listedDoors`. One pass over every household, so the round visits the doors
+ * without going over the others again; neither list changes during the evening (an order taken
+ * changes only its own household's, and stocks are not touched). A function of its own on columns and numbers, because
  * it is the part of the evening that runs for every household: as a loop inside the step, V8
  * compiled it on stack replacement and dropped that code at the first world read after it
  * (docs/performance.md). The draws and the orders, for the few that are low, are the step's.
@@ -135,8 +141,8 @@ function scan(count: number, orderDay: Int32Array, digital: Uint8Array, members:
     doorLow[nDoors] = low;
     nDoors += noOrder & (phone ^ 1);
   }
-  listed[0] = nWanting;
-  listed[1] = nDoors;
+  listedWanting = nWanting;
+  listedDoors = nDoors;
 }
 
 /**
