@@ -92,7 +92,8 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
     const nDoors = listedDoors;
     // Households whose online order failed tonight ask for a visit; they are seen first.
     tally.fill(0);
-    orderOnline(world, own, ctx.rng, regime, s.digitalOrdering, nWanting, digital, building, day, basket, vegetablePaid, porkPaid);
+    const { chainSuccess, appSuccess } = s.digitalOrdering;
+    orderOnline(world, own, ctx.rng, regime, chainSuccess.adult, chainSuccess.elderly, appSuccess.adult, appSuccess.elderly, nWanting, digital, building, day, basket, vegetablePaid, porkPaid);
     const visitors = regime.channels.doorToDoor ? byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS)) : [];
     if (regime.channels.doorToDoor) {
       openLog(visitsMet, ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS), visitors.map((v) => v.name));
@@ -172,14 +173,20 @@ const tally = new Int32Array(6);
 /**
  * Tonight's online orders, in household order: through the building's chain where it runs, else
  * the app where the regime has one, each succeeding with the user's chance; whoever fails asks
- * for a visit (listed in `asking`, where the regime has door-to-door rounds).
+ * for a visit (listed in `asking`, where the regime has door-to-door rounds). Elderly users
+ * succeed less often: the chances by skill are numbers read by the step, not fields read here: in
+ * the early regime no chain runs, so V8 compiled the loop with no type feedback for the chain's
+ * chances, and dropped that code at the first chain order of the later regime (part 16ai).
  */
 function orderOnline(
   world: ProvisionWorld,
   own: ProvisionState,
   rng: Rng,
   regime: Regime,
-  chances: ProvisionWorld['scenario']['digitalOrdering'],
+  chainAdult: number,
+  chainElderly: number,
+  appAdult: number,
+  appElderly: number,
   nWanting: number,
   digital: Uint8Array,
   building: Int32Array,
@@ -188,16 +195,14 @@ function orderOnline(
   vegetablePaid: number,
   porkPaid: number,
 ): void {
-  // Elderly users succeed less often: the chances by skill, read once for the evening.
-  const { chainSuccess, appSuccess } = chances;
   for (let i = 0; i < nWanting; i++) {
     const h = wanting[i];
     const adult = digital[h] === DIGITAL.adult;
-    if (chainRuns[building[h]] && bernoulli(rng, adult ? chainSuccess.adult : chainSuccess.elderly)) {
+    if (chainRuns[building[h]] && bernoulli(rng, adult ? chainAdult : chainElderly)) {
       tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? CHAIN : UNAFFORDABLE]++;
       continue;
     }
-    if (regime.channels.app && bernoulli(rng, adult ? appSuccess.adult : appSuccess.elderly)) {
+    if (regime.channels.app && bernoulli(rng, adult ? appAdult : appElderly)) {
       tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? APP : UNAFFORDABLE]++;
       continue;
     }
