@@ -87,12 +87,13 @@ const kept = new Int32Array(1);
 
 /**
  * The afternoon's deliveries, oldest order first, while the RC has time for one more and some
- * order can still be delivered (`noneDeliverable`); returns how many orders were tried, and those not delivered are written back at the front of the queue, in
- * order (order-queue.ts). A function of its own that reads nothing of the world before its loop
- * and writes nothing after it but its return: as the step's loop (with `deliver` a closure in the
- * step), V8 compiled the whole step on stack replacement, then again with the first afternoon's
- * feedback alone, and dropped it at the step's first lines the next afternoon (six compilations
- * of the step a run at 100k in a fresh process; docs/performance.md, part 16o).
+ * order can still be delivered (`noneDeliverable`); returns how many orders were tried, and those
+ * not delivered are written back at the front of the queue, in order (order-queue.ts). A
+ * function of its own that reads nothing of the world before its loop and writes nothing after it
+ * but its return: as the step's loop (with `deliver` a closure in the step), V8 compiled the whole
+ * step on stack replacement, then again with the first afternoon's feedback alone, and dropped it
+ * at the step's first lines the next afternoon (six compilations of the step a run at 100k in a
+ * fresh process; docs/performance.md, part 16o).
  */
 function deliverInTurn(
   world: ProvisionWorld,
