@@ -4,7 +4,9 @@
  * (issue 16: the orders after that are not tried, since a try cannot succeed); those not delivered
  * must keep their places, so the queue still holds every pending order once, oldest first. The
  * golden digests' seeds never run the RC out of hours while orders wait, so this is checked here,
- * day by day, on a seed that does.
+ * day by day, on a seed that does. It also stops once no order left can be delivered today (part
+ * 16ai: the suppliers' stock gone, or the early regime's carriers, which answer alike for every
+ * order, out of deliveries and hours); the seed has such afternoons too.
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/model/index.js';
@@ -12,7 +14,7 @@ import type { OrderQueue } from '../../src/modules/provision/state.js';
 import { qScenario } from '../helpers.js';
 
 describe('the delivery queue', () => {
-  it('holds every pending order once, oldest first, also on days the RC runs out of hours for orders', () => {
+  it('holds every pending order once, oldest first, also on days the RC runs out of hours for orders or nothing more can be delivered', () => {
     const scenario = qScenario('lockdown-2020');
     const sim = createSimulation(scenario, 'x');
     const world = sim.world as any;
@@ -20,6 +22,7 @@ describe('the delivery queue', () => {
     const delivery = sim.processes.find((p) => p.name === 'delivery')!;
     const step = delivery.step.bind(delivery);
     let stoppedWithOrdersLeft = 0;
+    let stoppedUndeliverable = 0;
     // The first thing wrong with the queue, or '' (one expect per check: this runs twice a day).
     const problem = (): string => {
       const queue: OrderQueue = world.state.provision.orders;
@@ -40,6 +43,11 @@ describe('the delivery queue', () => {
     (delivery as { step: typeof delivery.step }).step = (w, ctx) => {
       step(w, ctx);
       if (world.state.provision.orders.length > 0 && world.state.residentsCommittee.hoursFree < orderHours) stoppedWithOrdersLeft++;
+      const stock = world.state.merchants.merchants.reduce((n: number, m: { stock: number }) => n + m.stock, 0);
+      const early = scenario.regimes.early;
+      const rcCarries = early.rcCarriesToDoor && world.state.residentsCommittee.hoursFree >= orderHours + 1 / scenario.lastMile.deliveriesPerHour;
+      const carriersOut = world.state.provision.deliveringRegime === 'early' && world.state.provision.merchantDeliveries < 1 && !rcCarries;
+      if (world.state.provision.orders.length > 0 && world.state.residentsCommittee.hoursFree >= orderHours && (stock < 1 || carriersOut)) stoppedUndeliverable++;
       check();
     };
     try {
@@ -51,5 +59,6 @@ describe('the delivery queue', () => {
       (delivery as { step: typeof delivery.step }).step = step;
     }
     expect(stoppedWithOrdersLeft).toBeGreaterThan(5);
+    expect(stoppedUndeliverable).toBeGreaterThan(0);
   });
 });

@@ -37,6 +37,13 @@ export interface Carrier<W extends ModuleWorld = any> {
   staffHoursFor?(world: W, uncarried: number, need: DeliveryNeed): number;
   /** Whether it can carry household h's order now. */
   canCarry(world: W, h: number, need: DeliveryNeed): boolean;
+  /**
+   * True when `canCarry` gives the same answer for every household, and once false stays false
+   * for the rest of the afternoon (what it reads only falls while orders are delivered: its own
+   * deliveries left, the RC's hours). When every carrier asked is such and none can carry, the
+   * afternoon tries no more orders (delivery.ts `noneDeliverable`).
+   */
+  sameForEveryOrder?: boolean;
   /** Carries it: spends its time and counts the delivery. */
   carry(world: W, h: number, need: DeliveryNeed): void;
 }

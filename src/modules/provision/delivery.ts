@@ -49,6 +49,7 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     // falls in the afternoon), so it is not asked for each one: in the early regime the party
     // members and volunteers have none, two calls per order through a megamorphic site.
     const asked = carriers.filter((c) => c.staffHoursFor !== undefined || c.capacity(world) > 0);
+    const sameForEveryOrder = asked.every((c) => c.sameForEveryOrder === true);
 
     // Each waiting order is tried once, oldest first; one not delivered keeps its place. Every
     // order takes RC time, which only goes down here: once it is too little for one order, none of
@@ -56,7 +57,7 @@ export const delivery: ModuleProcess<ProvisionWorld, ProvisionState> = {
     // changes nothing, so skipping them changes no output).
     kept[0] = 0;
     openLog(deliveriesMet, ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS), asked.map((c) => c.name));
-    const tried = deliverInTurn(world, own, queue, rc, need, suppliers, asked, deliveriesMet, orderVegetable, orderPork);
+    const tried = deliverInTurn(world, own, queue, rc, need, suppliers, asked, sameForEveryOrder, deliveriesMet, orderVegetable, orderPork);
     closeLog(world, deliveriesMet);
     keepPlaces(queue, tried, kept[0]);
   },
@@ -85,13 +86,14 @@ function fillableOrders(items: Int32Array, head: number, length: number, orderVe
 const kept = new Int32Array(1);
 
 /**
- * The afternoon's deliveries, oldest order first, while the RC has time for one more; returns how
- * many orders were tried, and those not delivered are written back at the front of the queue, in
- * order (order-queue.ts). A function of its own that reads nothing of the world before its loop
- * and writes nothing after it but its return: as the step's loop (with `deliver` a closure in the
- * step), V8 compiled the whole step on stack replacement, then again with the first afternoon's
- * feedback alone, and dropped it at the step's first lines the next afternoon (six compilations
- * of the step a run at 100k in a fresh process; docs/performance.md, part 16o).
+ * The afternoon's deliveries, oldest order first, while the RC has time for one more and some
+ * order can still be delivered (`noneDeliverable`); returns how many orders were tried, and those
+ * not delivered are written back at the front of the queue, in order (order-queue.ts). A
+ * function of its own that reads nothing of the world before its loop and writes nothing after it
+ * but its return: as the step's loop (with `deliver` a closure in the step), V8 compiled the whole
+ * step on stack replacement, then again with the first afternoon's feedback alone, and dropped it
+ * at the step's first lines the next afternoon (six compilations of the step a run at 100k in a
+ * fresh process; docs/performance.md, part 16o).
  */
 function deliverInTurn(
   world: ProvisionWorld,
@@ -101,6 +103,7 @@ function deliverInTurn(
   need: DeliveryNeed,
   suppliers: readonly Merchant[],
   asked: readonly Carrier<ProvisionWorld>[],
+  sameForEveryOrder: boolean,
   met: ContactLog<ProvisionWorld>,
   orderVegetable: Uint16Array,
   orderPork: Uint16Array,
@@ -117,8 +120,35 @@ function deliverInTurn(
     items[to] = h;
     to = to + 1 === size ? 0 : to + 1;
     kept[0]++;
+    if (noneDeliverable(world, h, need, suppliers, asked, sameForEveryOrder)) return tried + 1;
   }
   return tried;
+}
+
+/**
+ * Whether none of the orders after one that could not be delivered can be today: the suppliers
+ * hold less than a package (every order holds one at least: ordering queues none without), or
+ * every carrier asked answers the same for every order (`sameForEveryOrder`) and none can carry
+ * now. What both read only falls while orders are delivered, and a try that fails draws nothing
+ * and changes nothing, so the orders after are not tried and keep their places, as when the RC's
+ * time runs out. In the Q model at 1M, 1.6 of the 3.9 million tries were such: the stock gone, or
+ * the early regime's supermarket carriers and RC staff (its only carriers) out of deliveries and
+ * hours, with a backlog of 100,000–190,000 orders tried every afternoon (part 16ai).
+ */
+function noneDeliverable(
+  world: ProvisionWorld,
+  h: number,
+  need: DeliveryNeed,
+  suppliers: readonly Merchant[],
+  asked: readonly Carrier<ProvisionWorld>[],
+  sameForEveryOrder: boolean,
+): boolean {
+  let stock = 0;
+  for (const m of suppliers) stock += m.stock;
+  if (stock < 1) return true;
+  if (!sameForEveryOrder) return false;
+  for (let k = 0; k < asked.length; k++) if (asked[k].canCarry(world, h, need)) return false;
+  return true;
 }
 
 /** Delivers household h's order if the suppliers hold its packages and a carrier can take it; false otherwise. */

@@ -41,7 +41,10 @@ export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
     for (const m of suppliers) stock += m.stock;
     // Per joiner, so one basket is reused and the packages are handed over field by field (no object per joiner).
     const basket: Basket = { vegetable: 0, pork: 0 };
-    for (let j = 0; j < joiners.length; j++) {
+    // Once the stock is below a package, no share after fits it (one with no package is skipped as
+    // well), and a skipped joiner changes nothing: the rest are not gone through. In the Q model at
+    // 1M, 0.65 of the 1.75 million joiners came after the stock had run out (part 16ai).
+    for (let j = 0; j < joiners.length && stock >= 1; j++) {
       const h = joiners[j];
       if (hh.orderDay[h] >= 0) continue;
       const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePrice.paid, porkPrice.paid);

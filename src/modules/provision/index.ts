@@ -25,6 +25,7 @@ const merchantCarrier: Carrier<ProvisionWorld> = {
   priority: 30,
   capacity: (w) => (w.state.provision as ProvisionState).merchantDeliveries,
   canCarry: (w) => (w.state.provision as ProvisionState).merchantDeliveries >= 1,
+  sameForEveryOrder: true,
   carry(w) {
     (w.state.provision as ProvisionState).merchantDeliveries -= 1;
     w.today.deliveredByMerchants++;
@@ -42,6 +43,7 @@ const rcCarrier: Carrier<ProvisionWorld> = {
   capacity: () => 0,
   staffHoursFor: (_w, uncarried, need) => (need.regime.rcCarriesToDoor ? uncarried * need.carryHours : 0),
   canCarry: (w, _h, need) => need.regime.rcCarriesToDoor && (w.state.residentsCommittee as RcState).hoursFree >= need.orderHours + need.carryHours,
+  sameForEveryOrder: true,
   carry(w, _h, need) {
     (w.state.residentsCommittee as RcState).hoursFree -= need.carryHours;
     w.today.deliveredByRcStaff++;

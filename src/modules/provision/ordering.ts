@@ -32,8 +32,14 @@ let doorLow = new Uint8Array(0);
 const visitsMet = contactLog<ProvisionWorld>('doorVisit');
 let asking = new Int32Array(0);
 let chainRuns = new Uint8Array(0);
-/** How many households `scan` listed: [wanting, doors]. */
-const listed = new Int32Array(2);
+/**
+ * How many households `scan` listed. Module variables, not an array: V8 compiles scan's loop on
+ * stack replacement in the first evening, before the lines after the loop have run, and a store
+ * into an array there had no type feedback, so V8 dropped that code at it; a module variable's
+ * store has no feedback to lack (part 16ai).
+ */
+let listedWanting = 0;
+let listedDoors = 0;
 
 export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
   name: 'ordering',
@@ -82,11 +88,12 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
 
     // A household with no smartphone user cannot order online: it waits for the round below.
     scan(hh.count, orderDay, digital, members, vegetableStock, porkStock, reorderBelowDays, wanting, doors, doorLow);
-    const nWanting = listed[0];
-    const nDoors = listed[1];
+    const nWanting = listedWanting;
+    const nDoors = listedDoors;
     // Households whose online order failed tonight ask for a visit; they are seen first.
     tally.fill(0);
-    orderOnline(world, own, ctx.rng, regime, s.digitalOrdering, nWanting, digital, building, day, basket, vegetablePaid, porkPaid);
+    const { chainSuccess, appSuccess } = s.digitalOrdering;
+    orderOnline(world, own, ctx.rng, regime, chainSuccess.adult, chainSuccess.elderly, appSuccess.adult, appSuccess.elderly, nWanting, digital, building, day, basket, vegetablePaid, porkPaid);
     const visitors = regime.channels.doorToDoor ? byPriority(ctx.provided<DoorVisitor<ProvisionWorld>>(DOOR_VISITORS)) : [];
     if (regime.channels.doorToDoor) {
       openLog(visitsMet, ctx.provided<ContactSink<ProvisionWorld>>(CONTACT_SINKS), visitors.map((v) => v.name));
@@ -113,9 +120,9 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
  * Tonight's lists, in household order: the households that want to order online (a smartphone
  * user at home, no order pending, running low on basics) and the doors of the round (no
  * smartphone user, no order pending), with whether each is low (`doorLow`); their numbers go to
- * `listed`. One pass over every household, so the round visits the doors without going over the
- * others again; neither list changes during the evening (an order taken changes only its own
- * household's, and stocks are not touched). A function of its own on columns and numbers, because
+ * `listedWanting` and `listedDoors`. One pass over every household, so the round visits the doors
+ * without going over the others again; neither list changes during the evening (an order taken
+ * changes only its own household's, and stocks are not touched). A function of its own on columns and numbers, because
  * it is the part of the evening that runs for every household: as a loop inside the step, V8
  * compiled it on stack replacement and dropped that code at the first world read after it
  * (docs/performance.md). The draws and the orders, for the few that are low, are the step's.
@@ -135,8 +142,8 @@ function scan(count: number, orderDay: Int32Array, digital: Uint8Array, members:
     doorLow[nDoors] = low;
     nDoors += noOrder & (phone ^ 1);
   }
-  listed[0] = nWanting;
-  listed[1] = nDoors;
+  listedWanting = nWanting;
+  listedDoors = nDoors;
 }
 
 /**
@@ -166,14 +173,20 @@ const tally = new Int32Array(6);
 /**
  * Tonight's online orders, in household order: through the building's chain where it runs, else
  * the app where the regime has one, each succeeding with the user's chance; whoever fails asks
- * for a visit (listed in `asking`, where the regime has door-to-door rounds).
+ * for a visit (listed in `asking`, where the regime has door-to-door rounds). Elderly users
+ * succeed less often: the chances by skill are numbers read by the step, not fields read here: in
+ * the early regime no chain runs, so V8 compiled the loop with no type feedback for the chain's
+ * chances, and dropped that code at the first chain order of the later regime (part 16ai).
  */
 function orderOnline(
   world: ProvisionWorld,
   own: ProvisionState,
   rng: Rng,
   regime: Regime,
-  chances: ProvisionWorld['scenario']['digitalOrdering'],
+  chainAdult: number,
+  chainElderly: number,
+  appAdult: number,
+  appElderly: number,
   nWanting: number,
   digital: Uint8Array,
   building: Int32Array,
@@ -182,16 +195,14 @@ function orderOnline(
   vegetablePaid: number,
   porkPaid: number,
 ): void {
-  // Elderly users succeed less often: the chances by skill, read once for the evening.
-  const { chainSuccess, appSuccess } = chances;
   for (let i = 0; i < nWanting; i++) {
     const h = wanting[i];
     const adult = digital[h] === DIGITAL.adult;
-    if (chainRuns[building[h]] && bernoulli(rng, adult ? chainSuccess.adult : chainSuccess.elderly)) {
+    if (chainRuns[building[h]] && bernoulli(rng, adult ? chainAdult : chainElderly)) {
       tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? CHAIN : UNAFFORDABLE]++;
       continue;
     }
-    if (regime.channels.app && bernoulli(rng, adult ? appSuccess.adult : appSuccess.elderly)) {
+    if (regime.channels.app && bernoulli(rng, adult ? appAdult : appElderly)) {
       tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? APP : UNAFFORDABLE]++;
       continue;
     }
