@@ -1,33 +1,21 @@
 /**
- * Selections without a branch, for the loops that run for every household every day.
+ * A selection without a branch, for a loop that runs for every household where the choice
+ * varies from household to household at random.
  *
- * Why: in such a loop a branch on the household's data (a stock above a threshold, needs met or
- * not) is mispredicted whenever the data vary from household to household, at some 15–20 cycles
- * each. V8 (11.3, Node 20) compiles a float ternary, `Math.max` and `Math.min` on floats to
- * branches, but a comparison turned into a number, `+(a > b)`, to a flag instruction (`seta`)
- * with none. Consumption's kernel on 360k households with varying stocks: 33–38 ns a household
- * with branches, 21–22 ns without; the same on data every household shares
- * (docs/performance.md, issue 16, part 16ai).
- *
- * Each function gives the same bits as the branching form it names, for the finite values it
- * states (NaN and ±Infinity would not survive `x * 0`); TurboFan inlines them.
+ * Why: a branch on data that vary at random is mispredicted about as often as it goes the less
+ * common way, at some 15–20 cycles each. V8 (11.3, Node 20) compiles a float ternary to a branch,
+ * but a comparison turned into a number, `+(a > b)`, to a flag instruction with none. Where the
+ * data mostly go one way, the branch is predicted and the branch-free form is slower: it does the
+ * work of both sides. Issue 16's sixth round measured both (docs/performance.md, parts 16ai–16ak):
+ * made branch-free, satisfaction's price clamp cost 8.1 → 13.4 ns a household and consumption's
+ * kernel 9.3 → 11.0 ns per resident-day (a household's stock runs out on few days), while
+ * outings' and group buys' lists, whose households are about half in and half out, gained.
  */
-
-/** `x > 0 ? x : 0` for finite x. The `+ 0` turns the −0 of `negative × 0` into +0, as the ternary gives. */
-export function positivePart(x: number): number {
-  return x * +(x > 0) + 0;
-}
 
 /**
  * `c === 1 ? a : b` for c 0 or 1 and finite a, b, neither −0: the unused term is ±0, and adding
- * ±0 to a number that is not −0 leaves it as it is.
+ * ±0 to a number that is not −0 leaves it as it is. TurboFan inlines it.
  */
 export function select(c: number, a: number, b: number): number {
   return a * c + b * (1 - c);
-}
-
-/** `Math.min(1, Math.max(0, x))` for finite x. */
-export function clamp01(x: number): number {
-  const p = positivePart(x);
-  return select(+(p < 1), p, 1);
 }

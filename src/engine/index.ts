@@ -16,7 +16,7 @@ export {
   type AnyTable, type Measures, type RunView, type PopulateContext, type Slot, type TableName,
 } from './module.js';
 export { ratio, sum, mean, max, min, shockDayOf } from './series.js';
-export { positivePart, select, clamp01 } from './branch-free.js';
+export { select } from './branch-free.js';
 export { writtenAgain } from './written-again.js';
 export { grown } from './grown.js';
 export { assemble, ModuleError, BEGIN_DAY, type Assembly, type AssembledProcess } from './assemble.js';
