@@ -195,19 +195,32 @@ function orderOnline(
   vegetablePaid: number,
   porkPaid: number,
 ): void {
+  const app = +regime.channels.app;
   for (let i = 0; i < nWanting; i++) {
     const h = wanting[i];
     const adult = digital[h] === DIGITAL.adult;
-    if (chainRuns[building[h]] && bernoulli(rng, adult ? chainAdult : chainElderly)) {
-      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? CHAIN : UNAFFORDABLE]++;
-      continue;
-    }
-    if (regime.channels.app && bernoulli(rng, adult ? appAdult : appElderly)) {
-      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? APP : UNAFFORDABLE]++;
+    // The chain first, then the app: the same draws in the same order, and one call of `place`.
+    const channel = takes(chainRuns[building[h]], rng, adult ? chainAdult : chainElderly) ? CHAIN : takes(app, rng, adult ? appAdult : appElderly) ? APP : NO_CHANNEL;
+    if (channel !== NO_CHANNEL) {
+      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? channel : UNAFFORDABLE]++;
       continue;
     }
     if (regime.channels.doorToDoor) asking[tally[ASKING]++] = h;
   }
+}
+
+const NO_CHANNEL = -1;
+
+/**
+ * Whether a channel takes the household's order: a draw with the user's chance where the channel
+ * runs (`runs` 1), none where not (0). The chain's and the app's draws go through this one
+ * function, and their orders through one call of `place`, so that the chain shares the app's type
+ * feedback: in the early regime no chain runs, and the chain's own calls of `bernoulli` and
+ * `place` had none when V8 compiled the loop, which it threw away at the later regime's first
+ * chain order ("Insufficient type feedback for call").
+ */
+function takes(runs: number, rng: Rng, chance: number): boolean {
+  return runs !== 0 && bernoulli(rng, chance);
 }
 
 /**
