@@ -37,12 +37,20 @@ export interface Merchant {
   deliveryStaff: number;
 }
 
+/** Scratch for `takeFromStock`: packages (whole numbers, < 2^16 an order) read back as a double. */
+const packagesLeft = new Float64Array(1);
+
 /**
  * Takes `packages` off the suppliers' shelves, the first supplier's first (the caller has checked
  * that together they hold enough): an order and a group buy draw on the same stock.
  */
 export function takeFromStock(suppliers: readonly Merchant[], packages: number): void {
-  let left = packages;
+  // What is left to take is read back from a Float64Array, so that the subtraction's first type
+  // feedback is a double's: from `packages` (whole numbers) V8 compiled it for small integers and
+  // threw away the code of this function, `deliver` and `deliverInTurn` (the afternoon's largest)
+  // when a shelf first held less than an order, a fraction ("lost precision or NaN"). The same value.
+  packagesLeft[0] = packages;
+  let left = packagesLeft[0];
   for (const m of suppliers) {
     const take = Math.min(m.stock, left);
     m.stock -= take;

@@ -43,7 +43,10 @@ const own = (w: ProvisionWorld) => w.state.partyMembers as PartyState;
 /** Whether the reporting party members are active today: only if double reporting is in force and the regime mobilises them. */
 function mobilisedToday(world: ProvisionWorld): boolean {
   const which = provisionOf(world).deliveringRegime;
-  const regime = which ? world.scenario.regimes[which] : null;
+  // Both regimes read, one chosen by a compare: looked up by name, V8 compiled the look-up for the
+  // early regime's name alone and threw the step's code away at the later regime ("wrong name").
+  const { early, later } = world.scenario.regimes;
+  const regime = which === 'early' ? early : which === 'later' ? later : null;
   // The regime is checked first so that the normal period never reads doubleReporting: warm-start
   // branching (experiment/warm-start.ts) can then branch a no-double-reporting variant.
   return Boolean(regime?.partyMembersMobilised && world.scenario.partyMembers.doubleReporting);
@@ -71,7 +74,9 @@ const partyLabour: ModuleProcess<ProvisionWorld, PartyState> = {
       // Parameters are read only when party members are active, so the normal period does not
       // depend on them and warm-start branches may vary them (experiment/warm-start.ts).
       state.deliveries[b] = members > 0 ? members * s.partyMembers.carryingHours * s.lastMile.deliveriesPerHour : 0;
-      state.visits[b] = open && members > 0 ? members * s.partyMembers.orderTakingHours * s.lastMile.doorVisitsPerHour : 0;
+      // `members > 0` first: after `open`, it was first compared in the crisis, with no type
+      // feedback in the code compiled before, which V8 then threw away.
+      state.visits[b] = members > 0 && open ? members * s.partyMembers.orderTakingHours * s.lastMile.doorVisitsPerHour : 0;
     }
   },
 };

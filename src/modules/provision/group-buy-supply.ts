@@ -27,7 +27,11 @@ export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
     const which = own.regime;
     if (!which) return;
     const s = world.scenario;
-    const regime = s.regimes[which];
+    // Both regimes (and below both ledgers) read, one chosen by a compare: looked up by the
+    // regime's name, V8 compiled the look-up for the early regime's name alone and threw this
+    // function's code away at the later regime's first group buy ("wrong name").
+    const { early, later } = s.regimes;
+    const regime = which === 'early' ? early : later;
     const hh = world.households;
     const t = world.today;
     const rc = world.state.residentsCommittee as RcState;
@@ -36,7 +40,8 @@ export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
     const porkPrice = packagePrice(s, regime, 'pork');
     const variety = Math.min(1, own.packageKinds / s.packageRange.fullRangeKinds);
     const need: DeliveryNeed = { regime, orderHours: s.residentsCommittee.orderMinutes / 60, carryHours: 1 / s.lastMile.deliveriesPerHour };
-    const byRegime = own.ledger.byRegime[which];
+    const ledgers = own.ledger.byRegime;
+    const byRegime = which === 'early' ? ledgers.early : ledgers.later;
     let stock = 0;
     for (const m of suppliers) stock += m.stock;
     // Per joiner, so one basket is reused and the packages are handed over field by field (no object per joiner).

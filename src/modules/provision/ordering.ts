@@ -195,19 +195,32 @@ function orderOnline(
   vegetablePaid: number,
   porkPaid: number,
 ): void {
+  const app = +regime.channels.app;
   for (let i = 0; i < nWanting; i++) {
     const h = wanting[i];
     const adult = digital[h] === DIGITAL.adult;
-    if (chainRuns[building[h]] && bernoulli(rng, adult ? chainAdult : chainElderly)) {
-      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? CHAIN : UNAFFORDABLE]++;
-      continue;
-    }
-    if (regime.channels.app && bernoulli(rng, adult ? appAdult : appElderly)) {
-      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? APP : UNAFFORDABLE]++;
+    // The chain first, then the app: the same draws in the same order, and one call of `place`.
+    const channel = takes(chainRuns[building[h]], rng, adult ? chainAdult : chainElderly) ? CHAIN : takes(app, rng, adult ? appAdult : appElderly) ? APP : NO_CHANNEL;
+    if (channel !== NO_CHANNEL) {
+      tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? channel : UNAFFORDABLE]++;
       continue;
     }
     if (regime.channels.doorToDoor) asking[tally[ASKING]++] = h;
   }
+}
+
+const NO_CHANNEL = -1;
+
+/**
+ * Whether a channel takes the household's order: a draw with the user's chance where the channel
+ * runs (`runs` 1), none where not (0). The chain's and the app's draws go through this one
+ * function, and their orders through one call of `place`, so that the chain shares the app's type
+ * feedback: in the early regime no chain runs, and the chain's own calls of `bernoulli` and
+ * `place` had none when V8 compiled the loop, which it threw away at the later regime's first
+ * chain order ("Insufficient type feedback for call").
+ */
+function takes(runs: number, rng: Rng, chance: number): boolean {
+  return runs !== 0 && bernoulli(rng, chance);
 }
 
 /**
@@ -249,8 +262,11 @@ function doorRound(
     if (next - from > 1) shuffle(rng, asking.subarray(from, next));
     for (let i = from; i < next; i++) {
       const h = asking[i];
-      if (open && visit(world, visitors, met, b, h)) tally[place(world, own, h, day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
-      else { open = false; tally[MISSED]++; }
+      // One count for every asker, visited or missed: as two (`if … tally[…]++ else tally[MISSED]++`),
+      // the visited askers' count was first reached days into a run, with no type feedback in the
+      // code compiled before, and V8 threw the evening's code away there.
+      open = open && visit(world, visitors, met, b, h);
+      tally[open ? (place(world, own, h, day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE) : MISSED]++;
     }
     const first = firstHousehold[b];
     const fromDoor = d;
@@ -263,20 +279,34 @@ function doorRound(
     // as a search (`while (…) split++`), its step was first taken days into a run, the first time
     // a round started past a building's first door, and V8 dropped the evening's code there
     // (docs/performance.md, part 16q).
+    // The building's doors running low are counted here too, for those not reached (below).
     let split = fromDoor;
-    for (let k = fromDoor; k < d; k++) split += +(doors[k] - first < start);
-    const reachedDoors = open;
-    let i = 0;
-    for (; i < count && open; i++) {
-      const j = roundAt(fromDoor, count, split, i);
-      if (!visit(world, visitors, met, b, doors[j])) { open = false; break; }
-      if (doorLow[j]) tally[place(world, own, doors[j], day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
+    let lowHere = 0;
+    for (let k = fromDoor; k < d; k++) {
+      split += +(doors[k] - first < start);
+      lowHere += doorLow[k];
     }
-    // Not reached tonight: those running low would have ordered. Tomorrow's round starts at
-    // the first door not reached (where tonight's started, if the round reached them all or
-    // the visitors' time ran out on the askers).
-    for (let r = i; r < count; r++) tally[MISSED] += doorLow[roundAt(fromDoor, count, split, r)];
-    if (reachedDoors && i < count) cursor[b] = doors[roundAt(fromDoor, count, split, i)] - first;
+    // Tomorrow's round starts at the first door not reached (where tonight's started, if the round
+    // reached them all or the visitors' time ran out on the askers). Kept in a local and stored for
+    // every building: stored only where a round stopped at a door, the store and its door's read
+    // were first reached days into a run, with no type feedback in the code compiled before, and
+    // V8 threw the evening's code away there (part 16al).
+    let tomorrow = start;
+    let lowReached = 0;
+    for (let i = 0; i < count && open; i++) {
+      const j = roundAt(fromDoor, count, split, i);
+      const door = doors[j];
+      const at = door - first;
+      if (!visit(world, visitors, met, b, door)) { open = false; tomorrow = at; break; }
+      const low = doorLow[j];
+      lowReached += low;
+      if (low) tally[place(world, own, door, day, basket, vegetablePaid, porkPaid) ? DOOR : UNAFFORDABLE]++;
+    }
+    // Not reached tonight: those running low would have ordered. Counted as the building's low
+    // doors less those reached, for every building (whole numbers: the same count): as a loop over
+    // the doors not reached, its reads were first reached days into a run, as the store above.
+    tally[MISSED] += lowHere - lowReached;
+    cursor[b] = tomorrow;
   }
 }
 

@@ -113,10 +113,15 @@ function addUpTies(first: number, end: number, ties: Float64Array, total: number
  * more are rare (0.7 %), and their loop stays. With k = 0 the first addition adds ±0 (ties are
  * finite), which leaves x as it is, x never being −0: ties start at a compound's social capital
  * (a share, 0 or above), the clamps give +0 at least, and a subtraction gives −0 only from −0.
+ * One addition serves all: a second one for the rare second activity was first reached days into
+ * the crisis, with no type feedback in the code compiled before, and V8 threw away the code of
+ * this function and of the ties step it is inlined into; the later ones multiply by 1 (exact).
  */
 export function afterActivities(x: number, k: number, growth: number): number {
-  x += growth * (1 - x) * +(k > 0);
-  for (; k > 1; k--) x += growth * (1 - x);
+  do {
+    x += growth * (1 - x) * +(k > 0);
+    k--;
+  } while (k > 0);
   return x;
 }
 
