@@ -53,10 +53,8 @@ export const outings: ModuleProcess<HouseholdsWorld> = {
     prices[1] = s.packages.pork.normalPrice * markup;
     // One basket for the day, refilled per purchase: nothing is allocated per household.
     const basket: Basket = { vegetable: 0, pork: 0 };
-    if (wanting.length < hh.count) {
-      wanting = new Int32Array(hh.count);
-      shopping = new Int32Array(hh.count);
-    }
+    if (wanting.length < hh.count) wanting = new Int32Array(hh.count);
+    if (shopping.length < hh.count) shopping = new Int32Array(hh.count);
     let n = wantingToShop(hh.count, ctx.day, interval, hh.outingSlot, members, vegetableStock, porkStock, personalStock, reorderBelowDays, wanting);
     // Those kept in and, on a disrupted day, those who find no goods go home: struck off the list.
     for (let k = 0; k < confinements.length; k++) n = confinements[k].letOut(world, wanting, n);
@@ -106,10 +104,11 @@ function wantingToShop(count: number, day: number, interval: number, outingSlot:
  * afternoon's draws are findGoods's, one per household left after the confinements, in list
  * order; confinements and sinks draw nothing, and what a confinement reads does not change with
  * the afternoon's purchases or reports (confinement.ts). A function of its own that reads nothing
- * of the world before or after its loop: as the step's own loop, V8 compiled it on stack replacement in the first afternoon and the whole step again with the
- * type feedback of that afternoon alone, where the step's first and last lines had none (they
- * ran before V8 had allocated the step's feedback), and threw the code away the next afternoon:
- * four or five compilations of the step a run, in a fresh process (docs/performance.md, part 16o).
+ * of the world before or after its loop: as the step's own loop, V8 compiled it on stack
+ * replacement in the first afternoon and the whole step again with the type feedback of that
+ * afternoon alone, where the step's first and last lines had none (they ran before V8 had
+ * allocated the step's feedback), and threw the code away the next afternoon: four or five
+ * compilations of the step a run, in a fresh process (docs/performance.md, part 16o).
  */
 function goOut(
   world: HouseholdsWorld,

@@ -40,8 +40,10 @@ export interface Carrier<W extends ModuleWorld = any> {
   /**
    * True when `canCarry` gives the same answer for every household, and once false stays false
    * for the rest of the afternoon (what it reads only falls while orders are delivered: its own
-   * deliveries left, the RC's hours). When every carrier asked is such and none can carry, the
-   * afternoon tries no more orders (delivery.ts `noneDeliverable`).
+   * deliveries left, the RC's hours — nothing else in the afternoon, another carrier's `carry`
+   * or a contact sink, may raise it), and `canCarry` draws nothing and changes nothing (it is
+   * asked once more for an order already tried). When every carrier asked is such and none can
+   * carry, the afternoon tries no more orders (delivery.ts `noneDeliverable`).
    */
   sameForEveryOrder?: boolean;
   /** Carries it: spends its time and counts the delivery. */

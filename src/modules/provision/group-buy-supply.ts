@@ -49,7 +49,7 @@ export const groupBuySupplier: GroupBuySupplier<ProvisionWorld> = {
     // Once the stock is below a package, no share after fits it (one with no package is skipped as
     // well), and a skipped joiner changes nothing: the rest are not gone through. In the Q model at
     // 1M, 0.65 of the 1.75 million joiners came after the stock had run out (part 16ai).
-    for (let j = 0; j < joiners.length && stock >= 1; j++) {
+    for (let j = 0; j < joiners.length && !(stock < 1); j++) {
       const h = joiners[j];
       if (hh.orderDay[h] >= 0) continue;
       const { vegetable, pork } = affordable(hh, h, packagesToCover(s, hh, h, basket), vegetablePrice.paid, porkPrice.paid);

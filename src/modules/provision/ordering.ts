@@ -122,10 +122,10 @@ export const ordering: ModuleProcess<ProvisionWorld, ProvisionState> = {
  * smartphone user, no order pending), with whether each is low (`doorLow`); their numbers go to
  * `listedWanting` and `listedDoors`. One pass over every household, so the round visits the doors
  * without going over the others again; neither list changes during the evening (an order taken
- * changes only its own household's, and stocks are not touched). A function of its own on columns and numbers, because
- * it is the part of the evening that runs for every household: as a loop inside the step, V8
- * compiled it on stack replacement and dropped that code at the first world read after it
- * (docs/performance.md). The draws and the orders, for the few that are low, are the step's.
+ * changes only its own household's, and stocks are not touched). A function of its own on
+ * columns and numbers, because it is the part of the evening that runs for every household: as a
+ * loop inside the step, V8 compiled it on stack replacement and dropped that code at the first
+ * world read after it (docs/performance.md). The draws and the orders, for the few that are low, are the step's.
  * Branch-free, as outings' `wantingToShop` (which says why): every household is written to both
  * lists, which grow by 0 or 1.
  */

@@ -25,7 +25,12 @@ export function openPickups(ctx: ModuleStepContext): void {
 /** Scratch list reused from compound to compound (grown to the largest): the households that join. */
 let joining = new Int32Array(0);
 
-/** Runs compound `c`'s group buy, its pick-ups noted in `met`; `joined(h)` is told of each household that joined, after the rest. */
+/**
+ * Runs compound `c`'s group buy, its pick-ups noted in `met`; `joined(h)` is told of each
+ * household that joined, after the rest. Every household's draw comes before the first
+ * `joined`, so `joined` must draw nothing from `rng` (the draws would come in another order) and
+ * must not run a group buy itself (the list of joiners it is called from is reused).
+ */
 export function groupBuy<W extends HouseholdsWorld>(world: W, rng: Rng, c: number, met: ContactLog<W>, joined?: (h: number) => void): void {
   const so = world.scenario.selfOrganisation;
   const { online, offline } = so.participation;

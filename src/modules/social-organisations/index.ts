@@ -102,6 +102,9 @@ const projects: ModuleProcess<CareWorld, OrganisationsState> = {
   },
 };
 
+/** The households that came to the day's activities, in order (reused from day to day, grown to the day's places). */
+let came = new Int32Array(0);
+
 /**
  * The day's cultural activities: up to three tries a place, each at a household drawn from the
  * whole community, who comes with its trust × the activities' match to demand; each attendance
@@ -130,21 +133,19 @@ function activities(rng: Rng, hh: CareWorld['households'], C: CareWorld['compoun
   }
   return attended;
 }
-/** The households that came to the day's activities, in order (reused from day to day, grown to the day's places). */
-let came = new Int32Array(0);
 
 /**
  * The tries of the day's activities, without a branch on whether a household comes: each
- * household tried is written to `came`, whose count grows by 1 where it comes (0 or 1), and the
+ * household tried is written to `out`, whose count grows by 1 where it comes (0 or 1), and the
  * places left shrink by as much. Returns how many came. Up to three tries a place: the tries stop
  * when the places are taken or `places × 3` tries are made, `places` being those left (as ever).
  */
-function comers(rng: Rng, n: number, trust: Float64Array, places: number, chance: number, came: Int32Array): number {
+function comers(rng: Rng, n: number, trust: Float64Array, places: number, chance: number, out: Int32Array): number {
   let attended = 0;
   for (let k = 0; k < places * 3 && places > 0; k++) {
     const h = Math.floor(rng() * n);
     const comes = +bernoulli(rng, trust[h] * chance);
-    came[attended] = h;
+    out[attended] = h;
     attended += comes;
     places -= comes;
   }
