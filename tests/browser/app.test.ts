@@ -41,8 +41,22 @@ async function openPage(query = '', beforeLoad?: (page: Page) => Promise<void>):
 const lineValues = (page: Page, key: string) =>
   page.$eval(`path.line[data-key="${key}"]`, (p) => JSON.parse(p.getAttribute('data-values')!) as (number | null)[]);
 
-const waitForRunState = (page: Page, state: string, timeout = 30_000) =>
-  page.waitForFunction((s) => document.body.dataset.runState === s, state, { timeout });
+/**
+ * Waits for the page's run state. On a timeout the error says where the page was instead — its
+ * run state, whether a drawing was pending, the status line and the console errors so far — so a
+ * rare failure on another machine can be read from its log (a teacher test stopped here in two of
+ * twelve CI runs, each time after a change re-ran a finished run; none of sixteen local runs did).
+ */
+const waitForRunState = async (page: Page, state: string, timeout = 30_000) => {
+  try {
+    await page.waitForFunction((s) => document.body.dataset.runState === s, state, { timeout });
+  } catch (e) {
+    const seen = await page
+      .evaluate(() => JSON.stringify({ runState: document.body.dataset.runState, drawing: document.body.dataset.drawing ?? null, status: document.getElementById('status')?.textContent, visibility: document.visibilityState }))
+      .catch((why: Error) => `(the page could not be read: ${why.message})`);
+    throw new Error(`waiting for run state "${state}": ${(e as Error).message}\npage: ${seen}\nconsole errors: ${JSON.stringify(problems)}`);
+  }
+};
 
 /**
  * Pairs of text labels whose boxes overlap, per chart (titles, legends, phase names, resilience
