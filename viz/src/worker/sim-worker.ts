@@ -15,6 +15,7 @@ import { holdCrisis, startCrisisOn } from '../data/teacher.js';
 import { parseWithout } from '../data/societies.js';
 import type { FromWorker, RunRequest, ToWorker } from './protocol.js';
 import { householdDay, layoutOf } from './household-recorder.js';
+import { createPacer } from './pacer.js';
 
 /**
  * Posts a message; the typed arrays named in `transfer` move to the page instead of being copied
@@ -26,20 +27,7 @@ let current: RunRequest | null = null;
 let paused = false;
 let delayMs = 0;
 let stepsAllowed = 0;
-let wake: (() => void) | null = null;
-
-const wakeUp = () => {
-  const w = wake;
-  wake = null;
-  w?.();
-};
-const sleep = (ms: number) => new Promise<void>((resolve) => {
-  wake = resolve;
-  setTimeout(wakeUp, ms);
-});
-const waitForWake = () => new Promise<void>((resolve) => {
-  wake = resolve;
-});
+const { sleep, waitForWake, wakeUp } = createPacer();
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
