@@ -45,7 +45,8 @@ const lineValues = (page: Page, key: string) =>
  * Waits for the page's run state. On a timeout the error says where the page was instead — its
  * run state, whether a drawing was pending, the status line and the console errors so far — so a
  * rare failure on another machine can be read from its log (a teacher test stopped here in two of
- * twelve CI runs, each time after a change re-ran a finished run; none of sixteen local runs did).
+ * sixteen clean-clone CI runs, each time after a change re-ran a finished run; none of nineteen
+ * local tries did).
  */
 const waitForRunState = async (page: Page, state: string, timeout = 30_000) => {
   try {
